@@ -1,0 +1,248 @@
+// Load and validate the built-in data files. Every problem is collected and reported together;
+// any problem stops the load (nothing half-loaded).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import { leafKey, validateFrameworkPhrases, type FrameworkDef } from '../domain/assess.ts';
+import { inferPolarity, parseRequirement, parseValue, PhraseError } from '../domain/phrase.ts';
+import { t } from '../i18n/index.ts';
+import {
+  confirmationsFileSchema,
+  frameworkFileSchema,
+  indicatorDataFileSchema,
+  planFileSchema,
+  projectsFileSchema,
+  regionsFileSchema,
+  type ConfirmationsFile,
+  type FrameworkFile,
+  type IndicatorDataFile,
+  type PlanFile,
+  type ProjectsFile,
+  type RegionsFile,
+} from './schema.ts';
+
+export const DEFAULT_DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../data');
+
+export interface LoadedPlan {
+  plan: PlanFile;
+  indicatorData: IndicatorDataFile[];
+  projects?: ProjectsFile;
+  confirmations: ConfirmationsFile;
+}
+
+export interface Catalog {
+  regions: RegionsFile['regions'];
+  frameworks: FrameworkFile[];
+  plans: LoadedPlan[];
+}
+
+export interface DataProblem {
+  file: string;
+  path: string;
+  message: string;
+}
+
+export class DataError extends Error {
+  constructor(readonly problems: DataProblem[]) {
+    super(problems.map((p) => `${p.file}${p.path ? ` ${p.path}` : ''}: ${p.message}`).join('\n'));
+    this.name = 'DataError';
+  }
+}
+
+/** Framework files as the engine reads them. */
+export function frameworkDef(f: FrameworkFile): FrameworkDef {
+  return f as unknown as FrameworkDef;
+}
+
+export function phraseMessage(e: PhraseError): string {
+  return t('error.phrase', {
+    what: t(`error.what.${e.what}`),
+    phrase: e.phrase,
+    context: e.context,
+    expected: e.expected,
+  });
+}
+
+export function loadCatalog(dir: string = DEFAULT_DATA_DIR): Catalog {
+  const problems: DataProblem[] = [];
+  const rel = (f: string) => relative(dir, f) || f;
+
+  function read<S extends z.ZodType>(file: string, schema: S): z.infer<S> | undefined {
+    let raw: unknown;
+    try {
+      raw = parseYaml(readFileSync(file, 'utf8'), { uniqueKeys: true });
+    } catch (e) {
+      problems.push({ file: rel(file), path: '', message: `YAML 无法解析：${(e as Error).message}` });
+      return undefined;
+    }
+    const r = schema.safeParse(raw);
+    if (!r.success) {
+      for (const issue of r.error.issues) {
+        problems.push({ file: rel(file), path: issue.path.join('.'), message: issue.message });
+      }
+      return undefined;
+    }
+    return r.data;
+  }
+
+  const regionsFile = read(join(dir, 'regions.yaml'), regionsFileSchema);
+  const regions = regionsFile?.regions ?? [];
+  const regionNames = new Set(regions.map((r) => r.name));
+  for (const r of regions) {
+    if (r.parent && !regionNames.has(r.parent))
+      problems.push({ file: 'regions.yaml', path: r.name, message: `上级地区“${r.parent}”不存在` });
+  }
+
+  const frameworks: FrameworkFile[] = [];
+  const fwDir = join(dir, 'frameworks');
+  for (const name of listYaml(fwDir)) {
+    const file = join(fwDir, name);
+    const f = read(file, frameworkFileSchema);
+    if (!f) continue;
+    if (`${f.id}.yaml` !== name) problems.push({ file: rel(file), path: 'id', message: `id “${f.id}”应与文件名一致` });
+    checkUniqueItems(f, rel(file), problems);
+    try {
+      validateFrameworkPhrases(frameworkDef(f));
+    } catch (e) {
+      if (e instanceof PhraseError) problems.push({ file: rel(file), path: '', message: phraseMessage(e) });
+      else throw e;
+    }
+    frameworks.push(f);
+  }
+  const fwById = new Map(frameworks.map((f) => [f.id, f]));
+
+  const plans: LoadedPlan[] = [];
+  const plansDir = join(dir, 'plans');
+  for (const id of existsSync(plansDir) ? readdirSync(plansDir).sort() : []) {
+    const planDir = join(plansDir, id);
+    const plan = read(join(planDir, 'plan.yaml'), planFileSchema);
+    if (!plan) continue;
+    const pfile = rel(join(planDir, 'plan.yaml'));
+    if (plan.id !== id) problems.push({ file: pfile, path: 'id', message: `id “${plan.id}”应与目录名“${id}”一致` });
+    if (!regionNames.has(plan.region)) problems.push({ file: pfile, path: 'region', message: `地区“${plan.region}”不在 regions.yaml 中` });
+    const indicatorData: IndicatorDataFile[] = [];
+    for (const fwId of plan.frameworks) {
+      const fw = fwById.get(fwId);
+      if (!fw) {
+        problems.push({ file: pfile, path: 'frameworks', message: `指标体系“${fwId}”不存在` });
+        continue;
+      }
+      const dataFile = join(planDir, `${fwId}.yaml`);
+      if (!existsSync(dataFile)) continue;
+      const data = read(dataFile, indicatorDataFileSchema);
+      if (!data) continue;
+      checkIndicatorData(data, fw, plan, rel(dataFile), problems);
+      indicatorData.push(data);
+    }
+    for (const s of plan.statedSummaries ?? []) {
+      if (!plan.frameworks.includes(s.framework))
+        problems.push({ file: pfile, path: 'statedSummaries', message: `指标体系“${s.framework}”不属于本规划` });
+    }
+    const loaded: LoadedPlan = { plan, indicatorData, confirmations: [] };
+    const projectsFile = join(planDir, 'projects.yaml');
+    if (existsSync(projectsFile)) {
+      const projects = read(projectsFile, projectsFileSchema);
+      if (projects) {
+        const groups = new Set(projects.groups.map((g) => g.name));
+        projects.projects.forEach((p, i) => {
+          if (!groups.has(p.group))
+            problems.push({ file: rel(projectsFile), path: `projects.${i}.group`, message: `工程类别“${p.group}”未在 groups 中列出` });
+        });
+        loaded.projects = projects;
+      }
+    }
+    const confFile = join(planDir, 'confirmations.yaml');
+    if (existsSync(confFile)) {
+      const conf = read(confFile, confirmationsFileSchema);
+      if (conf) {
+        conf.forEach((c, i) => {
+          const fw = fwById.get(c.framework);
+          if (!fw || !fw.indicators.some((it) => it.number === c.number))
+            problems.push({ file: rel(confFile), path: String(i), message: t('error.unknownIndicator', { framework: c.framework, number: c.number, part: '' }) });
+        });
+        loaded.confirmations = conf;
+      }
+    }
+    plans.push(loaded);
+  }
+  if (problems.length > 0) throw new DataError(problems);
+  return { regions, frameworks, plans };
+}
+
+function listYaml(dir: string): string[] {
+  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort() : [];
+}
+
+function checkUniqueItems(f: FrameworkFile, file: string, problems: DataProblem[]): void {
+  const seen = new Set<string>();
+  for (const item of f.indicators) {
+    if (seen.has(item.number)) problems.push({ file, path: `indicators.${item.number}`, message: `序号“${item.number}”重复` });
+    seen.add(item.number);
+    if (item.parts && (item.requirement !== undefined || item.variants))
+      problems.push({ file, path: `indicators.${item.number}`, message: '有分指标（parts）的指标不应再有自己的 requirement/variants' });
+  }
+}
+
+/** Entries must name real items/parts, once each; values and targets must read; no year twice. */
+function checkIndicatorData(
+  data: IndicatorDataFile,
+  fw: FrameworkFile,
+  plan: PlanFile,
+  file: string,
+  problems: DataProblem[],
+): void {
+  if (data.plan !== plan.id) problems.push({ file, path: 'plan', message: `应为“${plan.id}”` });
+  if (data.framework !== fw.id) problems.push({ file, path: 'framework', message: `应为“${fw.id}”` });
+  const leaves = new Map<string, { unit?: string; name: string }>();
+  for (const item of fw.indicators) {
+    if (item.parts) {
+      for (const p of item.parts) {
+        const unit = p.unit ?? item.unit ?? item.unitImplied;
+        leaves.set(leafKey(item.number, p.name), { name: `${item.name}${p.name}`, ...(unit ? { unit } : {}) });
+      }
+    } else {
+      const unit = item.unit ?? item.unitImplied;
+      leaves.set(leafKey(item.number), { name: item.name, ...(unit ? { unit } : {}) });
+    }
+  }
+  const seen = new Set<string>();
+  data.entries.forEach((entry, i) => {
+    const key = leafKey(entry.number, entry.part);
+    const path = `entries.${i}（第${entry.number}项${entry.part ? ` ${entry.part}` : ''}）`;
+    const leaf = leaves.get(key);
+    if (!leaf) {
+      problems.push({ file, path, message: t('error.unknownIndicator', { framework: fw.id, number: entry.number, part: entry.part ? ` “${entry.part}”` : '' }) });
+      return;
+    }
+    if (seen.has(key)) problems.push({ file, path, message: '同一指标重复出现' });
+    seen.add(key);
+    const label = `${fw.name} 第${entry.number}项 ${leaf.name}`;
+    const ctx = { label, polarity: inferPolarity(leaf.name), ...(leaf.unit ? { unit: leaf.unit } : {}) };
+    const years = new Map<number, string>();
+    for (const o of entry.observations ?? []) {
+      const existing = years.get(o.year);
+      if (existing !== undefined) {
+        problems.push({ file, path, message: t('error.duplicateObservation', { label, year: o.year, existing, printed: o.printed }) });
+      }
+      years.set(o.year, o.printed);
+      for (const text of [o.printed, ...(o.correction ? [o.correction.printed] : [])]) {
+        try {
+          parseValue(text, ctx);
+        } catch (e) {
+          if (e instanceof PhraseError) problems.push({ file, path, message: phraseMessage(e) });
+          else throw e;
+        }
+      }
+    }
+    for (const target of entry.targets ?? []) {
+      try {
+        parseRequirement(target.printed, ctx);
+      } catch (e) {
+        if (e instanceof PhraseError) problems.push({ file, path, message: phraseMessage(e) });
+        else throw e;
+      }
+    }
+  });
+}

@@ -1,0 +1,582 @@
+// Assessing a framework for a region and year: every item's status, points and achievability.
+// Pure: takes definitions and observations as data, returns results as data.
+import { classifyAchievability, type Achievability } from './achievability.ts';
+import { evaluateLeaf } from './evaluate.ts';
+import { inferPolarity, parseRequirement, parseTiers, type ReadValue } from './phrase.ts';
+import { pointsFromStatus, pointsFromTiers, totalScore, type PointsRange, type ScoreTotal } from './score.ts';
+import type {
+  AchievabilityClass,
+  Applicability,
+  Message,
+  Polarity,
+  RegionTraits,
+  Requirement,
+  Source,
+  Status,
+  Tier,
+  Variant,
+} from './types.ts';
+
+// ---------------------------------------------------------------- definitions
+
+export interface PartDef {
+  name: string;
+  unit?: string;
+  requirement?: string;
+  variants?: Variant[];
+  points?: number;
+  tiers?: string;
+  polarity?: Polarity;
+  source?: Source;
+}
+
+export interface ItemDef extends Omit<PartDef, 'name'> {
+  number: string;
+  /** a unit the transcriber inferred where the table prints none (used to read values, not shown) */
+  unitImplied?: string;
+  name: string;
+  domain?: string;
+  task?: string;
+  attribute?: string;
+  remark?: string;
+  applicability?: Applicability;
+  parts?: PartDef[];
+}
+
+export interface FrameworkDef {
+  id: string;
+  name: string;
+  scoring?: { maxScore: number; passScore: number };
+  indicators: ItemDef[];
+}
+
+/** A leaf is an item without parts, or one part of an item. Its key is "7" or "7/优良天数比例". */
+export function leafKey(number: string, part?: string): string {
+  return part ? `${number}/${part}` : number;
+}
+
+export interface CompiledLeaf {
+  key: string;
+  part?: string;
+  label: string;
+  unit?: string;
+  requirementPrinted?: string;
+  requirement?: Requirement;
+  tiers?: Tier[];
+  points?: number;
+  polarity: Polarity;
+  /** why the leaf has no requirement for this region, if it has none */
+  missing?: 'noRequirement' | 'noVariant' | 'conditionalVariant';
+}
+
+export interface CompiledItem {
+  def: ItemDef;
+  applicable: boolean;
+  applicability?: Applicability;
+  leaves: CompiledLeaf[];
+  /** points shared by all parts (full only if every part is met) */
+  sharedPoints?: number;
+  sharedTiers?: Tier[];
+}
+
+export interface CompiledFramework {
+  def: FrameworkDef;
+  items: CompiledItem[];
+}
+
+/** Does an item apply to this region? */
+export function isApplicable(a: Applicability | undefined, region: RegionTraits): boolean {
+  if (!a) return true;
+  if (a.only === 'city') return region.level === '市';
+  if (a.only === 'coastal') return region.coastal;
+  return true;
+}
+
+function pickVariant(variants: Variant[], region: RegionTraits): Variant | 'conditional' | undefined {
+  const exact = variants.find(
+    (v) =>
+      (v.when.terrain !== undefined && v.when.terrain === region.terrain) ||
+      (v.when.climate !== undefined && v.when.climate === region.climate),
+  );
+  if (exact) return exact;
+  // A variant whose condition is words only (e.g. 综合利用率>60%的地区) is the one printed for the region.
+  if (variants.length === 1 && variants[0]!.when.printed !== undefined) return variants[0];
+  return variants.some((v) => v.when.printed !== undefined) ? 'conditional' : undefined;
+}
+
+function compileLeaf(
+  framework: FrameworkDef,
+  item: ItemDef,
+  part: PartDef | undefined,
+  region: RegionTraits,
+): CompiledLeaf {
+  const spec = part ?? item;
+  const name = part ? `${item.name}（${part.name}）` : item.name;
+  const label = `${framework.name} 第${item.number}项 ${name}`;
+  const unit = spec.unit ?? (part ? item.unit : item.unitImplied) ?? item.unitImplied;
+  const polarity = spec.polarity ?? item.polarity ?? inferPolarity(part ? `${item.name}${part.name}` : item.name);
+  const ctx = { label, polarity, ...(unit !== undefined ? { unit } : {}) };
+  const leaf: CompiledLeaf = { key: leafKey(item.number, part?.name), label, polarity, ...(unit ? { unit } : {}) };
+  if (part) leaf.part = part.name;
+  let requirement = spec.requirement;
+  let tiers = spec.tiers;
+  const variants = spec.variants ?? (part ? undefined : item.variants);
+  if (variants && variants.length > 0) {
+    const v = pickVariant(variants, region);
+    if (v === 'conditional') leaf.missing = 'conditionalVariant';
+    else if (!v) leaf.missing = 'noVariant';
+    else {
+      requirement = v.requirement;
+      tiers = v.tiers ?? tiers;
+    }
+  }
+  if (requirement !== undefined) {
+    leaf.requirementPrinted = requirement;
+    leaf.requirement = parseRequirement(requirement, ctx);
+  } else if (!leaf.missing) leaf.missing = 'noRequirement';
+  if (tiers) leaf.tiers = parseTiers(tiers, ctx);
+  if (spec.points !== undefined && (part || !item.parts)) leaf.points = spec.points;
+  return leaf;
+}
+
+/** Resolve variants for the region and read every requirement and tier once. Throws PhraseError. */
+export function compileFramework(def: FrameworkDef, region: RegionTraits): CompiledFramework {
+  const items = def.indicators.map((item): CompiledItem => {
+    const applicable = isApplicable(item.applicability, region);
+    const leaves = item.parts
+      ? item.parts.map((p) => compileLeaf(def, item, p, region))
+      : [compileLeaf(def, item, undefined, region)];
+    const compiled: CompiledItem = { def: item, applicable, leaves };
+    if (item.applicability) compiled.applicability = item.applicability;
+    if (item.parts && item.points !== undefined) {
+      compiled.sharedPoints = item.points;
+      if (item.tiers) compiled.sharedTiers = parseTiers(item.tiers, { label: `${def.name} 第${item.number}项` });
+    }
+    return compiled;
+  });
+  return { def, items };
+}
+
+/** Read every phrase of a framework under every variant, so a bad phrase fails at load time. */
+export function validateFrameworkPhrases(def: FrameworkDef): void {
+  for (const item of def.indicators) {
+    for (const spec of item.parts ?? [item]) {
+      const label = `${def.name} 第${item.number}项 ${'parts' in spec ? item.name : `${item.name}（${spec.name}）`}`;
+      const polarity = spec.polarity ?? item.polarity ?? inferPolarity(item.name + (spec === item ? '' : spec.name));
+      const ctx = { label, polarity, ...(spec.unit !== undefined ? { unit: spec.unit } : {}) };
+      if (spec.requirement !== undefined) parseRequirement(spec.requirement, ctx);
+      if (spec.tiers !== undefined) parseTiers(spec.tiers, ctx);
+      for (const v of spec.variants ?? []) {
+        parseRequirement(v.requirement, ctx);
+        if (v.tiers) parseTiers(v.tiers, ctx);
+      }
+    }
+    if (item.parts && item.tiers) parseTiers(item.tiers, { label: `${def.name} 第${item.number}项` });
+  }
+}
+
+// ---------------------------------------------------------------- data
+
+export interface ObservationInput {
+  year: number;
+  printed: string;
+  reading: ReadValue;
+  dataYear?: number;
+  flags: string[];
+  /** a documented correction of a printing error: its reading is used, both are shown */
+  correction?: { printed: string; reading: ReadValue; reason: string; source?: Source };
+  footnote?: { mark: string; printed: string; source?: Source };
+  source?: Source;
+  unit?: string;
+}
+
+export interface LeafData {
+  observations: ObservationInput[]; // any order
+  targets: Array<{ year: number; printed: string; requirement?: Requirement; source?: Source }>;
+  statedStatus?: { year: number; printed: string; source?: Source };
+  statedScore?: { year: number; points: number; source?: Source };
+  statedAchievability?: { printed: string; class?: string; year?: number; commitment?: string; source?: Source };
+  leadUnits: string[];
+}
+
+export interface Confirmation {
+  number: string;
+  part?: string;
+  year: number;
+  status?: Status;
+  points?: number;
+  by: string;
+  at: string;
+  reason: string;
+  source?: Source;
+}
+
+// ---------------------------------------------------------------- results
+
+export interface LeafResult {
+  key: string;
+  part?: string;
+  status: Status;
+  reason: Message;
+  requirement: string | null;
+  value: string | null;
+  observation?: ObservationInput;
+  points?: PointsRange;
+  maxPoints?: number;
+  achievability?: Achievability;
+  target?: { year: number; printed: string };
+  stated?: Pick<LeafData, 'statedStatus' | 'statedScore' | 'statedAchievability'>;
+}
+
+export interface ItemResult {
+  number: string;
+  name: string;
+  domain?: string;
+  task?: string;
+  attribute?: string;
+  unit?: string;
+  status: Status;
+  /** the status the engine computed, before any confirmation */
+  computedStatus: Status;
+  reason: Message;
+  confirmation?: Confirmation;
+  requirement: string | null;
+  value: string | null;
+  leadUnits: string[];
+  parts?: LeafResult[];
+  leaf: LeafResult;
+  points?: PointsRange;
+  maxPoints?: number;
+  achievability?: Achievability;
+}
+
+export interface FrameworkAssessment {
+  id: string;
+  name: string;
+  year: number;
+  applicable: number;
+  met: number;
+  notMet: number;
+  indeterminate: number;
+  noData: number;
+  notApplicable: number;
+  confirmed: number;
+  score: ScoreTotal | null;
+  classes: Record<AchievabilityClass, number>;
+  items: ItemResult[];
+}
+
+export interface AssessOptions {
+  year: number;
+  /** the plan's target years; the first after the data year is used for achievability */
+  targetYears: number[];
+  confirmations?: Confirmation[];
+}
+
+const NO_DATA: ReadValue = { value: { kind: 'none', word: '-' }, marks: [], asterisk: false, flags: [], notes: [] };
+
+function latestFor(observations: ObservationInput[], year: number): ObservationInput | undefined {
+  let best: ObservationInput | undefined;
+  for (const o of observations) if (o.year === year) best = o;
+  return best;
+}
+
+function effectiveReading(o: ObservationInput): ReadValue {
+  return o.correction ? o.correction.reading : o.reading;
+}
+
+function pointValue(r: ReadValue): number | undefined {
+  const v = r.value;
+  if (v.kind === 'number' && v.lo === v.hi) return v.lo;
+  if (v.kind === 'composite') {
+    const n = v.parts.find((p) => p.kind === 'number' && p.lo === p.hi);
+    if (n && n.kind === 'number') return n.lo;
+  }
+  return undefined;
+}
+
+/** Evaluate one compiled leaf for a year. Exported for the benchmark and for item assembly. */
+export function assessLeaf(leaf: CompiledLeaf, data: LeafData | undefined, opts: AssessOptions): LeafResult {
+  const obs = data ? latestFor(data.observations, opts.year) : undefined;
+  const result: LeafResult = {
+    key: leaf.key,
+    status: 'noData',
+    reason: { key: 'reason.noObservation', params: { year: opts.year } },
+    requirement: leaf.requirementPrinted ?? null,
+    value: obs ? obs.printed : null,
+  };
+  if (leaf.part) result.part = leaf.part;
+  if (obs) result.observation = obs;
+  if (data && (data.statedStatus || data.statedScore || data.statedAchievability)) {
+    result.stated = {};
+    if (data.statedStatus?.year === opts.year) result.stated.statedStatus = data.statedStatus;
+    if (data.statedScore?.year === opts.year) result.stated.statedScore = data.statedScore;
+    if (data.statedAchievability) result.stated.statedAchievability = data.statedAchievability;
+  }
+  if (!leaf.requirement) {
+    if (obs) {
+      result.status = 'indeterminate';
+      result.reason = { key: `reason.${leaf.missing ?? 'noRequirement'}`, params: { value: obs.printed } };
+    }
+    return result;
+  }
+  const reading = obs ? effectiveReading(obs) : NO_DATA;
+  if (obs) {
+    const prev = previousPoint(data!.observations, opts.year);
+    const facts = {
+      requirement: leaf.requirement,
+      requirementPrinted: leaf.requirementPrinted!,
+      value: reading.value,
+      valuePrinted: obs.correction ? obs.correction.printed : obs.printed,
+      polarity: leaf.polarity,
+      ...(prev ? { previous: prev } : {}),
+    };
+    const v = evaluateLeaf(facts);
+    result.status = v.status;
+    result.reason = v.reason;
+  }
+  if (leaf.points !== undefined) {
+    result.maxPoints = leaf.points;
+    result.points = leaf.tiers
+      ? pointsFromTiers(leaf.tiers, reading.value, result.status, leaf.points)
+      : pointsFromStatus(result.status, leaf.points);
+  }
+  result.achievability = achievabilityFor(leaf, data, obs, reading, result.status, opts);
+  const target = targetFor(data, obs, opts);
+  if (target) result.target = { year: target.year, printed: target.printed };
+  return result;
+}
+
+function previousPoint(observations: ObservationInput[], year: number): { year: number; value: number } | undefined {
+  let best: { year: number; value: number } | undefined;
+  for (const o of observations) {
+    if (o.year >= year) continue;
+    const v = pointValue(effectiveReading(o));
+    if (v !== undefined && (!best || o.year > best.year)) best = { year: o.year, value: v };
+  }
+  return best;
+}
+
+function targetFor(data: LeafData | undefined, obs: ObservationInput | undefined, opts: AssessOptions) {
+  if (!data || data.targets.length === 0) return undefined;
+  const from = obs?.dataYear ?? opts.year;
+  const sorted = [...data.targets].sort((a, b) => a.year - b.year);
+  return sorted.find((t) => t.year > from) ?? sorted[sorted.length - 1];
+}
+
+function achievabilityFor(
+  leaf: CompiledLeaf,
+  data: LeafData | undefined,
+  obs: ObservationInput | undefined,
+  reading: ReadValue,
+  status: Status,
+  opts: AssessOptions,
+): Achievability | undefined {
+  const dataYear = obs ? (obs.dataYear ?? obs.year) : opts.year;
+  const target = targetFor(data, obs, opts);
+  const targetYear = target?.year ?? opts.targetYears.find((y) => y > dataYear);
+  const history: Array<{ year: number; value: number }> = [];
+  for (const o of data?.observations ?? []) {
+    if (o.year > opts.year) continue;
+    const v = pointValue(effectiveReading(o));
+    if (v !== undefined) history.push({ year: o.dataYear ?? o.year, value: v });
+  }
+  history.sort((a, b) => a.year - b.year);
+  const periods = (data?.observations ?? []).filter((o) => o.year <= opts.year && effectiveReading(o).value.kind !== 'none').length;
+  return classifyAchievability({
+    periods,
+    ...(leaf.unit !== undefined && /^[%％]$/.test(leaf.unit) ? { ceiling: 100 } : {}),
+    status,
+    polarity: leaf.polarity,
+    value: reading.value,
+    dataYear,
+    history,
+    flags: obs ? [...obs.flags, ...reading.flags] : [],
+    ...(leaf.requirement ? { requirement: leaf.requirement } : {}),
+    ...(targetYear !== undefined ? { targetYear } : {}),
+    ...(target?.requirement ? { target: target.requirement } : {}),
+  });
+}
+
+const CLASS_ORDER: AchievabilityClass[] = ['stable', 'expected', 'uncertain', 'difficult'];
+
+function combineStatus(statuses: Status[]): Status {
+  if (statuses.some((s) => s === 'notMet')) return 'notMet';
+  if (statuses.every((s) => s === 'met')) return 'met';
+  if (statuses.every((s) => s === 'noData')) return 'noData';
+  if (statuses.every((s) => s === 'notApplicable')) return 'notApplicable';
+  return 'indeterminate';
+}
+
+function sharedPointsFor(item: CompiledItem, status: Status): PointsRange | undefined {
+  if (item.sharedPoints === undefined) return undefined;
+  return pointsFromStatus(status, item.sharedPoints);
+}
+
+/** Assess every item of a compiled framework. */
+export function assessFramework(
+  fw: CompiledFramework,
+  dataByLeaf: Map<string, LeafData>,
+  opts: AssessOptions,
+): FrameworkAssessment {
+  const items: ItemResult[] = [];
+  const confirmations = opts.confirmations ?? [];
+  for (const item of fw.items) items.push(assessItem(fw, item, dataByLeaf, opts, confirmations));
+  const count = (s: Status) => items.filter((i) => i.status === s).length;
+  const classes: Record<AchievabilityClass, number> = { stable: 0, expected: 0, uncertain: 0, difficult: 0 };
+  for (const i of items) if (i.achievability) classes[i.achievability.class]++;
+  let score: ScoreTotal | null = null;
+  if (fw.def.scoring) {
+    const ranges = items.filter((i) => i.points).map((i) => i.points!);
+    const maxPoints = items.reduce((s, i) => s + (i.maxPoints ?? 0), 0);
+    score = totalScore(ranges, maxPoints || fw.def.scoring.maxScore, fw.def.scoring.passScore);
+  }
+  return {
+    id: fw.def.id,
+    name: fw.def.name,
+    year: opts.year,
+    applicable: items.length - count('notApplicable'),
+    met: count('met'),
+    notMet: count('notMet'),
+    indeterminate: count('indeterminate'),
+    noData: count('noData'),
+    notApplicable: count('notApplicable'),
+    confirmed: items.filter((i) => i.confirmation).length,
+    score,
+    classes,
+    items,
+  };
+}
+
+function assessItem(
+  fw: CompiledFramework,
+  item: CompiledItem,
+  dataByLeaf: Map<string, LeafData>,
+  opts: AssessOptions,
+  confirmations: Confirmation[],
+): ItemResult {
+  const def = item.def;
+  const leadUnits = new Set<string>();
+  for (const leaf of item.leaves) for (const u of dataByLeaf.get(leaf.key)?.leadUnits ?? []) leadUnits.add(u);
+  if (!item.applicable) {
+    const na: LeafResult = {
+      key: def.number,
+      status: 'notApplicable',
+      reason: { key: `reason.notApplicable.${item.applicability?.only ?? 'other'}`, params: { printed: item.applicability?.printed ?? '' } },
+      requirement: null,
+      value: null,
+    };
+    return {
+      number: def.number,
+      name: def.name,
+      ...optional(def),
+      status: 'notApplicable',
+      computedStatus: 'notApplicable',
+      reason: na.reason,
+      requirement: null,
+      value: null,
+      leadUnits: [...leadUnits],
+      leaf: na,
+    };
+  }
+  const leaves = item.leaves.map((leaf) => assessLeaf(leaf, dataByLeaf.get(leaf.key), opts));
+  const computedStatus = leaves.length === 1 ? leaves[0]!.status : combineStatus(leaves.map((l) => l.status));
+  const decisive =
+    leaves.find((l) => l.status === computedStatus && computedStatus !== 'met') ?? leaves.find((l) => l.status === computedStatus) ?? leaves[0]!;
+  let reason: Message = leaves.length === 1 ? decisive.reason : partsReason(computedStatus, decisive, leaves.length);
+  let status = computedStatus;
+
+  // Points: per leaf, or shared by the item's parts.
+  let points: PointsRange | undefined;
+  let maxPoints: number | undefined;
+  const shared = sharedPointsFor(item, computedStatus);
+  if (shared) {
+    points = shared;
+    maxPoints = item.sharedPoints;
+  } else if (leaves.some((l) => l.points)) {
+    const ranges = leaves.filter((l) => l.points).map((l) => l.points!);
+    const min = ranges.reduce((s, r) => s + r.min, 0);
+    const max = ranges.reduce((s, r) => s + r.max, 0);
+    points = { points: min === max ? min : null, min, max };
+    maxPoints = leaves.reduce((s, l) => s + (l.maxPoints ?? 0), 0);
+  }
+
+  // A person's (or the document's) confirmation settles what the engine could not.
+  const confirmation = confirmations.find(
+    (c) => c.number === def.number && c.year === opts.year && (c.part === undefined || item.leaves.some((l) => l.part === c.part)),
+  );
+  let applied: Confirmation | undefined;
+  if (confirmation) {
+    if (computedStatus === 'indeterminate' && confirmation.status) {
+      status = confirmation.status;
+      applied = confirmation;
+    }
+    if (points && points.points === null && confirmation.points !== undefined) {
+      points = { points: confirmation.points, min: confirmation.points, max: confirmation.points };
+      applied = confirmation;
+      // Full points mean the requirement is met; fewer mean it is not (the bands below the requirement).
+      if (computedStatus === 'indeterminate' && !confirmation.status && maxPoints !== undefined)
+        status = confirmation.points >= maxPoints ? 'met' : 'notMet';
+    }
+    if (applied) {
+      reason = {
+        key: 'reason.confirmed',
+        params: { computed: reasonKeyParams(reason), by: confirmation.by, at: confirmation.at, why: confirmation.reason },
+      };
+    }
+  }
+
+  const achievabilities = leaves.flatMap((l) => (l.achievability ? [l.achievability] : []));
+  let achievability = achievabilities.reduce<Achievability | undefined>(
+    (worst, a) => (!worst || CLASS_ORDER.indexOf(a.class) > CLASS_ORDER.indexOf(worst.class) ? a : worst),
+    undefined,
+  );
+  if (applied && achievability && status === 'met' && achievability.class === 'uncertain' && computedStatus === 'indeterminate') {
+    achievability = { ...achievability, class: 'stable', reason: { key: 'achievability.confirmedMet', params: {} } };
+  }
+
+  const result: ItemResult = {
+    number: def.number,
+    name: def.name,
+    ...optional(def),
+    status,
+    computedStatus,
+    reason,
+    requirement: leaves.length === 1 ? leaves[0]!.requirement : leaves.map((l) => `${l.part}：${l.requirement ?? '—'}`).join('；'),
+    value: leaves.length === 1 ? leaves[0]!.value : joinValues(leaves),
+    leadUnits: [...leadUnits],
+    leaf: leaves[0]!,
+  };
+  if (leaves.length > 1 || item.def.parts) result.parts = leaves;
+  if (applied) result.confirmation = applied;
+  if (points) result.points = points;
+  if (maxPoints !== undefined) result.maxPoints = maxPoints;
+  if (achievability) result.achievability = achievability;
+  return result;
+}
+
+function joinValues(leaves: LeafResult[]): string | null {
+  if (leaves.every((l) => l.value === null)) return null;
+  return leaves.map((l) => `${l.part}：${l.value ?? '—'}`).join('；');
+}
+
+function partsReason(status: Status, decisive: LeafResult, n: number): Message {
+  return {
+    key: `reason.parts.${status}`,
+    params: { count: n, part: decisive.part ?? '', detail: reasonKeyParams(decisive.reason) },
+  };
+}
+
+/** Nested messages are carried as "key|json" so that a formatter can render them in any language. */
+function reasonKeyParams(m: Message): string {
+  return `${m.key}|${JSON.stringify(m.params ?? {})}`;
+}
+
+function optional(def: ItemDef): Partial<Pick<ItemResult, 'domain' | 'task' | 'attribute' | 'unit'>> {
+  const o: Partial<Pick<ItemResult, 'domain' | 'task' | 'attribute' | 'unit'>> = {};
+  if (def.domain) o.domain = def.domain;
+  if (def.task) o.task = def.task;
+  if (def.attribute) o.attribute = def.attribute;
+  if (def.unit) o.unit = def.unit;
+  return o;
+}

@@ -1,0 +1,36 @@
+// Formatting messages in a locale. Nested messages travel as "key|json" strings (see domain/assess.ts).
+import type { Message } from '../domain/types.ts';
+import { en } from './en.ts';
+import { zhCN } from './zh-CN.ts';
+
+export type Locale = 'zh-CN' | 'en';
+const catalogs: Record<Locale, Record<string, string>> = { 'zh-CN': zhCN, en };
+
+export function t(key: string, params: Record<string, string | number> = {}, locale: Locale = 'zh-CN'): string {
+  const template = catalogs[locale][key] ?? zhCN[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const v = params[name];
+    if (v === undefined) return `{${name}}`;
+    return typeof v === 'string' ? expandNested(v, locale) : String(v);
+  });
+}
+
+function expandNested(v: string, locale: Locale): string {
+  const bar = v.indexOf('|');
+  if (bar > 0 && /^[a-z]+(\.[A-Za-z]+)+$/.test(v.slice(0, bar))) {
+    try {
+      return t(v.slice(0, bar), JSON.parse(v.slice(bar + 1)) as Record<string, string | number>, locale);
+    } catch {
+      return v;
+    }
+  }
+  return v;
+}
+
+export function formatMessage(m: Message, locale: Locale = 'zh-CN'): string {
+  return t(m.key, m.params ?? {}, locale);
+}
+
+export function catalogKeys(locale: Locale): string[] {
+  return Object.keys(catalogs[locale]);
+}
