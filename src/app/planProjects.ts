@@ -1,0 +1,37 @@
+// A plan's projects with their roll-ups, in the public JSON form.
+import { rollupProjects } from '../domain/projects.ts';
+import type { Queryable } from '../store/db.ts';
+import { getPlan, loadProjects } from '../store/queries.ts';
+import { UnknownPlanError } from './assessPlan.ts';
+
+export async function planProjects(db: Queryable, planId: string) {
+  const plan = await getPlan(db, planId);
+  if (!plan) {
+    const r = await db.query<{ id: string }>('SELECT id FROM plans ORDER BY id');
+    throw new UnknownPlanError(planId, r.rows.map((x) => x.id));
+  }
+  const data = await loadProjects(db, planId);
+  const rollup = rollupProjects(data.projects, data.groups, data.stated);
+  return {
+    plan: plan.id,
+    title: plan.title,
+    count: rollup.count,
+    investmentWan: rollup.investmentWan,
+    missingInvestment: rollup.missingInvestment,
+    statedCount: rollup.statedCount,
+    statedInvestmentWan: rollup.statedInvestmentWan,
+    countDifference: rollup.countDifference,
+    investmentDifferenceWan: rollup.investmentDifferenceWan,
+    approximate: rollup.approximate,
+    stated: data.stated,
+    groups: rollup.groups.map((g) => ({
+      ...g,
+      number: data.groups.find((x) => x.name === g.name)?.number ?? null,
+      stated: data.groups.find((x) => x.name === g.name)?.stated ?? null,
+    })),
+    categories: rollup.categories,
+    leadUnits: rollup.leadUnits,
+    years: rollup.years,
+    projects: data.projects,
+  };
+}

@@ -1,0 +1,219 @@
+// The `ecociv` command: plans, assess, projects, record, serve.
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { parse as parseYaml } from 'yaml';
+import { assessPlan, UnknownPlanError } from '../app/assessPlan.ts';
+import { planProjects } from '../app/planProjects.ts';
+import { DataError } from '../data/load.ts';
+import { t, type Locale } from '../i18n/index.ts';
+import { DatabaseUnreachableError, type Db } from '../store/db.ts';
+import { openStore, storeOptionsFromEnv } from '../store/index.ts';
+import { listPlans } from '../store/queries.ts';
+import { ObservationBatchError, recordObservations, type ObservationEntry } from '../store/recordObservations.ts';
+import { formatWan, renderTable } from './table.ts';
+
+class UsageError extends Error {}
+
+const HELP = `ecociv — 生态文明建设规划的数据化评估
+
+用法：
+  ecociv plans                          列出规划
+  ecociv assess <规划> [--year 年份]     评估指标（默认基准年）
+  ecociv projects <规划>                 重点工程项目汇总（与文件所列合计核对）
+  ecociv record <文件.json|.yaml>        录入现状值（整批成功或整批不保存）
+  ecociv serve                           启动 HTTP 服务（PORT，默认 3000）
+
+选项：
+  --format table|json   输出格式（默认 table，中文）
+  --lang zh-CN|en       表格语言（默认 zh-CN）
+
+配置：DATABASE_URL（PostgreSQL 服务器；不设则使用内置 PGlite），ECOCIV_DATA_DIR（PGlite 数据目录，默认 ./data/store），PORT`;
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'table' },
+      year: { type: 'string' },
+      lang: { type: 'string', default: 'zh-CN' },
+      help: { type: 'boolean', short: 'h' },
+      port: { type: 'string' },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    console.log(HELP);
+    return command ? 0 : values.help ? 0 : 2;
+  }
+  const format = values.format;
+  if (format !== 'table' && format !== 'json') throw new UsageError(t('error.badFormat', { value: String(format) }));
+  const locale: Locale = values.lang === 'en' ? 'en' : 'zh-CN';
+  let year: number | undefined;
+  if (values.year !== undefined) {
+    if (!/^\d{4}$/.test(values.year)) throw new UsageError(t('error.badYear', { value: values.year }));
+    year = Number(values.year);
+  }
+  if (!['plans', 'assess', 'projects', 'record', 'serve'].includes(command)) throw new UsageError(`${t('error.unknownCommand', { value: command })}\n\n${HELP}`);
+  if ((command === 'assess' || command === 'projects' || command === 'record') && !rest[0])
+    throw new UsageError(`${command === 'record' ? '请指定要录入的文件。' : '请指定规划编号（见 ecociv plans）。'}\n\n${HELP}`);
+
+  const progress = (line: string) => process.stderr.write(`${line}\n`);
+  const db = await openStore({ ...storeOptionsFromEnv(), onProgress: progress });
+  if (command === 'serve') return serve(db, values.port);
+  try {
+    const out = (obj: unknown, table: () => string) => console.log(format === 'json' ? JSON.stringify(obj, null, 2) : table());
+    switch (command) {
+      case 'plans': {
+        const plans = (await listPlans(db)).map((p) => ({ id: p.id, region: p.region, title: p.title, baseYear: p.baseYear, targetYears: p.targetYears }));
+        out(plans, () =>
+          renderTable(
+            [t('table.id', {}, locale), t('table.region', {}, locale), t('table.title', {}, locale), t('table.baseYear', {}, locale), t('table.targetYears', {}, locale)],
+            plans.map((p) => [p.id, p.region, p.title, p.baseYear, p.targetYears.join('、')]),
+          ),
+        );
+        return 0;
+      }
+      case 'assess': {
+        const a = await assessPlan(db, rest[0]!, year, locale);
+        out(a, () => assessTable(a, locale));
+        return 0;
+      }
+      case 'projects': {
+        const p = await planProjects(db, rest[0]!);
+        const contract = {
+          count: p.count,
+          investmentWan: p.investmentWan,
+          statedCount: p.statedCount,
+          statedInvestmentWan: p.statedInvestmentWan,
+          groups: p.groups.map((g) => ({ name: g.name, count: g.count, investmentWan: g.investmentWan, statedCount: g.statedCount, statedInvestmentWan: g.statedInvestmentWan })),
+        };
+        out({ ...contract, plan: p.plan, countDifference: p.countDifference, investmentDifferenceWan: p.investmentDifferenceWan, missingInvestment: p.missingInvestment }, () => projectsTable(p, locale));
+        return 0;
+      }
+      case 'record': {
+        const entries = readEntries(rest[0]!);
+        const r = await recordObservations(db, entries);
+        out(r, () => `已保存 ${r.recorded} 条现状值。`);
+        return 0;
+      }
+    }
+    return 0;
+  } finally {
+    if (command !== 'serve') await db.close();
+  }
+}
+
+function readEntries(file: string): ObservationEntry[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`无法读取文件 ${file}：${(e as Error).message}`);
+  }
+  let data: unknown;
+  try {
+    data = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+  } catch (e) {
+    throw new UsageError(`文件 ${file} 格式有误（应为 JSON 或 YAML）：${(e as Error).message}`);
+  }
+  const list = Array.isArray(data) ? data : (data as { observations?: unknown })?.observations;
+  if (!Array.isArray(list) || list.length === 0) throw new UsageError(`文件 ${file} 应包含 observations 列表，且至少一条。`);
+  return list as ObservationEntry[];
+}
+
+type Assessment = Awaited<ReturnType<typeof assessPlan>>;
+
+function assessTable(a: Assessment, locale: Locale): string {
+  const blocks: string[] = [`${a.title}（${a.region}，${a.year}年）`];
+  for (const f of a.frameworks) {
+    blocks.push('');
+    blocks.push(t('cli.frameworkHeader', { name: f.name, applicable: f.applicable, met: f.met, notMet: f.notMet, indeterminate: f.indeterminate, noData: f.noData, notApplicable: f.notApplicable }, locale));
+    blocks.push(f.summary);
+    if (f.maxScore !== null) blocks.push(t('cli.scoreLine', { score: f.score ?? `${f.scoreRange![0]}–${f.scoreRange![1]}`, max: f.maxScore, pass: f.passScore ?? '' }, locale));
+    blocks.push(t('cli.classesLine', f.classes, locale));
+    for (const s of f.stated) blocks.push(t('cli.statedLine', { printed: s.printed, line: s.source.line }, locale));
+    const scored = f.maxScore !== null;
+    const headers = [
+      t('table.number', {}, locale),
+      t('table.name', {}, locale),
+      t('table.requirement', {}, locale),
+      t('table.value', {}, locale),
+      t('table.status', {}, locale),
+      ...(scored ? [t('table.points', {}, locale)] : []),
+      t('table.class', {}, locale),
+      t('table.stated', {}, locale),
+      t('table.leadUnits', {}, locale),
+    ];
+    const rows = f.results.map((r) => [
+      r.number,
+      r.name,
+      r.requirement,
+      'observation' in r && r.observation?.correction ? `${r.value}→${r.observation.correction.printed}` : r.value,
+      r.confirmation ? `${r.statusText}*` : r.statusText,
+      ...(scored ? [r.maxPoints === null ? null : `${r.points ?? `${r.pointsRange?.[0]}–${r.pointsRange?.[1]}`}/${r.maxPoints}`] : []),
+      r.achievability?.classText ?? null,
+      r.achievability?.stated?.classText ?? (r.achievability?.stated ? r.achievability.stated.commitment ? `${r.achievability.stated.commitment}${r.achievability.stated.year ?? ''}年` : `${r.achievability.stated.year ?? ''}` : null),
+      r.leadUnits.join('、') || null,
+    ]);
+    blocks.push(renderTable(headers, rows, [4, 24, 22, 22, 12, 8, 10, 12, 20]));
+    if (f.results.some((r) => r.confirmation)) blocks.push(locale === 'en' ? '* settled by a confirmation (see --format json)' : '* 经确认的判定（详见 --format json）');
+  }
+  return blocks.join('\n');
+}
+
+function projectsTable(p: Awaited<ReturnType<typeof planProjects>>, locale: Locale): string {
+  const diff = (n: number | null) => (n === null ? '—' : n === 0 ? t('cli.noDifference', {}, locale) : (n > 0 ? '+' : '') + formatWan(n));
+  const rows = p.groups.map((g) => [g.name, g.count, formatWan(g.investmentWan), g.statedCount, formatWan(g.statedInvestmentWan), `${diff(g.countDifference)} / ${diff(g.investmentDifferenceWan)}`]);
+  rows.push([t('table.total', {}, locale), p.count, formatWan(p.investmentWan), p.statedCount, formatWan(p.statedInvestmentWan), `${diff(p.countDifference)} / ${diff(p.investmentDifferenceWan)}`]);
+  const lines = [
+    p.title,
+    renderTable(
+      [t('table.group', {}, locale), t('table.count', {}, locale), t('table.investment', {}, locale), t('table.statedCount', {}, locale), t('table.statedInvestment', {}, locale), t('table.difference', {}, locale)],
+      rows,
+    ),
+  ];
+  if (p.missingInvestment > 0) lines.push(`${p.missingInvestment} 个项目文件中未列投资额，未计入合计（无数据）。`);
+  if (p.approximate) lines.push('文件所列合计为约数。');
+  return lines.join('\n');
+}
+
+async function serve(db: Db, portArg: string | undefined): Promise<number> {
+  const { buildServer } = await import('../server/app.ts');
+  const port = Number(portArg ?? process.env.PORT ?? 3000);
+  const host = process.env.HOST ?? '127.0.0.1';
+  const app = buildServer(db);
+  await app.listen({ port, host });
+  console.log(t('cli.serverListening', { url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/` }));
+  const stop = async () => {
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  return new Promise<number>(() => undefined);
+}
+
+main(process.argv.slice(2))
+  .then((code) => {
+    if (code !== 0) process.exitCode = code;
+  })
+  .catch((e: unknown) => {
+    if (e instanceof UsageError || e instanceof UnknownPlanError) {
+      console.error(e.message);
+      process.exitCode = 2;
+    } else if (e instanceof ObservationBatchError) {
+      console.error(`数据未保存，发现 ${e.problems.length} 处错误：\n${e.message}`);
+      process.exitCode = 1;
+    } else if (e instanceof DataError) {
+      console.error(`内置数据有误，无法启动：\n${e.message}`);
+      process.exitCode = 1;
+    } else if (e instanceof DatabaseUnreachableError) {
+      console.error(e.message);
+      process.exitCode = 1;
+    } else {
+      console.error(e);
+      process.exitCode = 1;
+    }
+  });

@@ -1,0 +1,64 @@
+// The HTTP JSON API over the same operations as the CLI.
+import Fastify, { type FastifyInstance } from 'fastify';
+import { assessPlan, UnknownPlanError } from '../app/assessPlan.ts';
+import { planProjects } from '../app/planProjects.ts';
+import type { Locale } from '../i18n/index.ts';
+import type { Db } from '../store/db.ts';
+import { listPlans } from '../store/queries.ts';
+import { ObservationBatchError, recordObservations, type ObservationEntry } from '../store/recordObservations.ts';
+import { openApiDocument } from './openapi.ts';
+import { renderHome } from './home.ts';
+
+function localeOf(q: { lang?: string }): Locale {
+  return q.lang === 'en' ? 'en' : 'zh-CN';
+}
+
+function parseYear(v: string | undefined): number | undefined | 'bad' {
+  if (v === undefined || v === '') return undefined;
+  return /^\d{4}$/.test(v) ? Number(v) : 'bad';
+}
+
+export function buildServer(db: Db, opts: { logger?: boolean } = {}): FastifyInstance {
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 5 * 1024 * 1024 });
+
+  app.setErrorHandler((err, _req, reply) => {
+    if (err instanceof UnknownPlanError) return reply.code(404).send({ error: { code: 'unknownPlan', message: err.message } });
+    if (err instanceof ObservationBatchError)
+      return reply.code(422).send({ error: { code: 'invalidObservations', message: '数据未保存：有错误，请改正后重新提交。', problems: err.problems } });
+    const status = (err as { statusCode?: number }).statusCode ?? 500;
+    if (status >= 500) app.log.error(err);
+    return reply.code(status).send({ error: { code: status >= 500 ? 'internal' : 'badRequest', message: status >= 500 ? '服务器内部错误' : (err as Error).message } });
+  });
+
+  app.get('/api/health', async () => ({ ok: true, store: db.kind }));
+
+  app.get('/api/openapi.json', async () => openApiDocument);
+
+  app.get('/api/plans', async () => {
+    const plans = await listPlans(db);
+    return plans.map((p) => ({ id: p.id, region: p.region, title: p.title, baseYear: p.baseYear, targetYears: p.targetYears }));
+  });
+
+  app.get<{ Params: { id: string }; Querystring: { year?: string; lang?: string } }>('/api/plans/:id/assessment', async (req, reply) => {
+    const year = parseYear(req.query.year);
+    if (year === 'bad') return reply.code(400).send({ error: { code: 'badYear', message: `年份“${req.query.year}”无效，应为四位数年份。` } });
+    return assessPlan(db, req.params.id, year, localeOf(req.query));
+  });
+
+  app.get<{ Params: { id: string } }>('/api/plans/:id/projects', async (req) => planProjects(db, req.params.id));
+
+  app.post<{ Body: { observations?: ObservationEntry[] } }>('/api/observations', async (req, reply) => {
+    const body = req.body;
+    if (!body || !Array.isArray(body.observations) || body.observations.length === 0)
+      return reply.code(400).send({ error: { code: 'badRequest', message: '请求体应为 { "observations": [ … ] }，且至少包含一条数值。' } });
+    const r = await recordObservations(db, body.observations);
+    return reply.code(201).send(r);
+  });
+
+  app.get('/', async (_req, reply) => {
+    const plans = await listPlans(db);
+    return reply.type('text/html; charset=utf-8').send(renderHome(plans));
+  });
+
+  return app;
+}

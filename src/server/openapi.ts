@@ -1,0 +1,220 @@
+// OpenAPI 3.1 description of the HTTP API.
+const error = {
+  type: 'object',
+  properties: {
+    error: {
+      type: 'object',
+      properties: {
+        code: { type: 'string' },
+        message: { type: 'string', description: '中文说明' },
+        problems: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: { index: { type: 'integer' }, field: { type: 'string' }, value: { type: 'string' }, message: { type: 'string' } },
+          },
+        },
+      },
+      required: ['code', 'message'],
+    },
+  },
+};
+
+const status = { type: 'string', enum: ['met', 'notMet', 'indeterminate', 'noData', 'notApplicable'] };
+const achievability = {
+  type: ['object', 'null'],
+  properties: {
+    class: { type: ['string', 'null'], enum: ['stable', 'expected', 'uncertain', 'difficult', null] },
+    classText: { type: ['string', 'null'] },
+    reason: { type: ['string', 'null'] },
+    figures: { type: ['object', 'null'] },
+    stated: { type: ['object', 'null'], description: "the plan document's own judgement, kept beside the engine's" },
+    differs: { type: ['boolean', 'null'] },
+  },
+};
+
+export const openApiDocument = {
+  openapi: '3.1.0',
+  info: {
+    title: 'ecociv API',
+    version: '0.1.0',
+    description: '生态文明建设规划：指标评估、评分、可达性研判与重点工程项目。Ecological-civilization plans as data.',
+  },
+  paths: {
+    '/api/plans': {
+      get: {
+        summary: '规划列表 (plans)',
+        responses: {
+          '200': {
+            description: 'plans',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    properties: {
+                      id: { type: 'string' },
+                      region: { type: 'string' },
+                      title: { type: 'string' },
+                      baseYear: { type: ['integer', 'null'] },
+                      targetYears: { type: 'array', items: { type: 'integer' } },
+                    },
+                    required: ['id', 'region', 'title', 'baseYear', 'targetYears'],
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/api/plans/{id}/assessment': {
+      get: {
+        summary: '评估某一年 (assess a plan for a year)',
+        parameters: [
+          { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+          { name: 'year', in: 'query', schema: { type: 'integer' }, description: 'default: the plan base year' },
+          { name: 'lang', in: 'query', schema: { type: 'string', enum: ['zh-CN', 'en'] } },
+        ],
+        responses: {
+          '200': {
+            description: 'assessment',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    plan: { type: 'string' },
+                    year: { type: 'integer' },
+                    frameworks: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        properties: {
+                          id: { type: 'string' },
+                          name: { type: 'string' },
+                          applicable: { type: 'integer' },
+                          met: { type: 'integer' },
+                          notMet: { type: 'integer' },
+                          indeterminate: { type: 'integer' },
+                          noData: { type: 'integer' },
+                          notApplicable: { type: 'integer' },
+                          score: { type: ['number', 'null'] },
+                          maxScore: { type: ['number', 'null'] },
+                          passScore: { type: ['number', 'null'] },
+                          results: {
+                            type: 'array',
+                            items: {
+                              type: 'object',
+                              properties: {
+                                number: { type: 'string' },
+                                name: { type: 'string' },
+                                status,
+                                reason: { type: 'string' },
+                                value: { type: ['string', 'null'] },
+                                requirement: { type: ['string', 'null'] },
+                                achievability,
+                              },
+                              required: ['number', 'name', 'status', 'reason', 'value', 'requirement', 'achievability'],
+                            },
+                          },
+                        },
+                        required: ['id', 'name', 'applicable', 'met', 'notMet', 'indeterminate', 'noData', 'notApplicable', 'score', 'maxScore', 'passScore', 'results'],
+                      },
+                    },
+                  },
+                  required: ['plan', 'year', 'frameworks'],
+                },
+              },
+            },
+          },
+          '400': { description: 'bad year', content: { 'application/json': { schema: error } } },
+          '404': { description: 'unknown plan', content: { 'application/json': { schema: error } } },
+        },
+      },
+    },
+    '/api/plans/{id}/projects': {
+      get: {
+        summary: '重点工程项目与汇总 (projects and roll-ups)',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: {
+          '200': {
+            description: 'projects',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    count: { type: 'integer' },
+                    investmentWan: { type: 'number' },
+                    statedCount: { type: ['integer', 'null'] },
+                    statedInvestmentWan: { type: ['number', 'null'] },
+                    groups: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        properties: {
+                          name: { type: 'string' },
+                          count: { type: 'integer' },
+                          investmentWan: { type: 'number' },
+                          statedCount: { type: ['integer', 'null'] },
+                          statedInvestmentWan: { type: ['number', 'null'] },
+                        },
+                      },
+                    },
+                  },
+                  required: ['count', 'investmentWan', 'statedCount', 'statedInvestmentWan', 'groups'],
+                },
+              },
+            },
+          },
+          '404': { description: 'unknown plan', content: { 'application/json': { schema: error } } },
+        },
+      },
+    },
+    '/api/observations': {
+      post: {
+        summary: '录入现状值（整批成功或整批不保存） (record observations, all or nothing)',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: {
+                  observations: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      properties: {
+                        plan: { type: 'string' },
+                        framework: { type: 'string' },
+                        number: { type: 'string' },
+                        part: { type: 'string' },
+                        year: { type: 'integer' },
+                        printed: { type: 'string', description: '如 96.2、大于90、已建立、-' },
+                        dataYear: { type: 'integer' },
+                        flags: { type: 'array', items: { type: 'string', enum: ['抽样', '代用', '估算', '往年'] } },
+                        note: { type: 'string' },
+                        reportingUnit: { type: 'string' },
+                      },
+                      required: ['plan', 'framework', 'number', 'year', 'printed'],
+                    },
+                  },
+                },
+                required: ['observations'],
+              },
+            },
+          },
+        },
+        responses: {
+          '201': { description: 'recorded', content: { 'application/json': { schema: { type: 'object', properties: { recorded: { type: 'integer' } } } } } },
+          '400': { description: 'malformed request', content: { 'application/json': { schema: error } } },
+          '422': { description: 'invalid entries; nothing saved', content: { 'application/json': { schema: error } } },
+        },
+      },
+    },
+    '/api/health': { get: { summary: 'health', responses: { '200': { description: 'ok' } } } },
+  },
+} as const;

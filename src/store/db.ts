@@ -1,0 +1,121 @@
+// One small interface over the two PostgreSQL engines: PGlite (embedded, the default) and a
+// PostgreSQL server (DATABASE_URL). Only the PostgreSQL dialect is spoken.
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  /** several statements, no parameters */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Db extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  readonly location: string;
+  /** run fn in one transaction: all of it lands, or none of it */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface DbOptions {
+  /** postgres://… to use a server; otherwise PGlite in dataDir */
+  databaseUrl?: string;
+  /** PGlite data directory (default ./data/store); 'memory://' for a throw-away store */
+  dataDir?: string;
+}
+
+export class DatabaseUnreachableError extends Error {
+  constructor(
+    readonly url: string,
+    readonly detail: string,
+  ) {
+    super(`无法连接数据库 ${url}：${detail}`);
+    this.name = 'DatabaseUnreachableError';
+  }
+}
+
+/** Hide the password when a URL is shown. */
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}
+
+export async function openDb(opts: DbOptions = {}): Promise<Db> {
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
+  return openPglite(opts.dataDir ?? resolve('data/store'));
+}
+
+async function openPglite(dataDir: string): Promise<Db> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const memory = dataDir.startsWith('memory://');
+  if (!memory) mkdirSync(dataDir, { recursive: true });
+  const pg = await PGlite.create(memory ? undefined : dataDir);
+  const wrap = (q: { query: typeof pg.query; exec: typeof pg.exec }): Queryable => ({
+    async query<T>(sql: string, params: unknown[] = []) {
+      const r = await q.query<T>(sql, params);
+      return { rows: r.rows };
+    },
+    async exec(sql: string) {
+      await q.exec(sql);
+    },
+  });
+  const base = wrap(pg);
+  return {
+    kind: 'pglite',
+    location: memory ? 'memory://' : dataDir,
+    ...base,
+    transaction: <T>(fn: (tx: Queryable) => Promise<T>) => pg.transaction((tx) => fn(wrap(tx))),
+    close: () => pg.close(),
+  };
+}
+
+async function openPostgres(url: string): Promise<Db> {
+  const pgModule = await import('pg');
+  const pg = pgModule.default;
+  // numeric and bigint come back as strings by default; the store converts where it reads them.
+  const pool = new pg.Pool({ connectionString: url, max: 8, connectionTimeoutMillis: 5000 });
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (e) {
+    await pool.end().catch(() => undefined);
+    throw new DatabaseUnreachableError(redactUrl(url), (e as Error).message);
+  }
+  const base: Queryable = {
+    async query<T>(sql: string, params: unknown[] = []) {
+      const r = await pool.query(sql, params);
+      return { rows: r.rows as T[] };
+    },
+    async exec(sql: string) {
+      await pool.query(sql);
+    },
+  };
+  return {
+    kind: 'postgres',
+    location: redactUrl(url),
+    ...base,
+    async transaction<T>(fn: (tx: Queryable) => Promise<T>) {
+      const client = await pool.connect();
+      const tx: Queryable = {
+        async query<R>(sql: string, params: unknown[] = []) {
+          const r = await client.query(sql, params);
+          return { rows: r.rows as R[] };
+        },
+        async exec(sql: string) {
+          await client.query(sql);
+        },
+      };
+      try {
+        await client.query('BEGIN');
+        const out = await fn(tx);
+        await client.query('COMMIT');
+        return out;
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,227 @@
+// Versioned migrations. Each runs once, in its own transaction, and is recorded in schema_migrations.
+// Append new migrations; never edit one that has shipped.
+import type { Db } from './db.ts';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    sql: `
+CREATE TABLE documents (
+  id text PRIMARY KEY,
+  file text,
+  title text NOT NULL
+);
+
+CREATE TABLE regions (
+  id serial PRIMARY KEY,
+  name text NOT NULL UNIQUE,
+  parent_id integer REFERENCES regions(id),
+  level text NOT NULL CHECK (level IN ('省', '市', '区县', '乡镇街道')),
+  terrain text CHECK (terrain IN ('山区', '丘陵', '平原')),
+  climate text,
+  coastal boolean NOT NULL DEFAULT false,
+  sources jsonb NOT NULL DEFAULT '{}'
+);
+
+CREATE TABLE units (
+  id serial PRIMARY KEY,
+  region_id integer NOT NULL REFERENCES regions(id),
+  name text NOT NULL,
+  UNIQUE (region_id, name)
+);
+
+CREATE TABLE frameworks (
+  id text PRIMARY KEY,
+  name text NOT NULL,
+  name_en text,
+  version text NOT NULL,
+  basis text,
+  max_score numeric,
+  pass_score numeric,
+  source jsonb,
+  builtin boolean NOT NULL DEFAULT false
+);
+
+-- One row per numbered item; its parts, variants and tiers are in definition (the engine's input).
+CREATE TABLE indicators (
+  id serial PRIMARY KEY,
+  framework_id text NOT NULL REFERENCES frameworks(id) ON DELETE CASCADE,
+  position integer NOT NULL,
+  number text NOT NULL,
+  name text NOT NULL,
+  domain text,
+  task text,
+  unit text,
+  attribute text,
+  requirement text,
+  points numeric,
+  definition jsonb NOT NULL,
+  source jsonb,
+  UNIQUE (framework_id, number)
+);
+
+CREATE TABLE plans (
+  id text PRIMARY KEY,
+  region_id integer NOT NULL REFERENCES regions(id),
+  title text NOT NULL,
+  issuer text,
+  scope text,
+  period_start integer NOT NULL,
+  period_end integer NOT NULL,
+  base_year integer,
+  target_years integer[] NOT NULL,
+  document_id text REFERENCES documents(id),
+  stated_summaries jsonb NOT NULL DEFAULT '[]',
+  stated_projects jsonb,
+  builtin boolean NOT NULL DEFAULT false,
+  CHECK (period_start <= period_end)
+);
+
+CREATE TABLE plan_frameworks (
+  plan_id text NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+  framework_id text NOT NULL REFERENCES frameworks(id),
+  position integer NOT NULL,
+  PRIMARY KEY (plan_id, framework_id)
+);
+
+-- part is '' for an item without parts.
+CREATE TABLE lead_units (
+  plan_id text NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+  indicator_id integer NOT NULL REFERENCES indicators(id) ON DELETE CASCADE,
+  part text NOT NULL DEFAULT '',
+  unit_id integer NOT NULL REFERENCES units(id),
+  position integer NOT NULL,
+  PRIMARY KEY (plan_id, indicator_id, part, unit_id)
+);
+
+-- A value per indicator (or part), region and period, as printed, with its reading and provenance.
+-- region_id leads every large table: the distribution key when PostgreSQL is scaled out.
+CREATE TABLE observations (
+  region_id integer NOT NULL REFERENCES regions(id),
+  indicator_id integer NOT NULL REFERENCES indicators(id) ON DELETE CASCADE,
+  part text NOT NULL DEFAULT '',
+  year integer NOT NULL CHECK (year BETWEEN 1949 AND 2200),
+  printed text NOT NULL,
+  reading jsonb NOT NULL,
+  data_year integer,
+  flags text[] NOT NULL DEFAULT '{}',
+  footnote jsonb,
+  correction jsonb,
+  reporting_unit_id integer REFERENCES units(id),
+  source jsonb,
+  note text,
+  origin text NOT NULL DEFAULT 'entry' CHECK (origin IN ('document', 'entry', 'import')),
+  plan_id text REFERENCES plans(id) ON DELETE CASCADE,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (region_id, indicator_id, part, year)
+);
+
+CREATE TABLE targets (
+  plan_id text NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+  indicator_id integer NOT NULL REFERENCES indicators(id) ON DELETE CASCADE,
+  part text NOT NULL DEFAULT '',
+  year integer NOT NULL,
+  printed text NOT NULL,
+  source jsonb,
+  PRIMARY KEY (plan_id, indicator_id, part, year)
+);
+
+-- What the document itself says: status, score, achievability. Kept beside, never over, the engine's.
+CREATE TABLE stated_judgements (
+  plan_id text NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+  indicator_id integer NOT NULL REFERENCES indicators(id) ON DELETE CASCADE,
+  part text NOT NULL DEFAULT '',
+  kind text NOT NULL CHECK (kind IN ('status', 'score', 'achievability')),
+  payload jsonb NOT NULL,
+  PRIMARY KEY (plan_id, indicator_id, part, kind)
+);
+
+-- A person's (or the document's) judgement that settles what the engine cannot compute.
+CREATE TABLE confirmations (
+  id bigserial PRIMARY KEY,
+  region_id integer NOT NULL REFERENCES regions(id),
+  indicator_id integer NOT NULL REFERENCES indicators(id) ON DELETE CASCADE,
+  part text,
+  year integer NOT NULL,
+  status text CHECK (status IN ('met', 'notMet')),
+  points numeric,
+  confirmed_by text NOT NULL,
+  confirmed_at text NOT NULL,
+  reason text NOT NULL,
+  source jsonb,
+  plan_id text REFERENCES plans(id) ON DELETE CASCADE,
+  origin text NOT NULL DEFAULT 'entry',
+  created_at timestamptz NOT NULL DEFAULT now(),
+  CHECK (status IS NOT NULL OR points IS NOT NULL)
+);
+
+CREATE TABLE project_groups (
+  plan_id text NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+  position integer NOT NULL,
+  number text,
+  name text NOT NULL,
+  stated jsonb,
+  PRIMARY KEY (plan_id, name)
+);
+
+CREATE TABLE projects (
+  id bigserial PRIMARY KEY,
+  plan_id text NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+  position integer NOT NULL,
+  number integer,
+  group_name text NOT NULL,
+  category text,
+  sub_category text,
+  name text NOT NULL,
+  content text,
+  investment_wan numeric CHECK (investment_wan >= 0),
+  investment_printed text,
+  years_printed text,
+  year_start integer,
+  year_end integer,
+  lead_units text[] NOT NULL DEFAULT '{}',
+  origin text,
+  indicator_names text[] NOT NULL DEFAULT '{}',
+  details jsonb NOT NULL DEFAULT '{}',
+  source jsonb,
+  FOREIGN KEY (plan_id, group_name) REFERENCES project_groups(plan_id, name)
+);
+
+CREATE TABLE builtin_data (
+  id integer PRIMARY KEY CHECK (id = 1),
+  hash text NOT NULL,
+  loaded_at timestamptz NOT NULL DEFAULT now()
+);
+`,
+  },
+];
+
+/** Bring the schema up to date. Safe to call on every start, by several processes at once. */
+export async function migrate(db: Db): Promise<number[]> {
+  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version integer PRIMARY KEY,
+    name text NOT NULL,
+    applied_at timestamptz NOT NULL DEFAULT now()
+  )`);
+  const applied: number[] = [];
+  for (const m of MIGRATIONS) {
+    const done = await db.transaction(async (tx) => {
+      // serialise concurrent starters on a server
+      await tx.query('SELECT pg_advisory_xact_lock(771001)');
+      const r = await tx.query('SELECT 1 FROM schema_migrations WHERE version = $1', [m.version]);
+      if (r.rows.length > 0) return false;
+      await tx.exec(m.sql);
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+      return true;
+    });
+    if (done) applied.push(m.version);
+  }
+  return applied;
+}

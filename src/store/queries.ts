@@ -1,0 +1,300 @@
+// Reading plans, assessment inputs and projects from the store.
+import { leafKey, type Confirmation, type FrameworkDef, type ItemDef, type LeafData, type ObservationInput } from '../domain/assess.ts';
+import { inferPolarity, parseRequirement, type ReadValue } from '../domain/phrase.ts';
+import type { ProjectInput, StatedTotal } from '../domain/projects.ts';
+import type { RegionTraits, Source, Status } from '../domain/types.ts';
+import type { Queryable } from './db.ts';
+import { decodeReading } from './reading.ts';
+
+export interface PlanRow {
+  id: string;
+  region: string;
+  regionId: number;
+  title: string;
+  issuer: string | null;
+  scope: string | null;
+  periodStart: number;
+  periodEnd: number;
+  baseYear: number | null;
+  targetYears: number[];
+  document: { id: string; file: string | null; title: string } | null;
+  frameworks: string[];
+  statedSummaries: StatedSummary[];
+}
+
+export interface StatedSummary {
+  framework: string;
+  year?: number;
+  printed: string;
+  counts?: { applicable: number; met: number; notMet: number };
+  classes?: Record<string, number>;
+  score?: number;
+  source: Source;
+}
+
+interface PlanDbRow {
+  id: string;
+  region: string;
+  region_id: number;
+  title: string;
+  issuer: string | null;
+  scope: string | null;
+  period_start: number;
+  period_end: number;
+  base_year: number | null;
+  target_years: number[];
+  document_id: string | null;
+  document_file: string | null;
+  document_title: string | null;
+  frameworks: string[] | null;
+  stated_summaries: StatedSummary[];
+}
+
+const PLAN_SELECT = `
+  SELECT p.id, r.name AS region, p.region_id, p.title, p.issuer, p.scope, p.period_start, p.period_end, p.base_year,
+         p.target_years, p.document_id, d.file AS document_file, d.title AS document_title, p.stated_summaries,
+         (SELECT array_agg(pf.framework_id ORDER BY pf.position) FROM plan_frameworks pf WHERE pf.plan_id = p.id) AS frameworks
+  FROM plans p JOIN regions r ON r.id = p.region_id LEFT JOIN documents d ON d.id = p.document_id`;
+
+function toPlan(r: PlanDbRow): PlanRow {
+  return {
+    id: r.id,
+    region: r.region,
+    regionId: r.region_id,
+    title: r.title,
+    issuer: r.issuer,
+    scope: r.scope,
+    periodStart: r.period_start,
+    periodEnd: r.period_end,
+    baseYear: r.base_year,
+    targetYears: r.target_years,
+    document: r.document_id ? { id: r.document_id, file: r.document_file, title: r.document_title ?? '' } : null,
+    frameworks: r.frameworks ?? [],
+    statedSummaries: r.stated_summaries ?? [],
+  };
+}
+
+export async function listPlans(db: Queryable): Promise<PlanRow[]> {
+  const r = await db.query<PlanDbRow>(`${PLAN_SELECT} ORDER BY p.id`);
+  return r.rows.map(toPlan);
+}
+
+export async function getPlan(db: Queryable, id: string): Promise<PlanRow | undefined> {
+  const r = await db.query<PlanDbRow>(`${PLAN_SELECT} WHERE p.id = $1`, [id]);
+  return r.rows[0] ? toPlan(r.rows[0]) : undefined;
+}
+
+export async function regionTraitsOf(db: Queryable, regionId: number): Promise<RegionTraits> {
+  const r = await db.query<{ level: RegionTraits['level']; terrain: RegionTraits['terrain'] | null; climate: string | null; coastal: boolean }>(
+    'SELECT level, terrain, climate, coastal FROM regions WHERE id = $1',
+    [regionId],
+  );
+  const row = r.rows[0];
+  if (!row) throw new Error(`region ${regionId} not found`);
+  return { level: row.level, coastal: row.coastal, ...(row.terrain ? { terrain: row.terrain } : {}), ...(row.climate ? { climate: row.climate } : {}) };
+}
+
+export interface FrameworkRow {
+  def: FrameworkDef;
+  version: string;
+  basis: string | null;
+  source: Source | null;
+  /** indicator id by item number */
+  indicatorIds: Map<string, number>;
+}
+
+export async function loadFramework(db: Queryable, id: string): Promise<FrameworkRow | undefined> {
+  const f = await db.query<{ id: string; name: string; version: string; basis: string | null; max_score: string | null; pass_score: string | null; source: Source | null }>(
+    'SELECT id, name, version, basis, max_score, pass_score, source FROM frameworks WHERE id = $1',
+    [id],
+  );
+  const fw = f.rows[0];
+  if (!fw) return undefined;
+  const items = await db.query<{ id: number; number: string; definition: ItemDef }>(
+    'SELECT id, number, definition FROM indicators WHERE framework_id = $1 ORDER BY position',
+    [id],
+  );
+  const def: FrameworkDef = {
+    id: fw.id,
+    name: fw.name,
+    indicators: items.rows.map((r) => r.definition),
+    ...(fw.max_score !== null ? { scoring: { maxScore: Number(fw.max_score), passScore: Number(fw.pass_score) } } : {}),
+  };
+  return { def, version: fw.version, basis: fw.basis, source: fw.source, indicatorIds: new Map(items.rows.map((r) => [r.number, r.id])) };
+}
+
+/** Unit and polarity of each leaf: what values and targets are read with. */
+export function leafContextOf(def: FrameworkDef, number: string, part: string): { label: string; unit?: string; polarity: 'higher' | 'lower' } | undefined {
+  const item = def.indicators.find((i) => i.number === number);
+  if (!item) return undefined;
+  const p = part ? item.parts?.find((x) => x.name === part) : undefined;
+  if (part && !p) return undefined;
+  if (!part && item.parts) return undefined;
+  const unit = p?.unit ?? item.unit ?? item.unitImplied;
+  return {
+    label: `${def.name} 第${item.number}项 ${p ? `${item.name}（${p.name}）` : item.name}`,
+    polarity: p?.polarity ?? item.polarity ?? inferPolarity(p ? `${item.name}${p.name}` : item.name),
+    ...(unit ? { unit } : {}),
+  };
+}
+
+interface ObservationDbRow {
+  indicator_id: number;
+  part: string;
+  year: number;
+  printed: string;
+  reading: ReadValue;
+  data_year: number | null;
+  flags: string[];
+  footnote: ObservationInput['footnote'] | null;
+  correction: (Omit<NonNullable<ObservationInput['correction']>, 'reading'> & { reading: ReadValue }) | null;
+  source: Source | null;
+  unit_name: string | null;
+}
+
+export function toObservation(r: Omit<ObservationDbRow, 'indicator_id' | 'part' | 'unit_name'>): ObservationInput {
+  const o: ObservationInput = { year: r.year, printed: r.printed, reading: decodeReading(r.reading), flags: r.flags ?? [] };
+  if (r.data_year !== null) o.dataYear = r.data_year;
+  if (r.footnote) o.footnote = r.footnote;
+  if (r.correction) o.correction = decodeReading(r.correction);
+  if (r.source) o.source = r.source;
+  return o;
+}
+
+export interface AssessmentInputs {
+  plan: PlanRow;
+  region: RegionTraits;
+  frameworks: Array<{ framework: FrameworkRow; data: Map<string, LeafData>; confirmations: Confirmation[] }>;
+}
+
+/** Everything the engine needs to assess a plan, from the store. */
+export async function loadAssessmentInputs(db: Queryable, planId: string): Promise<AssessmentInputs | undefined> {
+  const plan = await getPlan(db, planId);
+  if (!plan) return undefined;
+  const region = await regionTraitsOf(db, plan.regionId);
+  const frameworks: AssessmentInputs['frameworks'] = [];
+  for (const fwId of plan.frameworks) {
+    const framework = await loadFramework(db, fwId);
+    if (!framework) continue;
+    const numberOf = new Map([...framework.indicatorIds].map(([n, id]) => [id, n]));
+    const data = new Map<string, LeafData>();
+    const leaf = (indicatorId: number, part: string): LeafData | undefined => {
+      const number = numberOf.get(indicatorId);
+      if (number === undefined) return undefined;
+      const key = leafKey(number, part || undefined);
+      let d = data.get(key);
+      if (!d) {
+        d = { observations: [], targets: [], leadUnits: [] };
+        data.set(key, d);
+      }
+      return d;
+    };
+    const ids = [...framework.indicatorIds.values()];
+    const obs = await db.query<ObservationDbRow>(
+      `SELECT o.indicator_id, o.part, o.year, o.printed, o.reading, o.data_year, o.flags, o.footnote, o.correction, o.source
+       FROM observations o WHERE o.region_id = $1 AND o.indicator_id = ANY($2::int[]) ORDER BY o.year`,
+      [plan.regionId, ids],
+    );
+    for (const r of obs.rows) leaf(r.indicator_id, r.part)?.observations.push(toObservation(r));
+    const targets = await db.query<{ indicator_id: number; part: string; year: number; printed: string; source: Source | null }>(
+      'SELECT indicator_id, part, year, printed, source FROM targets WHERE plan_id = $1 AND indicator_id = ANY($2::int[]) ORDER BY year',
+      [planId, ids],
+    );
+    for (const r of targets.rows) {
+      const d = leaf(r.indicator_id, r.part);
+      if (!d) continue;
+      const ctx = leafContextOf(framework.def, numberOf.get(r.indicator_id)!, r.part) ?? { label: r.printed, polarity: 'higher' as const };
+      d.targets.push({ year: r.year, printed: r.printed, requirement: parseRequirement(r.printed, ctx), ...(r.source ? { source: r.source } : {}) });
+    }
+    const units = await db.query<{ indicator_id: number; part: string; name: string }>(
+      `SELECT l.indicator_id, l.part, u.name FROM lead_units l JOIN units u ON u.id = l.unit_id
+       WHERE l.plan_id = $1 AND l.indicator_id = ANY($2::int[]) ORDER BY l.position`,
+      [planId, ids],
+    );
+    for (const r of units.rows) leaf(r.indicator_id, r.part)?.leadUnits.push(r.name);
+    const stated = await db.query<{ indicator_id: number; part: string; kind: string; payload: never }>(
+      'SELECT indicator_id, part, kind, payload FROM stated_judgements WHERE plan_id = $1 AND indicator_id = ANY($2::int[])',
+      [planId, ids],
+    );
+    for (const r of stated.rows) {
+      const d = leaf(r.indicator_id, r.part);
+      if (!d) continue;
+      if (r.kind === 'status') d.statedStatus = r.payload;
+      if (r.kind === 'score') d.statedScore = r.payload;
+      if (r.kind === 'achievability') d.statedAchievability = r.payload;
+    }
+    const conf = await db.query<{ indicator_id: number; part: string | null; year: number; status: Status | null; points: string | null; confirmed_by: string; confirmed_at: string; reason: string; source: Source | null }>(
+      `SELECT indicator_id, part, year, status, points, confirmed_by, confirmed_at, reason, source
+       FROM confirmations WHERE region_id = $1 AND indicator_id = ANY($2::int[]) ORDER BY created_at DESC, id DESC`,
+      [plan.regionId, ids],
+    );
+    const confirmations: Confirmation[] = conf.rows.map((r) => ({
+      number: numberOf.get(r.indicator_id)!,
+      year: r.year,
+      by: r.confirmed_by,
+      at: r.confirmed_at,
+      reason: r.reason,
+      ...(r.part ? { part: r.part } : {}),
+      ...(r.status ? { status: r.status } : {}),
+      ...(r.points !== null ? { points: Number(r.points) } : {}),
+      ...(r.source ? { source: r.source } : {}),
+    }));
+    frameworks.push({ framework, data, confirmations });
+  }
+  return { plan, region, frameworks };
+}
+
+export interface ProjectsData {
+  projects: Array<ProjectInput & { subCategory: string | null; content: string | null; yearsPrinted: string | null; origin: string | null; indicators: string[]; source: Source | null }>;
+  groups: Array<{ name: string; number: string | null; stated: StatedTotal | null }>;
+  stated: StatedTotal | null;
+}
+
+export async function loadProjects(db: Queryable, planId: string): Promise<ProjectsData> {
+  const plan = await db.query<{ stated_projects: StatedTotal | null }>('SELECT stated_projects FROM plans WHERE id = $1', [planId]);
+  const groups = await db.query<{ name: string; number: string | null; stated: StatedTotal | null }>(
+    'SELECT name, number, stated FROM project_groups WHERE plan_id = $1 ORDER BY position',
+    [planId],
+  );
+  const rows = await db.query<{
+    number: number | null;
+    group_name: string;
+    category: string | null;
+    sub_category: string | null;
+    name: string;
+    content: string | null;
+    investment_wan: string | null;
+    years_printed: string | null;
+    year_start: number | null;
+    year_end: number | null;
+    lead_units: string[];
+    origin: string | null;
+    indicator_names: string[];
+    source: Source | null;
+  }>(
+    `SELECT number, group_name, category, sub_category, name, content, investment_wan, years_printed, year_start, year_end,
+            lead_units, origin, indicator_names, source
+     FROM projects WHERE plan_id = $1 ORDER BY position`,
+    [planId],
+  );
+  return {
+    stated: plan.rows[0]?.stated_projects ?? null,
+    groups: groups.rows,
+    projects: rows.rows.map((r) => ({
+      number: r.number,
+      group: r.group_name,
+      category: r.category,
+      subCategory: r.sub_category,
+      name: r.name,
+      content: r.content,
+      investmentWan: r.investment_wan === null ? null : Number(r.investment_wan),
+      yearsPrinted: r.years_printed,
+      yearStart: r.year_start,
+      yearEnd: r.year_end,
+      leadUnits: r.lead_units ?? [],
+      origin: r.origin,
+      indicators: r.indicator_names ?? [],
+      source: r.source,
+    })),
+  };
+}

@@ -1,0 +1,137 @@
+// Record a batch of observations: every entry is checked first, and the batch lands whole or not at all.
+import { parseValue, PhraseError } from '../domain/phrase.ts';
+import type { Source } from '../domain/types.ts';
+import { t } from '../i18n/index.ts';
+import { phraseMessage } from '../data/load.ts';
+import type { Db } from './db.ts';
+import { encodeReading } from './reading.ts';
+import { getPlan, leafContextOf, loadFramework, type FrameworkRow } from './queries.ts';
+
+export interface ObservationEntry {
+  /** the plan whose region and frameworks the value belongs to */
+  plan: string;
+  framework: string;
+  /** item number as printed, e.g. "29" */
+  number: string;
+  /** part name for items with sub-indicators */
+  part?: string;
+  year: number;
+  /** the value as the unit reports it, e.g. "96.2", "大于90", "已建立" */
+  printed: string;
+  /** the year the figure is of, when not the period itself */
+  dataYear?: number;
+  flags?: string[];
+  note?: string;
+  reportingUnit?: string;
+  source?: Source;
+}
+
+export interface EntryProblem {
+  index: number;
+  field: string;
+  value: string;
+  message: string;
+}
+
+export class ObservationBatchError extends Error {
+  constructor(readonly problems: EntryProblem[]) {
+    super(problems.map((p) => `第${p.index + 1}条 ${p.field}=“${p.value}”：${p.message}`).join('\n'));
+    this.name = 'ObservationBatchError';
+  }
+}
+
+const FLAGS = new Set(['抽样', '代用', '估算', '往年']);
+
+export async function recordObservations(db: Db, entries: ObservationEntry[]): Promise<{ recorded: number }> {
+  const problems: EntryProblem[] = [];
+  const frameworks = new Map<string, FrameworkRow | undefined>();
+  const plans = new Map<string, Awaited<ReturnType<typeof getPlan>>>();
+  const rows: unknown[][] = [];
+  const seen = new Set<string>();
+  for (const [index, e] of entries.entries()) {
+    const bad = (field: string, value: unknown, message: string) => problems.push({ index, field, value: String(value ?? ''), message });
+    if (!plans.has(e.plan)) plans.set(e.plan, await getPlan(db, e.plan));
+    const plan = plans.get(e.plan);
+    if (!plan) {
+      bad('plan', e.plan, '规划不存在');
+      continue;
+    }
+    if (!plan.frameworks.includes(e.framework)) {
+      bad('framework', e.framework, `不是规划“${plan.title}”使用的指标体系（应为 ${plan.frameworks.join('、')}）`);
+      continue;
+    }
+    if (!frameworks.has(e.framework)) frameworks.set(e.framework, await loadFramework(db, e.framework));
+    const fw = frameworks.get(e.framework)!;
+    const indicatorId = fw.indicatorIds.get(e.number);
+    const ctx = indicatorId === undefined ? undefined : leafContextOf(fw.def, e.number, e.part ?? '');
+    if (indicatorId === undefined || !ctx) {
+      bad(e.part ? 'part' : 'number', e.part ?? e.number, t('error.unknownIndicator', { framework: fw.def.name, number: e.number, part: e.part ? ` “${e.part}”` : '' }));
+      continue;
+    }
+    if (!Number.isInteger(e.year) || e.year < 1949 || e.year > 2200) {
+      bad('year', e.year, '应为 1949 到 2200 之间的四位数年份');
+      continue;
+    }
+    if (e.dataYear !== undefined && (!Number.isInteger(e.dataYear) || e.dataYear > e.year)) bad('dataYear', e.dataYear, '应为不晚于填报年份的年份');
+    for (const f of e.flags ?? []) if (!FLAGS.has(f)) bad('flags', f, '应为 抽样、代用、估算 或 往年');
+    if (typeof e.printed !== 'string' || e.printed.trim() === '') {
+      bad('printed', e.printed, '不能为空；没有数据请填“-”');
+      continue;
+    }
+    let reading;
+    try {
+      reading = parseValue(e.printed, ctx);
+    } catch (err) {
+      if (err instanceof PhraseError) {
+        bad('printed', e.printed, phraseMessage(err));
+        continue;
+      }
+      throw err;
+    }
+    const key = `${plan.regionId}:${indicatorId}:${e.part ?? ''}:${e.year}`;
+    if (seen.has(key)) {
+      bad('year', e.year, `本批中${ctx.label}的${e.year}年数值重复`);
+      continue;
+    }
+    seen.add(key);
+    const existing = await db.query<{ printed: string }>(
+      'SELECT printed FROM observations WHERE region_id = $1 AND indicator_id = $2 AND part = $3 AND year = $4',
+      [plan.regionId, indicatorId, e.part ?? '', e.year],
+    );
+    if (existing.rows[0]) {
+      bad('year', e.year, t('error.duplicateObservation', { label: ctx.label, year: e.year, existing: existing.rows[0].printed, printed: e.printed }));
+      continue;
+    }
+    let unitId: number | null = null;
+    if (e.reportingUnit) {
+      const u = await db.query<{ id: number }>('SELECT id FROM units WHERE region_id = $1 AND name = $2', [plan.regionId, e.reportingUnit]);
+      if (!u.rows[0]) bad('reportingUnit', e.reportingUnit, `不是${plan.region}的填报单位`);
+      else unitId = u.rows[0].id;
+    }
+    rows.push([
+      plan.regionId,
+      indicatorId,
+      e.part ?? '',
+      e.year,
+      e.printed,
+      encodeReading(reading),
+      e.dataYear ?? null,
+      [...new Set([...(e.flags ?? []), ...reading.flags])],
+      unitId,
+      e.source ? JSON.stringify(e.source) : null,
+      e.note ?? null,
+      plan.id,
+    ]);
+  }
+  if (problems.length > 0) throw new ObservationBatchError(problems);
+  await db.transaction(async (tx) => {
+    for (const r of rows) {
+      await tx.query(
+        `INSERT INTO observations (region_id, indicator_id, part, year, printed, reading, data_year, flags, reporting_unit_id, source, note, origin, plan_id)
+         VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8::text[], $9, $10::jsonb, $11, 'entry', $12)`,
+        r,
+      );
+    }
+  });
+  return { recorded: rows.length };
+}
