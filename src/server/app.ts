@@ -20,6 +20,11 @@ function parseYear(v: string | undefined): number | undefined | 'bad' {
 
 export function buildServer(db: Db, opts: { logger?: boolean } = {}): FastifyInstance {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 5 * 1024 * 1024 });
+  const routes: Array<{ method: string; url: string }> = [];
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) if (method !== 'HEAD') routes.push({ method, url: r.url });
+  });
+  app.decorate('ecocivRoutes', routes);
 
   app.setErrorHandler((err, _req, reply) => {
     if (err instanceof UnknownPlanError) return reply.code(404).send({ error: { code: 'unknownPlan', message: err.message } });

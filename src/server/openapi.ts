@@ -216,5 +216,6 @@ export const openApiDocument = {
       },
     },
     '/api/health': { get: { summary: 'health', responses: { '200': { description: 'ok' } } } },
+    '/api/openapi.json': { get: { summary: 'this document', responses: { '200': { description: 'OpenAPI 3.1' } } } },
   },
 } as const;
