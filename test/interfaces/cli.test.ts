@@ -11,7 +11,7 @@ const BIN = resolve(import.meta.dirname, '../../bin/ecociv.js');
 const dataDir = mkdtempSync(join(tmpdir(), 'ecociv-cli-'));
 
 async function ecociv(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  const env = { ...process.env, ECOCIV_DATA_DIR: join(dataDir, 'store') };
+  const env: NodeJS.ProcessEnv = { ...process.env, ECOCIV_DATA_DIR: join(dataDir, "store") };
   delete env.DATABASE_URL;
   try {
     const r = await run(process.execPath, [BIN, ...args], { env, maxBuffer: 32 * 1024 * 1024 });

@@ -84,7 +84,7 @@ describe.each(ENGINES)('observations on %s', (engine) => {
       wushan('31', '52.5'),
     ]);
     expect(r.recorded).toBe(2);
-    expect((await tableCounts(store.db)).observations).toBe(before + 2);
+    expect((await tableCounts(store.db)).observations).toBe((before ?? 0) + 2);
     const a = await assessPlan(store.db, 'wushan-demo-county', 2022);
     const f = a.frameworks.find((x) => x.id === 'national-demo-county')!;
     const item31 = f.results.find((x) => x.number === '31')!;
