@@ -1,7 +1,7 @@
 // Assessing a framework for a region and year: every item's status, points and achievability.
 // Pure: takes definitions and observations as data, returns results as data.
 import { classifyAchievability, type Achievability } from './achievability.ts';
-import { evaluateLeaf } from './evaluate.ts';
+import { evaluateLeaf, statusOf, type LeafFacts } from './evaluate.ts';
 import { inferPolarity, parseRequirement, parseTiers, type ReadValue } from './phrase.ts';
 import { pointsFromStatus, pointsFromTiers, totalScore, type PointsRange, type ScoreTotal } from './score.ts';
 import type {
@@ -57,6 +57,8 @@ export function leafKey(number: string, part?: string): string {
 
 export interface CompiledLeaf {
   key: string;
+  /** position among the framework's leaves (see leafOrder) */
+  index: number;
   part?: string;
   label: string;
   unit?: string;
@@ -65,6 +67,8 @@ export interface CompiledLeaf {
   tiers?: Tier[];
   points?: number;
   polarity: Polarity;
+  /** the requirement has a trend part, so the previous period's value matters */
+  needsPrevious?: boolean;
   /** why the leaf has no requirement for this region, if it has none */
   missing?: 'noRequirement' | 'noVariant' | 'conditionalVariant';
 }
@@ -116,7 +120,7 @@ function compileLeaf(
   const unit = spec.unit ?? (part ? item.unit : item.unitImplied) ?? item.unitImplied;
   const polarity = spec.polarity ?? item.polarity ?? inferPolarity(part ? `${item.name}${part.name}` : item.name);
   const ctx = { label, polarity, ...(unit !== undefined ? { unit } : {}) };
-  const leaf: CompiledLeaf = { key: leafKey(item.number, part?.name), label, polarity, ...(unit ? { unit } : {}) };
+  const leaf: CompiledLeaf = { key: leafKey(item.number, part?.name), index: -1, label, polarity, ...(unit ? { unit } : {}) };
   if (part) leaf.part = part.name;
   let requirement = spec.requirement;
   let tiers = spec.tiers;
@@ -133,10 +137,15 @@ function compileLeaf(
   if (requirement !== undefined) {
     leaf.requirementPrinted = requirement;
     leaf.requirement = parseRequirement(requirement, ctx);
+    if (hasTrend(leaf.requirement)) leaf.needsPrevious = true;
   } else if (!leaf.missing) leaf.missing = 'noRequirement';
   if (tiers) leaf.tiers = parseTiers(tiers, ctx);
   if (spec.points !== undefined && (part || !item.parts)) leaf.points = spec.points;
   return leaf;
+}
+
+function hasTrend(r: Requirement): boolean {
+  return r.kind === 'trend' || (r.kind === 'composite' && r.parts.some(hasTrend));
 }
 
 /** Resolve variants for the region and read every requirement and tier once. Throws PhraseError. */
@@ -154,7 +163,14 @@ export function compileFramework(def: FrameworkDef, region: RegionTraits): Compi
     }
     return compiled;
   });
+  let index = 0;
+  for (const item of items) for (const leaf of item.leaves) leaf.index = index++;
   return { def, items };
+}
+
+/** The leaf keys of a framework in index order: data can be handed to summariseFramework as an array. */
+export function leafOrder(fw: CompiledFramework): string[] {
+  return fw.items.flatMap((i) => i.leaves.map((l) => l.key));
 }
 
 /** Read every phrase of a framework under every variant, so a bad phrase fails at load time. */
@@ -275,10 +291,10 @@ export interface AssessOptions {
 
 const NO_DATA: ReadValue = { value: { kind: 'none', word: '-' }, marks: [], asterisk: false, flags: [], notes: [] };
 
+/** The observation of that year (one per year: the store refuses a second). Usually the last one. */
 function latestFor(observations: ObservationInput[], year: number): ObservationInput | undefined {
-  let best: ObservationInput | undefined;
-  for (const o of observations) if (o.year === year) best = o;
-  return best;
+  for (let i = observations.length - 1; i >= 0; i--) if (observations[i]!.year === year) return observations[i];
+  return undefined;
 }
 
 function effectiveReading(o: ObservationInput): ReadValue {
@@ -484,46 +500,17 @@ function assessItem(
   const decisive =
     leaves.find((l) => l.status === computedStatus && computedStatus !== 'met') ?? leaves.find((l) => l.status === computedStatus) ?? leaves[0]!;
   let reason: Message = leaves.length === 1 ? decisive.reason : partsReason(computedStatus, decisive, leaves.length);
-  let status = computedStatus;
 
-  // Points: per leaf, or shared by the item's parts.
-  let points: PointsRange | undefined;
-  let maxPoints: number | undefined;
-  const shared = sharedPointsFor(item, computedStatus);
-  if (shared) {
-    points = shared;
-    maxPoints = item.sharedPoints;
-  } else if (leaves.some((l) => l.points)) {
-    const ranges = leaves.filter((l) => l.points).map((l) => l.points!);
-    const min = ranges.reduce((s, r) => s + r.min, 0);
-    const max = ranges.reduce((s, r) => s + r.max, 0);
-    points = { points: min === max ? min : null, min, max };
-    maxPoints = leaves.reduce((s, l) => s + (l.maxPoints ?? 0), 0);
-  }
-
-  // A person's (or the document's) confirmation settles what the engine could not.
-  const confirmation = confirmations.find(
-    (c) => c.number === def.number && c.year === opts.year && (c.part === undefined || item.leaves.some((l) => l.part === c.part)),
-  );
-  let applied: Confirmation | undefined;
-  if (confirmation) {
-    if (computedStatus === 'indeterminate' && confirmation.status) {
-      status = confirmation.status;
-      applied = confirmation;
-    }
-    if (points && points.points === null && confirmation.points !== undefined) {
-      points = { points: confirmation.points, min: confirmation.points, max: confirmation.points };
-      applied = confirmation;
-      // Full points mean the requirement is met; fewer mean it is not (the bands below the requirement).
-      if (computedStatus === 'indeterminate' && !confirmation.status && maxPoints !== undefined)
-        status = confirmation.points >= maxPoints ? 'met' : 'notMet';
-    }
-    if (applied) {
-      reason = {
-        key: 'reason.confirmed',
-        params: { computed: reasonKeyParams(reason), by: confirmation.by, at: confirmation.at, why: confirmation.reason },
-      };
-    }
+  const { points: computedPoints, maxPoints } = itemPoints(item, computedStatus, leaves.map((l) => ({ points: l.points, maxPoints: l.maxPoints })));
+  const settled = settleWithConfirmation(item, computedStatus, computedPoints, maxPoints, confirmations, opts.year);
+  const status = settled.status;
+  const points = settled.points;
+  const applied = settled.applied;
+  if (applied) {
+    reason = {
+      key: 'reason.confirmed',
+      params: { computed: reasonKeyParams(reason), by: applied.by, at: applied.at, why: applied.reason },
+    };
   }
 
   const achievabilities = leaves.flatMap((l) => (l.achievability ? [l.achievability] : []));
@@ -553,6 +540,147 @@ function assessItem(
   if (maxPoints !== undefined) result.maxPoints = maxPoints;
   if (achievability) result.achievability = achievability;
   return result;
+}
+
+
+const NO_POINTS: { points?: PointsRange; maxPoints?: number } = Object.freeze({});
+
+/** An item's points: shared by its parts, or the sum of its leaves' points. */
+function itemPoints(
+  item: CompiledItem,
+  status: Status,
+  leaves: Array<{ points?: PointsRange | undefined; maxPoints?: number | undefined }>,
+): { points?: PointsRange; maxPoints?: number } {
+  const shared = sharedPointsFor(item, status);
+  if (shared) return { points: shared, maxPoints: item.sharedPoints! };
+  if (leaves.length === 0 || !leaves.some((l) => l.points)) return NO_POINTS;
+  let min = 0;
+  let max = 0;
+  let maxPoints = 0;
+  for (const l of leaves) {
+    if (l.points) {
+      min += l.points.min;
+      max += l.points.max;
+    }
+    maxPoints += l.maxPoints ?? 0;
+  }
+  return { points: { points: min === max ? min : null, min, max }, maxPoints };
+}
+
+/** A person's (or the document's) confirmation settles what the engine could not; never what it could. */
+function settleWithConfirmation(
+  item: CompiledItem,
+  computedStatus: Status,
+  points: PointsRange | undefined,
+  maxPoints: number | undefined,
+  confirmations: Confirmation[],
+  year: number,
+): { status: Status; points?: PointsRange; applied?: Confirmation } {
+  if (confirmations.length === 0) return points ? { status: computedStatus, points } : { status: computedStatus };
+  const out: { status: Status; points?: PointsRange; applied?: Confirmation } = { status: computedStatus };
+  if (points) out.points = points;
+  const c = confirmations.find(
+    (x) => x.number === item.def.number && x.year === year && (x.part === undefined || item.leaves.some((l) => l.part === x.part)),
+  );
+  if (!c) return out;
+  if (computedStatus === 'indeterminate' && c.status) {
+    out.status = c.status;
+    out.applied = c;
+  }
+  if (points && points.points === null && c.points !== undefined) {
+    out.points = { points: c.points, min: c.points, max: c.points };
+    out.applied = c;
+    // Full points mean the requirement is met; fewer mean it is not (the bands below the requirement).
+    if (computedStatus === 'indeterminate' && !c.status && maxPoints !== undefined) out.status = c.points >= maxPoints ? 'met' : 'notMet';
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- summaries (fast path)
+
+const EMPTY: Array<{ points?: PointsRange; maxPoints?: number }> = [];
+
+export interface FrameworkSummary {
+  met: number;
+  notMet: number;
+  indeterminate: number;
+  noData: number;
+  notApplicable: number;
+  evaluations: number;
+  scoreMin: number;
+  scoreMax: number;
+}
+
+/**
+ * Status counts and score of a framework without reasons or achievability: for assessing many regions
+ * at once. Gives the same statuses and points as assessFramework (a test holds them together).
+ */
+export function summariseFramework(
+  fw: CompiledFramework,
+  dataByLeaf: Map<string, LeafData> | ReadonlyArray<LeafData | undefined>,
+  opts: AssessOptions,
+): FrameworkSummary {
+  const byIndex = Array.isArray(dataByLeaf) ? (dataByLeaf as ReadonlyArray<LeafData | undefined>) : undefined;
+  const byKey = byIndex ? undefined : (dataByLeaf as Map<string, LeafData>);
+  const s: FrameworkSummary = { met: 0, notMet: 0, indeterminate: 0, noData: 0, notApplicable: 0, evaluations: 0, scoreMin: 0, scoreMax: 0 };
+  const confirmations = opts.confirmations ?? [];
+  for (const item of fw.items) {
+    if (!item.applicable) {
+      s.notApplicable++;
+      continue;
+    }
+    let status: Status | undefined;
+    const leafPoints: Array<{ points?: PointsRange; maxPoints?: number }> = item.leaves.length === 1 && item.leaves[0]!.points === undefined ? EMPTY : [];
+    let statuses: Status[] | undefined;
+    for (const leaf of item.leaves) {
+      const leafStatus = leafStatusOf(leaf, byIndex ? byIndex[leaf.index] : byKey!.get(leaf.key), opts.year, leafPoints);
+      s.evaluations++;
+      if (item.leaves.length === 1) status = leafStatus;
+      else (statuses ??= []).push(leafStatus);
+    }
+    const computed = status ?? combineStatus(statuses!);
+    const { points, maxPoints } = itemPoints(item, computed, leafPoints);
+    const settled = settleWithConfirmation(item, computed, points, maxPoints, confirmations, opts.year);
+    s[settled.status]++;
+    if (settled.points) {
+      s.scoreMin += settled.points.min;
+      s.scoreMax += settled.points.max;
+    }
+  }
+  return s;
+}
+
+function leafStatusOf(
+  leaf: CompiledLeaf,
+  data: LeafData | undefined,
+  year: number,
+  points: Array<{ points?: PointsRange; maxPoints?: number }>,
+): Status {
+  const obs = data ? latestFor(data.observations, year) : undefined;
+  let status: Status;
+  let reading: ReadValue = NO_DATA;
+  if (!leaf.requirement) status = obs ? 'indeterminate' : 'noData';
+  else if (!obs) status = 'noData';
+  else {
+    reading = effectiveReading(obs);
+    const prev = leaf.needsPrevious ? previousPoint(data!.observations, year) : undefined;
+    const facts: LeafFacts = {
+      requirement: leaf.requirement,
+      requirementPrinted: leaf.requirementPrinted!,
+      value: reading.value,
+      valuePrinted: obs.printed,
+      polarity: leaf.polarity,
+    };
+    if (prev) facts.previous = prev;
+    status = statusOf(facts);
+  }
+  if (leaf.points !== undefined) {
+    points.push({
+      maxPoints: leaf.points,
+      points: leaf.tiers ? pointsFromTiers(leaf.tiers, reading.value, status, leaf.points) : pointsFromStatus(status, leaf.points),
+    });
+  }
+  return status;
 }
 
 function joinValues(leaves: LeafResult[]): string | null {

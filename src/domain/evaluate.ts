@@ -33,6 +33,22 @@ export function evaluateLeaf(f: LeafFacts): Verdict {
   return verdict(v.status, v.key, { ...p, ...v.params });
 }
 
+/**
+ * The status alone, for assessing many regions: numeric thresholds take a short path with no message;
+ * everything else goes through the same judgement as evaluateLeaf.
+ */
+export function statusOf(f: LeafFacts): Status {
+  const r = f.requirement;
+  const v = f.value;
+  if (r.kind === 'threshold' && v.kind === 'number') {
+    const c = compareInterval(r.op, r.value, v);
+    return c === 'all' ? 'met' : c === 'some' ? 'indeterminate' : 'notMet';
+  }
+  if (r.kind === 'state' && v.kind === 'state' && v.level > 0) return judgeState(r.level, r.word, v).status;
+  if (r.kind === 'directive' && v.kind === 'done') return 'met';
+  return evaluateLeaf(f).status;
+}
+
 interface Judgement {
   status: Status;
   key: string;
@@ -125,33 +141,37 @@ function fmt(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Math.round(n * 10000) / 10000);
 }
 
+type Op = '>=' | '>' | '<=' | '<' | '=';
+
+/** Does one end of an interval satisfy "x op bound"? (An open end approaches its bound from inside.) */
+function endSatisfies(op: Op, bound: number, x: number, open: boolean, side: 'lo' | 'hi'): boolean {
+  switch (op) {
+    case '>=':
+      return x > bound || (x === bound && !(open && side === 'hi'));
+    case '>':
+      return x > bound || (x === bound && open && side === 'lo');
+    case '<=':
+      return x < bound || (x === bound && !(open && side === 'lo'));
+    case '<':
+      return x < bound || (x === bound && open && side === 'hi');
+    case '=':
+      return x === bound;
+  }
+}
+
 /** Does the whole interval satisfy "x op bound"? Some of it? None of it? */
 export function compareInterval(
-  op: '>=' | '>' | '<=' | '<' | '=',
+  op: Op,
   bound: number,
   v: { lo: number; hi: number; loOpen: boolean; hiOpen: boolean },
 ): 'all' | 'some' | 'none' {
-  const sat = (x: number, open: boolean, side: 'lo' | 'hi'): boolean => {
-    switch (op) {
-      case '>=':
-        return x > bound || (x === bound && !(open && side === 'hi'));
-      case '>':
-        return x > bound || (x === bound && open && side === 'lo');
-      case '<=':
-        return x < bound || (x === bound && !(open && side === 'lo'));
-      case '<':
-        return x < bound || (x === bound && open && side === 'hi');
-      case '=':
-        return x === bound;
-    }
-  };
   if (op === '=') {
     if (v.lo === bound && v.hi === bound) return 'all';
     const inside = (v.lo < bound || (v.lo === bound && !v.loOpen)) && (v.hi > bound || (v.hi === bound && !v.hiOpen));
     return inside ? 'some' : 'none';
   }
-  const loOk = sat(v.lo, v.loOpen, 'lo');
-  const hiOk = sat(v.hi, v.hiOpen, 'hi');
+  const loOk = endSatisfies(op, bound, v.lo, v.loOpen, 'lo');
+  const hiOk = endSatisfies(op, bound, v.hi, v.hiOpen, 'hi');
   if (loOk && hiOk) return 'all';
   if (!loOk && !hiOk) return 'none';
   return 'some';
