@@ -1,12 +1,12 @@
-// Assess one framework for many regions at once (a municipality, a province, the nation): status
-// counts and scores per region, streaming regions in batches so memory stays flat.
+// Assess frameworks for many regions at once (a municipality, a province, the nation): status counts
+// and scores per region, streaming regions in batches so memory stays flat however many there are.
 import { compileFramework, leafKey, leafOrder, summariseFramework, type CompiledFramework, type FrameworkSummary, type LeafData } from '../domain/assess.ts';
 import type { RegionTraits } from '../domain/types.ts';
 import type { Queryable } from '../store/db.ts';
-import { loadFramework, toObservation } from '../store/queries.ts';
+import { loadFramework, toObservation, type FrameworkRow } from '../store/queries.ts';
 
 export interface RegionsAssessmentOptions {
-  frameworkId: string;
+  frameworkIds: string[];
   year: number;
   targetYears: number[];
   /** only regions of this level (default 区县) */
@@ -15,11 +15,12 @@ export interface RegionsAssessmentOptions {
   batchSize?: number;
   /** called after each batch with how many regions are done */
   onProgress?: (done: number, total: number) => void;
-  /** receives each region's summary; by default results are not kept (only counted) */
-  onRegion?: (regionId: number, s: FrameworkSummary) => void;
+  /** receives each region's summary per framework; by default results are only counted */
+  onRegion?: (regionId: number, frameworkId: string, s: FrameworkSummary) => void;
 }
 
 export interface RegionsAssessmentSummary {
+  frameworkId: string;
   regions: number;
   evaluations: number;
   met: number;
@@ -29,61 +30,84 @@ export interface RegionsAssessmentSummary {
   notApplicable: number;
 }
 
-export async function assessRegions(db: Queryable, opts: RegionsAssessmentOptions): Promise<RegionsAssessmentSummary> {
-  const fw = await loadFramework(db, opts.frameworkId);
-  if (!fw) throw new Error(`framework ${opts.frameworkId} not found`);
-  const numberOf = new Map([...fw.indicatorIds].map(([n, id]) => [id, n]));
-  const ids = [...fw.indicatorIds.values()];
+interface ObsRow {
+  region_id: number;
+  indicator_id: number;
+  part: string;
+  year: number;
+  printed: string;
+  reading: never;
+  data_year: number | null;
+  flags: string[];
+}
+
+export async function assessRegions(db: Queryable, opts: RegionsAssessmentOptions): Promise<RegionsAssessmentSummary[]> {
+  const frameworks: FrameworkRow[] = [];
+  for (const id of opts.frameworkIds) {
+    const fw = await loadFramework(db, id);
+    if (!fw) throw new Error(`framework ${id} not found`);
+    frameworks.push(fw);
+  }
+  // indicator id → [framework index, item number]
+  const owner = new Map<number, [number, string]>();
+  frameworks.forEach((fw, fi) => {
+    for (const [number, id] of fw.indicatorIds) owner.set(id, [fi, number]);
+  });
+  const ids = [...owner.keys()];
   const regions = await db.query<{ id: number; level: RegionTraits['level']; terrain: RegionTraits['terrain'] | null; climate: string | null; coastal: boolean }>(
     'SELECT id, level, terrain, climate, coastal FROM regions WHERE level = $1 ORDER BY id',
     [opts.level ?? '区县'],
   );
-  const compiled = new Map<string, CompiledFramework>();
-  const compiledFor = (t: RegionTraits): CompiledFramework => {
-    const key = `${t.level}|${t.terrain ?? ''}|${t.climate ?? ''}|${t.coastal}`;
+  const compiled = new Map<string, { fw: CompiledFramework; order: string[] }>();
+  const compiledFor = (fi: number, t: RegionTraits) => {
+    const key = `${fi}|${t.level}|${t.terrain ?? ''}|${t.climate ?? ''}|${t.coastal}`;
     let c = compiled.get(key);
     if (!c) {
-      c = compileFramework(fw.def, t);
+      const fw = compileFramework(frameworks[fi]!.def, t);
+      c = { fw, order: leafOrder(fw) };
       compiled.set(key, c);
     }
     return c;
   };
-  const summary: RegionsAssessmentSummary = { regions: 0, evaluations: 0, met: 0, notMet: 0, indeterminate: 0, noData: 0, notApplicable: 0 };
-  const batchSize = opts.batchSize ?? 200;
+  const summaries: RegionsAssessmentSummary[] = frameworks.map((f) => ({
+    frameworkId: f.def.id,
+    regions: 0,
+    evaluations: 0,
+    met: 0,
+    notMet: 0,
+    indeterminate: 0,
+    noData: 0,
+    notApplicable: 0,
+  }));
+  const batchSize = opts.batchSize ?? 300;
   const all = regions.rows;
   for (let i = 0; i < all.length; i += batchSize) {
     const batch = all.slice(i, i + batchSize);
-    const obs = await db.query<{
-      region_id: number;
-      indicator_id: number;
-      part: string;
-      year: number;
-      printed: string;
-      reading: never;
-      data_year: number | null;
-      flags: string[];
-      footnote: null;
-      correction: null;
-      source: null;
-    }>(
-      `SELECT region_id, indicator_id, part, year, printed, reading, data_year, flags, footnote, correction, source
-       FROM observations WHERE region_id = ANY($1::int[]) AND indicator_id = ANY($2::int[]) AND year <= $3`,
+    // A status needs the year's value and, for trends, the one before: the two latest per indicator.
+    const obs = await db.query<ObsRow>(
+      `SELECT region_id, indicator_id, part, year, printed, reading, data_year, flags FROM (
+         SELECT region_id, indicator_id, part, year, printed, reading, data_year, flags,
+                row_number() OVER (PARTITION BY region_id, indicator_id, part ORDER BY year DESC) AS rank
+         FROM observations WHERE region_id = ANY($1::int[]) AND indicator_id = ANY($2::int[]) AND year <= $3) latest
+       WHERE rank <= 2`,
       [batch.map((r) => r.id), ids, opts.year],
     );
-    const byRegion = new Map<number, Map<string, LeafData>>();
+    const byRegion = new Map<number, Array<Map<string, LeafData>>>();
     for (const r of obs.rows) {
-      let leaves = byRegion.get(r.region_id);
-      if (!leaves) {
-        leaves = new Map();
-        byRegion.set(r.region_id, leaves);
+      let perFramework = byRegion.get(r.region_id);
+      if (!perFramework) {
+        perFramework = frameworks.map(() => new Map());
+        byRegion.set(r.region_id, perFramework);
       }
-      const key = leafKey(numberOf.get(r.indicator_id)!, r.part || undefined);
+      const [fi, number] = owner.get(r.indicator_id)!;
+      const leaves = perFramework[fi]!;
+      const key = leafKey(number, r.part || undefined);
       let d = leaves.get(key);
       if (!d) {
         d = { observations: [], targets: [], leadUnits: [] };
         leaves.set(key, d);
       }
-      d.observations.push(toObservation(r));
+      d.observations.push(toObservation({ ...r, footnote: null, correction: null, source: null }));
     }
     for (const region of batch) {
       const traits: RegionTraits = {
@@ -92,20 +116,24 @@ export async function assessRegions(db: Queryable, opts: RegionsAssessmentOption
         ...(region.terrain ? { terrain: region.terrain } : {}),
         ...(region.climate ? { climate: region.climate } : {}),
       };
-      const c = compiledFor(traits);
-      const leaves = byRegion.get(region.id);
-      const data = leaves ? leafOrder(c).map((k) => leaves.get(k)) : [];
-      const a = summariseFramework(c, data, { year: opts.year, targetYears: opts.targetYears });
-      summary.regions++;
-      summary.evaluations += a.evaluations;
-      summary.met += a.met;
-      summary.notMet += a.notMet;
-      summary.indeterminate += a.indeterminate;
-      summary.noData += a.noData;
-      summary.notApplicable += a.notApplicable;
-      opts.onRegion?.(region.id, a);
+      const perFramework = byRegion.get(region.id);
+      frameworks.forEach((fw, fi) => {
+        const c = compiledFor(fi, traits);
+        const leaves = perFramework?.[fi];
+        const data = leaves ? c.order.map((k) => leaves.get(k)) : [];
+        const a = summariseFramework(c.fw, data, { year: opts.year, targetYears: opts.targetYears });
+        const s = summaries[fi]!;
+        s.regions++;
+        s.evaluations += a.evaluations;
+        s.met += a.met;
+        s.notMet += a.notMet;
+        s.indeterminate += a.indeterminate;
+        s.noData += a.noData;
+        s.notApplicable += a.notApplicable;
+        opts.onRegion?.(region.id, fw.def.id, a);
+      });
     }
     opts.onProgress?.(Math.min(i + batchSize, all.length), all.length);
   }
-  return summary;
+  return summaries;
 }

@@ -61,10 +61,17 @@ export interface Achievability {
   figures: AchievabilityFigures;
 }
 
-/** A representative point for an interval: its finite bound nearest the requirement side. */
-function pointOf(v: Value): number | undefined {
+/**
+ * A representative point for a value: an exact number itself; for an interval, the point of it nearest
+ * the requirement (大于70 against ≥60 → 70; 小于90 against ≥95 → 90), so gaps are never overstated.
+ */
+function pointOf(v: Value, reference: number | undefined): number | undefined {
   if (v.kind !== 'number') return undefined;
-  if (Number.isFinite(v.lo) && Number.isFinite(v.hi)) return v.lo === v.hi ? v.lo : v.lo;
+  if (v.lo === v.hi) return v.lo;
+  if (reference !== undefined) {
+    const p = Math.min(Math.max(reference, v.lo), v.hi);
+    if (Number.isFinite(p)) return p;
+  }
   if (Number.isFinite(v.lo)) return v.lo;
   if (Number.isFinite(v.hi)) return v.hi;
   return undefined;
@@ -95,8 +102,8 @@ export function classifyAchievability(input: AchievabilityInput): Achievability 
   if (status === 'notApplicable') return undefined;
   const points = Math.max(input.periods ?? 0, input.history.length);
   const figures: AchievabilityFigures = { points };
-  const current = input.value ? pointOf(input.value) : undefined;
   const req = thresholdOf(input.requirement);
+  const current = input.value ? pointOf(input.value, req?.value) : undefined;
   const tgt = thresholdOf(input.target);
   const years =
     input.targetYear !== undefined && input.dataYear !== undefined ? input.targetYear - input.dataYear : undefined;

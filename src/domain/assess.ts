@@ -363,14 +363,13 @@ export function assessLeaf(leaf: CompiledLeaf, data: LeafData | undefined, opts:
   return result;
 }
 
+/** The previous period's figure: the latest observation before the year, when it is a number. */
 function previousPoint(observations: ObservationInput[], year: number): { year: number; value: number } | undefined {
-  let best: { year: number; value: number } | undefined;
-  for (const o of observations) {
-    if (o.year >= year) continue;
-    const v = pointValue(effectiveReading(o));
-    if (v !== undefined && (!best || o.year > best.year)) best = { year: o.year, value: v };
-  }
-  return best;
+  let prev: ObservationInput | undefined;
+  for (const o of observations) if (o.year < year && (!prev || o.year > prev.year)) prev = o;
+  if (!prev) return undefined;
+  const v = pointValue(effectiveReading(prev));
+  return v === undefined ? undefined : { year: prev.year, value: v };
 }
 
 function targetFor(data: LeafData | undefined, obs: ObservationInput | undefined, opts: AssessOptions) {

@@ -44,6 +44,7 @@ export interface ProjectRollup {
   approximate: boolean;
   groups: RollupRow[];
   categories: RollupRow[];
+  /** a project led jointly counts in full under each of its units, so these rows can add up to more than the total */
   leadUnits: RollupRow[];
   /** investment spread evenly over each project's years (the documents give no yearly split) */
   years: Array<{ year: number; count: number; investmentWan: number }>;

@@ -44,20 +44,31 @@ function settled(points: number): PointsRange {
 type Band = NonNullable<Tier['band']>;
 type Interval = { lo: number; hi: number; loOpen: boolean; hiOpen: boolean };
 
+/**
+ * Is the value's end x inside band b? A closed end is the point x; an open end stands for the values just
+ * beside x on the inner side (just below it for an upper end, just above it for a lower end).
+ */
 function contains(b: Band, x: number, open: boolean, side: 'lo' | 'hi'): boolean {
-  const aboveLo = x > b.lo || (x === b.lo && (!b.loOpen || (open && side === 'lo')));
-  const belowHi = x < b.hi || (x === b.hi && (!b.hiOpen || (open && side === 'hi')));
-  return aboveLo && belowHi;
+  if (open && side === 'hi') return x > b.lo && x <= b.hi;
+  if (open && side === 'lo') return x >= b.lo && x < b.hi;
+  return (x > b.lo || (x === b.lo && !b.loOpen)) && (x < b.hi || (x === b.hi && !b.hiOpen));
 }
 
 function overlapOf(b: Band, v: Interval): 'all' | 'some' | 'none' {
   if (v.lo === v.hi) return contains(b, v.lo, false, 'lo') ? 'all' : 'none';
-  const loIn = contains(b, v.lo, v.loOpen, 'lo');
-  const hiIn = contains(b, v.hi, v.hiOpen, 'hi');
-  if (loIn && hiIn) return 'all';
-  if (loIn || hiIn) return 'some';
-  // the band may lie strictly inside the value
-  return b.lo >= v.lo && b.hi <= v.hi ? 'some' : 'none';
+  if (contains(b, v.lo, v.loOpen, 'lo') && contains(b, v.hi, v.hiOpen, 'hi')) return 'all';
+  return intersects(b, v) ? 'some' : 'none';
+}
+
+/** Do two intervals share at least one point? */
+function intersects(a: Interval, b: Interval): boolean {
+  const lo = Math.max(a.lo, b.lo);
+  const hi = Math.min(a.hi, b.hi);
+  if (lo < hi) return true;
+  if (lo > hi) return false;
+  const loOpen = (a.lo === lo && a.loOpen) || (b.lo === lo && b.loOpen);
+  const hiOpen = (a.hi === hi && a.hiOpen) || (b.hi === hi && b.hiOpen);
+  return !loOpen && !hiOpen;
 }
 
 /** Is every point of the value inside some band? (Bands are printed contiguous from the top down.) */
