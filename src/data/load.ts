@@ -5,8 +5,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import { leafKey, validateFrameworkPhrases, type FrameworkDef } from '../domain/assess.ts';
-import { inferPolarity, parseRequirement, parseValue, PhraseError } from '../domain/phrase.ts';
+import { leafContexts, leafKey, validateFrameworkPhrases, type FrameworkDef } from '../domain/assess.ts';
+import { parseRequirement, parseValue, PhraseError } from '../domain/phrase.ts';
 import { t } from '../i18n/index.ts';
 import {
   confirmationsFileSchema,
@@ -195,18 +195,7 @@ function checkIndicatorData(
 ): void {
   if (data.plan !== plan.id) problems.push({ file, path: 'plan', message: `应为“${plan.id}”` });
   if (data.framework !== fw.id) problems.push({ file, path: 'framework', message: `应为“${fw.id}”` });
-  const leaves = new Map<string, { unit?: string; name: string }>();
-  for (const item of fw.indicators) {
-    if (item.parts) {
-      for (const p of item.parts) {
-        const unit = p.unit ?? item.unit ?? item.unitImplied;
-        leaves.set(leafKey(item.number, p.name), { name: `${item.name}${p.name}`, ...(unit ? { unit } : {}) });
-      }
-    } else {
-      const unit = item.unit ?? item.unitImplied;
-      leaves.set(leafKey(item.number), { name: item.name, ...(unit ? { unit } : {}) });
-    }
-  }
+  const leaves = leafContexts(frameworkDef(fw));
   const seen = new Set<string>();
   data.entries.forEach((entry, i) => {
     const key = leafKey(entry.number, entry.part);
@@ -218,8 +207,8 @@ function checkIndicatorData(
     }
     if (seen.has(key)) problems.push({ file, path, message: '同一指标重复出现' });
     seen.add(key);
-    const label = `${fw.name} 第${entry.number}项 ${leaf.name}`;
-    const ctx = { label, polarity: inferPolarity(leaf.name), ...(leaf.unit ? { unit: leaf.unit } : {}) };
+    const ctx = leaf;
+    const label = leaf.label;
     const years = new Map<number, string>();
     for (const o of entry.observations ?? []) {
       const existing = years.get(o.year);

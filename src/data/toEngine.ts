@@ -1,6 +1,6 @@
 // Turning loaded data files into the engine's inputs.
-import { leafKey, type Confirmation, type LeafData, type ObservationInput } from '../domain/assess.ts';
-import { inferPolarity, parseRequirement, parseValue } from '../domain/phrase.ts';
+import { leafContexts, leafKey, type Confirmation, type FrameworkDef, type LeafData, type ObservationInput } from '../domain/assess.ts';
+import { parseRequirement, parseValue } from '../domain/phrase.ts';
 import type { RegionTraits } from '../domain/types.ts';
 import type { Catalog, LoadedPlan } from './load.ts';
 import type { FrameworkFile, IndicatorDataFile } from './schema.ts';
@@ -16,25 +16,8 @@ export function regionTraits(catalog: Catalog, name: string): RegionTraits {
   };
 }
 
-/** Unit and polarity context of each leaf of a framework, for reading values. */
-export function leafContexts(fw: FrameworkFile): Map<string, { label: string; unit?: string; polarity: 'higher' | 'lower' }> {
-  const out = new Map<string, { label: string; unit?: string; polarity: 'higher' | 'lower' }>();
-  for (const item of fw.indicators) {
-    for (const p of item.parts ?? [undefined]) {
-      const unit = p?.unit ?? item.unit ?? item.unitImplied;
-      const name = p ? `${item.name}${p.name}` : item.name;
-      out.set(leafKey(item.number, p?.name), {
-        label: `${fw.name} 第${item.number}项 ${p ? `${item.name}（${p.name}）` : item.name}`,
-        polarity: p?.polarity ?? item.polarity ?? inferPolarity(name),
-        ...(unit ? { unit } : {}),
-      });
-    }
-  }
-  return out;
-}
-
 export function leafDataFromFile(fw: FrameworkFile, file: IndicatorDataFile): Map<string, LeafData> {
-  const contexts = leafContexts(fw);
+  const contexts = leafContexts(fw as unknown as FrameworkDef);
   const out = new Map<string, LeafData>();
   for (const entry of file.entries) {
     const key = leafKey(entry.number, entry.part);

@@ -88,6 +88,29 @@ export interface CompiledFramework {
   items: CompiledItem[];
 }
 
+export interface LeafContext {
+  /** e.g. "国家生态文明建设示范县建设指标 第26项 农业废弃物综合利用率（秸秆综合利用率）" */
+  label: string;
+  unit?: string;
+  polarity: Polarity;
+}
+
+/** What each leaf's values and targets are read with: its label, unit and polarity, by leaf key. */
+export function leafContexts(def: FrameworkDef): Map<string, LeafContext> {
+  const out = new Map<string, LeafContext>();
+  for (const item of def.indicators) {
+    for (const p of item.parts ?? [undefined]) {
+      const unit = p?.unit ?? item.unit ?? item.unitImplied;
+      out.set(leafKey(item.number, p?.name), {
+        label: `${def.name} 第${item.number}项 ${p ? `${item.name}（${p.name}）` : item.name}`,
+        polarity: p?.polarity ?? item.polarity ?? inferPolarity(p ? `${item.name}${p.name}` : item.name),
+        ...(unit ? { unit } : {}),
+      });
+    }
+  }
+  return out;
+}
+
 /** Does an item apply to this region? */
 export function isApplicable(a: Applicability | undefined, region: RegionTraits): boolean {
   if (!a) return true;

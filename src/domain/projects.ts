@@ -33,15 +33,7 @@ export interface RollupRow {
   approximate: boolean;
 }
 
-export interface ProjectRollup {
-  count: number;
-  investmentWan: number;
-  missingInvestment: number;
-  statedCount: number | null;
-  statedInvestmentWan: number | null;
-  countDifference: number | null;
-  investmentDifferenceWan: number | null;
-  approximate: boolean;
+export interface ProjectRollup extends Omit<RollupRow, 'name'> {
   groups: RollupRow[];
   categories: RollupRow[];
   /** a project led jointly counts in full under each of its units, so these rows can add up to more than the total */

@@ -3,10 +3,9 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { leafKey } from '../domain/assess.ts';
+import { leafContexts, leafKey, type FrameworkDef } from '../domain/assess.ts';
 import { parseValue } from '../domain/phrase.ts';
 import type { Catalog } from '../data/load.ts';
-import { leafContexts } from '../data/toEngine.ts';
 import type { Db, Queryable } from './db.ts';
 import { encodeReading } from './reading.ts';
 
@@ -140,7 +139,7 @@ async function loadCatalog(tx: Queryable, catalog: Catalog): Promise<void> {
     };
     for (const data of loaded.indicatorData) {
       const fw = catalog.frameworks.find((f) => f.id === data.framework)!;
-      const contexts = leafContexts(fw);
+      const contexts = leafContexts(fw as unknown as FrameworkDef);
       for (const entry of data.entries) {
         const indicatorId = indicatorIds.get(`${fw.id}:${entry.number}`)!;
         const part = entry.part ?? '';

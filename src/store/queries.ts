@@ -1,6 +1,6 @@
 // Reading plans, assessment inputs and projects from the store.
-import { leafKey, type Confirmation, type FrameworkDef, type ItemDef, type LeafData, type ObservationInput } from '../domain/assess.ts';
-import { inferPolarity, parseRequirement, type ReadValue } from '../domain/phrase.ts';
+import { leafContexts, leafKey, type Confirmation, type FrameworkDef, type ItemDef, type LeafContext, type LeafData, type ObservationInput } from '../domain/assess.ts';
+import { parseRequirement, type ReadValue } from '../domain/phrase.ts';
 import type { ProjectInput, StatedTotal } from '../domain/projects.ts';
 import type { RegionTraits, Source, Status } from '../domain/types.ts';
 import type { Queryable } from './db.ts';
@@ -123,19 +123,9 @@ export async function loadFramework(db: Queryable, id: string): Promise<Framewor
   return { def, version: fw.version, basis: fw.basis, source: fw.source, indicatorIds: new Map(items.rows.map((r) => [r.number, r.id])) };
 }
 
-/** Unit and polarity of each leaf: what values and targets are read with. */
-export function leafContextOf(def: FrameworkDef, number: string, part: string): { label: string; unit?: string; polarity: 'higher' | 'lower' } | undefined {
-  const item = def.indicators.find((i) => i.number === number);
-  if (!item) return undefined;
-  const p = part ? item.parts?.find((x) => x.name === part) : undefined;
-  if (part && !p) return undefined;
-  if (!part && item.parts) return undefined;
-  const unit = p?.unit ?? item.unit ?? item.unitImplied;
-  return {
-    label: `${def.name} 第${item.number}项 ${p ? `${item.name}（${p.name}）` : item.name}`,
-    polarity: p?.polarity ?? item.polarity ?? inferPolarity(p ? `${item.name}${p.name}` : item.name),
-    ...(unit ? { unit } : {}),
-  };
+/** Unit and polarity of one leaf: what its values and targets are read with. */
+export function leafContextOf(def: FrameworkDef, number: string, part: string): LeafContext | undefined {
+  return leafContexts(def).get(leafKey(number, part || undefined));
 }
 
 interface ObservationDbRow {
@@ -200,10 +190,11 @@ export async function loadAssessmentInputs(db: Queryable, planId: string): Promi
       'SELECT indicator_id, part, year, printed, source FROM targets WHERE plan_id = $1 AND indicator_id = ANY($2::int[]) ORDER BY year',
       [planId, ids],
     );
+    const contexts = leafContexts(framework.def);
     for (const r of targets.rows) {
       const d = leaf(r.indicator_id, r.part);
       if (!d) continue;
-      const ctx = leafContextOf(framework.def, numberOf.get(r.indicator_id)!, r.part) ?? { label: r.printed, polarity: 'higher' as const };
+      const ctx = contexts.get(leafKey(numberOf.get(r.indicator_id)!, r.part || undefined)) ?? { label: r.printed, polarity: 'higher' as const };
       d.targets.push({ year: r.year, printed: r.printed, requirement: parseRequirement(r.printed, ctx), ...(r.source ? { source: r.source } : {}) });
     }
     const units = await db.query<{ indicator_id: number; part: string; name: string }>(
