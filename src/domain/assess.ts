@@ -1,7 +1,7 @@
 // Assessing a framework for a region and year: every item's status, points and achievability.
 // Pure: takes definitions and observations as data, returns results as data.
 import { classifyAchievability, type Achievability } from './achievability.ts';
-import { evaluateLeaf, statusOf, type LeafFacts } from './evaluate.ts';
+import { compareInterval, evaluateLeaf, statusOf, type LeafFacts } from './evaluate.ts';
 import { inferPolarity, parseRequirement, parseTiers, type ReadValue } from './phrase.ts';
 import { pointsFromStatus, pointsFromTiers, totalScore, type PointsRange, type ScoreTotal } from './score.ts';
 import type {
@@ -661,15 +661,39 @@ export function summariseFramework(
       else (statuses ??= []).push(leafStatus);
     }
     const computed = status ?? combineStatus(statuses!);
+    if (leafPoints.length === 0 && item.sharedPoints === undefined && confirmations.length === 0) {
+      count(s, computed);
+      continue;
+    }
     const { points, maxPoints } = itemPoints(item, computed, leafPoints);
     const settled = settleWithConfirmation(item, computed, points, maxPoints, confirmations, opts.year);
-    s[settled.status]++;
+    count(s, settled.status);
     if (settled.points) {
       s.scoreMin += settled.points.min;
       s.scoreMax += settled.points.max;
     }
   }
   return s;
+}
+
+function count(s: FrameworkSummary, status: Status): void {
+  switch (status) {
+    case 'met':
+      s.met++;
+      break;
+    case 'notMet':
+      s.notMet++;
+      break;
+    case 'indeterminate':
+      s.indeterminate++;
+      break;
+    case 'noData':
+      s.noData++;
+      break;
+    case 'notApplicable':
+      s.notApplicable++;
+      break;
+  }
 }
 
 function leafStatusOf(
@@ -685,16 +709,23 @@ function leafStatusOf(
   else if (!obs) status = 'noData';
   else {
     reading = effectiveReading(obs);
-    const prev = leaf.needsPrevious ? previousPoint(data!.observations, year) : undefined;
-    const facts: LeafFacts = {
-      requirement: leaf.requirement,
-      requirementPrinted: leaf.requirementPrinted!,
-      value: reading.value,
-      valuePrinted: obs.printed,
-      polarity: leaf.polarity,
-    };
-    if (prev) facts.previous = prev;
-    status = statusOf(facts);
+    const value = reading.value;
+    const requirement = leaf.requirement;
+    if (requirement.kind === 'threshold' && value.kind === 'number') {
+      const c = compareInterval(requirement.op, requirement.value, value);
+      status = c === 'all' ? 'met' : c === 'some' ? 'indeterminate' : 'notMet';
+    } else {
+      const prev = leaf.needsPrevious ? previousPoint(data!.observations, year) : undefined;
+      const facts: LeafFacts = {
+        requirement,
+        requirementPrinted: leaf.requirementPrinted!,
+        value,
+        valuePrinted: obs.printed,
+        polarity: leaf.polarity,
+      };
+      if (prev) facts.previous = prev;
+      status = statusOf(facts);
+    }
   }
   if (leaf.points !== undefined) {
     points.push({

@@ -23,19 +23,14 @@ const verdict = (status: Status, key: string, params: Record<string, string | nu
 
 /** Evaluate a leaf (an item or a part of an item). */
 export function evaluateLeaf(f: LeafFacts): Verdict {
+  const v = decide(f);
   const p = { value: f.valuePrinted, requirement: f.requirementPrinted };
-  if (isNone(f.value)) return verdict('noData', 'reason.noData', p);
-  // 未开展 for a measured quantity (GEP accounting not yet carried out) means there is no figure.
-  if (f.value.kind === 'state' && f.value.level === 0 && !involvesState(f.requirement))
-    return verdict('noData', 'reason.notCarriedOut', p);
-  if (f.value.kind === 'done' && isBlanketDone(f.value.word)) return verdict('met', 'reason.fulfilled', p);
-  const v = judge(f.requirement, f.value, f);
-  return verdict(v.status, v.key, { ...p, ...v.params });
+  return verdict(v.status, v.key, v.params ? { ...p, ...v.params } : p);
 }
 
 /**
- * The status alone, for assessing many regions: numeric thresholds take a short path with no message;
- * everything else goes through the same judgement as evaluateLeaf.
+ * The status alone, for assessing many regions: the same decision as evaluateLeaf without building the
+ * message (numeric thresholds, the commonest case, skip even the judgement object).
  */
 export function statusOf(f: LeafFacts): Status {
   const r = f.requirement;
@@ -44,9 +39,19 @@ export function statusOf(f: LeafFacts): Status {
     const c = compareInterval(r.op, r.value, v);
     return c === 'all' ? 'met' : c === 'some' ? 'indeterminate' : 'notMet';
   }
-  if (r.kind === 'state' && v.kind === 'state' && v.level > 0) return judgeState(r.level, r.word, v).status;
-  if (r.kind === 'directive' && v.kind === 'done') return 'met';
-  return evaluateLeaf(f).status;
+  return decide(f).status;
+}
+
+const NO_DATA: Judgement = { status: 'noData', key: 'reason.noData' };
+const NOT_CARRIED_OUT: Judgement = { status: 'noData', key: 'reason.notCarriedOut' };
+const FULFILLED: Judgement = { status: 'met', key: 'reason.fulfilled' };
+
+function decide(f: LeafFacts): Judgement {
+  if (isNone(f.value)) return NO_DATA;
+  // 未开展 for a measured quantity (GEP accounting not yet carried out) means there is no figure.
+  if (f.value.kind === 'state' && f.value.level === 0 && !involvesState(f.requirement)) return NOT_CARRIED_OUT;
+  if (f.value.kind === 'done' && isBlanketDone(f.value.word)) return FULFILLED;
+  return judge(f.requirement, f.value, f);
 }
 
 interface Judgement {

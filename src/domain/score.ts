@@ -13,6 +13,11 @@ export function pointsFromTiers(tiers: Tier[], value: Value | undefined, status:
   if (status === 'notApplicable' || status === 'noData' || !value) return settled(0);
   const numeric = value.kind === 'number' ? value : value.kind === 'composite' ? value.parts.find((p) => p.kind === 'number') : undefined;
   if (!numeric || numeric.kind !== 'number') return pointsFromStatus(status, full);
+  if (numeric.lo === numeric.hi) {
+    // an exact figure is in one band or in none
+    for (const tier of tiers) if (tier.band && contains(tier.band, numeric.lo, false, 'lo')) return settled(tier.points);
+    return settled(0);
+  }
   const hits: number[] = [];
   let outside = false;
   for (const tier of tiers) {
@@ -37,8 +42,16 @@ export function pointsFromStatus(status: Status, full: number): PointsRange {
   return settled(0);
 }
 
+const SETTLED = new Map<number, PointsRange>();
+
+/** Settled points; the objects are shared and frozen, since results only read them. */
 function settled(points: number): PointsRange {
-  return { points, min: points, max: points };
+  let r = SETTLED.get(points);
+  if (!r) {
+    r = Object.freeze({ points, min: points, max: points }) as PointsRange;
+    SETTLED.set(points, r);
+  }
+  return r;
 }
 
 type Band = NonNullable<Tier['band']>;
