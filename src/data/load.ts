@@ -4,7 +4,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import type { z } from 'zod';
+import { z } from 'zod';
+import { zhCN } from 'zod/locales';
+
+// Schema problems are for the people who edit the data files: in Chinese.
+z.config(zhCN());
 import { leafContexts, leafKey, validateFrameworkPhrases, type FrameworkDef } from '../domain/assess.ts';
 import { parseRequirement, parseValue, PhraseError } from '../domain/phrase.ts';
 import { t } from '../i18n/index.ts';
@@ -57,7 +61,7 @@ export function frameworkDef(f: FrameworkFile): FrameworkDef {
 }
 
 export function phraseMessage(e: PhraseError): string {
-  return t('error.phrase', {
+  return t(e.problem === 'range' ? 'error.phraseRange' : 'error.phrase', {
     what: t(`error.what.${e.what}`),
     phrase: e.phrase,
     context: e.context,
@@ -103,30 +107,28 @@ export function loadCatalog(dir: string = DEFAULT_DATA_DIR): Catalog {
     if (!f) continue;
     if (`${f.id}.yaml` !== name) problems.push({ file: rel(file), path: 'id', message: `id “${f.id}”应与文件名一致` });
     checkUniqueItems(f, rel(file), problems);
-    try {
-      validateFrameworkPhrases(frameworkDef(f));
-    } catch (e) {
-      if (e instanceof PhraseError) problems.push({ file: rel(file), path: '', message: phraseMessage(e) });
-      else throw e;
-    }
+    for (const e of validateFrameworkPhrases(frameworkDef(f))) problems.push({ file: rel(file), path: '', message: phraseMessage(e) });
     frameworks.push(f);
   }
   const fwById = new Map(frameworks.map((f) => [f.id, f]));
+  // Framework files that exist but failed validation: already reported, so not "missing" as well.
+  const invalidFrameworks = new Set(listYaml(fwDir).map((n) => n.replace(/\.yaml$/, '')).filter((id) => !fwById.has(id)));
 
   const plans: LoadedPlan[] = [];
   const plansDir = join(dir, 'plans');
   for (const id of existsSync(plansDir) ? readdirSync(plansDir).sort() : []) {
     const planDir = join(plansDir, id);
-    const plan = read(join(planDir, 'plan.yaml'), planFileSchema);
-    if (!plan) continue;
+    const readPlan = read(join(planDir, 'plan.yaml'), planFileSchema);
+    // An invalid plan.yaml is reported; its other files are still checked, so nothing hides behind it.
+    const plan = readPlan ?? fallbackPlan(id, planDir, fwById);
     const pfile = rel(join(planDir, 'plan.yaml'));
     if (plan.id !== id) problems.push({ file: pfile, path: 'id', message: `id “${plan.id}”应与目录名“${id}”一致` });
-    if (!regionNames.has(plan.region)) problems.push({ file: pfile, path: 'region', message: `地区“${plan.region}”不在 regions.yaml 中` });
+    if (readPlan && !regionNames.has(plan.region) && regionsFile) problems.push({ file: pfile, path: 'region', message: `地区“${plan.region}”不在 regions.yaml 中` });
     const indicatorData: IndicatorDataFile[] = [];
     for (const fwId of plan.frameworks) {
       const fw = fwById.get(fwId);
       if (!fw) {
-        problems.push({ file: pfile, path: 'frameworks', message: `指标体系“${fwId}”不存在` });
+        if (!invalidFrameworks.has(fwId)) problems.push({ file: pfile, path: 'frameworks', message: `指标体系“${fwId}”不存在` });
         continue;
       }
       const dataFile = join(planDir, `${fwId}.yaml`);
@@ -159,16 +161,23 @@ export function loadCatalog(dir: string = DEFAULT_DATA_DIR): Catalog {
       if (conf) {
         conf.forEach((c, i) => {
           const fw = fwById.get(c.framework);
+          if (!fw && invalidFrameworks.has(c.framework)) return;
           if (!fw || !fw.indicators.some((it) => it.number === c.number))
             problems.push({ file: rel(confFile), path: String(i), message: t('error.unknownIndicator', { framework: c.framework, number: c.number, part: '' }) });
         });
         loaded.confirmations = conf;
       }
     }
-    plans.push(loaded);
+    if (readPlan) plans.push(loaded);
   }
   if (problems.length > 0) throw new DataError(problems);
   return { regions, frameworks, plans };
+}
+
+/** Enough of a plan to check its other files when its plan.yaml is invalid. */
+function fallbackPlan(id: string, planDir: string, frameworks: Map<string, FrameworkFile>): PlanFile {
+  const present = [...frameworks.keys()].filter((fw) => existsSync(join(planDir, `${fw}.yaml`)));
+  return { id, title: id, region: '', period: { start: 0, end: 0 }, targetYears: [0], document: { id: '', file: '', title: '' }, frameworks: present };
 }
 
 function listYaml(dir: string): string[] {

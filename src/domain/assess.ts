@@ -2,7 +2,7 @@
 // Pure: takes definitions and observations as data, returns results as data.
 import { classifyAchievability, type Achievability } from './achievability.ts';
 import { compareInterval, evaluateLeaf, statusOf, type LeafFacts } from './evaluate.ts';
-import { inferPolarity, parseRequirement, parseTiers, type ReadValue } from './phrase.ts';
+import { inferPolarity, parseRequirement, parseTiers, PhraseError, type ReadValue } from './phrase.ts';
 import { pointsFromStatus, pointsFromTiers, totalScore, type PointsRange, type ScoreTotal } from './score.ts';
 import type {
   AchievabilityClass,
@@ -197,21 +197,31 @@ export function leafOrder(fw: CompiledFramework): string[] {
 }
 
 /** Read every phrase of a framework under every variant, so a bad phrase fails at load time. */
-export function validateFrameworkPhrases(def: FrameworkDef): void {
+export function validateFrameworkPhrases(def: FrameworkDef): PhraseError[] {
+  const errors: PhraseError[] = [];
+  const attempt = (fn: () => unknown) => {
+    try {
+      fn();
+    } catch (e) {
+      if (e instanceof PhraseError) errors.push(e);
+      else throw e;
+    }
+  };
+  const contexts = leafContexts(def);
   for (const item of def.indicators) {
-    for (const spec of item.parts ?? [item]) {
-      const label = `${def.name} 第${item.number}项 ${'parts' in spec ? item.name : `${item.name}（${spec.name}）`}`;
-      const polarity = spec.polarity ?? item.polarity ?? inferPolarity(item.name + (spec === item ? '' : spec.name));
-      const ctx = { label, polarity, ...(spec.unit !== undefined ? { unit: spec.unit } : {}) };
-      if (spec.requirement !== undefined) parseRequirement(spec.requirement, ctx);
-      if (spec.tiers !== undefined) parseTiers(spec.tiers, ctx);
+    for (const part of item.parts ?? [undefined]) {
+      const spec: PartDef | ItemDef = part ?? item;
+      const ctx = contexts.get(leafKey(item.number, part?.name))!;
+      if (spec.requirement !== undefined) attempt(() => parseRequirement(spec.requirement!, ctx));
+      if (spec.tiers !== undefined) attempt(() => parseTiers(spec.tiers!, ctx));
       for (const v of spec.variants ?? []) {
-        parseRequirement(v.requirement, ctx);
-        if (v.tiers) parseTiers(v.tiers, ctx);
+        attempt(() => parseRequirement(v.requirement, ctx));
+        if (v.tiers) attempt(() => parseTiers(v.tiers!, ctx));
       }
     }
-    if (item.parts && item.tiers) parseTiers(item.tiers, { label: `${def.name} 第${item.number}项` });
+    if (item.parts && item.tiers) attempt(() => parseTiers(item.tiers!, { label: `${def.name} 第${item.number}项 ${item.name}` }));
   }
+  return errors;
 }
 
 // ---------------------------------------------------------------- data

@@ -28,8 +28,10 @@ export class PhraseError extends Error {
     readonly what: 'requirement' | 'value' | 'tiers',
     readonly context: string,
     readonly expected: string,
+    /** 'unknown': the words are not understood; 'range': understood, but impossible (a % above 100) */
+    readonly problem: 'unknown' | 'range' = 'unknown',
   ) {
-    super(`cannot read ${what} "${phrase}" of ${context}: expected ${expected}`);
+    super(`${problem === 'range' ? 'out-of-range' : 'cannot read'} ${what} "${phrase}" of ${context}: expected ${expected}`);
     this.name = 'PhraseError';
   }
 }
@@ -260,10 +262,10 @@ function checkRange(value: Value, printed: string, ctx: PhraseContext): void {
   if (value.kind !== 'number') return;
   const isPercent = ctx.unit !== undefined && /^[%％]$/.test(ctx.unit.trim());
   if (isPercent && (value.lo > 100 || (value.lo === 100 && value.loOpen))) {
-    throw new PhraseError(printed, 'value', ctx.label, '百分比数值应在 0 到 100 之间');
+    throw new PhraseError(printed, 'value', ctx.label, '百分比数值应在 0 到 100 之间', 'range');
   }
   if (isPercent && value.hi < 0) {
-    throw new PhraseError(printed, 'value', ctx.label, '百分比数值应在 0 到 100 之间');
+    throw new PhraseError(printed, 'value', ctx.label, '百分比数值应在 0 到 100 之间', 'range');
   }
 }
 

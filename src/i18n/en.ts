@@ -119,6 +119,7 @@ export const en: Record<string, string> = {
   'error.duplicateObservation': '{label} already has the value "{existing}" for {year}; "{printed}" cannot be entered again.',
   'error.unknownIndicator': 'Framework "{framework}" has no item {number}{part}.',
   'error.phrase': 'Cannot read the {what} "{phrase}" ({context}); expected: {expected}',
+  'error.phraseRange': 'The value "{phrase}" is out of range ({context}): {expected}',
   'error.what.requirement': 'requirement',
   'error.what.value': 'value',
   'error.what.tiers': 'scoring bands',

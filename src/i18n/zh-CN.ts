@@ -119,6 +119,7 @@ export const zhCN: Record<string, string> = {
   'error.duplicateObservation': '{label} 在{year}年已有现状值“{existing}”，不能重复录入“{printed}”。',
   'error.unknownIndicator': '指标体系“{framework}”中没有第{number}项{part}。',
   'error.phrase': '无法识别{what}“{phrase}”（{context}），应为：{expected}',
+  'error.phraseRange': '数值“{phrase}”超出范围（{context}）：{expected}',
   'error.what.requirement': '指标要求',
   'error.what.value': '数值',
   'error.what.tiers': '评分档次',

@@ -216,31 +216,28 @@ describe('the loader refuses bad data and loads nothing', () => {
   });
 });
 
-// Known loader shortcomings (reported, not fixed here). Each `it.fails` passes while the shortcoming
-// remains and starts failing once it is fixed — then drop the `.fails`.
-describe('known loader shortcomings', () => {
-  it.fails('schema errors (missing field, unknown key, bad enum) are reported in Chinese', () => {
+// Shortcomings found in review and since fixed; these keep them fixed.
+describe('loader reports every problem once, in Chinese', () => {
+  it('schema errors (missing field, unknown key, bad enum) are reported in Chinese', () => {
     const p = find(problemsOf(withoutName()), NATIONAL);
-    // today: "Invalid input: expected string, received undefined" (zod's English default)
     expect(p.message).toMatch(HAN);
   });
 
-  it.fails('a phrase error on an item without parts names the item once (not “河长制（河长制）”)', () => {
+  it('a phrase error on an item without parts names the item once (not “河长制（河长制）”)', () => {
     const p = find(problemsOf(breakOne(NATIONAL, 'requirement: 全面实施', 'requirement: 大致实施')), NATIONAL);
     expect(p.message).not.toContain('河长制（河长制）');
   });
 
-  it.fails('a plan.yaml that fails its schema does not hide the problems in the plan’s other files', () => {
+  it('a plan.yaml that fails its schema does not hide the problems in the plan’s other files', () => {
     const dir = copyData();
     edit(dir, PLAN, 'targetYearsSource: { document: "001", line: 118 }', 'targetYearsSource: { document: "001", line: 0 }');
     edit(dir, NATIONAL_DATA, 'printed: "24"\n', 'printed: "120"\n');
     const problems = problemsOf(dir);
     expect(find(problems, PLAN).path).toBe('targetYearsSource.line');
-    // today the plan is skipped, and the percentage above 100 goes unreported
     find(problems, NATIONAL_DATA);
   });
 
-  it.fails('an invalid framework file is not also reported as “does not exist” by the plans using it', () => {
+  it('an invalid framework file is not also reported as “does not exist” by the plans using it', () => {
     const problems = problemsOf(withoutName());
     expect(problems.filter((p) => p.message.includes('不存在'))).toEqual([]);
   });
