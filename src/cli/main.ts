@@ -156,7 +156,7 @@ function assessTable(a: Assessment, locale: Locale): string {
       r.achievability?.stated?.classText ?? (r.achievability?.stated ? r.achievability.stated.commitment ? `${r.achievability.stated.commitment}${r.achievability.stated.year ?? ''}年` : `${r.achievability.stated.year ?? ''}` : null),
       r.leadUnits.join('、') || null,
     ]);
-    blocks.push(renderTable(headers, rows, [4, 24, 22, 22, 12, 8, 10, 12, 20]));
+    blocks.push(renderTable(headers, rows, scored ? [4, 24, 22, 22, 18, 8, 12, 12, 20] : [4, 24, 22, 22, 18, 12, 12, 20]));
     if (f.results.some((r) => r.confirmation)) blocks.push(locale === 'en' ? '* settled by a confirmation (see --format json)' : '* 经确认的判定（详见 --format json）');
   }
   return blocks.join('\n');

@@ -23,8 +23,8 @@ export interface StatedTotal {
 export interface RollupRow {
   name: string;
   count: number;
-  /** sum of the known investments; projects without one are counted in missingInvestment */
-  investmentWan: number;
+  /** sum of the known investments (projects without one are counted in missingInvestment); null when none is known */
+  investmentWan: number | null;
   missingInvestment: number;
   statedCount: number | null;
   statedInvestmentWan: number | null;
@@ -46,7 +46,7 @@ const round = (n: number): number => Math.round(n * 10000) / 10000;
 
 function row(name: string, items: ProjectInput[], stated?: StatedTotal): RollupRow {
   const known = items.filter((p) => p.investmentWan !== null);
-  const investmentWan = round(known.reduce((s, p) => s + (p.investmentWan ?? 0), 0));
+  const investmentWan = items.length > 0 && known.length === 0 ? null : round(known.reduce((s, p) => s + (p.investmentWan ?? 0), 0));
   const statedCount = stated?.count ?? null;
   const statedInvestmentWan = stated?.investmentWan ?? null;
   return {
@@ -57,7 +57,7 @@ function row(name: string, items: ProjectInput[], stated?: StatedTotal): RollupR
     statedCount,
     statedInvestmentWan,
     countDifference: statedCount === null ? null : items.length - statedCount,
-    investmentDifferenceWan: statedInvestmentWan === null ? null : round(investmentWan - statedInvestmentWan),
+    investmentDifferenceWan: statedInvestmentWan === null || investmentWan === null ? null : round(investmentWan - statedInvestmentWan),
     approximate: stated?.approximate ?? false,
   };
 }
@@ -85,7 +85,7 @@ export function rollupProjects(
   const categories = [...groupBy(projects, (p) => [p.category ?? p.group]).entries()].map(([name, items]) => row(name, items));
   const leadUnits = [...groupBy(projects, (p) => (p.leadUnits.length > 0 ? p.leadUnits : ['']))]
     .map(([name, items]) => row(name, items))
-    .sort((a, b) => b.investmentWan - a.investmentWan);
+    .sort((a, b) => (b.investmentWan ?? -1) - (a.investmentWan ?? -1));
   const yearMap = new Map<number, { count: number; investmentWan: number }>();
   for (const p of projects) {
     if (p.yearStart == null) continue;

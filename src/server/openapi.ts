@@ -147,7 +147,7 @@ export const openApiDocument = {
                   type: 'object',
                   properties: {
                     count: { type: 'integer' },
-                    investmentWan: { type: 'number' },
+                    investmentWan: { type: ['number', 'null'], description: 'null when no project has a stated investment (无数据)' },
                     statedCount: { type: ['integer', 'null'] },
                     statedInvestmentWan: { type: ['number', 'null'] },
                     groups: {
@@ -157,7 +157,7 @@ export const openApiDocument = {
                         properties: {
                           name: { type: 'string' },
                           count: { type: 'integer' },
-                          investmentWan: { type: 'number' },
+                          investmentWan: { type: ['number', 'null'], description: 'null when no project has a stated investment (无数据)' },
                           statedCount: { type: ['integer', 'null'] },
                           statedInvestmentWan: { type: ['number', 'null'] },
                         },
