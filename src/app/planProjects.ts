@@ -1,15 +1,28 @@
-// A plan's projects with their roll-ups, in the public JSON form.
+// A plan's projects with their roll-ups, and its key tasks, in the public JSON form.
 import { rollupProjects } from '../domain/projects.ts';
 import type { Queryable } from '../store/db.ts';
-import { getPlan, loadProjects } from '../store/queries.ts';
+import { getPlan, loadProjects, loadTasks, type TaskRow } from '../store/queries.ts';
 import { UnknownPlanError } from './assessPlan.ts';
 
-export async function planProjects(db: Queryable, planId: string) {
+async function requirePlan(db: Queryable, planId: string) {
   const plan = await getPlan(db, planId);
   if (!plan) {
     const r = await db.query<{ id: string }>('SELECT id FROM plans ORDER BY id');
     throw new UnknownPlanError(planId, r.rows.map((x) => x.id));
   }
+  return plan;
+}
+
+/** A plan's key tasks as the document sets them out (headings and clauses), with how many clauses. */
+export async function planTasks(db: Queryable, planId: string) {
+  const plan = await requirePlan(db, planId);
+  const tasks = await loadTasks(db, planId);
+  const countClauses = (nodes: TaskRow[]): number => nodes.reduce((n, t) => n + (t.kind === 'clause' ? 1 : 0) + countClauses(t.tasks), 0);
+  return { plan: plan.id, title: plan.title, clauses: countClauses(tasks), tasks };
+}
+
+export async function planProjects(db: Queryable, planId: string) {
+  const plan = await requirePlan(db, planId);
   const data = await loadProjects(db, planId);
   const rollup = rollupProjects(data.projects, data.groups, data.stated);
   return {

@@ -3,12 +3,12 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { assessPlan, UnknownPlanError } from '../app/assessPlan.ts';
-import { planProjects } from '../app/planProjects.ts';
+import { planProjects, planTasks } from '../app/planProjects.ts';
 import { DataError } from '../data/load.ts';
 import { t, type Locale } from '../i18n/index.ts';
 import { DatabaseUnreachableError, type Db } from '../store/db.ts';
 import { openStore, storeOptionsFromEnv } from '../store/index.ts';
-import { listPlans } from '../store/queries.ts';
+import { listPlans, type TaskRow } from '../store/queries.ts';
 import { ObservationBatchError, recordObservations, type ObservationEntry } from '../store/recordObservations.ts';
 import { formatWan, renderTable } from './table.ts';
 
@@ -20,6 +20,7 @@ const HELP = `ecociv — 生态文明建设规划的数据化评估
   ecociv plans                          列出规划
   ecociv assess <规划> [--year 年份]     评估指标（默认基准年）
   ecociv projects <规划>                 重点工程项目汇总（与文件所列合计核对）
+  ecociv tasks <规划>                    重点任务（按规划文本的章节）
   ecociv record <文件.json|.yaml>        录入现状值（整批成功或整批不保存）
   ecociv serve                           启动 HTTP 服务（PORT，默认 3000）
 
@@ -54,8 +55,8 @@ async function main(argv: string[]): Promise<number> {
     if (!/^\d{4}$/.test(values.year)) throw new UsageError(t('error.badYear', { value: values.year }));
     year = Number(values.year);
   }
-  if (!['plans', 'assess', 'projects', 'record', 'serve'].includes(command)) throw new UsageError(`${t('error.unknownCommand', { value: command })}\n\n${HELP}`);
-  if ((command === 'assess' || command === 'projects' || command === 'record') && !rest[0])
+  if (!['plans', 'assess', 'projects', 'tasks', 'record', 'serve'].includes(command)) throw new UsageError(`${t('error.unknownCommand', { value: command })}\n\n${HELP}`);
+  if (['assess', 'projects', 'tasks', 'record'].includes(command) && !rest[0])
     throw new UsageError(`${command === 'record' ? '请指定要录入的文件。' : '请指定规划编号（见 ecociv plans）。'}\n\n${HELP}`);
 
   const progress = (line: string) => process.stderr.write(`${line}\n`);
@@ -89,6 +90,11 @@ async function main(argv: string[]): Promise<number> {
           groups: p.groups.map((g) => ({ name: g.name, count: g.count, investmentWan: g.investmentWan, statedCount: g.statedCount, statedInvestmentWan: g.statedInvestmentWan })),
         };
         out({ ...contract, plan: p.plan, countDifference: p.countDifference, investmentDifferenceWan: p.investmentDifferenceWan, missingInvestment: p.missingInvestment }, () => projectsTable(p, locale));
+        return 0;
+      }
+      case 'tasks': {
+        const tasks = await planTasks(db, rest[0]!);
+        out(tasks, () => tasksOutline(tasks));
         return 0;
       }
       case 'record': {
@@ -175,6 +181,25 @@ function projectsTable(p: Awaited<ReturnType<typeof planProjects>>, locale: Loca
   ];
   if (p.missingInvestment > 0) lines.push(`${p.missingInvestment} 个项目文件中未列投资额，未计入合计（无数据）。`);
   if (p.approximate) lines.push('文件所列合计为约数。');
+  return lines.join('\n');
+}
+
+function tasksOutline(t: Awaited<ReturnType<typeof planTasks>>): string {
+  const lines: string[] = [t.title];
+  const walk = (nodes: TaskRow[], indent: string) => {
+    for (const n of nodes) {
+      const line = n.source ? `（第${n.source.line}行）` : '';
+      if (n.kind === 'heading') lines.push(`${indent}${n.number ?? ''}${n.number && /^[一二三四五六七八九十]+$/.test(n.number) ? '、' : ' '}${n.title ?? ''}${line}`);
+      else {
+        const units = n.leadUnits.length > 0 ? ` 牵头：${n.leadUnits.join('、')}` : '';
+        const deadline = n.deadline ? ` 时限：${n.deadline}` : '';
+        lines.push(`${indent}· ${n.title ?? `${(n.text ?? '').slice(0, 24)}…`}${units}${deadline}${line}`);
+      }
+      walk(n.tasks, `${indent}  `);
+    }
+  };
+  walk(t.tasks, '');
+  lines.push(`共 ${t.clauses} 条任务条目。`);
   return lines.join('\n');
 }
 

@@ -19,12 +19,14 @@ import {
   planFileSchema,
   projectsFileSchema,
   regionsFileSchema,
+  tasksFileSchema,
   type ConfirmationsFile,
   type FrameworkFile,
   type IndicatorDataFile,
   type PlanFile,
   type ProjectsFile,
   type RegionsFile,
+  type TasksFile,
 } from './schema.ts';
 
 export const DEFAULT_DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../data');
@@ -33,6 +35,7 @@ export interface LoadedPlan {
   plan: PlanFile;
   indicatorData: IndicatorDataFile[];
   projects?: ProjectsFile;
+  tasks?: TasksFile;
   confirmations: ConfirmationsFile;
 }
 
@@ -153,6 +156,14 @@ export function loadCatalog(dir: string = DEFAULT_DATA_DIR): Catalog {
             problems.push({ file: rel(projectsFile), path: `projects.${i}.group`, message: `工程类别“${p.group}”未在 groups 中列出` });
         });
         loaded.projects = projects;
+      }
+    }
+    const tasksFile = join(planDir, 'tasks.yaml');
+    if (existsSync(tasksFile)) {
+      const tasks = read(tasksFile, tasksFileSchema);
+      if (tasks) {
+        if (tasks.plan !== plan.id) problems.push({ file: rel(tasksFile), path: 'plan', message: `应为“${plan.id}”` });
+        loaded.tasks = tasks;
       }
     }
     const confFile = join(planDir, 'confirmations.yaml');

@@ -219,6 +219,40 @@ export const projectsFileSchema = z
   })
   .strict();
 
+const clauseSchema = z
+  .object({
+    title: z.string().min(1).optional(),
+    text: z.string().min(1),
+    leadUnits: z.array(z.string().min(1)).optional(),
+    cooperatingUnits: z.array(z.string().min(1)).optional(),
+    deadline: z.string().min(1).optional(),
+    indicators: z.array(z.string().min(1)).optional(),
+    source: sourceSchema,
+  })
+  .strict();
+
+export interface TaskNode {
+  number: string;
+  title: string;
+  source: z.infer<typeof sourceSchema>;
+  tasks?: TaskNode[] | undefined;
+  clauses?: Array<z.infer<typeof clauseSchema>> | undefined;
+}
+
+const taskSchema: z.ZodType<TaskNode> = z.lazy(() =>
+  z
+    .object({
+      number: z.string().min(1),
+      title: z.string().min(1),
+      source: sourceSchema,
+      tasks: z.array(taskSchema).optional(),
+      clauses: z.array(clauseSchema).optional(),
+    })
+    .strict(),
+);
+
+export const tasksFileSchema = z.object({ plan: z.string(), tasks: z.array(taskSchema).min(1) }).strict();
+
 export const confirmationsFileSchema = z.array(
   z
     .object({
@@ -243,3 +277,5 @@ export type PlanFile = z.infer<typeof planFileSchema>;
 export type IndicatorDataFile = z.infer<typeof indicatorDataFileSchema>;
 export type ProjectsFile = z.infer<typeof projectsFileSchema>;
 export type ConfirmationsFile = z.infer<typeof confirmationsFileSchema>;
+export type TasksFile = z.infer<typeof tasksFileSchema>;
+export type Clause = z.infer<typeof clauseSchema>;

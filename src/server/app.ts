@@ -1,7 +1,7 @@
 // The HTTP JSON API over the same operations as the CLI.
 import Fastify, { type FastifyInstance } from 'fastify';
 import { assessPlan, UnknownPlanError } from '../app/assessPlan.ts';
-import { planProjects } from '../app/planProjects.ts';
+import { planProjects, planTasks } from '../app/planProjects.ts';
 import type { Locale } from '../i18n/index.ts';
 import type { Db } from '../store/db.ts';
 import { listPlans } from '../store/queries.ts';
@@ -51,6 +51,8 @@ export function buildServer(db: Db, opts: { logger?: boolean } = {}): FastifyIns
   });
 
   app.get<{ Params: { id: string } }>('/api/plans/:id/projects', async (req) => planProjects(db, req.params.id));
+
+  app.get<{ Params: { id: string } }>('/api/plans/:id/tasks', async (req) => planTasks(db, req.params.id));
 
   app.post<{ Body: { observations?: ObservationEntry[] } }>('/api/observations', async (req, reply) => {
     const body = req.body;

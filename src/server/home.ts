@@ -7,7 +7,7 @@ export function renderHome(plans: PlanRow[]): string {
   const rows = plans
     .map(
       (p) => `<tr><td>${escape(p.region)}</td><td>${escape(p.title)}</td><td>${p.baseYear ?? '—'}</td><td>${p.targetYears.join('、')}</td>
-<td><a href="/api/plans/${encodeURIComponent(p.id)}/assessment">评估</a> · <a href="/api/plans/${encodeURIComponent(p.id)}/projects">项目</a></td></tr>`,
+<td><a href="/api/plans/${encodeURIComponent(p.id)}/assessment">评估</a> · <a href="/api/plans/${encodeURIComponent(p.id)}/projects">项目</a> · <a href="/api/plans/${encodeURIComponent(p.id)}/tasks">任务</a></td></tr>`,
     )
     .join('\n');
   return `<!doctype html>

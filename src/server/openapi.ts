@@ -173,6 +173,30 @@ export const openApiDocument = {
         },
       },
     },
+    '/api/plans/{id}/tasks': {
+      get: {
+        summary: '重点任务 (key tasks, as the plan sets them out)',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: {
+          '200': {
+            description: 'tasks: headings (chapter, section, subsection) with their clauses',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    plan: { type: 'string' },
+                    clauses: { type: 'integer' },
+                    tasks: { type: 'array', items: { type: 'object', description: '{ kind, depth, number, title, text, leadUnits, cooperatingUnits, deadline, indicators, source, tasks }' } },
+                  },
+                },
+              },
+            },
+          },
+          '404': { description: 'unknown plan', content: { 'application/json': { schema: error } } },
+        },
+      },
+    },
     '/api/observations': {
       post: {
         summary: '录入现状值（整批成功或整批不保存） (record observations, all or nothing)',

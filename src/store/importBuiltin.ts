@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { leafContexts, leafKey, type FrameworkDef } from '../domain/assess.ts';
 import { parseValue } from '../domain/phrase.ts';
 import type { Catalog } from '../data/load.ts';
+import type { TaskNode } from '../data/schema.ts';
 import type { Db, Queryable } from './db.ts';
 import { encodeReading } from './reading.ts';
 
@@ -117,7 +118,7 @@ async function loadCatalog(tx: Queryable, catalog: Catalog): Promise<void> {
          stated_summaries = EXCLUDED.stated_summaries, stated_projects = EXCLUDED.stated_projects, builtin = true`,
       [p.id, regionId, p.title, p.issuer ?? null, p.scope ?? null, p.period.start, p.period.end, p.baseYear ?? null, p.targetYears, p.document.id, json(p.statedSummaries ?? []), json(statedProjects)],
     );
-    for (const table of ['plan_frameworks', 'lead_units', 'targets', 'stated_judgements', 'projects', 'project_groups']) {
+    for (const table of ['plan_frameworks', 'lead_units', 'targets', 'stated_judgements', 'tasks', 'projects', 'project_groups']) {
       await tx.query(`DELETE FROM ${table} WHERE plan_id = $1`, [p.id]);
     }
     await tx.query(`DELETE FROM observations WHERE plan_id = $1 AND origin = 'document'`, [p.id]);
@@ -186,6 +187,7 @@ async function loadCatalog(tx: Queryable, catalog: Catalog): Promise<void> {
         [regionId, indicatorIds.get(`${c.framework}:${c.number}`)!, c.part ?? null, c.year, c.status ?? null, c.points ?? null, c.by, c.at, c.reason, json(c.source), p.id],
       );
     }
+    if (loaded.tasks) await insertTasks(tx, p.id, loaded.tasks.tasks);
     if (loaded.projects) {
       for (const [position, g] of loaded.projects.groups.entries()) {
         await tx.query(
@@ -209,4 +211,28 @@ async function loadCatalog(tx: Queryable, catalog: Catalog): Promise<void> {
       }
     }
   }
+}
+
+/** Tasks in document order: headings, then their clauses, then their sub-headings. */
+async function insertTasks(tx: Queryable, planId: string, nodes: TaskNode[]): Promise<void> {
+  let position = 0;
+  const walk = async (list: TaskNode[], parentId: string | null, depth: number): Promise<void> => {
+    for (const node of list) {
+      const row = await tx.query<{ id: string }>(
+        `INSERT INTO tasks (plan_id, parent_id, position, depth, kind, number, title, source)
+         VALUES ($1, $2, $3, $4, 'heading', $5, $6, $7::jsonb) RETURNING id`,
+        [planId, parentId, position++, depth, node.number, node.title, json(node.source)],
+      );
+      const id = row.rows[0]!.id;
+      for (const c of node.clauses ?? []) {
+        await tx.query(
+          `INSERT INTO tasks (plan_id, parent_id, position, depth, kind, title, text, lead_units, cooperating_units, deadline, indicator_names, source)
+           VALUES ($1, $2, $3, $4, 'clause', $5, $6, $7::text[], $8::text[], $9, $10::text[], $11::jsonb)`,
+          [planId, id, position++, depth + 1, c.title ?? null, c.text, c.leadUnits ?? [], c.cooperatingUnits ?? [], c.deadline ?? null, c.indicators ?? [], json(c.source)],
+        );
+      }
+      await walk(node.tasks ?? [], id, depth + 1);
+    }
+  };
+  await walk(nodes, null, 0);
 }

@@ -201,6 +201,30 @@ CREATE TABLE builtin_data (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'key tasks',
+    sql: `
+-- Key tasks as the plans write them: headings (chapter, section, subsection) and their clauses.
+CREATE TABLE tasks (
+  id bigserial PRIMARY KEY,
+  plan_id text NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+  parent_id bigint REFERENCES tasks(id) ON DELETE CASCADE,
+  position integer NOT NULL,
+  depth integer NOT NULL,
+  kind text NOT NULL CHECK (kind IN ('heading', 'clause')),
+  number text,
+  title text,
+  text text,
+  lead_units text[] NOT NULL DEFAULT '{}',
+  cooperating_units text[] NOT NULL DEFAULT '{}',
+  deadline text,
+  indicator_names text[] NOT NULL DEFAULT '{}',
+  source jsonb
+);
+CREATE INDEX tasks_plan ON tasks (plan_id, position);
+`,
+  },
 ];
 
 /** Bring the schema up to date. Safe to call on every start, by several processes at once. */

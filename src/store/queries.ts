@@ -289,3 +289,60 @@ export async function loadProjects(db: Queryable, planId: string): Promise<Proje
     })),
   };
 }
+
+export interface TaskRow {
+  kind: 'heading' | 'clause';
+  depth: number;
+  number: string | null;
+  title: string | null;
+  text: string | null;
+  leadUnits: string[];
+  cooperatingUnits: string[];
+  deadline: string | null;
+  indicators: string[];
+  source: Source | null;
+  tasks: TaskRow[];
+}
+
+/** A plan's key tasks as a tree, in document order. */
+export async function loadTasks(db: Queryable, planId: string): Promise<TaskRow[]> {
+  const r = await db.query<{
+    id: string;
+    parent_id: string | null;
+    kind: 'heading' | 'clause';
+    depth: number;
+    number: string | null;
+    title: string | null;
+    text: string | null;
+    lead_units: string[];
+    cooperating_units: string[];
+    deadline: string | null;
+    indicator_names: string[];
+    source: Source | null;
+  }>(
+    `SELECT id, parent_id, kind, depth, number, title, text, lead_units, cooperating_units, deadline, indicator_names, source
+     FROM tasks WHERE plan_id = $1 ORDER BY position`,
+    [planId],
+  );
+  const byId = new Map<string, TaskRow>();
+  const roots: TaskRow[] = [];
+  for (const row of r.rows) {
+    const node: TaskRow = {
+      kind: row.kind,
+      depth: row.depth,
+      number: row.number,
+      title: row.title,
+      text: row.text,
+      leadUnits: row.lead_units ?? [],
+      cooperatingUnits: row.cooperating_units ?? [],
+      deadline: row.deadline,
+      indicators: row.indicator_names ?? [],
+      source: row.source,
+      tasks: [],
+    };
+    byId.set(String(row.id), node);
+    const parent = row.parent_id === null ? undefined : byId.get(String(row.parent_id));
+    (parent ? parent.tasks : roots).push(node);
+  }
+  return roots;
+}
