@@ -165,3 +165,24 @@ describe.each(ENGINES)('built-in plans on %s', (engine) => {
     expect(engine.stable + engine.expected + engine.uncertain + engine.difficult).toBe(20);
   });
 });
+
+describe.each(ENGINES)('key tasks on %s', (engine) => {
+  let store: TestStore;
+  beforeAll(async () => {
+    store = await openTestStore(engine);
+  });
+  afterAll(async () => {
+    await store?.close();
+  });
+
+  it('Wushan’s tasks come back as the document sets them out, chapter by chapter', async () => {
+    const { planTasks } = await import('../../src/app/planProjects.ts');
+    const t = await planTasks(store.db, 'wushan-demo-county');
+    expect(t.clauses).toBe(134);
+    expect(t.tasks[0]).toMatchObject({ kind: 'heading', number: '第三章', title: '建设高效完善的生态制度体系', source: { document: '001', line: 1457 } });
+    const water = t.tasks.flatMap((c) => c.tasks).flatMap((sec) => sec.tasks).find((x) => x.title === '坚守水资源保障阵地')!;
+    expect(water.tasks.map((c) => c.title)).toContain('保障供水水质');
+    const q = await planTasks(store.db, 'qianjiang-apeng-two-mountains');
+    expect(q.clauses).toBe(50);
+  });
+});
