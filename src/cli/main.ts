@@ -189,7 +189,11 @@ function tasksOutline(t: Awaited<ReturnType<typeof planTasks>>): string {
   const walk = (nodes: TaskRow[], indent: string) => {
     for (const n of nodes) {
       const line = n.source ? `（第${n.source.line}行）` : '';
-      if (n.kind === 'heading') lines.push(`${indent}${n.number ?? ''}${n.number && /^[一二三四五六七八九十]+$/.test(n.number) ? '、' : ' '}${n.title ?? ''}${line}`);
+      if (n.kind === 'heading') {
+        const number = n.number ?? '';
+        const sep = /^[一二三四五六七八九十]+$/.test(number) ? '、' : number.endsWith('）') || number === '' ? '' : ' ';
+        lines.push(`${indent}${number}${sep}${n.title ?? ''}${line}`);
+      }
       else {
         const units = n.leadUnits.length > 0 ? ` 牵头：${n.leadUnits.join('、')}` : '';
         const deadline = n.deadline ? ` 时限：${n.deadline}` : '';
