@@ -9,7 +9,8 @@ import { t, type Locale } from '../i18n/index.ts';
 import { DatabaseUnreachableError, type Db } from '../store/db.ts';
 import { openStore, storeOptionsFromEnv } from '../store/index.ts';
 import { listPlans, type TaskRow } from '../store/queries.ts';
-import { ObservationBatchError, recordObservations, type ObservationEntry } from '../store/recordObservations.ts';
+import { recordConfirmation } from '../store/recordConfirmation.ts';
+import { InvalidEntriesError, recordObservations, type ObservationEntry } from '../store/recordObservations.ts';
 import { formatWan, renderTable } from './table.ts';
 
 class UsageError extends Error {}
@@ -22,6 +23,8 @@ const HELP = `ecociv — 生态文明建设规划的数据化评估
   ecociv projects <规划>                 重点工程项目汇总（与文件所列合计核对）
   ecociv tasks <规划>                    重点任务（按规划文本的章节）
   ecociv record <文件.json|.yaml>        录入现状值（整批成功或整批不保存）
+  ecociv confirm <规划> <指标体系> <序号> --year 年份 (--status met|notMet | --points 分) --by 确认人 --reason 理由
+                                         人工确认无法判定的指标（与计算结果并列保存）
   ecociv serve                           启动 HTTP 服务（PORT，默认 3000）
 
 选项：
@@ -40,6 +43,10 @@ async function main(argv: string[]): Promise<number> {
       lang: { type: 'string', default: 'zh-CN' },
       help: { type: 'boolean', short: 'h' },
       port: { type: 'string' },
+      status: { type: 'string' },
+      points: { type: 'string' },
+      by: { type: 'string' },
+      reason: { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
@@ -55,7 +62,9 @@ async function main(argv: string[]): Promise<number> {
     if (!/^\d{4}$/.test(values.year)) throw new UsageError(t('error.badYear', { value: values.year }));
     year = Number(values.year);
   }
-  if (!['plans', 'assess', 'projects', 'tasks', 'record', 'serve'].includes(command)) throw new UsageError(`${t('error.unknownCommand', { value: command })}\n\n${HELP}`);
+  if (!['plans', 'assess', 'projects', 'tasks', 'record', 'confirm', 'serve'].includes(command)) throw new UsageError(`${t('error.unknownCommand', { value: command })}\n\n${HELP}`);
+  if (command === 'confirm' && (rest.length < 3 || year === undefined))
+    throw new UsageError(`请指定规划、指标体系、序号和 --year。\n\n${HELP}`);
   if (['assess', 'projects', 'tasks', 'record'].includes(command) && !rest[0])
     throw new UsageError(`${command === 'record' ? '请指定要录入的文件。' : '请指定规划编号（见 ecociv plans）。'}\n\n${HELP}`);
 
@@ -95,6 +104,21 @@ async function main(argv: string[]): Promise<number> {
       case 'tasks': {
         const tasks = await planTasks(db, rest[0]!);
         out(tasks, () => tasksOutline(tasks));
+        return 0;
+      }
+      case 'confirm': {
+        if (values.points !== undefined && !/^\d+(\.\d+)?$/.test(values.points)) throw new UsageError(`得分“${values.points}”无效，应为数字。`);
+        await recordConfirmation(db, {
+          plan: rest[0]!,
+          framework: rest[1]!,
+          number: rest[2]!,
+          year: year!,
+          by: values.by ?? '',
+          reason: values.reason ?? '',
+          ...(values.status !== undefined ? { status: values.status as 'met' | 'notMet' } : {}),
+          ...(values.points !== undefined ? { points: Number(values.points) } : {}),
+        });
+        out({ recorded: 1 }, () => '已保存确认。');
         return 0;
       }
       case 'record': {
@@ -232,7 +256,7 @@ main(process.argv.slice(2))
     if (e instanceof UsageError || e instanceof UnknownPlanError) {
       console.error(e.message);
       process.exitCode = 2;
-    } else if (e instanceof ObservationBatchError) {
+    } else if (e instanceof InvalidEntriesError) {
       console.error(`数据未保存，发现 ${e.problems.length} 处错误：\n${e.message}`);
       process.exitCode = 1;
     } else if (e instanceof DataError) {

@@ -5,7 +5,8 @@ import { planProjects, planTasks } from '../app/planProjects.ts';
 import type { Locale } from '../i18n/index.ts';
 import type { Db } from '../store/db.ts';
 import { listPlans } from '../store/queries.ts';
-import { ObservationBatchError, recordObservations, type ObservationEntry } from '../store/recordObservations.ts';
+import { InvalidEntriesError, recordObservations, type ObservationEntry } from '../store/recordObservations.ts';
+import { recordConfirmation, type ConfirmationEntry } from '../store/recordConfirmation.ts';
 import { openApiDocument } from './openapi.ts';
 import { renderHome } from './home.ts';
 
@@ -28,7 +29,7 @@ export function buildServer(db: Db, opts: { logger?: boolean } = {}): FastifyIns
 
   app.setErrorHandler((err, _req, reply) => {
     if (err instanceof UnknownPlanError) return reply.code(404).send({ error: { code: 'unknownPlan', message: err.message } });
-    if (err instanceof ObservationBatchError)
+    if (err instanceof InvalidEntriesError)
       return reply.code(422).send({ error: { code: 'invalidObservations', message: '数据未保存：有错误，请改正后重新提交。', problems: err.problems } });
     const status = (err as { statusCode?: number }).statusCode ?? 500;
     if (status >= 500) app.log.error(err);
@@ -60,6 +61,13 @@ export function buildServer(db: Db, opts: { logger?: boolean } = {}): FastifyIns
       return reply.code(400).send({ error: { code: 'badRequest', message: '请求体应为 { "observations": [ … ] }，且至少包含一条数值。' } });
     const r = await recordObservations(db, body.observations);
     return reply.code(201).send(r);
+  });
+
+  app.post<{ Body: ConfirmationEntry }>('/api/confirmations', async (req, reply) => {
+    if (!req.body || typeof req.body !== 'object')
+      return reply.code(400).send({ error: { code: 'badRequest', message: '请求体应为一条确认：{ plan, framework, number, year, status 或 points, by, reason }。' } });
+    await recordConfirmation(db, req.body);
+    return reply.code(201).send({ recorded: 1 });
   });
 
   app.get('/', async (_req, reply) => {

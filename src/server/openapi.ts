@@ -239,6 +239,38 @@ export const openApiDocument = {
         },
       },
     },
+    '/api/confirmations': {
+      post: {
+        summary: '人工确认无法判定的指标（与计算结果并列保存） (confirm an indeterminate indicator)',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: {
+                  plan: { type: 'string' },
+                  framework: { type: 'string' },
+                  number: { type: 'string' },
+                  year: { type: 'integer' },
+                  status: { type: 'string', enum: ['met', 'notMet'] },
+                  points: { type: 'number' },
+                  by: { type: 'string', description: '确认人' },
+                  reason: { type: 'string', description: '确认理由' },
+                  at: { type: 'string', description: 'YYYY-MM-DD, default today' },
+                },
+                required: ['plan', 'framework', 'number', 'year', 'by', 'reason'],
+              },
+            },
+          },
+        },
+        responses: {
+          '201': { description: 'recorded' },
+          '400': { description: 'malformed request', content: { 'application/json': { schema: error } } },
+          '422': { description: 'refused (e.g. the indicator can be computed); nothing saved', content: { 'application/json': { schema: error } } },
+        },
+      },
+    },
     '/api/health': { get: { summary: 'health', responses: { '200': { description: 'ok' } } } },
     '/api/openapi.json': { get: { summary: 'this document', responses: { '200': { description: 'OpenAPI 3.1' } } } },
   },

@@ -33,10 +33,10 @@ export interface EntryProblem {
   message: string;
 }
 
-export class ObservationBatchError extends Error {
+export class InvalidEntriesError extends Error {
   constructor(readonly problems: EntryProblem[]) {
     super(problems.map((p) => `第${p.index + 1}条 ${p.field}=“${p.value}”：${p.message}`).join('\n'));
-    this.name = 'ObservationBatchError';
+    this.name = 'InvalidEntriesError';
   }
 }
 
@@ -123,7 +123,7 @@ export async function recordObservations(db: Db, entries: ObservationEntry[]): P
       plan.id,
     ]);
   }
-  if (problems.length > 0) throw new ObservationBatchError(problems);
+  if (problems.length > 0) throw new InvalidEntriesError(problems);
   await db.transaction(async (tx) => {
     for (const r of rows) {
       await tx.query(

@@ -4,7 +4,7 @@ import { assessPlan } from '../../src/app/assessPlan.ts';
 import { loadCatalog } from '../../src/data/load.ts';
 import { syncBuiltinData } from '../../src/store/importBuiltin.ts';
 import { migrate, MIGRATIONS } from '../../src/store/migrations.ts';
-import { ObservationBatchError, recordObservations, type ObservationEntry } from '../../src/store/recordObservations.ts';
+import { InvalidEntriesError, recordObservations, type ObservationEntry } from '../../src/store/recordObservations.ts';
 import { ENGINES, openTestStore, tableCounts, type TestStore } from '../helpers/stores.ts';
 
 const wushan = (number: string, printed: string, extra: Partial<ObservationEntry> = {}): ObservationEntry => ({
@@ -16,11 +16,11 @@ const wushan = (number: string, printed: string, extra: Partial<ObservationEntry
   ...extra,
 });
 
-async function rejection(p: Promise<unknown>): Promise<ObservationBatchError> {
+async function rejection(p: Promise<unknown>): Promise<InvalidEntriesError> {
   try {
     await p;
   } catch (e) {
-    if (e instanceof ObservationBatchError) return e;
+    if (e instanceof InvalidEntriesError) return e;
     throw e;
   }
   throw new Error('expected the batch to be refused');

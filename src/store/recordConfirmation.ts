@@ -1,0 +1,59 @@
+// Record a person's judgement for an indicator the engine cannot decide. It is stored beside the
+// computed result (never over it) and shown as a confirmation with who, when and why.
+import { assessPlan } from '../app/assessPlan.ts';
+import type { Db } from './db.ts';
+import { getPlan, loadFramework } from './queries.ts';
+import { InvalidEntriesError, type EntryProblem } from './recordObservations.ts';
+
+export interface ConfirmationEntry {
+  plan: string;
+  framework: string;
+  /** item number as printed */
+  number: string;
+  year: number;
+  /** the judgement: met or not met (for scored items, points may be given instead or as well) */
+  status?: 'met' | 'notMet';
+  points?: number;
+  /** who confirms (name and post) */
+  by: string;
+  /** why: the evidence, in a sentence */
+  reason: string;
+  /** when; defaults to today (YYYY-MM-DD) */
+  at?: string;
+}
+
+export async function recordConfirmation(db: Db, e: ConfirmationEntry): Promise<void> {
+  const problems: EntryProblem[] = [];
+  const bad = (field: string, value: unknown, message: string) => problems.push({ index: 0, field, value: String(value ?? ''), message });
+  const plan = await getPlan(db, e.plan);
+  if (!plan) bad('plan', e.plan, '规划不存在');
+  else if (!plan.frameworks.includes(e.framework)) bad('framework', e.framework, `不是规划“${plan.title}”使用的指标体系`);
+  if (e.status !== undefined && e.status !== 'met' && e.status !== 'notMet') bad('status', e.status, '应为 met（达标）或 notMet（未达标）');
+  if (e.status === undefined && e.points === undefined) bad('status', '', '请给出判定（达标/未达标）或得分');
+  if (!e.by || !e.by.trim()) bad('by', e.by, '请填写确认人');
+  if (!e.reason || !e.reason.trim()) bad('reason', e.reason, '请填写确认理由');
+  if (e.at !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(e.at)) bad('at', e.at, '日期应为 YYYY-MM-DD');
+  if (!Number.isInteger(e.year)) bad('year', e.year, '应为四位数年份');
+  if (problems.length > 0 || !plan) throw new InvalidEntriesError(problems);
+
+  const fw = (await loadFramework(db, e.framework))!;
+  const indicatorId = fw.indicatorIds.get(e.number);
+  const assessment = await assessPlan(db, e.plan, e.year);
+  const item = assessment.frameworks.find((f) => f.id === e.framework)?.results.find((r) => r.number === e.number);
+  if (indicatorId === undefined || !item) {
+    bad('number', e.number, `指标体系中没有第${e.number}项`);
+    throw new InvalidEntriesError(problems);
+  }
+  const open = item.computedStatus === 'indeterminate' || (item.pointsRange !== null && item.pointsRange[0] !== item.pointsRange[1]);
+  if (!open) bad('number', e.number, `第${e.number}项${e.year}年可由现状值计算判定（${item.statusText}），无需人工确认`);
+  if (e.points !== undefined) {
+    if (item.maxPoints === null) bad('points', e.points, '该指标不计分');
+    else if (!(e.points >= 0 && e.points <= item.maxPoints)) bad('points', e.points, `应在 0 到 ${item.maxPoints} 分之间`);
+  }
+  if (problems.length > 0) throw new InvalidEntriesError(problems);
+  await db.query(
+    `INSERT INTO confirmations (region_id, indicator_id, year, status, points, confirmed_by, confirmed_at, reason, plan_id, origin)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'entry')`,
+    [plan.regionId, indicatorId, e.year, e.status ?? null, e.points ?? null, e.by.trim(), e.at ?? new Date().toISOString().slice(0, 10), e.reason.trim(), plan.id],
+  );
+}
