@@ -105,6 +105,8 @@ export const planFileSchema = z
     targetYearsSource: sourceSchema.optional(),
     document: z.object({ id: z.string(), file: z.string(), title: z.string() }).strict(),
     frameworks: z.array(z.string()).min(1),
+    /** the office that runs the plan (领导小组办公室), as the document places it */
+    office: z.object({ unit: z.string().min(1), printed: z.string().min(1), source: sourceSchema }).strict().optional(),
     statedSummaries: z
       .array(
         z

@@ -4,7 +4,7 @@ import { assessPlan, UnknownPlanError } from '../app/assessPlan.ts';
 import { planProjects, planTasks } from '../app/planProjects.ts';
 import type { Locale } from '../i18n/index.ts';
 import type { Db } from '../store/db.ts';
-import { listPlans } from '../store/queries.ts';
+import { getPlan, listPlans } from '../store/queries.ts';
 import { InvalidEntriesError, recordObservations, type ObservationEntry } from '../store/recordObservations.ts';
 import { recordConfirmation, type ConfirmationEntry } from '../store/recordConfirmation.ts';
 import { openApiDocument } from './openapi.ts';
@@ -43,6 +43,16 @@ export function buildServer(db: Db, opts: { logger?: boolean } = {}): FastifyIns
   app.get('/api/plans', async () => {
     const plans = await listPlans(db);
     return plans.map((p) => ({ id: p.id, region: p.region, title: p.title, baseYear: p.baseYear, targetYears: p.targetYears }));
+  });
+
+  app.get<{ Params: { id: string } }>('/api/plans/:id', async (req, reply) => {
+    const plan = await getPlan(db, req.params.id);
+    if (!plan) {
+      const all = await listPlans(db);
+      throw new UnknownPlanError(req.params.id, all.map((p) => p.id));
+    }
+    const { regionId: _regionId, ...rest } = plan;
+    return reply.send(rest);
   });
 
   app.get<{ Params: { id: string }; Querystring: { year?: string; lang?: string } }>('/api/plans/:id/assessment', async (req, reply) => {

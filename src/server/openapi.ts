@@ -69,6 +69,16 @@ export const openApiDocument = {
         },
       },
     },
+    '/api/plans/{id}': {
+      get: {
+        summary: '规划详情 (a plan: region, issuer, period, years, frameworks, office, document, stated summaries)',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: {
+          '200': { description: 'plan', content: { 'application/json': { schema: { type: 'object' } } } },
+          '404': { description: 'unknown plan', content: { 'application/json': { schema: error } } },
+        },
+      },
+    },
     '/api/plans/{id}/assessment': {
       get: {
         summary: '评估某一年 (assess a plan for a year)',

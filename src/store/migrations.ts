@@ -225,6 +225,11 @@ CREATE TABLE tasks (
 CREATE INDEX tasks_plan ON tasks (plan_id, position);
 `,
   },
+  {
+    version: 3,
+    name: 'plan office',
+    sql: `ALTER TABLE plans ADD COLUMN office jsonb;`,
+  },
 ];
 
 /** Bring the schema up to date. Safe to call on every start, by several processes at once. */

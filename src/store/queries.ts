@@ -20,6 +20,7 @@ export interface PlanRow {
   document: { id: string; file: string | null; title: string } | null;
   frameworks: string[];
   statedSummaries: StatedSummary[];
+  office: { unit: string; printed: string; source: Source } | null;
 }
 
 export interface StatedSummary {
@@ -48,11 +49,12 @@ interface PlanDbRow {
   document_title: string | null;
   frameworks: string[] | null;
   stated_summaries: StatedSummary[];
+  office: PlanRow['office'];
 }
 
 const PLAN_SELECT = `
   SELECT p.id, r.name AS region, p.region_id, p.title, p.issuer, p.scope, p.period_start, p.period_end, p.base_year,
-         p.target_years, p.document_id, d.file AS document_file, d.title AS document_title, p.stated_summaries,
+         p.target_years, p.document_id, d.file AS document_file, d.title AS document_title, p.stated_summaries, p.office,
          (SELECT array_agg(pf.framework_id ORDER BY pf.position) FROM plan_frameworks pf WHERE pf.plan_id = p.id) AS frameworks
   FROM plans p JOIN regions r ON r.id = p.region_id LEFT JOIN documents d ON d.id = p.document_id`;
 
@@ -71,6 +73,7 @@ function toPlan(r: PlanDbRow): PlanRow {
     document: r.document_id ? { id: r.document_id, file: r.document_file, title: r.document_title ?? '' } : null,
     frameworks: r.frameworks ?? [],
     statedSummaries: r.stated_summaries ?? [],
+    office: r.office ?? null,
   };
 }
 

@@ -98,3 +98,25 @@ describe('HTTP API (PGlite)', () => {
     expect(described.sort()).toEqual(registered.sort());
   });
 });
+
+describe('plan details (PGlite)', () => {
+  it('GET /api/plans/{id} names the office that runs the plan, with its line', async () => {
+    const store = await openTestStore('pglite');
+    const app = buildServer(store.db);
+    try {
+      const r = await app.inject({ method: 'GET', url: '/api/plans/wushan-demo-county' });
+      expect(r.statusCode).toBe(200);
+      expect(r.json()).toMatchObject({
+        id: 'wushan-demo-county',
+        region: '巫山县',
+        frameworks: ['national-demo-county', 'chongqing-demo-county'],
+        office: { unit: '县生态环境局', source: { document: '001', line: 1713 } },
+        document: { id: '001' },
+      });
+      expect((await app.inject({ method: 'GET', url: '/api/plans/nowhere' })).statusCode).toBe(404);
+    } finally {
+      await app.close();
+      await store.close();
+    }
+  });
+});
