@@ -1,9 +1,21 @@
 // Assess frameworks for many regions at once (a municipality, a province, the nation): status counts
 // and scores per region, streaming regions in batches so memory stays flat however many there are.
-import { compileFramework, leafKey, leafOrder, summariseFramework, type CompiledFramework, type FrameworkSummary, type LeafData } from '../domain/assess.ts';
-import type { RegionTraits } from '../domain/types.ts';
+import {
+  compileFramework,
+  leafKey,
+  leafOrder,
+  summariseFramework,
+  type CompiledFramework,
+  type Confirmation,
+  type FrameworkSummary,
+  type LeafData,
+  type ObservationInput,
+} from '../domain/assess.ts';
+import type { RegionTraits, Status } from '../domain/types.ts';
 import type { Queryable } from '../store/db.ts';
-import { loadFramework, toObservation, type FrameworkRow } from '../store/queries.ts';
+import type { ReadValue } from '../domain/phrase.ts';
+import { loadFramework, type FrameworkRow } from '../store/queries.ts';
+import { decodeReading } from '../store/reading.ts';
 
 export interface RegionsAssessmentOptions {
   frameworkIds: string[];
@@ -22,6 +34,8 @@ export interface RegionsAssessmentOptions {
 export interface RegionsAssessmentSummary {
   frameworkId: string;
   regions: number;
+  /** regions whose score is settled and at or above the pass line (scored frameworks) */
+  passed: number;
   evaluations: number;
   met: number;
   notMet: number;
@@ -35,10 +49,8 @@ interface ObsRow {
   indicator_id: number;
   part: string;
   year: number;
-  printed: string;
-  reading: never;
-  data_year: number | null;
-  flags: string[];
+  reading: ReadValue;
+  correction: NonNullable<ObservationInput['correction']> | null;
 }
 
 export async function assessRegions(db: Queryable, opts: RegionsAssessmentOptions): Promise<RegionsAssessmentSummary[]> {
@@ -72,6 +84,7 @@ export async function assessRegions(db: Queryable, opts: RegionsAssessmentOption
   const summaries: RegionsAssessmentSummary[] = frameworks.map((f) => ({
     frameworkId: f.def.id,
     regions: 0,
+    passed: 0,
     evaluations: 0,
     met: 0,
     notMet: 0,
@@ -85,13 +98,38 @@ export async function assessRegions(db: Queryable, opts: RegionsAssessmentOption
     const batch = all.slice(i, i + batchSize);
     // A status needs the year's value and, for trends, the one before: the two latest per indicator.
     const obs = await db.query<ObsRow>(
-      `SELECT region_id, indicator_id, part, year, printed, reading, data_year, flags FROM (
-         SELECT region_id, indicator_id, part, year, printed, reading, data_year, flags,
+      `SELECT region_id, indicator_id, part, year, reading, correction FROM (
+         SELECT region_id, indicator_id, part, year, reading, correction,
                 row_number() OVER (PARTITION BY region_id, indicator_id, part ORDER BY year DESC) AS rank
          FROM observations WHERE region_id = ANY($1::int[]) AND indicator_id = ANY($2::int[]) AND year <= $3) latest
        WHERE rank <= 2`,
       [batch.map((r) => r.id), ids, opts.year],
     );
+    // People's (and the documents') confirmations for these regions: few, so fetched whole.
+    const conf = await db.query<{ region_id: number; indicator_id: number; part: string | null; year: number; status: Status | null; points: string | null; confirmed_by: string; confirmed_at: string; reason: string }>(
+      `SELECT region_id, indicator_id, part, year, status, points, confirmed_by, confirmed_at, reason FROM confirmations
+       WHERE region_id = ANY($1::int[]) AND indicator_id = ANY($2::int[]) AND year = $3 ORDER BY created_at DESC, id DESC`,
+      [batch.map((r) => r.id), ids, opts.year],
+    );
+    const confirmationsOf = new Map<number, Confirmation[][]>();
+    for (const c of conf.rows) {
+      let perFramework = confirmationsOf.get(c.region_id);
+      if (!perFramework) {
+        perFramework = frameworks.map(() => []);
+        confirmationsOf.set(c.region_id, perFramework);
+      }
+      const [fi, number] = owner.get(c.indicator_id)!;
+      perFramework[fi]!.push({
+        number,
+        year: c.year,
+        by: c.confirmed_by,
+        at: c.confirmed_at,
+        reason: c.reason,
+        ...(c.part ? { part: c.part } : {}),
+        ...(c.status ? { status: c.status } : {}),
+        ...(c.points !== null ? { points: Number(c.points) } : {}),
+      });
+    }
     const byRegion = new Map<number, Array<Map<string, LeafData>>>();
     for (const r of obs.rows) {
       let perFramework = byRegion.get(r.region_id);
@@ -107,7 +145,10 @@ export async function assessRegions(db: Queryable, opts: RegionsAssessmentOption
         d = { observations: [], targets: [], leadUnits: [] };
         leaves.set(key, d);
       }
-      d.observations.push(toObservation({ ...r, footnote: null, correction: null, source: null }));
+      // Statuses and scores need only the reading (the printed text and provenance are for full assessments).
+      const o: ObservationInput = { year: r.year, printed: '', reading: decodeReading(r.reading), flags: [] };
+      if (r.correction) o.correction = decodeReading(r.correction);
+      d.observations.push(o);
     }
     for (const region of batch) {
       const traits: RegionTraits = {
@@ -121,7 +162,8 @@ export async function assessRegions(db: Queryable, opts: RegionsAssessmentOption
         const c = compiledFor(fi, traits);
         const leaves = perFramework?.[fi];
         const data = leaves ? c.order.map((k) => leaves.get(k)) : [];
-        const a = summariseFramework(c.fw, data, { year: opts.year, targetYears: opts.targetYears });
+        const confirmations = confirmationsOf.get(region.id)?.[fi] ?? [];
+        const a = summariseFramework(c.fw, data, { year: opts.year, targetYears: opts.targetYears, confirmations });
         const s = summaries[fi]!;
         s.regions++;
         s.evaluations += a.evaluations;
@@ -130,6 +172,8 @@ export async function assessRegions(db: Queryable, opts: RegionsAssessmentOption
         s.indeterminate += a.indeterminate;
         s.noData += a.noData;
         s.notApplicable += a.notApplicable;
+        const pass = fw.def.scoring?.passScore;
+        if (pass !== undefined && a.scoreMin >= pass) s.passed++;
         opts.onRegion?.(region.id, fw.def.id, a);
       });
     }

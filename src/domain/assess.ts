@@ -150,9 +150,11 @@ function compileLeaf(
   const variants = spec.variants ?? (part ? undefined : item.variants);
   if (variants && variants.length > 0) {
     const v = pickVariant(variants, region);
-    if (v === 'conditional') leaf.missing = 'conditionalVariant';
-    else if (!v) leaf.missing = 'noVariant';
-    else {
+    // Without the region's variant, neither its requirement nor its bands are known.
+    if (v === 'conditional' || !v) {
+      leaf.missing = v ? 'conditionalVariant' : 'noVariant';
+      tiers = undefined;
+    } else {
       requirement = v.requirement;
       tiers = v.tiers ?? tiers;
     }
@@ -362,15 +364,13 @@ export function assessLeaf(leaf: CompiledLeaf, data: LeafData | undefined, opts:
     if (data.statedScore?.year === opts.year) result.stated.statedScore = data.statedScore;
     if (data.statedAchievability) result.stated.statedAchievability = data.statedAchievability;
   }
+  const reading = obs ? effectiveReading(obs) : NO_DATA;
   if (!leaf.requirement) {
     if (obs) {
       result.status = 'indeterminate';
       result.reason = { key: `reason.${leaf.missing ?? 'noRequirement'}`, params: { value: obs.printed } };
     }
-    return result;
-  }
-  const reading = obs ? effectiveReading(obs) : NO_DATA;
-  if (obs) {
+  } else if (obs) {
     const prev = previousPoint(data!.observations, opts.year);
     const facts = {
       requirement: leaf.requirement,
@@ -390,6 +390,7 @@ export function assessLeaf(leaf: CompiledLeaf, data: LeafData | undefined, opts:
       ? pointsFromTiers(leaf.tiers, reading.value, result.status, leaf.points)
       : pointsFromStatus(result.status, leaf.points);
   }
+  if (!leaf.requirement) return result;
   result.achievability = achievabilityFor(leaf, data, obs, reading, result.status, opts);
   const target = targetFor(data, obs, opts);
   if (target) result.target = { year: target.year, printed: target.printed };
