@@ -1,6 +1,6 @@
 // Assess a plan from the store: the engine's results in the public JSON form (see README "JSON forms").
 import { assessFramework, compileFramework, type ItemResult, type LeafResult } from '../domain/assess.ts';
-import type { AchievabilityClass, Status } from '../domain/types.ts';
+import type { AchievabilityClass } from '../domain/types.ts';
 import { formatMessage, t, type Locale } from '../i18n/index.ts';
 import type { Queryable } from '../store/db.ts';
 import { loadAssessmentInputs, type StatedSummary } from '../store/queries.ts';
@@ -181,5 +181,3 @@ export async function assessPlan(db: Queryable, planId: string, year: number | u
     frameworks,
   };
 }
-
-export const STATUS_ORDER: Status[] = ['met', 'notMet', 'indeterminate', 'noData', 'notApplicable'];

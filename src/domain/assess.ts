@@ -470,7 +470,7 @@ export function assessFramework(
 ): FrameworkAssessment {
   const items: ItemResult[] = [];
   const confirmations = opts.confirmations ?? [];
-  for (const item of fw.items) items.push(assessItem(fw, item, dataByLeaf, opts, confirmations));
+  for (const item of fw.items) items.push(assessItem(item, dataByLeaf, opts, confirmations));
   const count = (s: Status) => items.filter((i) => i.status === s).length;
   const classes: Record<AchievabilityClass, number> = { stable: 0, expected: 0, uncertain: 0, difficult: 0 };
   for (const i of items) if (i.achievability) classes[i.achievability.class]++;
@@ -498,7 +498,6 @@ export function assessFramework(
 }
 
 function assessItem(
-  fw: CompiledFramework,
   item: CompiledItem,
   dataByLeaf: Map<string, LeafData>,
   opts: AssessOptions,

@@ -97,9 +97,6 @@ export function inferPolarity(name: string): Polarity {
 const NUMBER = '(-?\\d+(?:\\.\\d+)?)';
 const OPS: Record<string, Comparator> = { '≥': '>=', '>': '>', '≤': '<=', '<': '<', '=': '=' };
 
-function trendOf(word: string): Trend | undefined {
-  return TREND_WORDS.find(([w]) => w === word)?.[1];
-}
 function stateOf(word: string): StateLevel | undefined {
   return STATE_WORDS.find(([w]) => w === word)?.[1];
 }
