@@ -378,6 +378,7 @@ export function assessLeaf(leaf: CompiledLeaf, data: LeafData | undefined, opts:
       value: reading.value,
       valuePrinted: obs.correction ? obs.correction.printed : obs.printed,
       polarity: leaf.polarity,
+      ...(leaf.unit ? { unit: leaf.unit } : {}),
       ...(prev ? { previous: prev } : {}),
     };
     const v = evaluateLeaf(facts);

@@ -12,6 +12,8 @@ export interface LeafFacts {
   value: Value;
   valuePrinted: string;
   polarity: Polarity;
+  /** the indicator's unit, for the reason sentence (≥95% rather than ≥95) */
+  unit?: string;
   /** the previous period's number, for trend requirements */
   previous?: { year: number; value: number };
 }
@@ -90,7 +92,7 @@ function judge(req: Requirement, value: Value, f: LeafFacts): Judgement {
   }
   switch (req.kind) {
     case 'threshold':
-      return judgeThreshold(req.op, req.value, value);
+      return judgeThreshold(req.op, req.value, value, f.unit);
     case 'weighted':
       return { status: 'indeterminate', key: 'reason.weighted', params: { reference: req.reference } };
     case 'trend':
@@ -184,11 +186,12 @@ export function compareInterval(
 
 const OP_TEXT: Record<string, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '=': '=' };
 
-function judgeThreshold(op: '>=' | '>' | '<=' | '<' | '=', bound: number, value: Value): Judgement {
+function judgeThreshold(op: '>=' | '>' | '<=' | '<' | '=', bound: number, value: Value, unit?: string): Judgement {
   if (value.kind === 'done') return { status: 'met', key: 'reason.fulfilled' };
   if (value.kind === 'absent') return { status: 'met', key: 'reason.fulfilled' };
   if (value.kind !== 'number') return { status: 'indeterminate', key: 'reason.threshold.notNumber' };
-  const params = { bound: `${OP_TEXT[op]}${fmt(bound)}` };
+  const suffix = unit === '%' || unit === '％' ? '%' : '';
+  const params = { bound: `${OP_TEXT[op]}${fmt(bound)}${suffix}` };
   const c = compareInterval(op, bound, value);
   if (c === 'all') return { status: 'met', key: 'reason.threshold.met', params };
   if (c === 'some') return { status: 'indeterminate', key: 'reason.threshold.straddles', params };

@@ -48,7 +48,7 @@ describe('HTTP API (PGlite)', () => {
   it('answers in English when asked', async () => {
     const r = await app.inject({ method: 'GET', url: '/api/plans/wushan-demo-county/assessment?year=2021&lang=en' });
     const item3 = r.json().frameworks[0].results.find((x: { number: string }) => x.number === '3');
-    expect(item3.reason).toBe('The value 24 satisfies ≥20.');
+    expect(item3.reason).toBe('The value 24 satisfies ≥20%.');
     expect(item3.statusText).toBe('met');
   });
 
