@@ -1,5 +1,9 @@
 // The HTTP JSON API over the same operations as the CLI.
+import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { assessPlan, UnknownPlanError } from '../app/assessPlan.ts';
 import { planProjects, planTasks } from '../app/planProjects.ts';
 import type { Locale } from '../i18n/index.ts';
@@ -19,7 +23,10 @@ function parseYear(v: string | undefined): number | undefined | 'bad' {
   return /^\d{4}$/.test(v) ? Number(v) : 'bad';
 }
 
-export function buildServer(db: Db, opts: { logger?: boolean } = {}): FastifyInstance {
+/** The built web workspace (npm run build; npm start builds it when missing). */
+export const DEFAULT_WEB_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export function buildServer(db: Db, opts: { logger?: boolean; webDir?: string } = {}): FastifyInstance {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 5 * 1024 * 1024 });
   const routes: Array<{ method: string; url: string }> = [];
   app.addHook('onRoute', (r) => {
@@ -80,10 +87,20 @@ export function buildServer(db: Db, opts: { logger?: boolean } = {}): FastifyIns
     return reply.code(201).send({ recorded: 1 });
   });
 
-  app.get('/', async (_req, reply) => {
-    const plans = await listPlans(db);
-    return reply.type('text/html; charset=utf-8').send(renderHome(plans));
-  });
+  const webDir = opts.webDir ?? DEFAULT_WEB_DIR;
+  if (existsSync(join(webDir, 'index.html'))) {
+    // The web workspace: static assets, with index.html for every other page address.
+    void app.register(fastifyStatic, { root: webDir, prefix: '/', index: ['index.html'], wildcard: true });
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.type('text/html; charset=utf-8').sendFile('index.html');
+      return reply.code(404).send({ error: { code: 'notFound', message: `没有这个接口：${req.method} ${req.url}` } });
+    });
+  } else {
+    app.get('/', async (_req, reply) => {
+      const plans = await listPlans(db);
+      return reply.type('text/html; charset=utf-8').send(renderHome(plans));
+    });
+  }
 
   return app;
 }

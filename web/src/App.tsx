@@ -1,0 +1,70 @@
+// The app shell: header (plan, year, language), left menu, and the page named by the URL hash.
+import { App as AntApp, ConfigProvider, Layout } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { Suspense } from 'react';
+import { api } from './api/client.ts';
+import type { PlanSummary } from './api/types.ts';
+import { AppHeader } from './components/AppHeader.tsx';
+import { Loading } from './components/Loading.tsx';
+import { SideMenu } from './components/SideMenu.tsx';
+import { useApi } from './hooks/useApi.ts';
+import { useHashRoute } from './hooks/useHashRoute.ts';
+import { useSelection } from './hooks/useSelection.ts';
+import { useI18n } from './i18n/index.tsx';
+import { navigate } from './lib/route.ts';
+import { defaultYear } from './lib/years.ts';
+import { PageBody } from './pages/PageBody.tsx';
+
+const theme = {
+  token: { colorPrimary: '#237a4b', borderRadius: 6 },
+  components: {
+    Menu: { itemSelectedBg: '#e3f1e8', itemSelectedColor: '#1d6b40' },
+    Layout: { headerBg: '#12372a', headerHeight: 60, bodyBg: '#f4f6f5', siderBg: '#fff' } },
+};
+
+export function App() {
+  const { lang } = useI18n();
+  return (
+    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={theme}>
+      <AntApp>
+        <Shell />
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+function Shell() {
+  const route = useHashRoute();
+  const plansQ = useApi<PlanSummary[]>(api.plans());
+  const sel = useSelection(route, plansQ.data);
+  const page = route.page === 'notFound' ? 'overview' : route.page;
+
+  const onPlan = (id: string) => {
+    const p = plansQ.data?.find((x) => x.id === id);
+    navigate({ page, plan: id, year: p ? defaultYear(p) : undefined });
+  };
+  const onYear = (year: number) => navigate({ page, plan: sel.planId, year });
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <AppHeader
+        plans={plansQ.data}
+        plansLoading={plansQ.loading}
+        plan={sel.plan}
+        planId={sel.planId}
+        year={sel.year}
+        onPlan={onPlan}
+        onYear={onYear}
+      />
+      <Layout>
+        <SideMenu page={route.page} plan={sel.planId} year={sel.year} />
+        <Layout.Content style={{ padding: 24, minWidth: 0 }}>
+          <Suspense fallback={<Loading />}>
+            <PageBody route={route} plans={plansQ} selection={sel} />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

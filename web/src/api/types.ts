@@ -1,0 +1,193 @@
+// The JSON the API returns (src/server/openapi.ts, src/app/assessPlan.ts, src/app/planProjects.ts).
+export type Status = 'met' | 'notMet' | 'indeterminate' | 'noData' | 'notApplicable';
+export type AchievabilityClass = 'stable' | 'expected' | 'uncertain' | 'difficult';
+
+export interface SourceRef {
+  document: string;
+  line: number;
+}
+
+export interface PlanSummary {
+  id: string;
+  region: string;
+  title: string;
+  baseYear: number | null;
+  targetYears: number[];
+}
+
+export interface PlanDetail extends PlanSummary {
+  issuer: string | null;
+  scope: string | null;
+  periodStart: number | null;
+  periodEnd: number | null;
+  document: { id: string; file?: string; title: string } | null;
+  frameworks: string[];
+  office: { unit: string; printed?: string; source?: SourceRef } | null;
+}
+
+export interface StatedAchievability {
+  printed: string;
+  class: AchievabilityClass | null;
+  classText: string | null;
+  year: number | null;
+  commitment: string | null;
+  source: SourceRef | null;
+}
+
+export interface Achievability {
+  class: AchievabilityClass | null;
+  classText: string | null;
+  reason: string | null;
+  figures: Record<string, number> | null;
+  stated: StatedAchievability | null;
+  differs: boolean | null;
+}
+
+export interface Observation {
+  year: number;
+  printed: string;
+  dataYear: number | null;
+  flags: string[];
+  footnote: { mark: string; printed: string; source?: SourceRef | null } | null;
+  correction: { printed: string; reason: string; source: SourceRef | null } | null;
+  source: SourceRef | null;
+}
+
+export interface StatedJudgements {
+  status: { year?: number; printed: string; source?: SourceRef | null } | null;
+  score: { year?: number; points: number; source?: SourceRef | null } | null;
+  achievability: { year?: number; class?: string; printed: string; commitment?: string; source?: SourceRef | null } | null;
+}
+
+export interface Leaf {
+  part: string | null;
+  status: Status;
+  statusText: string;
+  reason: string;
+  value: string | null;
+  requirement: string | null;
+  points: number | null;
+  pointsRange: [number | null, number | null] | null;
+  maxPoints: number | null;
+  observation: Observation | null;
+  target: { year: number; printed: string } | null;
+  stated: StatedJudgements;
+  achievability: Achievability | null;
+}
+
+export interface Confirmation {
+  number: string;
+  year: number;
+  by: string;
+  at: string;
+  reason: string;
+  status?: Status | null;
+  points?: number | null;
+  source?: SourceRef | null;
+}
+
+export interface ResultItem {
+  number: string;
+  name: string;
+  domain: string | null;
+  task: string | null;
+  unit: string | null;
+  attribute: string | null;
+  status: Status;
+  statusText: string;
+  computedStatus: Status;
+  reason: string;
+  value: string | null;
+  requirement: string | null;
+  leadUnits: string[];
+  points: number | null;
+  pointsRange: [number | null, number | null] | null;
+  maxPoints: number | null;
+  confirmation: Confirmation | null;
+  achievability: Achievability | null;
+  parts?: Leaf[];
+  observation?: Observation | null;
+  target?: { year: number; printed: string } | null;
+  stated?: StatedJudgements;
+}
+
+export interface StatedSummary {
+  framework: string;
+  year?: number;
+  printed: string;
+  source: SourceRef;
+  classes: Record<string, number> | null;
+  counts: Record<string, number> | null;
+  score: number | null;
+}
+
+export interface FrameworkAssessment {
+  id: string;
+  name: string;
+  version?: string;
+  applicable: number;
+  met: number;
+  notMet: number;
+  indeterminate: number;
+  noData: number;
+  notApplicable: number;
+  confirmed?: number;
+  score: number | null;
+  scoreRange?: [number | null, number | null] | null;
+  maxScore: number | null;
+  passScore: number | null;
+  passed?: boolean | null;
+  classes?: Record<AchievabilityClass, number>;
+  summary?: string;
+  stated?: StatedSummary[];
+  results: ResultItem[];
+}
+
+export interface Assessment {
+  plan: string;
+  title?: string;
+  region?: string;
+  year: number;
+  frameworks: FrameworkAssessment[];
+}
+
+export interface StatedProjects {
+  count?: number | null;
+  investmentWan?: number | null;
+  approximate?: boolean;
+  printed?: string;
+  source?: SourceRef | null;
+  prose?: { printed: string; source?: SourceRef | null } | null;
+}
+
+export interface ProjectRollup {
+  name: string;
+  number?: string;
+  count: number;
+  investmentWan: number | null;
+  missingInvestment?: number;
+  statedCount: number | null;
+  statedInvestmentWan: number | null;
+  countDifference?: number | null;
+  investmentDifferenceWan?: number | null;
+  approximate?: boolean;
+  stated?: StatedProjects | null;
+}
+
+export interface Projects {
+  plan?: string;
+  count: number;
+  investmentWan: number | null;
+  missingInvestment?: number;
+  statedCount: number | null;
+  statedInvestmentWan: number | null;
+  countDifference?: number | null;
+  investmentDifferenceWan?: number | null;
+  approximate?: boolean;
+  stated?: StatedProjects | null;
+  groups: ProjectRollup[];
+}
+
+export interface ApiErrorBody {
+  error?: { code?: string; message?: string };
+}

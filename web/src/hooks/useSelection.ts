@@ -1,0 +1,36 @@
+// The chosen plan and year: from the hash, else the remembered plan (or the first) and its default year.
+// Incomplete overview/scorecard addresses are completed in place, so the hash always says what is shown.
+import { useEffect } from 'react';
+import type { PlanSummary } from '../api/types.ts';
+import { navigate, type Route } from '../lib/route.ts';
+import { STORAGE_KEYS, readStored, writeStored } from '../lib/storage.ts';
+import { defaultYear } from '../lib/years.ts';
+
+export interface Selection {
+  planId: string | undefined;
+  plan: PlanSummary | undefined;
+  year: number | undefined;
+  /** the hash names a plan the API does not list */
+  unknownPlan: boolean;
+}
+
+export function useSelection(route: Route, plans: PlanSummary[] | undefined): Selection {
+  const remembered = readStored(STORAGE_KEYS.plan);
+  let planId = route.plan;
+  if (!planId && plans) planId = plans.find((p) => p.id === remembered)?.id ?? plans[0]?.id;
+  const plan = plans?.find((p) => p.id === planId);
+  const year = route.year ?? (plan ? defaultYear(plan) : undefined);
+  const unknownPlan = plans !== undefined && planId !== undefined && plan === undefined;
+
+  const needsFill = (route.page === 'overview' || route.page === 'scorecard') && plan !== undefined && (route.plan !== planId || route.year !== year);
+  useEffect(() => {
+    if (needsFill && (route.page === 'overview' || route.page === 'scorecard'))
+      navigate({ page: route.page, plan: planId, year }, { replace: true });
+  }, [needsFill, route.page, planId, year]);
+
+  useEffect(() => {
+    if (plan) writeStored(STORAGE_KEYS.plan, plan.id);
+  }, [plan]);
+
+  return { planId, plan, year, unknownPlan };
+}

@@ -1,0 +1,48 @@
+// Routing by URL hash: #/overview?plan=ID&year=Y, #/scorecard?plan=ID&year=Y, #/plans.
+export type Page = 'overview' | 'scorecard' | 'plans';
+export const PAGES: readonly Page[] = ['overview', 'scorecard', 'plans'];
+
+export interface Route {
+  page: Page | 'notFound';
+  plan?: string;
+  year?: number;
+  hash: string;
+}
+
+export interface Target {
+  page: Page;
+  plan?: string;
+  year?: number;
+}
+
+export function parseHash(hash: string): Route {
+  const body = hash.replace(/^#/, '');
+  const [path = '', query = ''] = body.split('?', 2);
+  const name = path.replace(/^\/+|\/+$/g, '');
+  const params = new URLSearchParams(query);
+  const plan = params.get('plan') || undefined;
+  const yearText = params.get('year');
+  const year = yearText && /^\d{4}$/.test(yearText) ? Number(yearText) : undefined;
+  const page: Route['page'] = name === '' ? 'overview' : (PAGES as readonly string[]).includes(name) ? (name as Page) : 'notFound';
+  return { page, ...(plan ? { plan } : {}), ...(year !== undefined ? { year } : {}), hash };
+}
+
+export function formatHash(t: Target): string {
+  const params = new URLSearchParams();
+  if (t.plan) params.set('plan', t.plan);
+  if (t.year !== undefined) params.set('year', String(t.year));
+  const q = params.toString();
+  return `#/${t.page}${q ? `?${q}` : ''}`;
+}
+
+/** Go to a page. With replace, the current history entry is overwritten (used to fill in defaults). */
+export function navigate(t: Target, opts: { replace?: boolean } = {}): void {
+  const hash = formatHash(t);
+  if (window.location.hash === hash) return;
+  if (opts.replace) {
+    window.history.replaceState(window.history.state, '', hash);
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  } else {
+    window.location.hash = hash;
+  }
+}

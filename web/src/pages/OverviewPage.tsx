@@ -1,0 +1,43 @@
+// 总览: one card per framework for the chosen plan and year, then the key projects.
+import { Flex, Typography } from 'antd';
+import { api } from '../api/client.ts';
+import type { Assessment, PlanSummary, Projects } from '../api/types.ts';
+import { EmptyState } from '../components/EmptyState.tsx';
+import { ErrorState } from '../components/ErrorState.tsx';
+import { FrameworkCard } from '../components/FrameworkCard.tsx';
+import { Loading } from '../components/Loading.tsx';
+import { ProjectsCard } from '../components/ProjectsCard.tsx';
+import { useApi } from '../hooks/useApi.ts';
+import { useI18n } from '../i18n/index.tsx';
+
+export default function OverviewPage({ plan, year }: { plan: PlanSummary; year: number }) {
+  const { t, lang } = useI18n();
+  const assessment = useApi<Assessment>(api.assessment(plan.id, year, lang));
+  const projects = useApi<Projects>(api.projects(plan.id));
+  return (
+    <Flex vertical gap={16} data-testid="overview-page">
+      <div>
+        <Typography.Title level={2} style={{ margin: 0, fontSize: 22 }}>
+          {t('overview.heading', { region: plan.region, year })}
+        </Typography.Title>
+        <Typography.Text type="secondary">{plan.title}</Typography.Text>
+      </div>
+      {assessment.error ? (
+        <ErrorState error={assessment.error} onRetry={assessment.reload} />
+      ) : !assessment.data ? (
+        <Loading height={520} />
+      ) : assessment.data.frameworks.length === 0 ? (
+        <EmptyState text={t('state.noFrameworks')} />
+      ) : (
+        assessment.data.frameworks.map((fw) => <FrameworkCard key={fw.id} fw={fw} />)
+      )}
+      {projects.error ? (
+        <ErrorState error={projects.error} onRetry={projects.reload} />
+      ) : !projects.data ? (
+        <Loading height={360} />
+      ) : (
+        <ProjectsCard p={projects.data} />
+      )}
+    </Flex>
+  );
+}

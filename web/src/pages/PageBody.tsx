@@ -1,0 +1,46 @@
+// Picks the page for the route, with the states every page shares (plans loading, none, unknown plan).
+import { Alert, Button, Result } from 'antd';
+import { lazy } from 'react';
+import type { PlanSummary } from '../api/types.ts';
+import { EmptyState } from '../components/EmptyState.tsx';
+import { ErrorState } from '../components/ErrorState.tsx';
+import { Loading } from '../components/Loading.tsx';
+import type { ApiState } from '../hooks/useApi.ts';
+import type { Selection } from '../hooks/useSelection.ts';
+import { useI18n } from '../i18n/index.tsx';
+import { formatHash, type Route } from '../lib/route.ts';
+
+const OverviewPage = lazy(() => import('./OverviewPage.tsx'));
+const ScorecardPage = lazy(() => import('./ScorecardPage.tsx'));
+const PlansPage = lazy(() => import('./PlansPage.tsx'));
+
+interface Props {
+  route: Route;
+  plans: ApiState<PlanSummary[]>;
+  selection: Selection;
+}
+
+export function PageBody({ route, plans, selection }: Props) {
+  const { t } = useI18n();
+  if (route.page === 'notFound')
+    return (
+      <Result
+        status="404"
+        title={t('state.notFound')}
+        subTitle={t('state.notFoundHint', { hash: route.hash })}
+        extra={
+          <Button type="primary" href={formatHash({ page: 'overview', plan: selection.planId, year: selection.year })}>
+            {t('state.backHome')}
+          </Button>
+        }
+      />
+    );
+  if (plans.error) return <ErrorState error={plans.error} onRetry={plans.reload} />;
+  if (!plans.data) return <Loading />;
+  if (plans.data.length === 0) return <EmptyState text={t('state.noPlans')} />;
+  if (route.page === 'plans') return <PlansPage plans={plans.data} selectedId={selection.plan?.id} />;
+  if (selection.unknownPlan) return <Alert type="warning" showIcon title={t('state.unknownPlan', { plan: selection.planId ?? '' })} />;
+  if (!selection.plan || selection.year === undefined) return <EmptyState text={t('state.noPlan')} />;
+  if (route.page === 'scorecard') return <ScorecardPage plan={selection.plan} year={selection.year} />;
+  return <OverviewPage plan={selection.plan} year={selection.year} />;
+}
