@@ -9,7 +9,8 @@ import { planProjects, planTasks } from '../app/planProjects.ts';
 import type { Locale } from '../i18n/index.ts';
 import type { Db } from '../store/db.ts';
 import { getPlan, listPlans } from '../store/queries.ts';
-import { InvalidEntriesError, recordObservations, type ObservationEntry } from '../store/recordObservations.ts';
+import { checkObservations, InvalidEntriesError, recordObservations, type ObservationEntry } from '../store/recordObservations.ts';
+import { entryForm, planUnits, saveDraft } from '../app/dataEntry.ts';
 import { recordConfirmation, type ConfirmationEntry } from '../store/recordConfirmation.ts';
 import { openApiDocument } from './openapi.ts';
 import { renderHome } from './home.ts';
@@ -78,6 +79,29 @@ export function buildServer(db: Db, opts: { logger?: boolean; webDir?: string } 
       return reply.code(400).send({ error: { code: 'badRequest', message: '请求体应为 { "observations": [ … ] }，且至少包含一条数值。' } });
     const r = await recordObservations(db, body.observations);
     return reply.code(201).send(r);
+  });
+
+  app.get<{ Params: { id: string } }>('/api/plans/:id/units', async (req) => planUnits(db, req.params.id));
+
+  app.get<{ Params: { id: string }; Querystring: { unit?: string; year?: string } }>('/api/plans/:id/entry', async (req, reply) => {
+    const year = parseYear(req.query.year);
+    if (year === 'bad' || year === undefined) return reply.code(400).send({ error: { code: 'badYear', message: `年份“${req.query.year ?? ''}”无效，应为四位数年份。` } });
+    if (!req.query.unit) return reply.code(400).send({ error: { code: 'badRequest', message: '请指定填报单位（unit）。' } });
+    return entryForm(db, req.params.id, req.query.unit, year);
+  });
+
+  app.put<{ Params: { id: string }; Querystring: { unit?: string; year?: string }; Body: { entries?: unknown[] } }>('/api/plans/:id/drafts', async (req, reply) => {
+    const year = parseYear(req.query.year);
+    if (year === 'bad' || year === undefined) return reply.code(400).send({ error: { code: 'badYear', message: `年份“${req.query.year ?? ''}”无效，应为四位数年份。` } });
+    if (!req.query.unit) return reply.code(400).send({ error: { code: 'badRequest', message: '请指定填报单位（unit）。' } });
+    if (!req.body || !Array.isArray(req.body.entries)) return reply.code(400).send({ error: { code: 'badRequest', message: '请求体应为 { "entries": [ … ] }。' } });
+    return saveDraft(db, req.params.id, req.query.unit, year, req.body.entries);
+  });
+
+  app.post<{ Body: { observations?: ObservationEntry[] } }>('/api/observations/check', async (req, reply) => {
+    if (!req.body || !Array.isArray(req.body.observations))
+      return reply.code(400).send({ error: { code: 'badRequest', message: '请求体应为 { "observations": [ … ] }。' } });
+    return { problems: await checkObservations(db, req.body.observations) };
   });
 
   app.post<{ Body: ConfirmationEntry }>('/api/confirmations', async (req, reply) => {

@@ -249,6 +249,45 @@ export const openApiDocument = {
         },
       },
     },
+    '/api/plans/{id}/units': {
+      get: {
+        summary: '填报单位 (units that lead indicators of the plan)',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '200': { description: '[{ name, indicators }]' }, '404': { description: 'unknown plan', content: { 'application/json': { schema: error } } } },
+      },
+    },
+    '/api/plans/{id}/entry': {
+      get: {
+        summary: '数据填报表 (the indicators a unit leads, with last year’s value, the current value and any draft)',
+        parameters: [
+          { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+          { name: 'unit', in: 'query', required: true, schema: { type: 'string' } },
+          { name: 'year', in: 'query', required: true, schema: { type: 'integer' } },
+        ],
+        responses: {
+          '200': { description: '{ plan, unit, year, draft, rows: [{ framework, frameworkName, number, part, name, unit, requirement, attribute, hint, previous, current }] }' },
+          '400': { description: 'bad year or no unit', content: { 'application/json': { schema: error } } },
+          '404': { description: 'unknown plan', content: { 'application/json': { schema: error } } },
+        },
+      },
+    },
+    '/api/plans/{id}/drafts': {
+      put: {
+        summary: '保存草稿 (save what a unit typed; not assessed)',
+        parameters: [
+          { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+          { name: 'unit', in: 'query', required: true, schema: { type: 'string' } },
+          { name: 'year', in: 'query', required: true, schema: { type: 'integer' } },
+        ],
+        responses: { '200': { description: '{ savedAt }' }, '400': { description: 'bad request', content: { 'application/json': { schema: error } } } },
+      },
+    },
+    '/api/observations/check': {
+      post: {
+        summary: '校验现状值（不保存） (check a batch exactly as recording would, saving nothing)',
+        responses: { '200': { description: '{ problems: [{ index, field, value, message }] }' }, '400': { description: 'malformed request', content: { 'application/json': { schema: error } } } },
+      },
+    },
     '/api/confirmations': {
       post: {
         summary: '人工确认无法判定的指标（与计算结果并列保存） (confirm an indeterminate indicator)',

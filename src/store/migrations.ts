@@ -230,6 +230,21 @@ CREATE INDEX tasks_plan ON tasks (plan_id, position);
     name: 'plan office',
     sql: `ALTER TABLE plans ADD COLUMN office jsonb;`,
   },
+  {
+    version: 4,
+    name: 'drafts',
+    sql: `
+-- Figures a unit has typed but not submitted: kept as entered, not assessed.
+CREATE TABLE drafts (
+  plan_id text NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+  unit_name text NOT NULL,
+  year integer NOT NULL,
+  entries jsonb NOT NULL,
+  saved_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (plan_id, unit_name, year)
+);
+`,
+  },
 ];
 
 /** Bring the schema up to date. Safe to call on every start, by several processes at once. */

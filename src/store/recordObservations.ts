@@ -3,7 +3,7 @@ import { parseValue, PhraseError } from '../domain/phrase.ts';
 import type { Source } from '../domain/types.ts';
 import { t } from '../i18n/index.ts';
 import { phraseMessage } from '../data/load.ts';
-import type { Db } from './db.ts';
+import type { Db, Queryable } from './db.ts';
 import { encodeReading } from './reading.ts';
 import { getPlan, leafContextOf, loadFramework, type FrameworkRow } from './queries.ts';
 
@@ -42,7 +42,33 @@ export class InvalidEntriesError extends Error {
 
 const FLAGS = new Set(['抽样', '代用', '估算', '往年']);
 
+/** Check a batch as recordObservations would, without saving anything: every problem, in order. */
+export async function checkObservations(db: Queryable, entries: ObservationEntry[]): Promise<EntryProblem[]> {
+  return (await validate(db, entries)).problems;
+}
+
 export async function recordObservations(db: Db, entries: ObservationEntry[]): Promise<{ recorded: number }> {
+  const { problems, rows } = await validate(db, entries);
+  if (problems.length > 0) throw new InvalidEntriesError(problems);
+  await db.transaction(async (tx) => {
+    for (const r of rows) {
+      await tx.query(
+        `INSERT INTO observations (region_id, indicator_id, part, year, printed, reading, data_year, flags, reporting_unit_id, source, note, origin, plan_id)
+         VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8::text[], $9, $10::jsonb, $11, 'entry', $12)`,
+        r,
+      );
+    }
+    // What was submitted is no longer a draft.
+    const drafts = new Set(entries.filter((e) => e.reportingUnit).map((e) => JSON.stringify([e.plan, e.reportingUnit, e.year])));
+    for (const d of drafts) {
+      const [plan, unit, year] = JSON.parse(d) as [string, string, number];
+      await tx.query('DELETE FROM drafts WHERE plan_id = $1 AND unit_name = $2 AND year = $3', [plan, unit, year]);
+    }
+  });
+  return { recorded: rows.length };
+}
+
+async function validate(db: Queryable, entries: ObservationEntry[]): Promise<{ problems: EntryProblem[]; rows: unknown[][] }> {
   const problems: EntryProblem[] = [];
   const frameworks = new Map<string, FrameworkRow | undefined>();
   const plans = new Map<string, Awaited<ReturnType<typeof getPlan>>>();
@@ -123,15 +149,5 @@ export async function recordObservations(db: Db, entries: ObservationEntry[]): P
       plan.id,
     ]);
   }
-  if (problems.length > 0) throw new InvalidEntriesError(problems);
-  await db.transaction(async (tx) => {
-    for (const r of rows) {
-      await tx.query(
-        `INSERT INTO observations (region_id, indicator_id, part, year, printed, reading, data_year, flags, reporting_unit_id, source, note, origin, plan_id)
-         VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8::text[], $9, $10::jsonb, $11, 'entry', $12)`,
-        r,
-      );
-    }
-  });
-  return { recorded: rows.length };
+  return { problems, rows };
 }

@@ -1,0 +1,130 @@
+// Data entry (数据填报): the indicators a unit leads, with last year's value beside each, and drafts.
+import { compileFramework, leafKey } from '../domain/assess.ts';
+import type { Requirement } from '../domain/types.ts';
+import type { Queryable } from '../store/db.ts';
+import { getPlan, loadFramework, regionTraitsOf } from '../store/queries.ts';
+import type { ObservationEntry } from '../store/recordObservations.ts';
+import { UnknownPlanError } from './assessPlan.ts';
+
+async function requirePlan(db: Queryable, planId: string) {
+  const plan = await getPlan(db, planId);
+  if (!plan) {
+    const r = await db.query<{ id: string }>('SELECT id FROM plans ORDER BY id');
+    throw new UnknownPlanError(planId, r.rows.map((x) => x.id));
+  }
+  return plan;
+}
+
+/** The units that lead indicators of the plan, with how many indicators (or parts) each leads. */
+export async function planUnits(db: Queryable, planId: string): Promise<Array<{ name: string; indicators: number }>> {
+  await requirePlan(db, planId);
+  const r = await db.query<{ name: string; n: string | number }>(
+    `SELECT u.name, count(*) AS n FROM lead_units l JOIN units u ON u.id = l.unit_id
+     WHERE l.plan_id = $1 GROUP BY u.name ORDER BY count(*) DESC, u.name`,
+    [planId],
+  );
+  return r.rows.map((x) => ({ name: x.name, indicators: Number(x.n) }));
+}
+
+/** What the entry form should say is expected, from the requirement's kind and the unit. */
+export function entryHint(requirement: Requirement | undefined, unit: string | undefined): string {
+  const kind = requirement?.kind === 'composite' ? requirement.parts[requirement.parts.length - 1]!.kind : requirement?.kind;
+  const percent = unit === '%' || unit === '％';
+  switch (kind) {
+    case 'state':
+      return '状态，如“建立”“开展”“全面实施”“正在制定”';
+    case 'directive':
+      return '“完成”或“未完成”，可附数值，如“完成；85”';
+    case 'absence':
+      return '如“无劣V类水体”“基本消除”“不明显”';
+    case 'trend':
+      return percent ? '数值（单位%，0–100），或变化，如“稳定提高”' : '数值，或变化，如“稳定提高”“不降低”';
+    default:
+      return percent ? '数值（单位%，0–100），或区间如“大于90”；无数据填“-”' : `数值${unit && unit !== '-' ? `（单位${unit}）` : ''}，或区间如“大于10”；无数据填“-”`;
+  }
+}
+
+export interface EntryRow {
+  framework: string;
+  frameworkName: string;
+  number: string;
+  part: string | null;
+  name: string;
+  unit: string | null;
+  requirement: string | null;
+  attribute: string | null;
+  hint: string;
+  previous: { year: number; printed: string } | null;
+  current: { printed: string; origin: string } | null;
+}
+
+export async function entryForm(db: Queryable, planId: string, unitName: string, year: number) {
+  const plan = await requirePlan(db, planId);
+  const region = await regionTraitsOf(db, plan.regionId);
+  const led = await db.query<{ framework_id: string; number: string; part: string }>(
+    `SELECT i.framework_id, i.number, l.part FROM lead_units l
+     JOIN units u ON u.id = l.unit_id JOIN indicators i ON i.id = l.indicator_id
+     WHERE l.plan_id = $1 AND u.name = $2`,
+    [planId, unitName],
+  );
+  const wanted = new Set(led.rows.map((r) => `${r.framework_id}|${leafKey(r.number, r.part || undefined)}`));
+  const rows: EntryRow[] = [];
+  for (const fwId of plan.frameworks) {
+    const fw = await loadFramework(db, fwId);
+    if (!fw) continue;
+    const compiled = compileFramework(fw.def, region);
+    const ids = [...fw.indicatorIds.values()];
+    const obs = await db.query<{ indicator_id: number; part: string; year: number; printed: string; origin: string }>(
+      `SELECT indicator_id, part, year, printed, origin FROM observations
+       WHERE region_id = $1 AND indicator_id = ANY($2::int[]) AND year <= $3 ORDER BY year`,
+      [plan.regionId, ids, year],
+    );
+    for (const item of compiled.items) {
+      if (!item.applicable) continue;
+      const indicatorId = fw.indicatorIds.get(item.def.number)!;
+      for (const leaf of item.leaves) {
+        if (!wanted.has(`${fwId}|${leaf.key}`)) continue;
+        const mine = obs.rows.filter((o) => o.indicator_id === indicatorId && o.part === (leaf.part ?? ''));
+        const current = mine.find((o) => o.year === year);
+        const previous = [...mine].reverse().find((o) => o.year < year);
+        rows.push({
+          framework: fwId,
+          frameworkName: fw.def.name,
+          number: item.def.number,
+          part: leaf.part ?? null,
+          name: item.def.name,
+          unit: leaf.unit ?? null,
+          requirement: leaf.requirementPrinted ?? null,
+          attribute: item.def.attribute ?? null,
+          hint: entryHint(leaf.requirement, leaf.unit),
+          previous: previous ? { year: previous.year, printed: previous.printed } : null,
+          current: current ? { printed: current.printed, origin: current.origin } : null,
+        });
+      }
+    }
+  }
+  const draft = await db.query<{ entries: ObservationEntry[]; saved_at: Date | string }>(
+    'SELECT entries, saved_at FROM drafts WHERE plan_id = $1 AND unit_name = $2 AND year = $3',
+    [planId, unitName, year],
+  );
+  const d = draft.rows[0];
+  return {
+    plan: plan.id,
+    unit: unitName,
+    year,
+    draft: d ? { entries: d.entries, savedAt: new Date(d.saved_at).toISOString() } : null,
+    rows,
+  };
+}
+
+/** Save what a unit has typed, as typed; it is not assessed until submitted. */
+export async function saveDraft(db: Queryable, planId: string, unitName: string, year: number, entries: unknown[]): Promise<{ savedAt: string }> {
+  await requirePlan(db, planId);
+  const r = await db.query<{ saved_at: Date | string }>(
+    `INSERT INTO drafts (plan_id, unit_name, year, entries) VALUES ($1, $2, $3, $4::jsonb)
+     ON CONFLICT (plan_id, unit_name, year) DO UPDATE SET entries = EXCLUDED.entries, saved_at = now()
+     RETURNING saved_at`,
+    [planId, unitName, year, JSON.stringify(entries)],
+  );
+  return { savedAt: new Date(r.rows[0]!.saved_at).toISOString() };
+}
