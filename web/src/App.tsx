@@ -44,7 +44,8 @@ function Shell() {
     const p = plansQ.data?.find((x) => x.id === id);
     navigate({ page, plan: id, year: p ? defaultYear(p) : undefined });
   };
-  const onYear = (year: number) => navigate({ page, plan: sel.planId, year });
+  // the reporting unit belongs to the plan: kept when the year changes, dropped with another plan
+  const onYear = (year: number) => navigate({ page, plan: sel.planId, year, unit: route.unit });
 
   return (
     <Layout style={{ minHeight: '100vh' }}>

@@ -1,4 +1,4 @@
-// The JSON the API returns (src/server/openapi.ts, src/app/assessPlan.ts, src/app/planProjects.ts).
+// The JSON the API returns (src/server/openapi.ts, src/app/assessPlan.ts, src/app/planProjects.ts, src/server/app.ts).
 export type Status = 'met' | 'notMet' | 'indeterminate' | 'noData' | 'notApplicable';
 export type AchievabilityClass = 'stable' | 'expected' | 'uncertain' | 'difficult';
 
@@ -188,6 +188,60 @@ export interface Projects {
   groups: ProjectRollup[];
 }
 
+export interface EntryProblem {
+  /** position in the list that was sent */
+  index: number;
+  /** printed, note, year, part, reportingUnit … */
+  field: string;
+  value: string;
+  /** Chinese, as the server words it */
+  message: string;
+}
+
 export interface ApiErrorBody {
-  error?: { code?: string; message?: string };
+  error?: { code?: string; message?: string; problems?: EntryProblem[] };
+}
+
+/** One value as the data-entry page sends it (POST /api/observations, /check, PUT …/drafts). */
+export interface EntryInput {
+  plan: string;
+  framework: string;
+  number: string;
+  part?: string;
+  year: number;
+  printed: string;
+  note?: string;
+  reportingUnit: string;
+}
+
+/** GET /api/plans/{id}/units */
+export interface ReportingUnit {
+  name: string;
+  /** how many leaves the unit leads */
+  indicators: number;
+}
+
+/** One leaf (indicator or sub-indicator) the unit leads. */
+export interface EntryRow {
+  framework: string;
+  frameworkName: string;
+  number: string;
+  part: string | null;
+  name: string;
+  unit: string | null;
+  requirement: string | null;
+  attribute: string | null;
+  /** what is expected, in Chinese */
+  hint: string;
+  previous: { year: number; printed: string } | null;
+  current: { printed: string; origin: string } | null;
+}
+
+/** GET /api/plans/{id}/entry?unit=&year= */
+export interface EntrySheet {
+  plan: string;
+  unit: string;
+  year: number;
+  draft: { entries: EntryInput[]; savedAt: string } | null;
+  rows: EntryRow[];
 }

@@ -1,4 +1,4 @@
-// The left menu: overview, scorecard, plans. Links carry the current plan and year.
+// The left menu: overview, scorecard, data entry, plans. Links carry the current plan and year.
 import { Layout, Menu } from 'antd';
 import { useI18n } from '../i18n/index.tsx';
 import { formatHash, type Page } from '../lib/route.ts';
@@ -12,7 +12,7 @@ interface Props {
 export function SideMenu({ page, plan, year }: Props) {
   const { t } = useI18n();
   const link = (p: Page) => formatHash(p === 'plans' ? { page: p } : { page: p, plan, year });
-  const items = (['overview', 'scorecard', 'plans'] as const).map((p) => ({
+  const items = (['overview', 'scorecard', 'entry', 'plans'] as const).map((p) => ({
     key: p,
     label: (
       <a href={link(p)} data-testid={`menu-${p}`}>

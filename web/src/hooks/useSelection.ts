@@ -1,5 +1,5 @@
 // The chosen plan and year: from the hash, else the remembered plan (or the first) and its default year.
-// Incomplete overview/scorecard addresses are completed in place, so the hash always says what is shown.
+// Incomplete overview/scorecard/entry addresses are completed in place, so the hash always says what is shown.
 import { useEffect } from 'react';
 import type { PlanSummary } from '../api/types.ts';
 import { navigate, type Route } from '../lib/route.ts';
@@ -22,11 +22,12 @@ export function useSelection(route: Route, plans: PlanSummary[] | undefined): Se
   const year = route.year ?? (plan ? defaultYear(plan) : undefined);
   const unknownPlan = plans !== undefined && planId !== undefined && plan === undefined;
 
-  const needsFill = (route.page === 'overview' || route.page === 'scorecard') && plan !== undefined && (route.plan !== planId || route.year !== year);
+  const fillable = route.page === 'overview' || route.page === 'scorecard' || route.page === 'entry';
+  const needsFill = fillable && plan !== undefined && (route.plan !== planId || route.year !== year);
   useEffect(() => {
-    if (needsFill && (route.page === 'overview' || route.page === 'scorecard'))
-      navigate({ page: route.page, plan: planId, year }, { replace: true });
-  }, [needsFill, route.page, planId, year]);
+    if (needsFill && (route.page === 'overview' || route.page === 'scorecard' || route.page === 'entry'))
+      navigate({ page: route.page, plan: planId, year, unit: route.unit }, { replace: true });
+  }, [needsFill, route.page, route.unit, planId, year]);
 
   useEffect(() => {
     if (plan) writeStored(STORAGE_KEYS.plan, plan.id);

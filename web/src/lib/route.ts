@@ -1,11 +1,13 @@
-// Routing by URL hash: #/overview?plan=ID&year=Y, #/scorecard?plan=ID&year=Y, #/plans.
-export type Page = 'overview' | 'scorecard' | 'plans';
-export const PAGES: readonly Page[] = ['overview', 'scorecard', 'plans'];
+// Routing by URL hash: #/overview?plan=ID&year=Y, #/scorecard?plan=ID&year=Y, #/entry?plan=ID&year=Y&unit=NAME, #/plans.
+export type Page = 'overview' | 'scorecard' | 'entry' | 'plans';
+export const PAGES: readonly Page[] = ['overview', 'scorecard', 'entry', 'plans'];
 
 export interface Route {
   page: Page | 'notFound';
   plan?: string;
   year?: number;
+  /** the reporting unit (数据填报 only) */
+  unit?: string;
   hash: string;
 }
 
@@ -13,6 +15,7 @@ export interface Target {
   page: Page;
   plan?: string;
   year?: number;
+  unit?: string;
 }
 
 export function parseHash(hash: string): Route {
@@ -23,14 +26,16 @@ export function parseHash(hash: string): Route {
   const plan = params.get('plan') || undefined;
   const yearText = params.get('year');
   const year = yearText && /^\d{4}$/.test(yearText) ? Number(yearText) : undefined;
+  const unit = params.get('unit') || undefined;
   const page: Route['page'] = name === '' ? 'overview' : (PAGES as readonly string[]).includes(name) ? (name as Page) : 'notFound';
-  return { page, ...(plan ? { plan } : {}), ...(year !== undefined ? { year } : {}), hash };
+  return { page, ...(plan ? { plan } : {}), ...(year !== undefined ? { year } : {}), ...(unit ? { unit } : {}), hash };
 }
 
 export function formatHash(t: Target): string {
   const params = new URLSearchParams();
   if (t.plan) params.set('plan', t.plan);
   if (t.year !== undefined) params.set('year', String(t.year));
+  if (t.unit) params.set('unit', t.unit);
   const q = params.toString();
   return `#/${t.page}${q ? `?${q}` : ''}`;
 }

@@ -16,3 +16,8 @@ export function writeStored(key: string, value: string): void {
 }
 
 export const STORAGE_KEYS = { lang: 'ecociv.lang', plan: 'ecociv.plan' } as const;
+
+/** The reporting unit last chosen for a plan on the data-entry page. */
+export function unitStorageKey(plan: string): string {
+  return `ecociv.unit.${plan}`;
+}

@@ -13,6 +13,7 @@ import { formatHash, type Route } from '../lib/route.ts';
 const OverviewPage = lazy(() => import('./OverviewPage.tsx'));
 const ScorecardPage = lazy(() => import('./ScorecardPage.tsx'));
 const PlansPage = lazy(() => import('./PlansPage.tsx'));
+const EntryPage = lazy(() => import('./EntryPage.tsx'));
 
 interface Props {
   route: Route;
@@ -42,5 +43,6 @@ export function PageBody({ route, plans, selection }: Props) {
   if (selection.unknownPlan) return <Alert type="warning" showIcon title={t('state.unknownPlan', { plan: selection.planId ?? '' })} />;
   if (!selection.plan || selection.year === undefined) return <EmptyState text={t('state.noPlan')} />;
   if (route.page === 'scorecard') return <ScorecardPage plan={selection.plan} year={selection.year} />;
+  if (route.page === 'entry') return <EntryPage plan={selection.plan} year={selection.year} unit={route.unit} />;
   return <OverviewPage plan={selection.plan} year={selection.year} />;
 }
