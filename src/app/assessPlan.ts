@@ -4,16 +4,9 @@ import type { AchievabilityClass } from '../domain/types.ts';
 import { formatMessage, t, type Locale } from '../i18n/index.ts';
 import type { Queryable } from '../store/db.ts';
 import { loadAssessmentInputs, type StatedSummary } from '../store/queries.ts';
+import { requirePlan } from './requirePlan.ts';
 
-export class UnknownPlanError extends Error {
-  constructor(
-    readonly plan: string,
-    readonly available: string[],
-  ) {
-    super(t('error.unknownPlan', { plan, available: available.join('、') }));
-    this.name = 'UnknownPlanError';
-  }
-}
+export { UnknownPlanError } from './requirePlan.ts';
 
 const CLASS_ZH: Record<AchievabilityClass, string> = {
   stable: '稳定达标',
@@ -130,11 +123,8 @@ function summarySentence(
 export type PlanAssessment = Awaited<ReturnType<typeof assessPlan>>;
 
 export async function assessPlan(db: Queryable, planId: string, year: number | undefined, locale: Locale = 'zh-CN') {
-  const inputs = await loadAssessmentInputs(db, planId);
-  if (!inputs) {
-    const r = await db.query<{ id: string }>('SELECT id FROM plans ORDER BY id');
-    throw new UnknownPlanError(planId, r.rows.map((x) => x.id));
-  }
+  await requirePlan(db, planId); // an unknown plan is an error naming the plans there are
+  const inputs = (await loadAssessmentInputs(db, planId))!;
   const { plan, region } = inputs;
   const y = year ?? plan.baseYear ?? plan.targetYears[0]!;
   const frameworks = inputs.frameworks.map(({ framework, data, confirmations }) => {

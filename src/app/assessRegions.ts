@@ -11,10 +11,10 @@ import {
   type LeafData,
   type ObservationInput,
 } from '../domain/assess.ts';
-import type { RegionTraits, Status } from '../domain/types.ts';
+import type { RegionTraits } from '../domain/types.ts';
 import type { Queryable } from '../store/db.ts';
 import type { ReadValue } from '../domain/phrase.ts';
-import { loadFramework, type FrameworkRow } from '../store/queries.ts';
+import { loadFramework, toConfirmation, type ConfirmationDbRow, type FrameworkRow } from '../store/queries.ts';
 import { decodeReading } from '../store/reading.ts';
 
 export interface RegionsAssessmentOptions {
@@ -106,7 +106,7 @@ export async function assessRegions(db: Queryable, opts: RegionsAssessmentOption
       [batch.map((r) => r.id), ids, opts.year],
     );
     // People's (and the documents') confirmations for these regions: few, so fetched whole.
-    const conf = await db.query<{ region_id: number; indicator_id: number; part: string | null; year: number; status: Status | null; points: string | null; confirmed_by: string; confirmed_at: string; reason: string }>(
+    const conf = await db.query<ConfirmationDbRow & { region_id: number; indicator_id: number }>(
       `SELECT region_id, indicator_id, part, year, status, points, confirmed_by, confirmed_at, reason FROM confirmations
        WHERE region_id = ANY($1::int[]) AND indicator_id = ANY($2::int[]) AND year = $3 ORDER BY created_at DESC, id DESC`,
       [batch.map((r) => r.id), ids, opts.year],
@@ -119,16 +119,7 @@ export async function assessRegions(db: Queryable, opts: RegionsAssessmentOption
         confirmationsOf.set(c.region_id, perFramework);
       }
       const [fi, number] = owner.get(c.indicator_id)!;
-      perFramework[fi]!.push({
-        number,
-        year: c.year,
-        by: c.confirmed_by,
-        at: c.confirmed_at,
-        reason: c.reason,
-        ...(c.part ? { part: c.part } : {}),
-        ...(c.status ? { status: c.status } : {}),
-        ...(c.points !== null ? { points: Number(c.points) } : {}),
-      });
+      perFramework[fi]!.push(toConfirmation(c, number));
     }
     const byRegion = new Map<number, Array<Map<string, LeafData>>>();
     for (const r of obs.rows) {

@@ -2,18 +2,10 @@
 import { compileFramework, leafKey } from '../domain/assess.ts';
 import type { Requirement } from '../domain/types.ts';
 import type { Queryable } from '../store/db.ts';
-import { getPlan, loadFramework, regionTraitsOf } from '../store/queries.ts';
+import { loadFramework, regionTraitsOf } from '../store/queries.ts';
 import type { ObservationEntry } from '../store/recordObservations.ts';
-import { UnknownPlanError } from './assessPlan.ts';
+import { requirePlan } from './requirePlan.ts';
 
-async function requirePlan(db: Queryable, planId: string) {
-  const plan = await getPlan(db, planId);
-  if (!plan) {
-    const r = await db.query<{ id: string }>('SELECT id FROM plans ORDER BY id');
-    throw new UnknownPlanError(planId, r.rows.map((x) => x.id));
-  }
-  return plan;
-}
 
 /** The units that lead indicators of the plan, with how many indicators (or parts) each leads. */
 export async function planUnits(db: Queryable, planId: string): Promise<Array<{ name: string; indicators: number }>> {

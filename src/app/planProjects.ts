@@ -1,17 +1,9 @@
 // A plan's projects with their roll-ups, and its key tasks, in the public JSON form.
 import { rollupProjects } from '../domain/projects.ts';
 import type { Queryable } from '../store/db.ts';
-import { getPlan, loadProjects, loadTasks, type TaskRow } from '../store/queries.ts';
-import { UnknownPlanError } from './assessPlan.ts';
+import { loadProjects, loadTasks, type TaskRow } from '../store/queries.ts';
+import { requirePlan } from './requirePlan.ts';
 
-async function requirePlan(db: Queryable, planId: string) {
-  const plan = await getPlan(db, planId);
-  if (!plan) {
-    const r = await db.query<{ id: string }>('SELECT id FROM plans ORDER BY id');
-    throw new UnknownPlanError(planId, r.rows.map((x) => x.id));
-  }
-  return plan;
-}
 
 /** A plan's key tasks as the document sets them out (headings and clauses), with how many clauses. */
 export async function planTasks(db: Queryable, planId: string) {

@@ -8,7 +8,8 @@ import { assessPlan, UnknownPlanError } from '../app/assessPlan.ts';
 import { planProjects, planTasks } from '../app/planProjects.ts';
 import type { Locale } from '../i18n/index.ts';
 import type { Db } from '../store/db.ts';
-import { getPlan, listPlans } from '../store/queries.ts';
+import { listPlans } from '../store/queries.ts';
+import { requirePlan } from '../app/requirePlan.ts';
 import { checkObservations, InvalidEntriesError, recordObservations, type ObservationEntry } from '../store/recordObservations.ts';
 import { entryForm, planUnits, saveDraft } from '../app/dataEntry.ts';
 import { recordConfirmation, type ConfirmationEntry } from '../store/recordConfirmation.ts';
@@ -54,12 +55,7 @@ export function buildServer(db: Db, opts: { logger?: boolean; webDir?: string } 
   });
 
   app.get<{ Params: { id: string } }>('/api/plans/:id', async (req, reply) => {
-    const plan = await getPlan(db, req.params.id);
-    if (!plan) {
-      const all = await listPlans(db);
-      throw new UnknownPlanError(req.params.id, all.map((p) => p.id));
-    }
-    const { regionId: _regionId, ...rest } = plan;
+    const { regionId: _regionId, ...rest } = await requirePlan(db, req.params.id);
     return reply.send(rest);
   });
 

@@ -154,6 +154,31 @@ export function toObservation(r: Omit<ObservationDbRow, 'indicator_id' | 'part' 
   return o;
 }
 
+export interface ConfirmationDbRow {
+  part: string | null;
+  year: number;
+  status: Status | null;
+  points: string | null;
+  confirmed_by: string;
+  confirmed_at: string;
+  reason: string;
+  source?: Source | null;
+}
+
+export function toConfirmation(r: ConfirmationDbRow, number: string): Confirmation {
+  return {
+    number,
+    year: r.year,
+    by: r.confirmed_by,
+    at: r.confirmed_at,
+    reason: r.reason,
+    ...(r.part ? { part: r.part } : {}),
+    ...(r.status ? { status: r.status } : {}),
+    ...(r.points !== null ? { points: Number(r.points) } : {}),
+    ...(r.source ? { source: r.source } : {}),
+  };
+}
+
 export interface AssessmentInputs {
   plan: PlanRow;
   region: RegionTraits;
@@ -217,22 +242,12 @@ export async function loadAssessmentInputs(db: Queryable, planId: string): Promi
       if (r.kind === 'score') d.statedScore = r.payload;
       if (r.kind === 'achievability') d.statedAchievability = r.payload;
     }
-    const conf = await db.query<{ indicator_id: number; part: string | null; year: number; status: Status | null; points: string | null; confirmed_by: string; confirmed_at: string; reason: string; source: Source | null }>(
+    const conf = await db.query<ConfirmationDbRow & { indicator_id: number }>(
       `SELECT indicator_id, part, year, status, points, confirmed_by, confirmed_at, reason, source
        FROM confirmations WHERE region_id = $1 AND indicator_id = ANY($2::int[]) ORDER BY created_at DESC, id DESC`,
       [plan.regionId, ids],
     );
-    const confirmations: Confirmation[] = conf.rows.map((r) => ({
-      number: numberOf.get(r.indicator_id)!,
-      year: r.year,
-      by: r.confirmed_by,
-      at: r.confirmed_at,
-      reason: r.reason,
-      ...(r.part ? { part: r.part } : {}),
-      ...(r.status ? { status: r.status } : {}),
-      ...(r.points !== null ? { points: Number(r.points) } : {}),
-      ...(r.source ? { source: r.source } : {}),
-    }));
+    const confirmations = conf.rows.map((r) => toConfirmation(r, numberOf.get(r.indicator_id)!));
     frameworks.push({ framework, data, confirmations });
   }
   return { plan, region, frameworks };

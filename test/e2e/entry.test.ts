@@ -1,17 +1,9 @@
 // 数据填报 in a real browser (Debian's chromium through playwright-core): a county department fills in this
 // year's values, sees the server's checks as it types, submits, and keeps a draft. Screenshots go to
 // test/e2e/screenshots/ (look at them).
-import { existsSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { buildServer, DEFAULT_WEB_DIR } from '../../src/server/app.ts';
-import { openTestStore, type TestStore } from '../helpers/stores.ts';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = resolve(import.meta.dirname, 'screenshots');
+import { SHOTS, startWorkspace, type Workspace } from '../helpers/browser.ts';
 
 const PLAN = 'wushan-demo-county';
 const UNIT = '县住房城乡建委';
@@ -25,37 +17,17 @@ interface AssessedItem {
 }
 
 describe('data entry (数据填报) in Chromium', () => {
-  let store: TestStore;
-  let app: FastifyInstance;
-  let browser: Browser;
+  let ws: Workspace;
   let base: string;
+  const open = (path: string, size?: { width: number; height: number }) => ws.open(path, size);
 
   beforeAll(async () => {
-    if (!existsSync(join(DEFAULT_WEB_DIR, 'index.html')))
-      throw new Error(`The web workspace is not built (${DEFAULT_WEB_DIR}); npm test builds it with scripts/ensure-web.mjs.`);
-    if (!existsSync(CHROMIUM))
-      throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's package (apt-get install -y chromium fonts-noto-cjk); .ci/run does this.`);
-    mkdirSync(SHOTS, { recursive: true });
-    store = await openTestStore('pglite');
-    app = buildServer(store.db);
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
-    });
+    ws = await startWorkspace();
+    base = ws.base;
   });
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await store?.close();
+    await ws?.close();
   });
-
-  async function open(path: string, size = { width: 1366, height: 768 }): Promise<Page> {
-    const page = await browser.newPage({ viewport: size, locale: 'zh-CN' });
-    await page.goto(`${base}/${path}`);
-    return page;
-  }
 
   /** Item 36 of the national framework as the API assesses it for 2022. */
   async function greenBuildings2022(): Promise<AssessedItem> {

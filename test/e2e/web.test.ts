@@ -1,49 +1,19 @@
 // The web workspace in a real browser (Debian's chromium through playwright-core): what a plan-office
 // clerk sees. Screenshots of every page go to test/e2e/screenshots/ (look at them).
-import { existsSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { buildServer, DEFAULT_WEB_DIR } from '../../src/server/app.ts';
-import { openTestStore, type TestStore } from '../helpers/stores.ts';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = resolve(import.meta.dirname, 'screenshots');
+import { SHOTS, startWorkspace, type Workspace } from '../helpers/browser.ts';
 
 describe('web workspace in Chromium', () => {
-  let store: TestStore;
-  let app: FastifyInstance;
-  let browser: Browser;
-  let base: string;
+  let ws: Workspace;
+  const open = (path: string, size?: { width: number; height: number }) => ws.open(path, size);
 
   beforeAll(async () => {
-    if (!existsSync(join(DEFAULT_WEB_DIR, 'index.html')))
-      throw new Error(`The web workspace is not built (${DEFAULT_WEB_DIR}); npm test builds it with scripts/ensure-web.mjs.`);
-    if (!existsSync(CHROMIUM))
-      throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's package (apt-get install -y chromium fonts-noto-cjk); .ci/run does this.`);
-    mkdirSync(SHOTS, { recursive: true });
-    store = await openTestStore('pglite');
-    app = buildServer(store.db);
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
-    });
+    ws = await startWorkspace();
   });
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await store?.close();
+    await ws?.close();
   });
-
-  async function open(path: string, size = { width: 1366, height: 768 }): Promise<Page> {
-    const page = await browser.newPage({ viewport: size, locale: 'zh-CN' });
-    await page.goto(`${base}/${path}`);
-    return page;
-  }
 
   it('the overview for Wushan 2021 shows 29 of 35 national indicators met and 92 points', async () => {
     const page = await open('#/overview?plan=wushan-demo-county&year=2021');
