@@ -13,6 +13,7 @@ import { requirePlan } from '../app/requirePlan.ts';
 import { checkObservations, InvalidEntriesError, recordObservations, type ObservationEntry } from '../store/recordObservations.ts';
 import { entryForm, planUnits, saveDraft } from '../app/dataEntry.ts';
 import { recordConfirmation, type ConfirmationEntry } from '../store/recordConfirmation.ts';
+import { scorecardWorkbook } from '../reports/scorecardXlsx.ts';
 import { openApiDocument } from './openapi.ts';
 import { renderHome } from './home.ts';
 
@@ -63,6 +64,18 @@ export function buildServer(db: Db, opts: { logger?: boolean; webDir?: string } 
     const year = parseYear(req.query.year);
     if (year === 'bad') return reply.code(400).send({ error: { code: 'badYear', message: `年份“${req.query.year}”无效，应为四位数年份。` } });
     return assessPlan(db, req.params.id, year, localeOf(req.query));
+  });
+
+  app.get<{ Params: { id: string }; Querystring: { year?: string; lang?: string } }>('/api/plans/:id/scorecard.xlsx', async (req, reply) => {
+    const year = parseYear(req.query.year);
+    if (year === 'bad') return reply.code(400).send({ error: { code: 'badYear', message: `年份“${req.query.year}”无效，应为四位数年份。` } });
+    const locale = localeOf(req.query);
+    const a = await assessPlan(db, req.params.id, year, locale);
+    const file = `${a.region}-${a.year}-${locale === 'en' ? 'indicators' : '指标达标情况'}.xlsx`;
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('Content-Disposition', `attachment; filename="scorecard.xlsx"; filename*=UTF-8''${encodeURIComponent(file)}`)
+      .send(await scorecardWorkbook(a, locale));
   });
 
   app.get<{ Params: { id: string } }>('/api/plans/:id/projects', async (req) => planProjects(db, req.params.id));

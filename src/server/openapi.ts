@@ -144,6 +144,20 @@ export const openApiDocument = {
         },
       },
     },
+    '/api/plans/{id}/scorecard.xlsx': {
+      get: {
+        summary: '指标达标情况表（Excel） (the indicator table as a workbook, one sheet per framework)',
+        parameters: [
+          { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+          { name: 'year', in: 'query', schema: { type: 'integer' } },
+          { name: 'lang', in: 'query', schema: { type: 'string', enum: ['zh-CN', 'en'] } },
+        ],
+        responses: {
+          '200': { description: 'xlsx', content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {} } },
+          '404': { description: 'unknown plan', content: { 'application/json': { schema: error } } },
+        },
+      },
+    },
     '/api/plans/{id}/projects': {
       get: {
         summary: '重点工程项目与汇总 (projects and roll-ups)',
