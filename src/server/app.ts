@@ -123,7 +123,7 @@ export function buildServer(db: Db, opts: { logger?: boolean; webDir?: string } 
   const webDir = opts.webDir ?? DEFAULT_WEB_DIR;
   if (existsSync(join(webDir, 'index.html'))) {
     // The web workspace: static assets, with index.html for every other page address.
-    void app.register(fastifyStatic, { root: webDir, prefix: '/', index: ['index.html'], wildcard: true });
+    void app.register(fastifyStatic, { root: webDir, prefix: '/', index: ['index.html'], wildcard: true, preCompressed: true });
     app.setNotFoundHandler((req, reply) => {
       if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.type('text/html; charset=utf-8').sendFile('index.html');
       return reply.code(404).send({ error: { code: 'notFound', message: `没有这个接口：${req.method} ${req.url}` } });

@@ -58,3 +58,19 @@ describe('web workspace in Chromium', () => {
     await page.close();
   });
 });
+
+describe('scorecard export in Chromium', () => {
+  it('the Excel button downloads the server’s workbook', async () => {
+    const ws = await startWorkspace();
+    try {
+      const page = await ws.open('#/scorecard?plan=wushan-demo-county&year=2021');
+      const button = page.getByTestId('export-xlsx-national-demo-county');
+      await button.waitFor({ state: 'visible', timeout: 20_000 });
+      const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+      expect(download.suggestedFilename()).toBe('巫山县-2021-指标达标情况.xlsx');
+      await page.close();
+    } finally {
+      await ws.close();
+    }
+  });
+});

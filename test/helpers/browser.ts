@@ -15,6 +15,8 @@ export interface Workspace {
   store: TestStore;
   /** open a page of the workspace, e.g. "#/overview?plan=…" */
   open(path: string, size?: { width: number; height: number }): Promise<Page>;
+  /** a blank page in a fresh browser context (empty cache), not yet navigated */
+  blank(size?: { width: number; height: number }): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -41,6 +43,7 @@ export async function startWorkspace(): Promise<Workspace> {
       await page.goto(`${base}/${path}`);
       return page;
     },
+    blank: (size = { width: 1366, height: 768 }) => browser.newPage({ viewport: size, locale: 'zh-CN' }),
     async close() {
       await browser.close();
       await app.close();

@@ -42,10 +42,12 @@ function Shell() {
 
   const onPlan = (id: string) => {
     const p = plansQ.data?.find((x) => x.id === id);
-    navigate({ page, plan: id, year: p ? defaultYear(p) : undefined });
+    // an indicator belongs to its plan: another plan opens that plan's scorecard
+    navigate({ page: page === 'indicator' ? 'scorecard' : page, plan: id, year: p ? defaultYear(p) : undefined });
   };
-  // the reporting unit belongs to the plan: kept when the year changes, dropped with another plan
-  const onYear = (year: number) => navigate({ page, plan: sel.planId, year, unit: route.unit });
+  // the reporting unit and the indicator belong to the plan: kept when the year changes, dropped with another plan
+  const onYear = (year: number) =>
+    navigate({ page, plan: sel.planId, year, unit: route.unit, framework: route.framework, number: route.number });
 
   return (
     <Layout style={{ minHeight: '100vh' }}>

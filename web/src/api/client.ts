@@ -76,6 +76,7 @@ export const api = {
   assessment: (id: string, year: number, lang: string) =>
     `/api/plans/${encodeURIComponent(id)}/assessment?year=${year}&lang=${encodeURIComponent(lang)}`,
   projects: (id: string) => `/api/plans/${encodeURIComponent(id)}/projects`,
+  tasks: (id: string) => `/api/plans/${encodeURIComponent(id)}/tasks`,
   /** every URL about one plan (to forget after a write) */
   planPrefix: (id: string) => `/api/plans/${encodeURIComponent(id)}/`,
   units: (id: string) => `/api/plans/${encodeURIComponent(id)}/units`,

@@ -186,6 +186,60 @@ export interface Projects {
   approximate?: boolean;
   stated?: StatedProjects | null;
   groups: ProjectRollup[];
+  categories: ProjectRollup[];
+  /** a jointly led project counts in full under each unit; '' collects the projects without a lead unit */
+  leadUnits: ProjectRollup[];
+  /** investment spread evenly over each project's years (the plans give no yearly split) */
+  years: ProjectYear[];
+  projects: Project[];
+}
+
+export interface ProjectYear {
+  year: number;
+  count: number;
+  investmentWan: number;
+}
+
+/** One project as the plan's project table lists it. */
+export interface Project {
+  number: number | null;
+  group: string;
+  category: string | null;
+  subCategory: string | null;
+  name: string;
+  content: string | null;
+  investmentWan: number | null;
+  yearsPrinted: string | null;
+  yearStart: number | null;
+  yearEnd: number | null;
+  leadUnits: string[];
+  origin: string | null;
+  /** the names of the indicators it serves (对应创建指标) */
+  indicators: string[];
+  source: SourceRef | null;
+}
+
+/** A heading (chapter, section, subsection) or a clause of the plan's key tasks. */
+export interface TaskNode {
+  kind: 'heading' | 'clause';
+  depth: number;
+  number: string | null;
+  title: string | null;
+  text: string | null;
+  leadUnits: string[];
+  cooperatingUnits: string[];
+  deadline: string | null;
+  indicators: string[];
+  source: SourceRef | null;
+  tasks: TaskNode[];
+}
+
+/** GET /api/plans/{id}/tasks */
+export interface Tasks {
+  plan: string;
+  title: string;
+  clauses: number;
+  tasks: TaskNode[];
 }
 
 export interface EntryProblem {

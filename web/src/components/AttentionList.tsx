@@ -1,8 +1,10 @@
 // "Attention first": binding (约束性) indicators not met, then other indicators not met, then those the
-// engine judges difficult to meet. Statuses and classes are the API's; this only orders them.
+// engine judges difficult to meet. Statuses and classes are the API's; this only orders them. Each name
+// links to the indicator's own page.
 import { Tag, Typography } from 'antd';
 import type { ResultItem } from '../api/types.ts';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
+import { formatHash } from '../lib/route.ts';
 import { isBinding } from '../lib/status.ts';
 
 type Kind = 'binding' | 'notMet' | 'difficult';
@@ -19,7 +21,14 @@ export function attentionItems(results: ResultItem[]): { kind: Kind; item: Resul
   ];
 }
 
-export function AttentionList({ results, frameworkId }: { results: ResultItem[]; frameworkId: string }) {
+interface Props {
+  results: ResultItem[];
+  frameworkId: string;
+  planId: string;
+  year: number;
+}
+
+export function AttentionList({ results, frameworkId, planId, year }: Props) {
   const { t } = useI18n();
   const items = attentionItems(results);
   return (
@@ -35,9 +44,15 @@ export function AttentionList({ results, frameworkId }: { results: ResultItem[];
             <li key={item.number} style={{ padding: '8px 0', borderBottom: '1px solid #f0f0f0' }}>
               <div>
                 <Tag color={KIND_COLOR[kind]}>{t(`overview.attention.${kind}` as MessageKey)}</Tag>
-                <Typography.Text strong>
-                  {item.number}. {item.name}
-                </Typography.Text>
+                <a
+                  href={formatHash({ page: 'indicator', plan: planId, year, framework: frameworkId, number: item.number })}
+                  aria-label={t('indicator.openLabel', { name: item.name })}
+                  data-testid={`attention-link-${frameworkId}-${item.number}`}
+                >
+                  <Typography.Text strong style={{ color: 'inherit' }}>
+                    {item.number}. {item.name}
+                  </Typography.Text>
+                </a>
                 {kind === 'difficult' && item.achievability?.classText ? (
                   <Typography.Text type="secondary"> · {item.achievability.classText}</Typography.Text>
                 ) : null}

@@ -1,9 +1,10 @@
 // A tiny ECharts wrapper: fixed height (no layout shift), resized with its box, disposed on unmount.
 import { useEffect, useRef } from 'react';
 import { echarts, type ChartOption } from './echarts.ts';
+import type { LineChartOption } from './echartsLine.ts';
 
 interface Props {
-  option: ChartOption;
+  option: ChartOption | LineChartOption;
   height: number;
   /** what the chart shows, for screen readers */
   label: string;

@@ -8,7 +8,7 @@ import { ScoreGauge } from './ScoreGauge.tsx';
 import { StatedStatements } from './StatedStatements.tsx';
 import { StatusCounts } from './StatusCounts.tsx';
 
-export function FrameworkCard({ fw }: { fw: FrameworkAssessment }) {
+export function FrameworkCard({ fw, planId, year }: { fw: FrameworkAssessment; planId: string; year: number }) {
   const { t } = useI18n();
   const scored = fw.maxScore !== null;
   return (
@@ -39,7 +39,7 @@ export function FrameworkCard({ fw }: { fw: FrameworkAssessment }) {
         </Col>
       </Row>
       <Divider style={{ marginBlock: 16 }} />
-      <AttentionList results={fw.results} frameworkId={fw.id} />
+      <AttentionList results={fw.results} frameworkId={fw.id} planId={planId} year={year} />
     </Card>
   );
 }

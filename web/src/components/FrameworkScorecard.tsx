@@ -3,6 +3,7 @@ import { useMemo, useRef, useState } from 'react';
 import type { FrameworkAssessment, ResultItem } from '../api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { downloadCsv } from '../lib/csv.ts';
+import { formatHash } from '../lib/route.ts';
 import { NO_FILTERS, csvTable, filterItems, groupRows, type Filters } from '../lib/scorecard.ts';
 import { ResultDrawer } from './ResultDrawer.tsx';
 import { ScorecardTable } from './ScorecardTable.tsx';
@@ -10,12 +11,13 @@ import { ScorecardToolbar } from './ScorecardToolbar.tsx';
 
 interface Props {
   fw: FrameworkAssessment;
+  planId: string;
   region: string;
   year: number;
 }
 
-export function FrameworkScorecard({ fw, region, year }: Props) {
-  const { t } = useI18n();
+export function FrameworkScorecard({ fw, planId, region, year }: Props) {
+  const { t, lang } = useI18n();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [selected, setSelected] = useState<ResultItem | undefined>();
   const [open, setOpen] = useState(false);
@@ -34,7 +36,7 @@ export function FrameworkScorecard({ fw, region, year }: Props) {
 
   return (
     <div data-testid={`scorecard-${fw.id}`}>
-      <ScorecardToolbar fw={fw} filters={filters} onChange={setFilters} shown={items.length} onExport={onExport} />
+      <ScorecardToolbar fw={fw} filters={filters} onChange={setFilters} shown={items.length} onExport={onExport} xlsxHref={`/api/plans/${encodeURIComponent(planId)}/scorecard.xlsx?year=${year}&lang=${lang}`} />
       <ScorecardTable rows={rows} scored={scored} onOpen={onOpen} />
       <ResultDrawer
         item={selected}
@@ -42,6 +44,7 @@ export function FrameworkScorecard({ fw, region, year }: Props) {
         open={open}
         onClose={() => setOpen(false)}
         afterClose={() => lastRow.current?.focus()}
+        detailHref={selected ? formatHash({ page: 'indicator', plan: planId, year, framework: fw.id, number: selected.number }) : undefined}
       />
     </div>
   );

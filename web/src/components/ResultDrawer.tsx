@@ -1,14 +1,14 @@
 // The detail of one indicator: reason, requirement, value, confirmation, provenance, target, the
 // plan's judgements and the achievability reasoning. Parts of a composite indicator follow.
-import { Drawer, Flex, Typography } from 'antd';
+import { Button, Drawer, Flex, Typography } from 'antd';
 import type { ResultItem } from '../api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { leadText, pointsText } from '../lib/scorecard.ts';
 import { AchievabilityDetail } from './AchievabilityDetail.tsx';
+import { ConfirmationDetail } from './ConfirmationDetail.tsx';
 import { DetailList } from './DetailList.tsx';
 import { LeafDetail } from './LeafDetail.tsx';
 import { ProvenanceDetail } from './ProvenanceDetail.tsx';
-import { SourceText } from './SourceText.tsx';
 import { StatusTag } from './StatusTag.tsx';
 
 interface Props {
@@ -17,9 +17,11 @@ interface Props {
   open: boolean;
   onClose: () => void;
   afterClose: () => void;
+  /** the address of the indicator's own page (指标详情) */
+  detailHref?: string;
 }
 
-export function ResultDrawer({ item, scored, open, onClose, afterClose }: Props) {
+export function ResultDrawer({ item, scored, open, onClose, afterClose, detailHref }: Props) {
   const { t } = useI18n();
   const none = t('common.none');
   return (
@@ -32,6 +34,13 @@ export function ResultDrawer({ item, scored, open, onClose, afterClose }: Props)
       size={640}
       title={item ? t('detail.title', { number: item.number, name: item.name }) : ''}
       destroyOnHidden
+      extra={
+        item && detailHref ? (
+          <Button type="primary" href={detailHref} data-testid="open-indicator">
+            {t('indicator.open')}
+          </Button>
+        ) : null
+      }
       data-testid="result-drawer"
     >
       {item ? (
@@ -63,23 +72,7 @@ export function ResultDrawer({ item, scored, open, onClose, afterClose }: Props)
               ...(scored ? [{ key: 'points', label: t('detail.points'), children: pointsText(item, t) }] : []),
             ]}
           />
-          {item.confirmation ? (
-            <div>
-              <Typography.Text strong>{t('detail.confirmation')}</Typography.Text>
-              <DetailList items={[
-                  { key: 'by', label: t('detail.confirmBy'), children: item.confirmation.by },
-                  { key: 'at', label: t('detail.confirmAt'), children: item.confirmation.at },
-                  ...(item.confirmation.status
-                    ? [{ key: 'status', label: t('detail.confirmStatus'), children: <StatusTag status={item.confirmation.status} /> }]
-                    : []),
-                  { key: 'reason', label: t('detail.confirmReason'), children: item.confirmation.reason },
-                  ...(item.confirmation.source
-                    ? [{ key: 'source', label: t('detail.source'), children: <SourceText source={item.confirmation.source} /> }]
-                    : []),
-                ]}
-              />
-            </div>
-          ) : null}
+          {item.confirmation ? <ConfirmationDetail c={item.confirmation} /> : null}
           <div>
             <Typography.Text strong>{t('detail.achievability')}</Typography.Text>
             <AchievabilityDetail a={item.achievability} />

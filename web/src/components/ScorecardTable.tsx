@@ -5,6 +5,7 @@ import type { ColumnsType } from 'antd/es/table';
 import type { HTMLAttributes, KeyboardEvent } from 'react';
 import type { ResultItem } from '../api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
+import { moveFocus, rowMoveOf } from '../lib/rowFocus.ts';
 import { leadText, pointsText, statedJudgement, type Row } from '../lib/scorecard.ts';
 import { ClassTag } from './ClassTag.tsx';
 import { StatusTag } from './StatusTag.tsx';
@@ -13,15 +14,6 @@ interface Props {
   rows: Row[];
   scored: boolean;
   onOpen: (item: ResultItem, row: HTMLElement) => void;
-}
-
-function moveFocus(from: HTMLElement, to: 'next' | 'prev' | 'first' | 'last') {
-  const body = from.closest('tbody');
-  if (!body) return;
-  const rows = Array.from(body.querySelectorAll<HTMLElement>('tr.ecociv-row'));
-  const i = rows.indexOf(from);
-  const target = to === 'first' ? rows[0] : to === 'last' ? rows[rows.length - 1] : rows[i + (to === 'next' ? 1 : -1)];
-  target?.focus();
 }
 
 export function ScorecardTable({ rows, scored, onOpen }: Props) {
@@ -181,9 +173,12 @@ export function ScorecardTable({ rows, scored, onOpen }: Props) {
         if (e.key === 'Enter' || e.key === ' ') {
           e.preventDefault();
           open(e.currentTarget);
-        } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp' || e.key === 'Home' || e.key === 'End') {
-          e.preventDefault();
-          moveFocus(e.currentTarget, e.key === 'ArrowDown' ? 'next' : e.key === 'ArrowUp' ? 'prev' : e.key === 'Home' ? 'first' : 'last');
+        } else {
+          const move = rowMoveOf(e.key);
+          if (move) {
+            e.preventDefault();
+            moveFocus(e.currentTarget, move);
+          }
         }
       },
     };

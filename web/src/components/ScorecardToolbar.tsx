@@ -1,4 +1,5 @@
-// Filters over the scorecard (name search, status, lead unit, attribute) and the CSV export button.
+// Filters over the scorecard (name search, status, lead unit, attribute) and the export buttons:
+// the filtered rows as CSV, and the whole table as the server's Excel workbook.
 import { Button, Flex, Input, Select, Typography } from 'antd';
 import type { FrameworkAssessment, Status } from '../api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
@@ -11,9 +12,11 @@ interface Props {
   onChange: (f: Filters) => void;
   shown: number;
   onExport: () => void;
+  /** the server's workbook of every framework (GET /api/plans/{id}/scorecard.xlsx) */
+  xlsxHref: string;
 }
 
-export function ScorecardToolbar({ fw, filters, onChange, shown, onExport }: Props) {
+export function ScorecardToolbar({ fw, filters, onChange, shown, onExport, xlsxHref }: Props) {
   const { t } = useI18n();
   const leads = distinct(fw.results.flatMap((r) => r.leadUnits));
   const attributes = distinct(fw.results.map((r) => r.attribute));
@@ -68,6 +71,9 @@ export function ScorecardToolbar({ fw, filters, onChange, shown, onExport }: Pro
       <div style={{ flex: 1 }} />
       <Button onClick={onExport} disabled={shown === 0} data-testid={`export-${fw.id}`}>
         {t('scorecard.export')}
+      </Button>
+      <Button type="primary" href={xlsxHref} data-testid={`export-xlsx-${fw.id}`}>
+        {t('scorecard.exportXlsx')}
       </Button>
     </Flex>
   );

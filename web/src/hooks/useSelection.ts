@@ -1,5 +1,6 @@
 // The chosen plan and year: from the hash, else the remembered plan (or the first) and its default year.
-// Incomplete overview/scorecard/entry addresses are completed in place, so the hash always says what is shown.
+// Incomplete addresses are completed in place, so the hash always says what is shown (the tasks page shows no
+// year, so only its plan is filled in).
 import { useEffect } from 'react';
 import type { PlanSummary } from '../api/types.ts';
 import { navigate, type Route } from '../lib/route.ts';
@@ -22,12 +23,14 @@ export function useSelection(route: Route, plans: PlanSummary[] | undefined): Se
   const year = route.year ?? (plan ? defaultYear(plan) : undefined);
   const unknownPlan = plans !== undefined && planId !== undefined && plan === undefined;
 
-  const fillable = route.page === 'overview' || route.page === 'scorecard' || route.page === 'entry';
-  const needsFill = fillable && plan !== undefined && (route.plan !== planId || route.year !== year);
+  const page = route.page === 'notFound' || route.page === 'plans' ? undefined : route.page;
+  const withYear = page !== 'tasks';
+  const needsFill = page !== undefined && plan !== undefined && (route.plan !== planId || (withYear && route.year !== year));
+  const { unit, framework, number } = route;
+  const filledYear = withYear ? year : route.year;
   useEffect(() => {
-    if (needsFill && (route.page === 'overview' || route.page === 'scorecard' || route.page === 'entry'))
-      navigate({ page: route.page, plan: planId, year, unit: route.unit }, { replace: true });
-  }, [needsFill, route.page, route.unit, planId, year]);
+    if (needsFill && page) navigate({ page, plan: planId, year: filledYear, unit, framework, number }, { replace: true });
+  }, [needsFill, page, planId, filledYear, unit, framework, number]);
 
   useEffect(() => {
     if (plan) writeStored(STORAGE_KEYS.plan, plan.id);

@@ -1,6 +1,7 @@
-// Routing by URL hash: #/overview?plan=ID&year=Y, #/scorecard?plan=ID&year=Y, #/entry?plan=ID&year=Y&unit=NAME, #/plans.
-export type Page = 'overview' | 'scorecard' | 'entry' | 'plans';
-export const PAGES: readonly Page[] = ['overview', 'scorecard', 'entry', 'plans'];
+// Routing by URL hash: #/overview?plan=ID&year=Y, #/scorecard?plan=ID&year=Y, #/entry?plan=ID&year=Y&unit=NAME,
+// #/projects?plan=ID&year=Y, #/tasks?plan=ID, #/indicator?plan=ID&year=Y&framework=F&number=N, #/plans.
+export type Page = 'overview' | 'scorecard' | 'entry' | 'projects' | 'tasks' | 'indicator' | 'plans';
+export const PAGES: readonly Page[] = ['overview', 'scorecard', 'entry', 'projects', 'tasks', 'indicator', 'plans'];
 
 export interface Route {
   page: Page | 'notFound';
@@ -8,6 +9,9 @@ export interface Route {
   year?: number;
   /** the reporting unit (数据填报 only) */
   unit?: string;
+  /** the framework and the indicator's number (指标详情 only) */
+  framework?: string;
+  number?: string;
   hash: string;
 }
 
@@ -16,6 +20,8 @@ export interface Target {
   plan?: string;
   year?: number;
   unit?: string;
+  framework?: string;
+  number?: string;
 }
 
 export function parseHash(hash: string): Route {
@@ -27,8 +33,18 @@ export function parseHash(hash: string): Route {
   const yearText = params.get('year');
   const year = yearText && /^\d{4}$/.test(yearText) ? Number(yearText) : undefined;
   const unit = params.get('unit') || undefined;
+  const framework = params.get('framework') || undefined;
+  const number = params.get('number') || undefined;
   const page: Route['page'] = name === '' ? 'overview' : (PAGES as readonly string[]).includes(name) ? (name as Page) : 'notFound';
-  return { page, ...(plan ? { plan } : {}), ...(year !== undefined ? { year } : {}), ...(unit ? { unit } : {}), hash };
+  return {
+    page,
+    ...(plan ? { plan } : {}),
+    ...(year !== undefined ? { year } : {}),
+    ...(unit ? { unit } : {}),
+    ...(framework ? { framework } : {}),
+    ...(number ? { number } : {}),
+    hash,
+  };
 }
 
 export function formatHash(t: Target): string {
@@ -36,6 +52,8 @@ export function formatHash(t: Target): string {
   if (t.plan) params.set('plan', t.plan);
   if (t.year !== undefined) params.set('year', String(t.year));
   if (t.unit) params.set('unit', t.unit);
+  if (t.framework) params.set('framework', t.framework);
+  if (t.number) params.set('number', t.number);
   const q = params.toString();
   return `#/${t.page}${q ? `?${q}` : ''}`;
 }

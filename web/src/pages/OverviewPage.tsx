@@ -29,7 +29,7 @@ export default function OverviewPage({ plan, year }: { plan: PlanSummary; year: 
       ) : assessment.data.frameworks.length === 0 ? (
         <EmptyState text={t('state.noFrameworks')} />
       ) : (
-        assessment.data.frameworks.map((fw) => <FrameworkCard key={fw.id} fw={fw} />)
+        assessment.data.frameworks.map((fw) => <FrameworkCard key={fw.id} fw={fw} planId={plan.id} year={year} />)
       )}
       {projects.error ? (
         <ErrorState error={projects.error} onRetry={projects.reload} />

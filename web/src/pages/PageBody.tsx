@@ -14,6 +14,9 @@ const OverviewPage = lazy(() => import('./OverviewPage.tsx'));
 const ScorecardPage = lazy(() => import('./ScorecardPage.tsx'));
 const PlansPage = lazy(() => import('./PlansPage.tsx'));
 const EntryPage = lazy(() => import('./EntryPage.tsx'));
+const ProjectsPage = lazy(() => import('./ProjectsPage.tsx'));
+const TasksPage = lazy(() => import('./TasksPage.tsx'));
+const IndicatorPage = lazy(() => import('./IndicatorPage.tsx'));
 
 interface Props {
   route: Route;
@@ -44,5 +47,13 @@ export function PageBody({ route, plans, selection }: Props) {
   if (!selection.plan || selection.year === undefined) return <EmptyState text={t('state.noPlan')} />;
   if (route.page === 'scorecard') return <ScorecardPage plan={selection.plan} year={selection.year} />;
   if (route.page === 'entry') return <EntryPage plan={selection.plan} year={selection.year} unit={route.unit} />;
+  if (route.page === 'projects') return <ProjectsPage plan={selection.plan} />;
+  if (route.page === 'tasks') return <TasksPage plan={selection.plan} />;
+  if (route.page === 'indicator')
+    return route.framework && route.number ? (
+      <IndicatorPage plan={selection.plan} year={selection.year} framework={route.framework} number={route.number} />
+    ) : (
+      <EmptyState text={t('indicator.noIndicator')} />
+    );
   return <OverviewPage plan={selection.plan} year={selection.year} />;
 }

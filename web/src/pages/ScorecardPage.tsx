@@ -33,7 +33,7 @@ export default function ScorecardPage({ plan, year }: { plan: PlanSummary; year:
             items={a.frameworks.map((fw) => ({
               key: fw.id,
               label: fw.name,
-              children: <FrameworkScorecard fw={fw} region={a.region ?? plan.region} year={a.year} />,
+              children: <FrameworkScorecard fw={fw} planId={plan.id} region={a.region ?? plan.region} year={a.year} />,
             }))}
           />
         </div>
