@@ -1,9 +1,10 @@
 // Achievability class counts: the engine's beside each count the plan document states.
-import { Table, Typography } from 'antd';
+import { Typography } from 'antd';
 import type { AchievabilityClass, FrameworkAssessment, StatedSummary } from '../api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { CLASSES, classKeyOf } from '../lib/status.ts';
 import { ClassTag } from './ClassTag.tsx';
+import { SimpleTable } from './SimpleTable.tsx';
 
 interface Row {
   key: AchievabilityClass;
@@ -38,25 +39,23 @@ export function ClassComparison({ fw }: { fw: FrameworkAssessment }) {
       </Typography.Text>
     );
   return (
-    <Table<Row>
-      size="small"
-      pagination={false}
-      rowKey="key"
-      dataSource={rows}
-      title={() => <Typography.Text strong>{t('overview.classes')}</Typography.Text>}
+    <SimpleTable<Row>
+      rowKey={(r) => r.key}
+      rows={rows}
+      title={<Typography.Text strong>{t('overview.classes')}</Typography.Text>}
       columns={[
-        { key: 'class', title: t('overview.classColumn'), render: (_, r) => <ClassTag cls={r.key} /> },
+        { key: 'class', title: t('overview.classColumn'), render: (r) => <ClassTag cls={r.key} /> },
         {
           key: 'engine',
           title: t('overview.engine'),
           align: 'right',
-          render: (_, r) => <span data-testid={`class-${r.key}-${fw.id}`}>{r.engine ?? t('common.none')}</span>,
+          render: (r) => <span data-testid={`class-${r.key}-${fw.id}`}>{r.engine ?? t('common.none')}</span>,
         },
         ...withClasses.map((s, i) => ({
           key: `stated-${i}`,
           title: t('overview.statedColumn', { line: s.source.line }),
           align: 'right' as const,
-          render: (_: unknown, r: Row) => cell(r.stated[i] ?? null, r.engine),
+          render: (r: Row) => cell(r.stated[i] ?? null, r.engine),
         })),
       ]}
     />

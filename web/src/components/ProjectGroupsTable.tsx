@@ -1,7 +1,8 @@
 // Project groups: counts and investment against the plan's stated figures, differences in red.
-import { Table, Typography } from 'antd';
+import { Typography } from 'antd';
 import type { ProjectRollup, Projects } from '../api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
+import { SimpleTable } from './SimpleTable.tsx';
 import { formatNumber, formatSigned, formatSignedWan, formatWanOrNoData } from '../lib/format.ts';
 
 function Diff({ v, money }: { v: number | null | undefined; money?: boolean }) {
@@ -18,34 +19,29 @@ export function ProjectGroupsTable({ p }: { p: Projects }) {
   const { t } = useI18n();
   const money = (v: number | null, approx = false) => formatWanOrNoData(v, t, approx);
   return (
-    <Table<ProjectRollup>
-      size="small"
-      pagination={false}
+    <SimpleTable<ProjectRollup>
       rowKey={(g) => g.name}
-      dataSource={p.groups}
-      scroll={{ x: 960 }}
+      rows={p.groups}
       columns={[
-        { key: 'number', title: t('projects.number'), width: 56, render: (_, g) => g.number ?? '' },
-        { key: 'name', title: t('projects.group'), dataIndex: 'name' },
-        { key: 'count', title: t('projects.count'), align: 'right', render: (_, g) => formatNumber(g.count) },
-        { key: 'statedCount', title: t('projects.statedCount'), align: 'right', render: (_, g) => (g.statedCount !== null ? formatNumber(g.statedCount) : t('common.none')) },
-        { key: 'countDiff', title: t('projects.difference'), align: 'right', render: (_, g) => <Diff v={g.countDifference} /> },
-        { key: 'investment', title: t('projects.investment'), align: 'right', render: (_, g) => money(g.investmentWan) },
-        { key: 'statedInvestment', title: t('projects.statedInvestment'), align: 'right', render: (_, g) => money(g.statedInvestmentWan, g.approximate) },
-        { key: 'moneyDiff', title: t('projects.difference'), align: 'right', render: (_, g) => <Diff v={g.investmentDifferenceWan} money /> },
+        { key: 'number', title: t('projects.number'), width: 56, render: (g) => g.number ?? '' },
+        { key: 'name', title: t('projects.group'), render: (g) => g.name },
+        { key: 'count', title: t('projects.count'), align: 'right', render: (g) => formatNumber(g.count) },
+        { key: 'statedCount', title: t('projects.statedCount'), align: 'right', render: (g) => (g.statedCount !== null ? formatNumber(g.statedCount) : t('common.none')) },
+        { key: 'countDiff', title: t('projects.difference'), align: 'right', render: (g) => <Diff v={g.countDifference} /> },
+        { key: 'investment', title: t('projects.investment'), align: 'right', render: (g) => money(g.investmentWan) },
+        { key: 'statedInvestment', title: t('projects.statedInvestment'), align: 'right', render: (g) => money(g.statedInvestmentWan, g.approximate) },
+        { key: 'moneyDiff', title: t('projects.difference'), align: 'right', render: (g) => <Diff v={g.investmentDifferenceWan} money /> },
       ]}
-      summary={() => (
-        <Table.Summary.Row style={{ fontWeight: 600 }}>
-          <Table.Summary.Cell index={0} />
-          <Table.Summary.Cell index={1}>{t('projects.total')}</Table.Summary.Cell>
-          <Table.Summary.Cell index={2} align="right">{formatNumber(p.count)}</Table.Summary.Cell>
-          <Table.Summary.Cell index={3} align="right">{p.statedCount !== null ? formatNumber(p.statedCount) : t('common.none')}</Table.Summary.Cell>
-          <Table.Summary.Cell index={4} align="right"><Diff v={p.countDifference} /></Table.Summary.Cell>
-          <Table.Summary.Cell index={5} align="right">{money(p.investmentWan)}</Table.Summary.Cell>
-          <Table.Summary.Cell index={6} align="right">{money(p.statedInvestmentWan, p.approximate)}</Table.Summary.Cell>
-          <Table.Summary.Cell index={7} align="right"><Diff v={p.investmentDifferenceWan} money /></Table.Summary.Cell>
-        </Table.Summary.Row>
-      )}
+      footer={[
+        '',
+        t('projects.total'),
+        formatNumber(p.count),
+        p.statedCount !== null ? formatNumber(p.statedCount) : t('common.none'),
+        <Diff key="c" v={p.countDifference} />,
+        money(p.investmentWan),
+        money(p.statedInvestmentWan, p.approximate),
+        <Diff key="m" v={p.investmentDifferenceWan} money />,
+      ]}
     />
   );
 }
