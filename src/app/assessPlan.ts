@@ -4,6 +4,7 @@ import type { AchievabilityClass } from '../domain/types.ts';
 import { formatMessage, t, type Locale } from '../i18n/index.ts';
 import type { Queryable } from '../store/db.ts';
 import { loadAssessmentInputs, type StatedSummary } from '../store/queries.ts';
+import { explainRequirement } from './explain.ts';
 import { requirePlan } from './requirePlan.ts';
 
 export { UnknownPlanError } from './requirePlan.ts';
@@ -29,6 +30,8 @@ function leafJson(l: LeafResult, locale: Locale) {
     reason: formatMessage(l.reason, locale),
     value: l.value,
     requirement: l.requirement,
+    requirementParsed: l.parsed ?? null,
+    requirementExplained: explainRequirement(l.parsed, l.unit, locale),
     points: l.points ? l.points.points : null,
     pointsRange: l.points ? [l.points.min, l.points.max] : null,
     maxPoints: l.maxPoints ?? null,
@@ -98,6 +101,8 @@ function itemJson(i: ItemResult, locale: Locale) {
     reason: formatMessage(i.reason, locale),
     value: i.value,
     requirement: i.requirement,
+    requirementParsed: i.parts ? null : (i.leaf.parsed ?? null),
+    requirementExplained: i.parts ? null : explainRequirement(i.leaf.parsed, i.leaf.unit, locale),
     leadUnits: i.leadUnits,
     points: i.points ? i.points.points : null,
     pointsRange: i.points ? [i.points.min, i.points.max] : null,

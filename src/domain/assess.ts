@@ -270,6 +270,9 @@ export interface LeafResult {
   status: Status;
   reason: Message;
   requirement: string | null;
+  /** the requirement as the engine read it */
+  parsed?: Requirement;
+  unit?: string;
   value: string | null;
   observation?: ObservationInput;
   points?: PointsRange;
@@ -357,6 +360,8 @@ export function assessLeaf(leaf: CompiledLeaf, data: LeafData | undefined, opts:
     value: obs ? obs.printed : null,
   };
   if (leaf.part) result.part = leaf.part;
+  if (leaf.requirement) result.parsed = leaf.requirement;
+  if (leaf.unit) result.unit = leaf.unit;
   if (obs) result.observation = obs;
   if (data && (data.statedStatus || data.statedScore || data.statedAchievability)) {
     result.stated = {};

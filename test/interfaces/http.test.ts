@@ -120,3 +120,25 @@ describe('plan details (PGlite)', () => {
     }
   });
 });
+
+describe('requirements as the engine reads them (PGlite)', () => {
+  it('every result carries the parsed requirement and a sentence explaining it', async () => {
+    const store = await openTestStore('pglite');
+    const app = buildServer(store.db);
+    try {
+      const a = (await app.inject({ method: 'GET', url: '/api/plans/wushan-demo-county/assessment?year=2021' })).json();
+      const national = a.frameworks[0].results;
+      const item31 = national.find((r: { number: string }) => r.number === '31');
+      expect(item31.requirementParsed).toEqual({ kind: 'threshold', op: '>=', value: 50 });
+      expect(item31.requirementExplained).toBe('数值不低于50%');
+      const item1 = national.find((r: { number: string }) => r.number === '1');
+      expect(item1.requirementParsed).toEqual({ kind: 'state', level: 3, word: '制定实施' });
+      const item7 = national.find((r: { number: string }) => r.number === '7');
+      expect(item7.parts[0].requirementParsed.kind).toBe('composite');
+      expect(item7.parts[0].requirementExplained).toContain('并且');
+    } finally {
+      await app.close();
+      await store.close();
+    }
+  });
+});
