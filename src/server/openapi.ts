@@ -124,6 +124,8 @@ export const openApiDocument = {
                                 reason: { type: 'string' },
                                 value: { type: ['string', 'null'] },
                                 requirement: { type: ['string', 'null'] },
+                                requirementParsed: { type: ['object', 'null'], description: 'the requirement as the engine read it (kind: threshold, trend, state, directive, absence, relation, weighted, composite)' },
+                                requirementExplained: { type: ['string', 'null'], description: 'that reading explained in a sentence' },
                                 achievability,
                               },
                               required: ['number', 'name', 'status', 'reason', 'value', 'requirement', 'achievability'],
