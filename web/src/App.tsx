@@ -1,4 +1,5 @@
-// The app shell: header (plan, year, language), left menu, and the page named by the URL hash.
+// The app shell: header (plan, year, language), left menu, and the page named by the URL hash. The big screen
+// (#/bigscreen) has its own full-bleed dark frame instead.
 import { App as AntApp, ConfigProvider, Layout } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
@@ -6,6 +7,7 @@ import { Suspense } from 'react';
 import { api } from './api/client.ts';
 import type { PlanSummary } from './api/types.ts';
 import { AppHeader } from './components/AppHeader.tsx';
+import { BigScreenShell } from './components/BigScreenShell.tsx';
 import { Loading } from './components/Loading.tsx';
 import { SideMenu } from './components/SideMenu.tsx';
 import { useApi } from './hooks/useApi.ts';
@@ -48,6 +50,8 @@ function Shell() {
   // the reporting unit and the indicator belong to the plan: kept when the year changes, dropped with another plan
   const onYear = (year: number) =>
     navigate({ page, plan: sel.planId, year, unit: route.unit, framework: route.framework, number: route.number });
+
+  if (route.page === 'bigscreen') return <BigScreenShell plans={plansQ} selection={sel} />;
 
   return (
     <Layout style={{ minHeight: '100vh' }}>

@@ -2,6 +2,18 @@
 export type Status = 'met' | 'notMet' | 'indeterminate' | 'noData' | 'notApplicable';
 export type AchievabilityClass = 'stable' | 'expected' | 'uncertain' | 'difficult';
 
+/** A requirement in the typed form the engine reads (src/domain/types.ts Requirement). */
+export type Comparator = '>=' | '>' | '<=' | '<' | '=';
+export type RequirementParsed =
+  | { kind: 'threshold'; op: Comparator; value: number; subject?: string; aspirational?: boolean; weighted?: false }
+  | { kind: 'weighted'; op: Comparator; reference: string }
+  | { kind: 'trend'; trend: string; subject?: string }
+  | { kind: 'state'; level: number; word: string }
+  | { kind: 'directive'; word: string }
+  | { kind: 'absence'; subject: string }
+  | { kind: 'relation'; word: string }
+  | { kind: 'composite'; parts: RequirementParsed[] };
+
 export interface SourceRef {
   document: string;
   line: number;
@@ -66,6 +78,10 @@ export interface Leaf {
   reason: string;
   value: string | null;
   requirement: string | null;
+  /** the requirement as the engine reads it; null when there is none */
+  requirementParsed: RequirementParsed | null;
+  /** a sentence explaining it (Chinese), e.g. 数值不低于50（%）; null when there is none */
+  requirementExplained: string | null;
   points: number | null;
   pointsRange: [number | null, number | null] | null;
   maxPoints: number | null;
@@ -99,6 +115,10 @@ export interface ResultItem {
   reason: string;
   value: string | null;
   requirement: string | null;
+  /** the requirement as the engine reads it; null when there is none */
+  requirementParsed: RequirementParsed | null;
+  /** a sentence explaining it (Chinese), e.g. 数值不低于50（%）; null when there is none */
+  requirementExplained: string | null;
   leadUnits: string[];
   points: number | null;
   pointsRange: [number | null, number | null] | null;

@@ -1,10 +1,11 @@
-// The indicator in the chosen year: the printed requirement and value, status with its reason, target,
+// The indicator in the chosen year: the printed requirement (and how the engine reads it) and value, status with its reason, target,
 // unit, attribute, lead units and where the value is printed.
 import { Flex, Typography } from 'antd';
 import type { ResultItem } from '../api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { leadText } from '../lib/scorecard.ts';
 import { DetailList } from './DetailList.tsx';
+import { RequirementExplanation } from './RequirementExplanation.tsx';
 import { SourceText } from './SourceText.tsx';
 import { StatusTag } from './StatusTag.tsx';
 
@@ -17,7 +18,16 @@ export function IndicatorSummary({ item }: { item: ResultItem }) {
     <DetailList
       column={2}
       items={[
-        { key: 'requirement', label: t('detail.requirement'), children: <span data-testid="indicator-requirement">{item.requirement ?? none}</span> },
+        {
+          key: 'requirement',
+          label: t('detail.requirement'),
+          children: (
+            <>
+              <span data-testid="indicator-requirement">{item.requirement ?? none}</span>
+              <RequirementExplanation explained={item.requirementExplained} parsed={item.requirementParsed} testId="indicator-requirement-explained" />
+            </>
+          ),
+        },
         { key: 'value', label: t('detail.value'), children: <span data-testid="indicator-value">{item.value ?? none}</span> },
         {
           key: 'status',
@@ -41,13 +51,16 @@ export function IndicatorSummary({ item }: { item: ResultItem }) {
               label: p.part ?? none,
               span: 2,
               children: (
-                <Flex gap={8} align="center" wrap>
-                  <StatusTag status={p.status} />
-                  <Typography.Text>{t('overview.valueIs', { v: p.value ?? none })}</Typography.Text>
-                  <Typography.Text>{t('overview.requirementIs', { v: p.requirement ?? none })}</Typography.Text>
-                  <Typography.Text type="secondary">{p.reason}</Typography.Text>
-                  <SourceText source={p.observation?.source} />
-                </Flex>
+                <>
+                  <Flex gap={8} align="center" wrap>
+                    <StatusTag status={p.status} />
+                    <Typography.Text>{t('overview.valueIs', { v: p.value ?? none })}</Typography.Text>
+                    <Typography.Text>{t('overview.requirementIs', { v: p.requirement ?? none })}</Typography.Text>
+                    <Typography.Text type="secondary">{p.reason}</Typography.Text>
+                    <SourceText source={p.observation?.source} />
+                  </Flex>
+                  <RequirementExplanation explained={p.requirementExplained} parsed={p.requirementParsed} testId={`indicator-part-explained-${i}`} />
+                </>
               ),
             }))
           : []),

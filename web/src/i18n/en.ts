@@ -102,6 +102,8 @@ export const en: Messages = {
   'overview.valueIs': 'Value: {v}',
   'overview.requirementIs': 'Requirement: {v}',
   'overview.reason': 'Reason',
+  'overview.bigscreen': 'Wall display',
+  'overview.bigscreenHint': 'Show on a 1920×1080 wall display (refreshed every minute)',
 
   'projects.title': 'Key projects',
   'projects.count': 'Projects',
@@ -200,6 +202,8 @@ export const en: Messages = {
   'detail.differs': 'The engine’s class differs from the plan’s',
   'detail.part': 'Part: {part}',
   'detail.none': 'none',
+  'detail.explained': 'Reading: {text}',
+  'detail.parsed': 'Structured form',
 
   'figure.current': 'Current value (as used)',
   'figure.required': 'Required',
@@ -365,4 +369,18 @@ export const en: Messages = {
   'indicator.projectsNone': 'No key project is listed as serving this indicator.',
   'indicator.projectsTotal': '{n} projects, {v} in total',
   'indicator.partValue': '{part}: {value}',
+
+  'bigscreen.year': '{year}',
+  'bigscreen.updated': 'Updated {time}',
+  'bigscreen.refreshFailed': 'Refresh failed; retrying in {seconds} s',
+  'bigscreen.exit': 'Leave wall display',
+  'bigscreen.metOf': 'met',
+  'bigscreen.unmet': 'Indicators not met ({n})',
+  'bigscreen.unmetNone': 'Every applicable indicator is met.',
+  'bigscreen.more': '{n} more: see the indicators page',
+  'bigscreen.value': 'value {v}',
+  'bigscreen.requirement': 'required {v}',
+  'bigscreen.projectCount': '{n}',
+  'bigscreen.yi': '{n} 100M yuan',
+  'bigscreen.chartLabel': 'Investment by project group, bar chart (10k yuan)',
 };

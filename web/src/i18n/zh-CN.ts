@@ -100,6 +100,8 @@ export const zhCN = {
   'overview.valueIs': '现状：{v}',
   'overview.requirementIs': '要求：{v}',
   'overview.reason': '理由',
+  'overview.bigscreen': '大屏',
+  'overview.bigscreenHint': '在 1920×1080 大屏上展示（每分钟自动刷新）',
 
   'projects.title': '重点工程项目',
   'projects.count': '项目数',
@@ -198,6 +200,8 @@ export const zhCN = {
   'detail.differs': '系统研判与规划研判不一致',
   'detail.part': '分项：{part}',
   'detail.none': '无',
+  'detail.explained': '解读：{text}',
+  'detail.parsed': '结构化形式',
 
   'figure.current': '现状值（推算用）',
   'figure.required': '要求值',
@@ -363,6 +367,20 @@ export const zhCN = {
   'indicator.projectsNone': '没有列明服务于该指标的重点工程项目。',
   'indicator.projectsTotal': '{n} 个项目，合计 {v}',
   'indicator.partValue': '{part}：{value}',
+
+  'bigscreen.year': '{year}年',
+  'bigscreen.updated': '更新于 {time}',
+  'bigscreen.refreshFailed': '刷新失败，{seconds} 秒后重试',
+  'bigscreen.exit': '退出大屏',
+  'bigscreen.metOf': '达标',
+  'bigscreen.unmet': '未达标指标（{n} 项）',
+  'bigscreen.unmetNone': '全部适用指标均已达标。',
+  'bigscreen.more': '另有 {n} 项，详见指标页',
+  'bigscreen.value': '现状 {v}',
+  'bigscreen.requirement': '要求 {v}',
+  'bigscreen.projectCount': '{n} 个',
+  'bigscreen.yi': '{n} 亿元',
+  'bigscreen.chartLabel': '各类工程投资柱状图（万元）',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -27,3 +27,9 @@ export function formatSignedWan(n: number, t: Translate): string {
   const s = formatWan(Math.abs(n), t);
   return n > 0 ? `+${s}` : n < 0 ? `−${s}` : s;
 }
+
+/** A clock time as HH:MM:SS (24-hour, local time). */
+export function formatClock(d: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
+}

@@ -43,3 +43,19 @@ export function classKeyOf(stated: string): AchievabilityClass | undefined {
 export function isBinding(attribute: string | null): boolean {
   return attribute === zhCN['attribute.binding'];
 }
+
+/** the same, for dark backgrounds (the big screen) */
+export const STATUS_DARK_COLOR: Record<Status, string> = {
+  met: '#73d13d',
+  notMet: '#ff4d4f',
+  indeterminate: '#ffa940',
+  noData: '#8c8c8c',
+  notApplicable: '#a6b4bf',
+};
+
+export const CLASS_DARK_COLOR: Record<AchievabilityClass, string> = {
+  stable: '#73d13d',
+  expected: '#36cfc9',
+  uncertain: '#ffa940',
+  difficult: '#ff4d4f',
+};

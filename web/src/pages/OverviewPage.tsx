@@ -1,5 +1,5 @@
 // 总览: one card per framework for the chosen plan and year, then the key projects.
-import { Flex, Typography } from 'antd';
+import { Button, Flex, Typography } from 'antd';
 import { api } from '../api/client.ts';
 import type { Assessment, PlanSummary, Projects } from '../api/types.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
@@ -9,6 +9,7 @@ import { Loading } from '../components/Loading.tsx';
 import { ProjectsCard } from '../components/ProjectsCard.tsx';
 import { useApi } from '../hooks/useApi.ts';
 import { useI18n } from '../i18n/index.tsx';
+import { formatHash } from '../lib/route.ts';
 
 export default function OverviewPage({ plan, year }: { plan: PlanSummary; year: number }) {
   const { t, lang } = useI18n();
@@ -16,12 +17,17 @@ export default function OverviewPage({ plan, year }: { plan: PlanSummary; year: 
   const projects = useApi<Projects>(api.projects(plan.id));
   return (
     <Flex vertical gap={16} data-testid="overview-page">
-      <div>
-        <Typography.Title level={2} style={{ margin: 0, fontSize: 22 }}>
-          {t('overview.heading', { region: plan.region, year })}
-        </Typography.Title>
-        <Typography.Text type="secondary">{plan.title}</Typography.Text>
-      </div>
+      <Flex justify="space-between" align="flex-start" gap={16} wrap>
+        <div>
+          <Typography.Title level={2} style={{ margin: 0, fontSize: 22 }}>
+            {t('overview.heading', { region: plan.region, year })}
+          </Typography.Title>
+          <Typography.Text type="secondary">{plan.title}</Typography.Text>
+        </div>
+        <Button href={formatHash({ page: 'bigscreen', plan: plan.id, year })} title={t('overview.bigscreenHint')} data-testid="open-bigscreen">
+          {t('overview.bigscreen')}
+        </Button>
+      </Flex>
       {assessment.error ? (
         <ErrorState error={assessment.error} onRetry={assessment.reload} />
       ) : !assessment.data ? (

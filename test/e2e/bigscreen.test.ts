@@ -1,0 +1,61 @@
+// 大屏 (the 1920×1080 wall display) and the parsed requirement on the indicator detail page, in a real browser
+// (Debian's chromium through playwright-core). Screenshots go to test/e2e/screenshots/ (look at them).
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHOTS, startWorkspace, type Workspace } from '../helpers/browser.ts';
+
+const PLAN = 'wushan-demo-county';
+
+describe('big screen and parsed requirement in Chromium', () => {
+  let ws: Workspace;
+
+  beforeAll(async () => {
+    ws = await startWorkspace();
+  });
+  afterAll(async () => {
+    await ws?.close();
+  });
+
+  it('the big screen for Wushan 2021 shows 29 / 35 met, 92 points, when it was updated, on a dark page', async () => {
+    const page = await ws.open(`#/bigscreen?plan=${PLAN}&year=2021`, { width: 1920, height: 1080 });
+    const met = page.getByTestId('bigscreen-met-national-demo-county');
+    await expect.poll(() => met.textContent(), { timeout: 20_000 }).toContain('29');
+    expect(await met.textContent()).toContain('35');
+    expect(await page.getByTestId('bigscreen-score-chongqing-demo-county').textContent()).toContain('92');
+    await expect.poll(() => page.getByTestId('bigscreen-updated').textContent()).toMatch(/更新于 \d\d:\d\d:\d\d/);
+    // no shell: neither the side menu nor the header
+    expect(await page.getByTestId('menu-overview').count()).toBe(0);
+    const bg = await page.evaluate(() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.querySelector('[data-testid="bigscreen"]')!).backgroundColor]);
+    for (const c of bg) {
+      const [r, g, b] = (c.match(/\d+/g) ?? []).map(Number);
+      expect(r! + g! + b!, c).toBeLessThan(200);
+    }
+    // the wall display does not scroll
+    const size = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight]);
+    expect(size).toEqual([1920, 1080]);
+    await expect.poll(() => page.getByTestId('bigscreen-investment-chart').locator('canvas').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(SHOTS, 'bigscreen.png') });
+    await page.close();
+  });
+
+  it('the overview opens the big screen in the same tab', async () => {
+    const page = await ws.open(`#/overview?plan=${PLAN}&year=2021`);
+    const button = page.getByTestId('open-bigscreen');
+    await button.waitFor({ state: 'visible', timeout: 20_000 });
+    await button.click();
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe(`#/bigscreen?plan=${PLAN}&year=2021`);
+    await expect.poll(() => page.getByTestId('bigscreen-met-national-demo-county').textContent(), { timeout: 20_000 }).toContain('29');
+    await page.close();
+  });
+
+  it('the detail of 农村生活污水治理率 explains its requirement and shows the structured form', async () => {
+    const page = await ws.open(`#/indicator?plan=${PLAN}&year=2021&framework=national-demo-county&number=31`);
+    const explained = page.getByTestId('indicator-requirement-explained');
+    await expect.poll(() => explained.textContent(), { timeout: 20_000 }).toContain('解读');
+    expect(await explained.textContent()).toContain('50');
+    await explained.getByText('结构化形式').click();
+    await expect.poll(() => explained.locator('pre').textContent()).toContain('"threshold"');
+    await page.close();
+  });
+});
