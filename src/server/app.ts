@@ -57,7 +57,9 @@ export function buildServer(db: Db, opts: { logger?: boolean; webDir?: string } 
 
   app.get<{ Params: { id: string } }>('/api/plans/:id', async (req, reply) => {
     const { regionId: _regionId, ...rest } = await requirePlan(db, req.params.id);
-    return reply.send(rest);
+    const names = await db.query<{ id: string; name: string; version: string }>('SELECT id, name, version FROM frameworks WHERE id = ANY($1::text[])', [rest.frameworks]);
+    const frameworkDetails = rest.frameworks.map((id) => names.rows.find((f) => f.id === id) ?? { id, name: id, version: '' });
+    return reply.send({ ...rest, frameworkDetails });
   });
 
   app.get<{ Params: { id: string }; Querystring: { year?: string; lang?: string } }>('/api/plans/:id/assessment', async (req, reply) => {

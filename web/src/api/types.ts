@@ -34,6 +34,8 @@ export interface PlanDetail extends PlanSummary {
   periodEnd: number | null;
   document: { id: string; file?: string; title: string } | null;
   frameworks: string[];
+  /** the frameworks with their names and editions */
+  frameworkDetails?: Array<{ id: string; name: string; version: string }>;
   office: { unit: string; printed?: string; source?: SourceRef } | null;
 }
 

@@ -65,7 +65,7 @@ export function PlanCard({ plan, selected }: { plan: PlanSummary; selected: bool
             },
             { key: 'base', label: t('plans.baseYear'), children: d.baseYear ?? none },
             { key: 'targets', label: t('plans.targetYears'), children: d.targetYears.length ? d.targetYears.join(t('list.separator')) : none },
-            { key: 'frameworks', label: t('plans.frameworks'), children: d.frameworks.map((f) => <Tag key={f}>{f}</Tag>) },
+            { key: 'frameworks', label: t('plans.frameworks'), children: (d.frameworkDetails ?? d.frameworks.map((id) => ({ id, name: id, version: '' }))).map((f) => <Tag key={f.id}>{f.name}{f.version ? `（${f.version}）` : ''}</Tag>) },
             {
               key: 'office',
               label: t('plans.office'),

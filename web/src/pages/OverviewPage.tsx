@@ -37,7 +37,8 @@ export default function OverviewPage({ plan, year }: { plan: PlanSummary; year: 
       ) : (
         assessment.data.frameworks.map((fw) => <FrameworkCard key={fw.id} fw={fw} planId={plan.id} year={year} />)
       )}
-      {projects.error ? (
+      {/* The projects come below the frameworks: shown once those are in place, so nothing above the fold moves. */}
+      {!assessment.data ? null : projects.error ? (
         <ErrorState error={projects.error} onRetry={projects.reload} />
       ) : !projects.data ? (
         <Loading height={360} />
