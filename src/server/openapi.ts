@@ -20,6 +20,10 @@ const error = {
   },
 };
 
+/** The plan named in the path. */
+const planId = { name: 'id', in: 'path', required: true, schema: { type: 'string' } } as const;
+const unknownPlan = { description: 'unknown plan', content: { 'application/json': { schema: error } } };
+
 const status = { type: 'string', enum: ['met', 'notMet', 'indeterminate', 'noData', 'notApplicable'] };
 const achievability = {
   type: ['object', 'null'],
@@ -72,10 +76,10 @@ export const openApiDocument = {
     '/api/plans/{id}': {
       get: {
         summary: '规划详情 (a plan: region, issuer, period, years, frameworks, office, document, stated summaries)',
-        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        parameters: [planId],
         responses: {
           '200': { description: 'plan', content: { 'application/json': { schema: { type: 'object' } } } },
-          '404': { description: 'unknown plan', content: { 'application/json': { schema: error } } },
+          '404': unknownPlan,
         },
       },
     },
@@ -83,7 +87,7 @@ export const openApiDocument = {
       get: {
         summary: '评估某一年 (assess a plan for a year)',
         parameters: [
-          { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+          planId,
           { name: 'year', in: 'query', schema: { type: 'integer' }, description: 'default: the plan base year' },
           { name: 'lang', in: 'query', schema: { type: 'string', enum: ['zh-CN', 'en'] } },
         ],
@@ -142,7 +146,7 @@ export const openApiDocument = {
             },
           },
           '400': { description: 'bad year', content: { 'application/json': { schema: error } } },
-          '404': { description: 'unknown plan', content: { 'application/json': { schema: error } } },
+          '404': unknownPlan,
         },
       },
     },
@@ -150,20 +154,20 @@ export const openApiDocument = {
       get: {
         summary: '指标达标情况表（Excel） (the indicator table as a workbook, one sheet per framework)',
         parameters: [
-          { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+          planId,
           { name: 'year', in: 'query', schema: { type: 'integer' } },
           { name: 'lang', in: 'query', schema: { type: 'string', enum: ['zh-CN', 'en'] } },
         ],
         responses: {
           '200': { description: 'xlsx', content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {} } },
-          '404': { description: 'unknown plan', content: { 'application/json': { schema: error } } },
+          '404': unknownPlan,
         },
       },
     },
     '/api/plans/{id}/projects': {
       get: {
         summary: '重点工程项目与汇总 (projects and roll-ups)',
-        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        parameters: [planId],
         responses: {
           '200': {
             description: 'projects',
@@ -195,14 +199,14 @@ export const openApiDocument = {
               },
             },
           },
-          '404': { description: 'unknown plan', content: { 'application/json': { schema: error } } },
+          '404': unknownPlan,
         },
       },
     },
     '/api/plans/{id}/tasks': {
       get: {
         summary: '重点任务 (key tasks, as the plan sets them out)',
-        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        parameters: [planId],
         responses: {
           '200': {
             description: 'tasks: headings (chapter, section, subsection) with their clauses',
@@ -219,7 +223,7 @@ export const openApiDocument = {
               },
             },
           },
-          '404': { description: 'unknown plan', content: { 'application/json': { schema: error } } },
+          '404': unknownPlan,
         },
       },
     },
@@ -268,22 +272,22 @@ export const openApiDocument = {
     '/api/plans/{id}/units': {
       get: {
         summary: '填报单位 (units that lead indicators of the plan)',
-        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-        responses: { '200': { description: '[{ name, indicators }]' }, '404': { description: 'unknown plan', content: { 'application/json': { schema: error } } } },
+        parameters: [planId],
+        responses: { '200': { description: '[{ name, indicators }]' }, '404': unknownPlan },
       },
     },
     '/api/plans/{id}/entry': {
       get: {
         summary: '数据填报表 (the indicators a unit leads, with last year’s value, the current value and any draft)',
         parameters: [
-          { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+          planId,
           { name: 'unit', in: 'query', required: true, schema: { type: 'string' } },
           { name: 'year', in: 'query', required: true, schema: { type: 'integer' } },
         ],
         responses: {
           '200': { description: '{ plan, unit, year, draft, rows: [{ framework, frameworkName, number, part, name, unit, requirement, attribute, hint, previous, current }] }' },
           '400': { description: 'bad year or no unit', content: { 'application/json': { schema: error } } },
-          '404': { description: 'unknown plan', content: { 'application/json': { schema: error } } },
+          '404': unknownPlan,
         },
       },
     },
@@ -291,7 +295,7 @@ export const openApiDocument = {
       put: {
         summary: '保存草稿 (save what a unit typed; not assessed)',
         parameters: [
-          { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+          planId,
           { name: 'unit', in: 'query', required: true, schema: { type: 'string' } },
           { name: 'year', in: 'query', required: true, schema: { type: 'integer' } },
         ],
