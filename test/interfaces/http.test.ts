@@ -1,20 +1,17 @@
 // The HTTP API: the JSON forms of the public contract, and clear refusals.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../../src/server/app.ts';
-import { openTestStore, type TestStore } from '../helpers/stores.ts';
+import { startApi, type TestApi } from '../helpers/api.ts';
 
 describe('HTTP API (PGlite)', () => {
-  let store: TestStore;
+  let api: TestApi;
   let app: FastifyInstance;
   beforeAll(async () => {
-    store = await openTestStore('pglite');
-    app = buildServer(store.db);
-    await app.ready();
+    api = await startApi();
+    app = api.app;
   });
   afterAll(async () => {
-    await app?.close();
-    await store?.close();
+    await api?.close();
   });
 
   it('GET /api/plans gives id, region, title, baseYear, targetYears', async () => {
@@ -101,8 +98,7 @@ describe('HTTP API (PGlite)', () => {
 
 describe('plan details (PGlite)', () => {
   it('GET /api/plans/{id} names the office that runs the plan, with its line', async () => {
-    const store = await openTestStore('pglite');
-    const app = buildServer(store.db);
+    const { app, close } = await startApi();
     try {
       const r = await app.inject({ method: 'GET', url: '/api/plans/wushan-demo-county' });
       expect(r.statusCode).toBe(200);
@@ -115,16 +111,14 @@ describe('plan details (PGlite)', () => {
       });
       expect((await app.inject({ method: 'GET', url: '/api/plans/nowhere' })).statusCode).toBe(404);
     } finally {
-      await app.close();
-      await store.close();
+      await close();
     }
   });
 });
 
 describe('requirements as the engine reads them (PGlite)', () => {
   it('every result carries the parsed requirement and a sentence explaining it', async () => {
-    const store = await openTestStore('pglite');
-    const app = buildServer(store.db);
+    const { app, close } = await startApi();
     try {
       const a = (await app.inject({ method: 'GET', url: '/api/plans/wushan-demo-county/assessment?year=2021' })).json();
       const national = a.frameworks[0].results;
@@ -137,8 +131,7 @@ describe('requirements as the engine reads them (PGlite)', () => {
       expect(item7.parts[0].requirementParsed.kind).toBe('composite');
       expect(item7.parts[0].requirementExplained).toContain('并且');
     } finally {
-      await app.close();
-      await store.close();
+      await close();
     }
   });
 });

@@ -2,20 +2,17 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../../src/server/app.ts';
-import { openTestStore, type TestStore } from '../helpers/stores.ts';
+import { startApi, type TestApi } from '../helpers/api.ts';
 
 describe('GET /api/plans/{id}/scorecard.xlsx', () => {
-  let store: TestStore;
+  let api: TestApi;
   let app: FastifyInstance;
   beforeAll(async () => {
-    store = await openTestStore('pglite');
-    app = buildServer(store.db);
-    await app.ready();
+    api = await startApi();
+    app = api.app;
   });
   afterAll(async () => {
-    await app?.close();
-    await store?.close();
+    await api?.close();
   });
 
   it('has a sheet per framework laid out as the plan: merged domains, coloured statuses, counts, score', async () => {
