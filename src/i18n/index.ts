@@ -34,3 +34,9 @@ export function formatMessage(m: Message, locale: Locale = 'zh-CN'): string {
 export function catalogKeys(locale: Locale): string[] {
   return Object.keys(catalogs[locale]);
 }
+
+/** The key whose label (in any locale) or own name is the text: reads "在建" or "underway" as underway. */
+export function keyForLabel<K extends string>(prefix: string, keys: readonly K[], text: string): K | undefined {
+  const s = text.trim();
+  return keys.find((k) => k === s || (Object.keys(catalogs) as Locale[]).some((l) => catalogs[l][`${prefix}.${k}`] === s));
+}

@@ -16,6 +16,9 @@ import { recordConfirmation, type ConfirmationEntry } from '../store/recordConfi
 import { scorecardWorkbook } from '../reports/scorecardXlsx.ts';
 import { openApiDocument } from './openapi.ts';
 import { renderHome } from './home.ts';
+import { registerTrackingRoutes } from './trackingRoutes.ts';
+import { InvalidBatchError } from '../store/batch.ts';
+import { NotFoundError } from '../store/projectTracking.ts';
 
 function localeOf(q: { lang?: string }): Locale {
   return q.lang === 'en' ? 'en' : 'zh-CN';
@@ -41,6 +44,9 @@ export function buildServer(db: Db, opts: { logger?: boolean; webDir?: string } 
     if (err instanceof UnknownPlanError) return reply.code(404).send({ error: { code: 'unknownPlan', message: err.message } });
     if (err instanceof InvalidEntriesError)
       return reply.code(422).send({ error: { code: 'invalidObservations', message: '数据未保存：有错误，请改正后重新提交。', problems: err.problems } });
+    if (err instanceof InvalidBatchError)
+      return reply.code(422).send({ error: { code: 'invalid', message: `未保存：有错误，请改正后重新提交。\n${err.message}`, problems: err.problems, counting: err.counting, sheet: err.sheet ?? null } });
+    if (err instanceof NotFoundError) return reply.code(404).send({ error: { code: 'notFound', message: err.message } });
     const status = (err as { statusCode?: number }).statusCode ?? 500;
     if (status >= 500) app.log.error(err);
     return reply.code(status).send({ error: { code: status >= 500 ? 'internal' : 'badRequest', message: status >= 500 ? '服务器内部错误' : (err as Error).message } });
@@ -121,6 +127,8 @@ export function buildServer(db: Db, opts: { logger?: boolean; webDir?: string } 
     await recordConfirmation(db, req.body);
     return reply.code(201).send({ recorded: 1 });
   });
+
+  registerTrackingRoutes(app, db);
 
   const webDir = opts.webDir ?? DEFAULT_WEB_DIR;
   if (existsSync(join(webDir, 'index.html'))) {

@@ -12,10 +12,12 @@ import { encodeReading } from './reading.ts';
 
 /** Bump when the reading of printed values changes, so stored readings are redone. */
 export const READING_VERSION = 2;
+/** Bump when the way built-in rows are stored changes (e.g. new key columns), so they are reloaded. */
+export const LAYOUT_VERSION = 2;
 
 export function hashDataDir(dir: string): string {
   const h = createHash('sha256');
-  h.update(`reading:${READING_VERSION}\n`);
+  h.update(`reading:${READING_VERSION}\nlayout:${LAYOUT_VERSION}\n`);
   const walk = (d: string) => {
     for (const name of readdirSync(d).sort()) {
       const p = join(d, name);
@@ -202,33 +204,47 @@ async function loadCatalog(tx: Queryable, catalog: Catalog): Promise<void> {
         };
         await tx.query(
           `INSERT INTO projects (plan_id, position, number, group_name, category, sub_category, name, content, investment_wan,
-             investment_printed, years_printed, year_start, year_end, lead_units, origin, indicator_names, details, source)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::text[], $15, $16::text[], $17::jsonb, $18::jsonb)`,
+             investment_printed, years_printed, year_start, year_end, lead_units, origin, indicator_names, details, source, key)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::text[], $15, $16::text[], $17::jsonb, $18::jsonb, $19)`,
           [p.id, position, pr.number ?? null, pr.group, pr.category ?? null, pr.subCategory ?? null, pr.name, pr.content ?? null,
             pr.investmentWan, pr.investmentPrinted ?? null, pr.years?.printed ?? null, pr.years?.start ?? null, pr.years?.end ?? null,
-            pr.leadUnits ?? [], pr.origin ?? null, pr.indicators ?? [], json(details), json(pr.source)],
+            pr.leadUnits ?? [], pr.origin ?? null, pr.indicators ?? [], json(details), json(pr.source), projectKey(pr.number, position)],
         );
       }
     }
   }
 }
 
+/** A project's stable key: its printed number, else its place in the list. */
+export function projectKey(number: number | null | undefined, position: number): string {
+  return number != null ? String(number) : `P${position + 1}`;
+}
+
 /** Tasks in document order: headings, then their clauses, then their sub-headings. */
 async function insertTasks(tx: Queryable, planId: string, nodes: TaskNode[]): Promise<void> {
   let position = 0;
+  // A task's stable key is the line it starts on (unique within the plan's document).
+  const used = new Set<string>();
+  const keyOf = (source: { line?: number } | undefined): string => {
+    const base = source?.line !== undefined ? `L${source.line}` : `T${position}`;
+    let key = base;
+    for (let i = 2; used.has(key); i++) key = `${base}-${i}`;
+    used.add(key);
+    return key;
+  };
   const walk = async (list: TaskNode[], parentId: string | null, depth: number): Promise<void> => {
     for (const node of list) {
       const row = await tx.query<{ id: string }>(
-        `INSERT INTO tasks (plan_id, parent_id, position, depth, kind, number, title, source)
-         VALUES ($1, $2, $3, $4, 'heading', $5, $6, $7::jsonb) RETURNING id`,
-        [planId, parentId, position++, depth, node.number, node.title, json(node.source)],
+        `INSERT INTO tasks (plan_id, parent_id, position, depth, kind, number, title, source, key)
+         VALUES ($1, $2, $3, $4, 'heading', $5, $6, $7::jsonb, $8) RETURNING id`,
+        [planId, parentId, position++, depth, node.number, node.title, json(node.source), keyOf(node.source)],
       );
       const id = row.rows[0]!.id;
       for (const c of node.clauses ?? []) {
         await tx.query(
-          `INSERT INTO tasks (plan_id, parent_id, position, depth, kind, title, text, lead_units, cooperating_units, deadline, indicator_names, source)
-           VALUES ($1, $2, $3, $4, 'clause', $5, $6, $7::text[], $8::text[], $9, $10::text[], $11::jsonb)`,
-          [planId, id, position++, depth + 1, c.title ?? null, c.text, c.leadUnits ?? [], c.cooperatingUnits ?? [], c.deadline ?? null, c.indicators ?? [], json(c.source)],
+          `INSERT INTO tasks (plan_id, parent_id, position, depth, kind, title, text, lead_units, cooperating_units, deadline, indicator_names, source, key)
+           VALUES ($1, $2, $3, $4, 'clause', $5, $6, $7::text[], $8::text[], $9, $10::text[], $11::jsonb, $12)`,
+          [planId, id, position++, depth + 1, c.title ?? null, c.text, c.leadUnits ?? [], c.cooperatingUnits ?? [], c.deadline ?? null, c.indicators ?? [], json(c.source), keyOf(c.source)],
         );
       }
       await walk(node.tasks ?? [], id, depth + 1);

@@ -245,6 +245,125 @@ CREATE TABLE drafts (
 );
 `,
   },
+  {
+    version: 5,
+    name: 'project and task tracking',
+    sql: `
+-- Stable keys, so that progress and changes survive a reload of the plan's rows from the document.
+ALTER TABLE projects ADD COLUMN key text;
+UPDATE projects SET key = COALESCE(number::text, 'P' || position::text);
+ALTER TABLE projects ALTER COLUMN key SET NOT NULL;
+CREATE UNIQUE INDEX projects_plan_key ON projects (plan_id, key);
+ALTER TABLE projects ADD COLUMN township text;
+ALTER TABLE tasks ADD COLUMN key text;
+UPDATE tasks SET key = 'T' || id::text;
+CREATE INDEX tasks_plan_key ON tasks (plan_id, key);
+
+-- Changes to the project list after the plan was issued: the document's rows stay as printed.
+CREATE TABLE project_changes (
+  id bigserial PRIMARY KEY,
+  plan_id text NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+  project_key text NOT NULL,
+  kind text NOT NULL CHECK (kind IN ('add', 'adjust', 'cancel')),
+  fields jsonb NOT NULL DEFAULT '{}',
+  reason text NOT NULL CHECK (length(reason) > 0),
+  effective_on date NOT NULL,
+  recorded_by text,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX project_changes_plan ON project_changes (plan_id, effective_on, id);
+
+-- A progress report per project and period (month 2024-03 or quarter 2024-Q1).
+CREATE TABLE project_progress (
+  id bigserial PRIMARY KEY,
+  plan_id text NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+  project_key text NOT NULL,
+  period text NOT NULL,
+  period_end date NOT NULL,
+  investment_period_wan numeric CHECK (investment_period_wan >= 0),
+  investment_cumulative_wan numeric NOT NULL CHECK (investment_cumulative_wan >= 0),
+  physical_percent numeric CHECK (physical_percent BETWEEN 0 AND 100),
+  status text NOT NULL CHECK (status IN ('notStarted', 'underway', 'completed', 'delayed', 'cancelled', 'adjusted')),
+  milestones text,
+  problems text,
+  measures text,
+  reporting_unit text,
+  reported_by text,
+  reported_on date NOT NULL,
+  review text NOT NULL DEFAULT 'submitted' CHECK (review IN ('submitted', 'returned', 'accepted')),
+  review_comment text,
+  returned_count integer NOT NULL DEFAULT 0,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  UNIQUE (plan_id, project_key, period)
+);
+
+-- Files attached to a progress report, a task update or a reply to a supervision notice.
+CREATE TABLE attachments (
+  id bigserial PRIMARY KEY,
+  plan_id text NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+  owner_kind text NOT NULL CHECK (owner_kind IN ('progress', 'taskUpdate', 'reply')),
+  owner_id bigint NOT NULL,
+  file_name text NOT NULL,
+  content_type text NOT NULL,
+  size_bytes integer NOT NULL,
+  sha256 text NOT NULL,
+  data bytea NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX attachments_owner ON attachments (owner_kind, owner_id);
+
+-- The annual work plan (年度工作计划): key tasks broken down by unit and year.
+CREATE TABLE work_items (
+  id bigserial PRIMARY KEY,
+  plan_id text NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+  year integer NOT NULL,
+  task_key text,
+  title text NOT NULL,
+  lead_unit text NOT NULL,
+  cooperating_units text[] NOT NULL DEFAULT '{}',
+  deadline date NOT NULL,
+  indicator_names text[] NOT NULL DEFAULT '{}',
+  status text NOT NULL DEFAULT 'notStarted' CHECK (status IN ('notStarted', 'inProgress', 'done')),
+  done_on date,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX work_items_plan ON work_items (plan_id, year);
+
+CREATE TABLE task_updates (
+  id bigserial PRIMARY KEY,
+  work_item_id bigint NOT NULL REFERENCES work_items(id) ON DELETE CASCADE,
+  status text NOT NULL CHECK (status IN ('notStarted', 'inProgress', 'done')),
+  progress text NOT NULL,
+  evidence text,
+  reported_by text,
+  reported_on date NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+
+-- 督办: raised for an overdue work item, addressed to its lead unit, answered by it.
+CREATE TABLE supervision_notices (
+  id bigserial PRIMARY KEY,
+  plan_id text NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+  work_item_id bigint NOT NULL REFERENCES work_items(id) ON DELETE CASCADE,
+  unit text NOT NULL,
+  issued_on date NOT NULL,
+  reply_due date NOT NULL,
+  message text NOT NULL,
+  issued_by text,
+  reply text,
+  replied_by text,
+  replied_on date,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX supervision_notices_plan ON supervision_notices (plan_id, work_item_id);
+
+-- Per-plan settings: department assessment weights, reporting cadence.
+CREATE TABLE plan_settings (
+  plan_id text PRIMARY KEY REFERENCES plans(id) ON DELETE CASCADE,
+  settings jsonb NOT NULL DEFAULT '{}'
+);
+`,
+  },
 ];
 
 /** Bring the schema up to date. Safe to call on every start, by several processes at once. */

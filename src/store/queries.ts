@@ -254,7 +254,7 @@ export async function loadAssessmentInputs(db: Queryable, planId: string): Promi
 }
 
 export interface ProjectsData {
-  projects: Array<ProjectInput & { subCategory: string | null; content: string | null; yearsPrinted: string | null; origin: string | null; indicators: string[]; source: Source | null }>;
+  projects: Array<ProjectInput & { key: string; township: string | null; subCategory: string | null; content: string | null; yearsPrinted: string | null; origin: string | null; indicators: string[]; source: Source | null }>;
   groups: Array<{ name: string; number: string | null; stated: StatedTotal | null }>;
   stated: StatedTotal | null;
 }
@@ -266,6 +266,8 @@ export async function loadProjects(db: Queryable, planId: string): Promise<Proje
     [planId],
   );
   const rows = await db.query<{
+    key: string;
+    township: string | null;
     number: number | null;
     group_name: string;
     category: string | null;
@@ -281,7 +283,7 @@ export async function loadProjects(db: Queryable, planId: string): Promise<Proje
     indicator_names: string[];
     source: Source | null;
   }>(
-    `SELECT number, group_name, category, sub_category, name, content, investment_wan, years_printed, year_start, year_end,
+    `SELECT key, township, number, group_name, category, sub_category, name, content, investment_wan, years_printed, year_start, year_end,
             lead_units, origin, indicator_names, source
      FROM projects WHERE plan_id = $1 ORDER BY position`,
     [planId],
@@ -290,6 +292,8 @@ export async function loadProjects(db: Queryable, planId: string): Promise<Proje
     stated: plan.rows[0]?.stated_projects ?? null,
     groups: groups.rows,
     projects: rows.rows.map((r) => ({
+      key: r.key,
+      township: r.township,
       number: r.number,
       group: r.group_name,
       category: r.category,
@@ -309,6 +313,7 @@ export async function loadProjects(db: Queryable, planId: string): Promise<Proje
 }
 
 export interface TaskRow {
+  key: string;
   kind: 'heading' | 'clause';
   depth: number;
   number: string | null;
@@ -326,6 +331,7 @@ export interface TaskRow {
 export async function loadTasks(db: Queryable, planId: string): Promise<TaskRow[]> {
   const r = await db.query<{
     id: string;
+    key: string;
     parent_id: string | null;
     kind: 'heading' | 'clause';
     depth: number;
@@ -338,7 +344,7 @@ export async function loadTasks(db: Queryable, planId: string): Promise<TaskRow[
     indicator_names: string[];
     source: Source | null;
   }>(
-    `SELECT id, parent_id, kind, depth, number, title, text, lead_units, cooperating_units, deadline, indicator_names, source
+    `SELECT id, key, parent_id, kind, depth, number, title, text, lead_units, cooperating_units, deadline, indicator_names, source
      FROM tasks WHERE plan_id = $1 ORDER BY position`,
     [planId],
   );
@@ -346,6 +352,7 @@ export async function loadTasks(db: Queryable, planId: string): Promise<TaskRow[
   const roots: TaskRow[] = [];
   for (const row of r.rows) {
     const node: TaskRow = {
+      key: row.key,
       kind: row.kind,
       depth: row.depth,
       number: row.number,

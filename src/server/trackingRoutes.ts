@@ -1,0 +1,237 @@
+// HTTP routes for project and task tracking: progress reports, project changes, the annual work plan,
+// supervision notices, department assessment, attachments and the Excel exchange.
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { departmentAssessment } from '../app/departmentAssessment.ts';
+import { projectProgress } from '../app/projectProgress.ts';
+import { requirePlan } from '../app/requirePlan.ts';
+import { workPlan } from '../app/workPlanView.ts';
+import { checkWeights } from '../domain/departments.ts';
+import { isIsoDate } from '../domain/period.ts';
+import { departmentsWorkbook } from '../exchange/departmentsWorkbook.ts';
+import { importProgressWorkbook, checkProgressWorkbook, progressWorkbook } from '../exchange/progressWorkbook.ts';
+import { importProjectsWorkbook, projectsWorkbook } from '../exchange/projectsWorkbook.ts';
+import { importWorkPlanWorkbook, workPlanWorkbook } from '../exchange/workPlanWorkbook.ts';
+import type { Locale } from '../i18n/index.ts';
+import { addAttachment, getAttachment, MAX_ATTACHMENT_BYTES, type OwnerKind } from '../store/attachments.ts';
+import type { Db } from '../store/db.ts';
+import { checkProgress, recordProgress, recordProjectChange, reviewProgress, savePlanSettings, type ChangeEntry, type ProgressEntry } from '../store/projectTracking.ts';
+import { issueNotices, recordTaskUpdate, recordWorkItems, replyToNotice, type TaskUpdateEntry, type WorkItemEntry } from '../store/workPlan.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const UPLOAD_TYPES = [
+  'application/octet-stream',
+  XLSX,
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+];
+
+const bad = (reply: FastifyReply, code: string, message: string) => reply.code(400).send({ error: { code, message } });
+const localeOf = (q: { lang?: string }): Locale => (q.lang === 'en' ? 'en' : 'zh-CN');
+
+function sendXlsx(reply: FastifyReply, buffer: Buffer, file: string) {
+  return reply
+    .type(XLSX)
+    .header('Content-Disposition', `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(file)}`)
+    .send(buffer);
+}
+
+/** A numeric id from the path, or a 400 naming it. */
+function idOf(v: string, reply: FastifyReply): number | undefined {
+  if (/^\d{1,15}$/.test(v)) return Number(v);
+  void bad(reply, 'badId', `编号“${v}”无效，应为数字。`);
+  return undefined;
+}
+
+type Q = { asOf?: string; year?: string; lang?: string; period?: string; check?: string };
+
+export function registerTrackingRoutes(app: FastifyInstance, db: Db): void {
+  // Uploaded files (workbooks, attachments) arrive as the request body itself.
+  app.addContentTypeParser(UPLOAD_TYPES, { parseAs: 'buffer', bodyLimit: MAX_ATTACHMENT_BYTES + 1024 * 1024 }, (_req, body, done) => done(null, body));
+
+  /** asOf and year from the query, or a 400 naming the bad value. */
+  const dates = (q: Q, reply: FastifyReply): { asOf?: string; year?: number } | undefined => {
+    if (q.asOf !== undefined && q.asOf !== '' && !isIsoDate(q.asOf)) {
+      void bad(reply, 'badDate', `日期“${q.asOf}”无效，应为 YYYY-MM-DD。`);
+      return undefined;
+    }
+    if (q.year !== undefined && q.year !== '' && !/^\d{4}$/.test(q.year)) {
+      void bad(reply, 'badYear', `年份“${q.year}”无效，应为四位数年份。`);
+      return undefined;
+    }
+    return { ...(q.asOf ? { asOf: q.asOf } : {}), ...(q.year ? { year: Number(q.year) } : {}) };
+  };
+  const buffer = (body: unknown, reply: FastifyReply): Buffer | undefined => {
+    if (Buffer.isBuffer(body) && body.length > 0) return body;
+    void bad(reply, 'badUpload', `请上传 Excel 工作簿（.xlsx），Content-Type 为 ${XLSX}。`);
+    return undefined;
+  };
+
+  app.get<{ Params: { id: string }; Querystring: Q }>('/api/plans/:id/progress', async (req, reply) => {
+    const d = dates(req.query, reply);
+    if (!d) return reply;
+    return projectProgress(db, req.params.id, { ...d, locale: localeOf(req.query) });
+  });
+
+  app.post<{ Body: { reports?: ProgressEntry[] } }>('/api/progress', async (req, reply) => {
+    if (!req.body || !Array.isArray(req.body.reports) || req.body.reports.length === 0)
+      return bad(reply, 'badRequest', '请求体应为 { "reports": [ … ] }，且至少包含一条进度报告。');
+    return reply.code(201).send(await recordProgress(db, req.body.reports));
+  });
+
+  app.post<{ Body: { reports?: ProgressEntry[] } }>('/api/progress/check', async (req, reply) => {
+    if (!req.body || !Array.isArray(req.body.reports)) return bad(reply, 'badRequest', '请求体应为 { "reports": [ … ] }。');
+    return { problems: (await checkProgress(db, req.body.reports)).problems.list };
+  });
+
+  app.post<{ Params: { reportId: string }; Body: { decision?: string; comment?: string } }>('/api/progress/:reportId/review', async (req, reply) => {
+    const decision = req.body?.decision;
+    if (decision !== 'accepted' && decision !== 'returned') return bad(reply, 'badRequest', `审核结论“${decision ?? ''}”无效，应为 accepted（通过）或 returned（退回）。`);
+    const id = idOf(req.params.reportId, reply);
+    if (id === undefined) return reply;
+    await reviewProgress(db, id, decision, req.body?.comment);
+    return { reviewed: 1 };
+  });
+
+  app.post<{ Body: ChangeEntry }>('/api/project-changes', async (req, reply) => {
+    if (!req.body || typeof req.body !== 'object') return bad(reply, 'badRequest', '请求体应为一条项目变更：{ plan, project, kind, fields, reason, effectiveOn }。');
+    return reply.code(201).send(await recordProjectChange(db, req.body));
+  });
+
+  app.get<{ Params: { id: string }; Querystring: Q }>('/api/plans/:id/progress.xlsx', async (req, reply) => {
+    const d = dates(req.query, reply);
+    if (!d) return reply;
+    const plan = await requirePlan(db, req.params.id);
+    const buf = await progressWorkbook(db, plan.id, { ...d, ...(req.query.period ? { period: req.query.period } : {}), locale: localeOf(req.query) });
+    return sendXlsx(reply, buf, `${plan.region}-项目进度${req.query.period ? `-${req.query.period}` : ''}.xlsx`);
+  });
+
+  app.post<{ Params: { id: string }; Querystring: Q; Body: unknown }>('/api/plans/:id/progress.xlsx', async (req, reply) => {
+    const buf = buffer(req.body, reply);
+    if (!buf) return reply;
+    const plan = await requirePlan(db, req.params.id);
+    if (req.query.check === '1') return checkProgressWorkbook(db, plan.id, buf);
+    return reply.code(201).send(await importProgressWorkbook(db, plan.id, buf));
+  });
+
+  app.get<{ Params: { id: string }; Querystring: Q }>('/api/plans/:id/projects.xlsx', async (req, reply) => {
+    const d = dates(req.query, reply);
+    if (!d) return reply;
+    const plan = await requirePlan(db, req.params.id);
+    return sendXlsx(reply, await projectsWorkbook(db, plan.id, { ...d, locale: localeOf(req.query) }), `${plan.region}-重点工程项目.xlsx`);
+  });
+
+  app.post<{ Params: { id: string }; Body: unknown }>('/api/plans/:id/projects.xlsx', async (req, reply) => {
+    const buf = buffer(req.body, reply);
+    if (!buf) return reply;
+    const plan = await requirePlan(db, req.params.id);
+    return reply.code(201).send(await importProjectsWorkbook(db, plan.id, buf));
+  });
+
+  app.get<{ Params: { id: string }; Querystring: Q }>('/api/plans/:id/work-plan', async (req, reply) => {
+    const d = dates(req.query, reply);
+    if (!d) return reply;
+    return workPlan(db, req.params.id, d);
+  });
+
+  app.get<{ Params: { id: string }; Querystring: Q }>('/api/plans/:id/work-plan.xlsx', async (req, reply) => {
+    const d = dates(req.query, reply);
+    if (!d) return reply;
+    const plan = await requirePlan(db, req.params.id);
+    return sendXlsx(reply, await workPlanWorkbook(db, plan.id, { ...d, locale: localeOf(req.query) }), `${plan.region}-年度工作计划${d.year ?? ''}.xlsx`);
+  });
+
+  app.post<{ Params: { id: string }; Body: unknown }>('/api/plans/:id/work-plan.xlsx', async (req, reply) => {
+    const buf = buffer(req.body, reply);
+    if (!buf) return reply;
+    const plan = await requirePlan(db, req.params.id);
+    return reply.code(201).send(await importWorkPlanWorkbook(db, plan.id, buf));
+  });
+
+  app.post<{ Body: { items?: WorkItemEntry[] } }>('/api/work-items', async (req, reply) => {
+    if (!req.body || !Array.isArray(req.body.items) || req.body.items.length === 0) return bad(reply, 'badRequest', '请求体应为 { "items": [ … ] }，且至少包含一项工作。');
+    return reply.code(201).send(await recordWorkItems(db, req.body.items));
+  });
+
+  app.post<{ Params: { itemId: string }; Body: TaskUpdateEntry }>('/api/work-items/:itemId/updates', async (req, reply) => {
+    if (!req.body || typeof req.body !== 'object') return bad(reply, 'badRequest', '请求体应为 { status, progress, evidence }。');
+    const id = idOf(req.params.itemId, reply);
+    if (id === undefined) return reply;
+    return reply.code(201).send(await recordTaskUpdate(db, id, req.body));
+  });
+
+  app.post<{ Params: { id: string }; Body: { asOf?: string; issuedBy?: string } | undefined }>('/api/plans/:id/supervision', async (req, reply) => {
+    const d = dates({ asOf: req.body?.asOf }, reply);
+    if (!d) return reply;
+    await requirePlan(db, req.params.id);
+    const issued = await issueNotices(db, req.params.id, { ...d, ...(req.body?.issuedBy ? { issuedBy: req.body.issuedBy } : {}) });
+    return reply.code(201).send({ issued: issued.length, notices: issued });
+  });
+
+  app.post<{ Params: { noticeId: string }; Body: { reply?: string; repliedBy?: string } }>('/api/supervision/:noticeId/reply', async (req, reply) => {
+    const id = idOf(req.params.noticeId, reply);
+    if (id === undefined) return reply;
+    await replyToNotice(db, id, { reply: req.body?.reply ?? '', repliedBy: req.body?.repliedBy ?? null });
+    return reply.code(201).send({ replied: 1 });
+  });
+
+  app.get<{ Params: { id: string }; Querystring: Q }>('/api/plans/:id/departments', async (req, reply) => {
+    const d = dates(req.query, reply);
+    if (!d) return reply;
+    const plan = await requirePlan(db, req.params.id);
+    return departmentAssessment(db, plan.id, d.year ?? Number((d.asOf ?? new Date().toISOString()).slice(0, 4)), { ...d, locale: localeOf(req.query) });
+  });
+
+  app.get<{ Params: { id: string }; Querystring: Q }>('/api/plans/:id/departments.xlsx', async (req, reply) => {
+    const d = dates(req.query, reply);
+    if (!d) return reply;
+    const plan = await requirePlan(db, req.params.id);
+    const locale = localeOf(req.query);
+    const a = await departmentAssessment(db, plan.id, d.year ?? Number((d.asOf ?? new Date().toISOString()).slice(0, 4)), { ...d, locale });
+    return sendXlsx(reply, await departmentsWorkbook(a, locale), `${plan.region}-${a.year}-部门考核.xlsx`);
+  });
+
+  app.put<{ Params: { id: string }; Body: { weights?: Record<string, unknown>; cadence?: string; tolerance?: unknown } }>('/api/plans/:id/settings', async (req, reply) => {
+    await requirePlan(db, req.params.id);
+    const b = req.body ?? {};
+    const next: Record<string, unknown> = {};
+    if (b.weights !== undefined) {
+      const wrong = checkWeights(b.weights ?? {});
+      if (wrong.length > 0) return bad(reply, 'badWeights', `考核权重 ${wrong.join('、')} 应为不小于 0 的数。`);
+      next.weights = b.weights;
+    }
+    if (b.cadence !== undefined) {
+      if (b.cadence !== 'quarter' && b.cadence !== 'month') return bad(reply, 'badCadence', `报送周期“${b.cadence}”无效，应为 quarter（按季）或 month（按月）。`);
+      next.cadence = b.cadence;
+    }
+    if (b.tolerance !== undefined) {
+      if (typeof b.tolerance !== 'number' || !(b.tolerance >= 0 && b.tolerance <= 1)) return bad(reply, 'badTolerance', `滞后容差“${String(b.tolerance)}”无效，应为 0 到 1 之间的数。`);
+      next.tolerance = b.tolerance;
+    }
+    await savePlanSettings(db, req.params.id, next);
+    return { saved: Object.keys(next) };
+  });
+
+  app.post<{ Querystring: { plan?: string; owner?: string; id?: string; name?: string }; Body: unknown }>('/api/attachments', async (req, reply) => {
+    const q = req.query;
+    if (!q.plan || !q.owner || !q.id || !q.name) return bad(reply, 'badRequest', '请在地址中给出 plan、owner（progress / taskUpdate / reply）、id 和 name（文件名）。');
+    if (!['progress', 'taskUpdate', 'reply'].includes(q.owner)) return bad(reply, 'badRequest', `附件所属“${q.owner}”无效，应为 progress、taskUpdate 或 reply。`);
+    if (!Buffer.isBuffer(req.body)) return bad(reply, 'badUpload', '请以文件内容作为请求体上传（Content-Type 为文件类型或 application/octet-stream）。');
+    const ownerId = idOf(q.id, reply);
+    if (ownerId === undefined) return reply;
+    const r = await addAttachment(db, { plan: q.plan, ownerKind: q.owner as OwnerKind, ownerId, fileName: q.name, data: req.body });
+    return reply.code(201).send(r);
+  });
+
+  app.get<{ Params: { attachmentId: string } }>('/api/attachments/:attachmentId', async (req, reply) => {
+    const id = idOf(req.params.attachmentId, reply);
+    if (id === undefined) return reply;
+    const a = await getAttachment(db, id);
+    return reply
+      .type(a.contentType)
+      .header('X-Content-Type-Options', 'nosniff')
+      .header('Content-Disposition', `attachment; filename="attachment"; filename*=UTF-8''${encodeURIComponent(a.fileName)}`)
+      .send(a.data);
+  });
+}

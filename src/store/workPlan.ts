@@ -1,0 +1,216 @@
+// The annual work plan in the store: work items, status updates with evidence, supervision notices and replies.
+import { addDays, isIsoDate } from '../domain/period.ts';
+import { itemsToSupervise, WORK_STATUSES, type WorkItem, type WorkStatus } from '../domain/workPlan.ts';
+import { keyForLabel, t } from '../i18n/index.ts';
+import { InvalidBatchError, Problems, readNumber, readText, todayInChina } from './batch.ts';
+import type { Db, Queryable } from './db.ts';
+import { NotFoundError } from './projectTracking.ts';
+
+const iso = (d: unknown): string | null => (d === null || d === undefined ? null : d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10));
+
+export interface StoredWorkItem extends WorkItem {
+  indicators: string[];
+  task: { key: string; title: string | null; text: string | null; source: unknown } | null;
+}
+
+export async function loadWorkItems(db: Queryable, planId: string, year?: number): Promise<StoredWorkItem[]> {
+  const r = await db.query<{
+    id: string; year: number; task_key: string | null; title: string; lead_unit: string; cooperating_units: string[];
+    deadline: string; status: WorkStatus; done_on: string | null; indicator_names: string[];
+    t_title: string | null; t_text: string | null; t_source: unknown;
+  }>(
+    `SELECT w.id, w.year, w.task_key, w.title, w.lead_unit, w.cooperating_units, w.deadline::text AS deadline, w.status, w.done_on::text AS done_on,
+            w.indicator_names, t.title AS t_title, t.text AS t_text, t.source AS t_source
+     FROM work_items w LEFT JOIN tasks t ON t.plan_id = w.plan_id AND t.key = w.task_key
+     WHERE w.plan_id = $1 AND ($2::int IS NULL OR w.year = $2) ORDER BY w.deadline, w.id`,
+    [planId, year ?? null],
+  );
+  return r.rows.map((x) => ({
+    id: Number(x.id),
+    year: x.year,
+    taskKey: x.task_key,
+    title: x.title,
+    leadUnit: x.lead_unit,
+    cooperatingUnits: x.cooperating_units ?? [],
+    deadline: iso(x.deadline)!,
+    status: x.status,
+    doneOn: iso(x.done_on),
+    indicators: x.indicator_names ?? [],
+    task: x.task_key ? { key: x.task_key, title: x.t_title, text: x.t_text, source: x.t_source } : null,
+  }));
+}
+
+/** A work item as the plan office enters or imports it. */
+export interface WorkItemEntry {
+  plan: string;
+  year: number | string;
+  /** the key task it breaks down (its key, e.g. L1461), if any */
+  task?: string | null;
+  title: string;
+  leadUnit: string;
+  cooperatingUnits?: string[] | string | null;
+  /** ISO date */
+  deadline: string;
+  indicators?: string[] | string | null;
+}
+
+const splitList = (v: unknown): string[] =>
+  Array.isArray(v) ? v.map((x) => String(x).trim()).filter(Boolean) : String(v ?? '').split(/[、,，;；]/).map((x) => x.trim()).filter(Boolean);
+
+export async function checkWorkItems(db: Queryable, entries: WorkItemEntry[]): Promise<{ problems: Problems; rows: unknown[][] }> {
+  const problems = new Problems();
+  const rows: unknown[][] = [];
+  const taskKeys = new Map<string, Set<string> | null>(); // null: no such plan
+  for (const [i, e] of entries.entries()) {
+    const row = i + 1;
+    const planId = readText(e?.plan) ?? '';
+    if (!taskKeys.has(planId)) {
+      const p = await db.query('SELECT 1 FROM plans WHERE id = $1', [planId]);
+      taskKeys.set(planId, p.rows.length === 0 ? null : new Set((await db.query<{ key: string }>('SELECT key FROM tasks WHERE plan_id = $1', [planId])).rows.map((x) => x.key)));
+    }
+    const keys = taskKeys.get(planId);
+    if (!keys) {
+      problems.add(row, 'plan', e?.plan, 'progress.error.unknownPlan');
+      continue;
+    }
+    const year = readNumber(e.year);
+    if (year === undefined || !Number.isInteger(year) || year < 1949 || year > 2200) problems.add(row, 'year', e.year, 'work.error.year');
+    const task = readText(e.task);
+    if (task && !keys.has(task)) problems.add(row, 'task', task, 'work.error.task');
+    const title = readText(e.title);
+    if (!title) problems.add(row, 'title', e.title, 'work.error.title');
+    const lead = readText(e.leadUnit);
+    if (!lead) problems.add(row, 'leadUnit', e.leadUnit, 'work.error.leadUnit');
+    const deadline = readText(e.deadline) ?? '';
+    if (!isIsoDate(deadline)) problems.add(row, 'deadline', e.deadline, 'progress.error.date');
+    else if (year !== undefined && Number(deadline.slice(0, 4)) < year) problems.add(row, 'deadline', deadline, 'work.error.deadlineBeforeYear', { year });
+    rows.push([planId, year, task ?? null, title, lead, splitList(e.cooperatingUnits), deadline, splitList(e.indicators)]);
+  }
+  return { problems, rows };
+}
+
+export async function recordWorkItems(db: Db, entries: WorkItemEntry[]): Promise<{ recorded: number; ids: number[] }> {
+  const { problems, rows } = await checkWorkItems(db, entries);
+  if (!problems.empty) throw new InvalidBatchError(problems.list);
+  const ids = await db.transaction(async (tx) => {
+    const out: number[] = [];
+    for (const r of rows) {
+      const ins = await tx.query<{ id: string }>(
+        `INSERT INTO work_items (plan_id, year, task_key, title, lead_unit, cooperating_units, deadline, indicator_names)
+         VALUES ($1, $2, $3, $4, $5, $6::text[], $7, $8::text[]) RETURNING id`,
+        r,
+      );
+      out.push(Number(ins.rows[0]!.id));
+    }
+    return out;
+  });
+  return { recorded: ids.length, ids };
+}
+
+export interface TaskUpdateEntry {
+  status: string;
+  progress: string;
+  evidence?: string | null;
+  reportedBy?: string | null;
+  reportedOn?: string | null;
+}
+
+/** A unit reports on a work item: its status, what was done, and the evidence. Done items record the day. */
+export async function recordTaskUpdate(db: Db, workItemId: number, u: TaskUpdateEntry, opts: { today?: string } = {}): Promise<{ id: number }> {
+  const problems = new Problems();
+  const status = keyForLabel('workStatus', WORK_STATUSES, String(u?.status ?? ''));
+  if (!status) problems.add(1, 'status', u?.status, 'work.error.status');
+  const progress = readText(u?.progress);
+  if (!progress) problems.add(1, 'progress', u?.progress, 'work.error.progress');
+  const reportedOn = readText(u?.reportedOn) ?? opts.today ?? todayInChina();
+  if (!isIsoDate(reportedOn)) problems.add(1, 'reportedOn', u?.reportedOn, 'progress.error.date');
+  if (!problems.empty) throw new InvalidBatchError(problems.list);
+  return db.transaction(async (tx) => {
+    const item = await tx.query('SELECT 1 FROM work_items WHERE id = $1 FOR UPDATE', [workItemId]);
+    if (item.rows.length === 0) throw new NotFoundError(t('work.error.noItem', { id: workItemId }));
+    const ins = await tx.query<{ id: string }>(
+      `INSERT INTO task_updates (work_item_id, status, progress, evidence, reported_by, reported_on) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [workItemId, status, progress, readText(u.evidence) ?? null, readText(u.reportedBy) ?? null, reportedOn],
+    );
+    await tx.query(`UPDATE work_items SET status = $2, done_on = CASE WHEN $2 = 'done' THEN $3::date ELSE NULL END WHERE id = $1`, [workItemId, status, reportedOn]);
+    return { id: Number(ins.rows[0]!.id) };
+  });
+}
+
+export async function loadTaskUpdates(db: Queryable, planId: string): Promise<Array<{ id: number; workItemId: number; status: WorkStatus; progress: string; evidence: string | null; reportedBy: string | null; reportedOn: string }>> {
+  const r = await db.query<{ id: string; work_item_id: string; status: WorkStatus; progress: string; evidence: string | null; reported_by: string | null; reported_on: string }>(
+    `SELECT u.id, u.work_item_id, u.status, u.progress, u.evidence, u.reported_by, u.reported_on::text AS reported_on
+     FROM task_updates u JOIN work_items w ON w.id = u.work_item_id WHERE w.plan_id = $1 ORDER BY u.reported_on, u.id`,
+    [planId],
+  );
+  return r.rows.map((x) => ({ id: Number(x.id), workItemId: Number(x.work_item_id), status: x.status, progress: x.progress, evidence: x.evidence, reportedBy: x.reported_by, reportedOn: iso(x.reported_on)! }));
+}
+
+export interface StoredNotice {
+  id: number;
+  workItemId: number;
+  unit: string;
+  issuedOn: string;
+  replyDue: string;
+  message: string;
+  issuedBy: string | null;
+  reply: string | null;
+  repliedBy: string | null;
+  repliedOn: string | null;
+}
+
+export async function loadNotices(db: Queryable, planId: string): Promise<StoredNotice[]> {
+  const r = await db.query<{ id: string; work_item_id: string; unit: string; issued_on: string; reply_due: string; message: string; issued_by: string | null; reply: string | null; replied_by: string | null; replied_on: string | null }>(
+    `SELECT id, work_item_id, unit, issued_on::text AS issued_on, reply_due::text AS reply_due, message, issued_by, reply, replied_by, replied_on::text AS replied_on
+     FROM supervision_notices WHERE plan_id = $1 ORDER BY issued_on DESC, id DESC`,
+    [planId],
+  );
+  return r.rows.map((x) => ({
+    id: Number(x.id), workItemId: Number(x.work_item_id), unit: x.unit, issuedOn: iso(x.issued_on)!, replyDue: iso(x.reply_due)!, message: x.message,
+    issuedBy: x.issued_by, reply: x.reply, repliedBy: x.replied_by, repliedOn: iso(x.replied_on),
+  }));
+}
+
+/** Days a unit has to reply to a supervision notice. */
+export const REPLY_DAYS = 7;
+
+/**
+ * Issue a supervision notice to the lead unit of every overdue work item that has no notice awaiting a reply.
+ * Idempotent: running it twice on the same day issues nothing new.
+ */
+export async function issueNotices(db: Db, planId: string, opts: { asOf?: string; issuedBy?: string } = {}): Promise<StoredNotice[]> {
+  const asOf = opts.asOf ?? todayInChina();
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT id FROM plans WHERE id = $1 FOR UPDATE', [planId]);
+    const items = await loadWorkItems(tx, planId);
+    const notices = await loadNotices(tx, planId);
+    const due = itemsToSupervise(items, notices.map((n) => ({ workItemId: n.workItemId, open: n.reply === null })), asOf);
+    const out: StoredNotice[] = [];
+    for (const item of due) {
+      const days = Math.round((Date.parse(asOf) - Date.parse(item.deadline)) / 86_400_000);
+      const message = t('notice.message', { unit: item.leadUnit, title: item.title, deadline: item.deadline, days, due: addDays(asOf, REPLY_DAYS) });
+      const ins = await tx.query<{ id: string }>(
+        `INSERT INTO supervision_notices (plan_id, work_item_id, unit, issued_on, reply_due, message, issued_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+        [planId, item.id, item.leadUnit, asOf, addDays(asOf, REPLY_DAYS), message, readText(opts.issuedBy) ?? null],
+      );
+      out.push({ id: Number(ins.rows[0]!.id), workItemId: item.id, unit: item.leadUnit, issuedOn: asOf, replyDue: addDays(asOf, REPLY_DAYS), message, issuedBy: readText(opts.issuedBy) ?? null, reply: null, repliedBy: null, repliedOn: null });
+    }
+    return out;
+  });
+}
+
+export async function replyToNotice(db: Db, noticeId: number, r: { reply: string; repliedBy?: string | null; repliedOn?: string | null }, opts: { today?: string } = {}): Promise<void> {
+  const problems = new Problems();
+  const reply = readText(r?.reply);
+  if (!reply) problems.add(1, 'reply', r?.reply, 'notice.error.reply');
+  const on = readText(r?.repliedOn) ?? opts.today ?? todayInChina();
+  if (!isIsoDate(on)) problems.add(1, 'repliedOn', r?.repliedOn, 'progress.error.date');
+  if (!problems.empty) throw new InvalidBatchError(problems.list);
+  await db.transaction(async (tx) => {
+    const cur = await tx.query<{ reply: string | null }>('SELECT reply FROM supervision_notices WHERE id = $1 FOR UPDATE', [noticeId]);
+    if (cur.rows.length === 0) throw new NotFoundError(t('notice.error.none', { id: noticeId }));
+    if (cur.rows[0]!.reply !== null) throw new InvalidBatchError([{ row: 1, field: 'reply', value: reply!, message: t('notice.error.replied') }]);
+    await tx.query('UPDATE supervision_notices SET reply = $2, replied_by = $3, replied_on = $4 WHERE id = $1', [noticeId, reply, readText(r.repliedBy) ?? null, on]);
+  });
+}
+
