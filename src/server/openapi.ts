@@ -1,4 +1,5 @@
 // OpenAPI 3.1 description of the HTTP API.
+import { trackingPaths } from './openapiTracking.ts';
 const error = {
   type: 'object',
   properties: {
@@ -342,5 +343,6 @@ export const openApiDocument = {
     },
     '/api/health': { get: { summary: 'health', responses: { '200': { description: 'ok' } } } },
     '/api/openapi.json': { get: { summary: 'this document', responses: { '200': { description: 'OpenAPI 3.1' } } } },
+    ...trackingPaths,
   },
 } as const;
