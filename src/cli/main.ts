@@ -12,6 +12,8 @@ import { listPlans, type TaskRow } from '../store/queries.ts';
 import { recordConfirmation } from '../store/recordConfirmation.ts';
 import { InvalidEntriesError, recordObservations, type ObservationEntry } from '../store/recordObservations.ts';
 import { formatWan, renderTable } from './table.ts';
+import { runTracking, TRACKING_COMMANDS, TRACKING_HELP, TrackingUsageError } from './tracking.ts';
+import { InvalidBatchError } from '../store/batch.ts';
 
 class UsageError extends Error {}
 
@@ -25,6 +27,7 @@ const HELP = `ecociv — 生态文明建设规划的数据化评估
   ecociv record <文件.json|.yaml>        录入现状值（整批成功或整批不保存）
   ecociv confirm <规划> <指标体系> <序号> --year 年份 (--status met|notMet | --points 分) --by 确认人 --reason 理由
                                          人工确认无法判定的指标（与计算结果并列保存）
+${TRACKING_HELP}
   ecociv serve                           启动 HTTP 服务（PORT，默认 3000）
 
 选项：
@@ -47,6 +50,9 @@ async function main(argv: string[]): Promise<number> {
       points: { type: 'string' },
       by: { type: 'string' },
       reason: { type: 'string' },
+      'as-of': { type: 'string' },
+      out: { type: 'string' },
+      period: { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
@@ -62,7 +68,7 @@ async function main(argv: string[]): Promise<number> {
     if (!/^\d{4}$/.test(values.year)) throw new UsageError(t('error.badYear', { value: values.year }));
     year = Number(values.year);
   }
-  if (!['plans', 'assess', 'projects', 'tasks', 'record', 'confirm', 'serve'].includes(command)) throw new UsageError(`${t('error.unknownCommand', { value: command })}\n\n${HELP}`);
+  if (![...['plans', 'assess', 'projects', 'tasks', 'record', 'confirm', 'serve'], ...TRACKING_COMMANDS].includes(command)) throw new UsageError(`${t('error.unknownCommand', { value: command })}\n\n${HELP}`);
   if (command === 'confirm' && (rest.length < 3 || year === undefined))
     throw new UsageError(`请指定规划、指标体系、序号和 --year。\n\n${HELP}`);
   if (['assess', 'projects', 'tasks', 'record'].includes(command) && !rest[0])
@@ -73,6 +79,16 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'serve') return serve(db, values.port);
   try {
     const out = (obj: unknown, table: () => string) => console.log(format === 'json' ? JSON.stringify(obj, null, 2) : table());
+    if ((TRACKING_COMMANDS as readonly string[]).includes(command)) {
+      return await runTracking(db, command as (typeof TRACKING_COMMANDS)[number], rest, {
+        format,
+        locale,
+        ...(year !== undefined ? { year } : {}),
+        ...(values['as-of'] !== undefined ? { asOf: values['as-of'] } : {}),
+        ...(values.out !== undefined ? { out: values.out } : {}),
+        ...(values.period !== undefined ? { period: values.period } : {}),
+      });
+    }
     switch (command) {
       case 'plans': {
         const plans = (await listPlans(db)).map((p) => ({ id: p.id, region: p.region, title: p.title, baseYear: p.baseYear, targetYears: p.targetYears }));
@@ -253,11 +269,14 @@ main(process.argv.slice(2))
     if (code !== 0) process.exitCode = code;
   })
   .catch((e: unknown) => {
-    if (e instanceof UsageError || e instanceof UnknownPlanError) {
+    if (e instanceof UsageError || e instanceof UnknownPlanError || e instanceof TrackingUsageError) {
       console.error(e.message);
       process.exitCode = 2;
     } else if (e instanceof InvalidEntriesError) {
       console.error(`数据未保存，发现 ${e.problems.length} 处错误：\n${e.message}`);
+      process.exitCode = 1;
+    } else if (e instanceof InvalidBatchError) {
+      console.error(`未保存，发现 ${e.problems.length} 处错误：\n${e.message}`);
       process.exitCode = 1;
     } else if (e instanceof DataError) {
       console.error(`内置数据有误，无法启动：\n${e.message}`);

@@ -155,7 +155,7 @@ function progressRow(name: string, originals: PlannedProject[], adjusted: Adjust
   }
   const adjustedInvestmentWan = sumKnown(inForce.map((p) => p.investmentWan));
   const completedWan = round(inForce.reduce((s, p) => s + (latest.get(p.key)?.investmentCumulativeWan ?? 0), 0));
-  const scheduledWan = round(inForce.reduce((s, p) => s + (p.investmentWan ?? 0) * (plannedShare(p, asOf) ?? 0), 0));
+  const scheduledWan = round(inForce.reduce((s, p) => s + (p.investmentWan ?? 0) * (plannedShare(p, asOf) ?? 0), 0), 2);
   return {
     name,
     originalCount: originals.length,
