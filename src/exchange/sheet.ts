@@ -77,7 +77,10 @@ export async function readSheet(data: Buffer, columns: Column[], what: string): 
           const column = columns.find((c) => c.field === field)!;
           if (v !== undefined && !column.given && !column.prefill) filled = true;
         }
-        if (filled) rows.push({ row: i, values });
+        // a banner row (a group heading or a total merged across the sheet) is not an entry
+        const masters = [...found.values()].map((col) => row.getCell(col)).filter((c) => c.isMerged).map((c) => c.master.address);
+        const banner = masters.length > 1 && new Set(masters).size === 1;
+        if (filled && !banner) rows.push({ row: i, values });
       }
       return { sheet: ws.name, rows };
     }
@@ -90,10 +93,14 @@ export async function readSheet(data: Buffer, columns: Column[], what: string): 
 
 /** Turn problems found in entries (numbered 1…n) into problems of sheet rows and columns. */
 export function toSheetProblems(problems: BatchProblem[], rows: SheetRow[], columns: Column[]): BatchProblem[] {
-  return problems.map((p) => {
-    const column = columns.find((c) => c.field === p.field);
-    return { ...p, row: rows[p.row - 1]?.row ?? p.row, field: column ? headerOf(column, 'zh-CN') : p.field };
-  });
+  // in reading order: by row, then left to right
+  const place = (field: string) => columns.findIndex((c) => c.field === field);
+  return [...problems]
+    .sort((a, b) => a.row - b.row || place(a.field) - place(b.field))
+    .map((p) => {
+      const column = columns.find((c) => c.field === p.field);
+      return { ...p, row: rows[p.row - 1]?.row ?? p.row, field: column ? headerOf(column, 'zh-CN') : p.field };
+    });
 }
 
 export function sheetError(problems: BatchProblem[], rows: SheetRow[], columns: Column[], sheet: string): InvalidBatchError {
