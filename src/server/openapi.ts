@@ -1,25 +1,6 @@
 // OpenAPI 3.1 description of the HTTP API.
-import { trackingPaths } from './openapiTracking.ts';
-const error = {
-  type: 'object',
-  properties: {
-    error: {
-      type: 'object',
-      properties: {
-        code: { type: 'string' },
-        message: { type: 'string', description: '中文说明' },
-        problems: {
-          type: 'array',
-          items: {
-            type: 'object',
-            properties: { index: { type: 'integer' }, field: { type: 'string' }, value: { type: 'string' }, message: { type: 'string' } },
-          },
-        },
-      },
-      required: ['code', 'message'],
-    },
-  },
-};
+import { errorSchema, trackingPaths } from './openapiTracking.ts';
+const error = errorSchema;
 
 /** The plan named in the path. */
 const planId = { name: 'id', in: 'path', required: true, schema: { type: 'string' } } as const;

@@ -1,5 +1,6 @@
 // OpenAPI paths of the project- and task-tracking routes (src/server/trackingRoutes.ts).
-const problems = {
+/** Every error: a code, a Chinese message, and for refused batches every problem. */
+export const errorSchema = {
   type: 'object',
   properties: {
     error: {
@@ -9,8 +10,8 @@ const problems = {
         message: { type: 'string', description: '中文说明' },
         problems: {
           type: 'array',
-          description: 'every problem: row (entry number, or the sheet row for a workbook), field (or column), value, message',
-          items: { type: 'object', properties: { row: { type: 'integer' }, field: { type: 'string' }, value: { type: 'string' }, message: { type: 'string' } } },
+          description: 'every problem: row (entry number, or the sheet row for a workbook; index, 0-based, for observations), field (or column), value, message',
+          items: { type: 'object', properties: { row: { type: 'integer' }, index: { type: 'integer' }, field: { type: 'string' }, value: { type: 'string' }, message: { type: 'string' } } },
         },
       },
       required: ['code', 'message'],
@@ -18,9 +19,9 @@ const problems = {
   },
 };
 const json = (schema: object) => ({ content: { 'application/json': { schema } } });
-const refused = { description: 'refused: every problem listed; nothing saved', ...json(problems) };
-const malformed = { description: 'malformed request', ...json(problems) };
-const notFound = { description: 'unknown plan or record', ...json(problems) };
+const refused = { description: 'refused: every problem listed; nothing saved', ...json(errorSchema) };
+const malformed = { description: 'malformed request', ...json(errorSchema) };
+const notFound = { description: 'unknown plan or record', ...json(errorSchema) };
 const path = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } }) as const;
 const query = (name: string, description: string, type = 'string') => ({ name, in: 'query', required: false, description, schema: { type } }) as const;
 const planId = path('id');

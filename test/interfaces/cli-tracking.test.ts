@@ -1,27 +1,14 @@
 // The tracking commands as a plan office runs them: progress, export of the template, import (all or
 // nothing, every problem named by row and column), supervision and the department ranking.
 import ExcelJS from 'exceljs';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cliRunner } from '../helpers/cli.ts';
 
-const run = promisify(execFile);
-const BIN = resolve(import.meta.dirname, '../../bin/ecociv.js');
 const dir = mkdtempSync(join(tmpdir(), 'ecociv-cli-tracking-'));
-
-async function ecociv(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, ECOCIV_DATA_DIR: join(dir, 'store') };
-  delete env.DATABASE_URL;
-  try {
-    return { ...(await run(process.execPath, [BIN, ...args], { env, maxBuffer: 32 * 1024 * 1024 })), code: 0 };
-  } catch (e) {
-    const err = e as { stdout: string; stderr: string; code: number };
-    return { stdout: err.stdout, stderr: err.stderr, code: err.code };
-  }
-}
+const ecociv = cliRunner(dir);
 
 describe('ecociv tracking commands (embedded store)', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
