@@ -364,6 +364,102 @@ CREATE TABLE plan_settings (
 );
 `,
   },
+  {
+    version: 6,
+    name: 'accounts, sessions, audit trail, review',
+    sql: `
+CREATE TABLE users (
+  id bigserial PRIMARY KEY,
+  username text NOT NULL,
+  display_name text NOT NULL,
+  password_hash text NOT NULL,
+  disabled boolean NOT NULL DEFAULT false,
+  failed_attempts integer NOT NULL DEFAULT 0,
+  locked_until timestamptz,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE UNIQUE INDEX users_username ON users (lower(username));
+
+-- A role held in a region (and, for a data clerk, for one unit). A null region means every region.
+CREATE TABLE user_roles (
+  id bigserial PRIMARY KEY,
+  user_id bigint NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  role text NOT NULL CHECK (role IN ('admin', 'planOffice', 'clerk', 'reviewer', 'leader', 'public')),
+  region_id integer REFERENCES regions(id),
+  unit_name text,
+  CHECK (role <> 'clerk' OR (unit_name IS NOT NULL AND region_id IS NOT NULL))
+);
+CREATE INDEX user_roles_user ON user_roles (user_id);
+
+-- Sessions: only a hash of the token is kept.
+CREATE TABLE sessions (
+  id text PRIMARY KEY,
+  user_id bigint NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  csrf_token text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  expires_at timestamptz NOT NULL,
+  ip text,
+  user_agent text
+);
+CREATE INDEX sessions_user ON sessions (user_id);
+
+-- Every change: who, when, from where, what, before and after. Append-only.
+CREATE TABLE audit_log (
+  id bigserial PRIMARY KEY,
+  at timestamptz NOT NULL DEFAULT now(),
+  actor_id bigint,
+  actor_name text NOT NULL,
+  ip text,
+  action text NOT NULL,
+  entity text NOT NULL,
+  entity_id text,
+  plan_id text,
+  region_id integer,
+  before jsonb,
+  after jsonb
+);
+CREATE INDEX audit_log_plan ON audit_log (plan_id, at);
+CREATE INDEX audit_log_region ON audit_log (region_id, at);
+CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  RAISE EXCEPTION 'audit_log is append-only';
+END
+$fn$;
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+
+-- Review of entered figures: submitted -> approved, or returned with a comment (and submitted again).
+ALTER TABLE observations ADD COLUMN review text NOT NULL DEFAULT 'approved' CHECK (review IN ('submitted', 'approved', 'returned'));
+ALTER TABLE observations ADD COLUMN review_comment text;
+ALTER TABLE observations ADD COLUMN reviewed_by text;
+ALTER TABLE observations ADD COLUMN submitted_by text;
+
+-- A year's assessment published: its figures are locked; a change is a revision with a reason, approved again.
+CREATE TABLE publications (
+  plan_id text NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+  year integer NOT NULL,
+  published_at timestamptz NOT NULL DEFAULT now(),
+  published_by text NOT NULL,
+  PRIMARY KEY (plan_id, year)
+);
+CREATE TABLE observation_revisions (
+  id bigserial PRIMARY KEY,
+  region_id integer NOT NULL,
+  indicator_id integer NOT NULL REFERENCES indicators(id) ON DELETE CASCADE,
+  part text NOT NULL DEFAULT '',
+  year integer NOT NULL,
+  plan_id text REFERENCES plans(id) ON DELETE CASCADE,
+  old_printed text NOT NULL,
+  new_printed text NOT NULL,
+  reason text NOT NULL CHECK (length(reason) > 0),
+  state text NOT NULL DEFAULT 'submitted' CHECK (state IN ('submitted', 'approved', 'returned')),
+  submitted_by text NOT NULL,
+  reviewed_by text,
+  review_comment text,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  reviewed_at timestamptz
+);
+`,
+  },
 ];
 
 /** Bring the schema up to date. Safe to call on every start, by several processes at once. */
