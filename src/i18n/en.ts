@@ -187,7 +187,10 @@ export const en: Record<string, string> = {
   'consistency.partName': '{name} ({part})',
   'consistency.passed': 'Nothing found.',
   'cli.consistencyHeader': '{title} ({region}, {year}) plan consistency: {n} findings',
-  'cli.consistencyKind': '[{kind}] {n}',
+  'cli.consistencyKind': '[{kind}] {n} ({severity})',
+  'cli.consistencyPassed': '[{kind}] nothing found',
   'cli.consistencyLines': 'Lines: {lines}',
-  'cli.lineRef': 'document {document} line {line}',
+  'cli.lineRef': 'document {document}: {lines}',
+  'cli.lineSeparator': ', ',
+  'cli.moreLines': ' … ({n} lines in all)',
 };

@@ -187,7 +187,10 @@ export const zhCN: Record<string, string> = {
   'consistency.partName': '{name}（{part}）',
   'consistency.passed': '未发现问题。',
   'cli.consistencyHeader': '{title}（{region}，{year}年）规划一致性检查：发现{n}处问题',
-  'cli.consistencyKind': '【{kind}】{n}处',
+  'cli.consistencyKind': '【{kind}】{n}处（{severity}）',
+  'cli.consistencyPassed': '【{kind}】未发现问题',
   'cli.consistencyLines': '出处：{lines}',
-  'cli.lineRef': '文件{document}第{line}行',
+  'cli.lineRef': '文件{document}第{lines}行',
+  'cli.lineSeparator': '、',
+  'cli.moreLines': '等{n}行',
 };

@@ -1,4 +1,6 @@
 // OpenAPI 3.1 description of the HTTP API.
+import { FINDING_KINDS } from '../domain/consistency.ts';
+
 const error = {
   type: 'object',
   properties: {
@@ -25,6 +27,8 @@ const planId = { name: 'id', in: 'path', required: true, schema: { type: 'string
 const unknownPlan = { description: 'unknown plan', content: { 'application/json': { schema: error } } };
 
 const status = { type: 'string', enum: ['met', 'notMet', 'indeterminate', 'noData', 'notApplicable'] };
+const findingKind = { type: 'string', enum: [...FINDING_KINDS] };
+const severity = { type: 'string', enum: ['error', 'warning', 'info'] };
 const achievability = {
   type: ['object', 'null'],
   properties: {
@@ -199,6 +203,62 @@ export const openApiDocument = {
               },
             },
           },
+          '404': unknownPlan,
+        },
+      },
+    },
+    '/api/plans/{id}/consistency': {
+      get: {
+        summary: '规划一致性检查 (plan consistency: what does not add up across indicators, projects, tasks and stated totals, each finding with its lines)',
+        parameters: [
+          planId,
+          { name: 'year', in: 'query', schema: { type: 'integer' }, description: 'the year whose statuses are checked; default: the plan base year' },
+          { name: 'lang', in: 'query', schema: { type: 'string', enum: ['zh-CN', 'en'] } },
+        ],
+        responses: {
+          '200': {
+            description: 'findings',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    plan: { type: 'string' },
+                    year: { type: 'integer' },
+                    total: { type: 'integer' },
+                    checks: {
+                      type: 'array',
+                      description: 'every check in report order, with its count (0: nothing found)',
+                      items: {
+                        type: 'object',
+                        properties: { kind: findingKind, kindText: { type: 'string' }, severity, severityText: { type: 'string' }, count: { type: 'integer' } },
+                        required: ['kind', 'kindText', 'severity', 'count'],
+                      },
+                    },
+                    findings: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        properties: {
+                          kind: findingKind,
+                          kindText: { type: 'string' },
+                          severity,
+                          message: { type: 'string', description: 'the finding in a sentence naming the figures' },
+                          messageKey: { type: 'string' },
+                          lines: { type: 'array', items: { type: 'object', properties: { document: { type: 'string' }, line: { type: 'integer' } }, required: ['document', 'line'] } },
+                          subjects: { type: 'array', items: { type: 'object', description: '{ type: project | indicator | total | footnote, … }' } },
+                          figures: { type: ['object', 'null'], description: 'stated, actual and difference (actual − stated) for stated totals' },
+                        },
+                        required: ['kind', 'severity', 'message', 'lines', 'subjects'],
+                      },
+                    },
+                  },
+                  required: ['plan', 'year', 'total', 'checks', 'findings'],
+                },
+              },
+            },
+          },
+          '400': { description: 'bad year', content: { 'application/json': { schema: error } } },
           '404': unknownPlan,
         },
       },
