@@ -62,6 +62,14 @@ function flattenTasks(nodes: TaskRow[]): TaskCheckInput[] {
   ]);
 }
 
+/** "文件001第1742、1745行": the lines of a finding, grouped by document. */
+export function linesText(lines: Source[], locale: Locale): string {
+  const byDocument = new Map<string, number[]>();
+  for (const l of lines) byDocument.set(l.document, [...(byDocument.get(l.document) ?? []), l.line]);
+  const sep = t('consistency.lineSeparator', {}, locale);
+  return [...byDocument].map(([document, numbers]) => t('consistency.lineRef', { document, lines: numbers.join(sep) }, locale)).join(sep);
+}
+
 export type PlanConsistency = Awaited<ReturnType<typeof planConsistency>>;
 
 /** Reads the plan's frameworks, values, lead units, projects, stated totals and tasks, assesses the year, and checks. */
@@ -110,6 +118,7 @@ export async function planConsistency(db: Queryable, planId: string, year: numbe
       message: formatMessage(f.message, locale),
       messageKey: f.message.key,
       lines: f.lines,
+      linesText: linesText(f.lines, locale),
       subjects: f.subjects,
       figures: f.figures ?? null,
     })),

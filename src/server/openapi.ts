@@ -246,6 +246,7 @@ export const openApiDocument = {
                           message: { type: 'string', description: 'the finding in a sentence naming the figures' },
                           messageKey: { type: 'string' },
                           lines: { type: 'array', items: { type: 'object', properties: { document: { type: 'string' }, line: { type: 'integer' } }, required: ['document', 'line'] } },
+                          linesText: { type: 'string', description: 'the lines as text, e.g. 文件001第1937行' },
                           subjects: { type: 'array', items: { type: 'object', description: '{ type: project | indicator | total | footnote, … }' } },
                           figures: { type: ['object', 'null'], description: 'stated, actual and difference (actual − stated) for stated totals' },
                         },
