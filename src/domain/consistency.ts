@@ -58,10 +58,13 @@ export interface ObservationCheckInput {
   source?: Source;
 }
 
+/** An indicator or one of its parts: its name and line, how it stands in the assessed year, who leads it. */
 export interface PartCheckInput {
   name: string;
   source?: Source;
+  /** status in the assessed year; absent when not assessed */
   status?: Status;
+  /** the value judged in the year */
   value?: string | null;
   /** where the value judged is printed (and corrected, where a misprint was corrected) */
   valueLines?: Source[];
@@ -69,17 +72,8 @@ export interface PartCheckInput {
   leadUnits: string[];
 }
 
-export interface IndicatorCheckInput {
+export interface IndicatorCheckInput extends PartCheckInput {
   number: string;
-  name: string;
-  source?: Source;
-  /** status in the assessed year; absent when not assessed */
-  status?: Status;
-  /** the value judged in the assessed year and where it is printed */
-  value?: string | null;
-  valueLines?: Source[];
-  requirement?: string | null;
-  leadUnits: string[];
   parts: PartCheckInput[];
   /** every observation of the indicator and its parts, any year */
   observations: ObservationCheckInput[];

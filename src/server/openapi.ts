@@ -25,6 +25,10 @@ const error = {
 /** The plan named in the path. */
 const planId = { name: 'id', in: 'path', required: true, schema: { type: 'string' } } as const;
 const unknownPlan = { description: 'unknown plan', content: { 'application/json': { schema: error } } };
+/** The year assessed (default: the plan base year) and the language of the texts. */
+const yearQuery = { name: 'year', in: 'query', schema: { type: 'integer' }, description: 'default: the plan base year' } as const;
+const langQuery = { name: 'lang', in: 'query', schema: { type: 'string', enum: ['zh-CN', 'en'] } } as const;
+const badYear = { description: 'bad year', content: { 'application/json': { schema: error } } };
 
 const status = { type: 'string', enum: ['met', 'notMet', 'indeterminate', 'noData', 'notApplicable'] };
 const findingKind = { type: 'string', enum: [...FINDING_KINDS] };
@@ -90,11 +94,7 @@ export const openApiDocument = {
     '/api/plans/{id}/assessment': {
       get: {
         summary: '评估某一年 (assess a plan for a year)',
-        parameters: [
-          planId,
-          { name: 'year', in: 'query', schema: { type: 'integer' }, description: 'default: the plan base year' },
-          { name: 'lang', in: 'query', schema: { type: 'string', enum: ['zh-CN', 'en'] } },
-        ],
+        parameters: [planId, yearQuery, langQuery],
         responses: {
           '200': {
             description: 'assessment',
@@ -149,7 +149,7 @@ export const openApiDocument = {
               },
             },
           },
-          '400': { description: 'bad year', content: { 'application/json': { schema: error } } },
+          '400': badYear,
           '404': unknownPlan,
         },
       },
@@ -157,11 +157,7 @@ export const openApiDocument = {
     '/api/plans/{id}/scorecard.xlsx': {
       get: {
         summary: '指标达标情况表（Excel） (the indicator table as a workbook, one sheet per framework)',
-        parameters: [
-          planId,
-          { name: 'year', in: 'query', schema: { type: 'integer' } },
-          { name: 'lang', in: 'query', schema: { type: 'string', enum: ['zh-CN', 'en'] } },
-        ],
+        parameters: [planId, yearQuery, langQuery],
         responses: {
           '200': { description: 'xlsx', content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {} } },
           '404': unknownPlan,
@@ -210,11 +206,7 @@ export const openApiDocument = {
     '/api/plans/{id}/consistency': {
       get: {
         summary: '规划一致性检查 (plan consistency: what does not add up across indicators, projects, tasks and stated totals, each finding with its lines)',
-        parameters: [
-          planId,
-          { name: 'year', in: 'query', schema: { type: 'integer' }, description: 'the year whose statuses are checked; default: the plan base year' },
-          { name: 'lang', in: 'query', schema: { type: 'string', enum: ['zh-CN', 'en'] } },
-        ],
+        parameters: [planId, yearQuery, langQuery],
         responses: {
           '200': {
             description: 'findings',
@@ -259,7 +251,7 @@ export const openApiDocument = {
               },
             },
           },
-          '400': { description: 'bad year', content: { 'application/json': { schema: error } } },
+          '400': badYear,
           '404': unknownPlan,
         },
       },

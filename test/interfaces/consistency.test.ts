@@ -1,11 +1,10 @@
 // The consistency check through the HTTP API and the ecociv command, as a reviewer would call them.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type TestApi } from '../helpers/api.ts';
+import { cliIn } from '../helpers/cli.ts';
 
 describe('GET /api/plans/{id}/consistency (PGlite)', () => {
   let api: TestApi;
@@ -62,23 +61,10 @@ describe('GET /api/plans/{id}/consistency (PGlite)', () => {
   });
 });
 
-const run = promisify(execFile);
-const BIN = resolve(import.meta.dirname, '../../bin/ecociv.js');
-
 describe('ecociv check (embedded store)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'ecociv-check-'));
+  const ecociv = cliIn(dataDir);
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-
-  async function ecociv(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-    const env: NodeJS.ProcessEnv = { ...process.env, ECOCIV_DATA_DIR: join(dataDir, 'store') };
-    delete env.DATABASE_URL;
-    try {
-      return { ...(await run(process.execPath, [BIN, ...args], { env, maxBuffer: 32 * 1024 * 1024 })), code: 0 };
-    } catch (e) {
-      const err = e as { stdout: string; stderr: string; code: number };
-      return { stdout: err.stdout, stderr: err.stderr, code: err.code };
-    }
-  }
 
   it('prints the findings grouped by kind, each with its lines, in Chinese', async () => {
     const r = await ecociv('check', 'wushan-demo-county', '--year', '2021');
