@@ -260,6 +260,37 @@ describe('indicator names', () => {
 });
 
 describe('consistency messages', () => {
+  it('every message renders in Chinese and English with all its figures', () => {
+    const p = plan();
+    const national = p.frameworks[0]!.indicators;
+    p.projects.push(
+      project(3, '垃圾分类', ['生活废弃物综合利用']),
+      project(4, '污水厂提标', ['城镇生活污水处理率']),
+      project(5, '秸秆还田', ['秸秆综合利用比例'], { yearEnd: 2030 }),
+      project(2, '重号项目', ['城镇污水处理率'], { investmentWan: null }),
+    );
+    p.projects[0]!.indicators = ['城镇集中式污水处理率'];
+    p.groups[0]!.stated = { count: 9, investmentWan: 9, source: at(499) };
+    p.stated = { count: 9, investmentWan: 9000, approximate: true, source: at(600) };
+    national[1]!.parts[1]!.leadUnits = [];
+    p.frameworks[1]!.indicators.push(indicator('2', '生态环境教育基地', { leadUnits: [] }), indicator('3', '城镇集中式污水处理率', { leadUnits: [] }));
+    national[3]!.observations.push(
+      { year: 2022, printed: '72[3]', source: at(110) },
+      { year: 2023, printed: '73', footnote: { mark: '【4】', printed: '估算。' }, source: at(111) },
+      { year: 2024, printed: '74*', source: at(112) },
+    );
+    p.frameworks[1]!.indicators.push(indicator('4', '城镇生活污水集中处理率', { status: 'notMet' }), indicator('5', '城镇人均公园绿地面积', { status: 'notMet' }));
+    const findings = checkConsistency(p);
+    const keys = new Set(findings.map((f) => f.message.key));
+    expect(new Set(findings.map((f) => f.kind))).toEqual(new Set(FINDING_KINDS));
+    expect(keys.size).toBe(16);
+    for (const f of findings)
+      for (const locale of ['zh-CN', 'en'] as const) {
+        const s = formatMessage(f.message, locale);
+        expect(s, f.message.key).not.toMatch(/[{}]|consistency\./);
+      }
+  });
+
   it('every kind, severity and message key is in both catalogues', () => {
     const zh = new Set(catalogKeys('zh-CN'));
     const en = new Set(catalogKeys('en'));
