@@ -1,8 +1,9 @@
-// The `ecociv` command: plans, assess, projects, record, serve.
+// The `ecociv` command: plans, assess, projects, tasks, check, record, confirm, serve.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { assessPlan, UnknownPlanError } from '../app/assessPlan.ts';
+import { planConsistency } from '../app/consistency.ts';
 import { planProjects, planTasks } from '../app/planProjects.ts';
 import { DataError } from '../data/load.ts';
 import { t, type Locale } from '../i18n/index.ts';
@@ -11,6 +12,7 @@ import { openStore, storeOptionsFromEnv } from '../store/index.ts';
 import { listPlans, type TaskRow } from '../store/queries.ts';
 import { recordConfirmation } from '../store/recordConfirmation.ts';
 import { InvalidEntriesError, recordObservations, type ObservationEntry } from '../store/recordObservations.ts';
+import { consistencyReport } from './consistencyReport.ts';
 import { formatWan, renderTable } from './table.ts';
 import { runTracking, TRACKING_COMMANDS, TRACKING_HELP, TrackingUsageError } from './tracking.ts';
 import { InvalidBatchError } from '../store/batch.ts';
@@ -24,6 +26,7 @@ const HELP = `ecociv — 生态文明建设规划的数据化评估
   ecociv assess <规划> [--year 年份]     评估指标（默认基准年）
   ecociv projects <规划>                 重点工程项目汇总（与文件所列合计核对）
   ecociv tasks <规划>                    重点任务（按规划文本的章节）
+  ecociv check <规划> [--year 年份]      规划一致性检查（项目所列指标、未达标指标、文件合计、牵头单位、注释），逐条注明出处行
   ecociv record <文件.json|.yaml>        录入现状值（整批成功或整批不保存）
   ecociv confirm <规划> <指标体系> <序号> --year 年份 (--status met|notMet | --points 分) --by 确认人 --reason 理由
                                          人工确认无法判定的指标（与计算结果并列保存）
@@ -68,10 +71,10 @@ async function main(argv: string[]): Promise<number> {
     if (!/^\d{4}$/.test(values.year)) throw new UsageError(t('error.badYear', { value: values.year }));
     year = Number(values.year);
   }
-  if (![...['plans', 'assess', 'projects', 'tasks', 'record', 'confirm', 'serve'], ...TRACKING_COMMANDS].includes(command)) throw new UsageError(`${t('error.unknownCommand', { value: command })}\n\n${HELP}`);
+  if (![...['plans', 'assess', 'projects', 'tasks', 'check', 'record', 'confirm', 'serve'], ...TRACKING_COMMANDS].includes(command)) throw new UsageError(`${t('error.unknownCommand', { value: command })}\n\n${HELP}`);
   if (command === 'confirm' && (rest.length < 3 || year === undefined))
     throw new UsageError(`请指定规划、指标体系、序号和 --year。\n\n${HELP}`);
-  if (['assess', 'projects', 'tasks', 'record'].includes(command) && !rest[0])
+  if (['assess', 'projects', 'tasks', 'check', 'record'].includes(command) && !rest[0])
     throw new UsageError(`${command === 'record' ? '请指定要录入的文件。' : '请指定规划编号（见 ecociv plans）。'}\n\n${HELP}`);
 
   const progress = (line: string) => process.stderr.write(`${line}\n`);
@@ -120,6 +123,11 @@ async function main(argv: string[]): Promise<number> {
       case 'tasks': {
         const tasks = await planTasks(db, rest[0]!);
         out(tasks, () => tasksOutline(tasks));
+        return 0;
+      }
+      case 'check': {
+        const c = await planConsistency(db, rest[0]!, year, locale);
+        out(c, () => consistencyReport(c, locale));
         return 0;
       }
       case 'confirm': {

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assessPlan, UnknownPlanError } from '../app/assessPlan.ts';
+import { planConsistency } from '../app/consistency.ts';
 import { planProjects, planTasks } from '../app/planProjects.ts';
 import type { Locale } from '../i18n/index.ts';
 import type { Db } from '../store/db.ts';
@@ -87,6 +88,12 @@ export function buildServer(db: Db, opts: { logger?: boolean; webDir?: string } 
   });
 
   app.get<{ Params: { id: string } }>('/api/plans/:id/projects', async (req) => planProjects(db, req.params.id));
+
+  app.get<{ Params: { id: string }; Querystring: { year?: string; lang?: string } }>('/api/plans/:id/consistency', async (req, reply) => {
+    const year = parseYear(req.query.year);
+    if (year === 'bad') return reply.code(400).send({ error: { code: 'badYear', message: `年份“${req.query.year}”无效，应为四位数年份。` } });
+    return planConsistency(db, req.params.id, year, localeOf(req.query));
+  });
 
   app.get<{ Params: { id: string } }>('/api/plans/:id/tasks', async (req) => planTasks(db, req.params.id));
 

@@ -1,12 +1,20 @@
 // OpenAPI 3.1 description of the HTTP API.
+import { FINDING_KINDS } from '../domain/consistency.ts';
 import { errorSchema, trackingPaths } from './openapiTracking.ts';
+
 const error = errorSchema;
 
 /** The plan named in the path. */
 const planId = { name: 'id', in: 'path', required: true, schema: { type: 'string' } } as const;
 const unknownPlan = { description: 'unknown plan', content: { 'application/json': { schema: error } } };
+/** The year assessed (default: the plan base year) and the language of the texts. */
+const yearQuery = { name: 'year', in: 'query', schema: { type: 'integer' }, description: 'default: the plan base year' } as const;
+const langQuery = { name: 'lang', in: 'query', schema: { type: 'string', enum: ['zh-CN', 'en'] } } as const;
+const badYear = { description: 'bad year', content: { 'application/json': { schema: error } } };
 
 const status = { type: 'string', enum: ['met', 'notMet', 'indeterminate', 'noData', 'notApplicable'] };
+const findingKind = { type: 'string', enum: [...FINDING_KINDS] };
+const severity = { type: 'string', enum: ['error', 'warning', 'info'] };
 const achievability = {
   type: ['object', 'null'],
   properties: {
@@ -68,11 +76,7 @@ export const openApiDocument = {
     '/api/plans/{id}/assessment': {
       get: {
         summary: '评估某一年 (assess a plan for a year)',
-        parameters: [
-          planId,
-          { name: 'year', in: 'query', schema: { type: 'integer' }, description: 'default: the plan base year' },
-          { name: 'lang', in: 'query', schema: { type: 'string', enum: ['zh-CN', 'en'] } },
-        ],
+        parameters: [planId, yearQuery, langQuery],
         responses: {
           '200': {
             description: 'assessment',
@@ -127,7 +131,7 @@ export const openApiDocument = {
               },
             },
           },
-          '400': { description: 'bad year', content: { 'application/json': { schema: error } } },
+          '400': badYear,
           '404': unknownPlan,
         },
       },
@@ -135,11 +139,7 @@ export const openApiDocument = {
     '/api/plans/{id}/scorecard.xlsx': {
       get: {
         summary: '指标达标情况表（Excel） (the indicator table as a workbook, one sheet per framework)',
-        parameters: [
-          planId,
-          { name: 'year', in: 'query', schema: { type: 'integer' } },
-          { name: 'lang', in: 'query', schema: { type: 'string', enum: ['zh-CN', 'en'] } },
-        ],
+        parameters: [planId, yearQuery, langQuery],
         responses: {
           '200': { description: 'xlsx', content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {} } },
           '404': unknownPlan,
@@ -181,6 +181,59 @@ export const openApiDocument = {
               },
             },
           },
+          '404': unknownPlan,
+        },
+      },
+    },
+    '/api/plans/{id}/consistency': {
+      get: {
+        summary: '规划一致性检查 (plan consistency: what does not add up across indicators, projects, tasks and stated totals, each finding with its lines)',
+        parameters: [planId, yearQuery, langQuery],
+        responses: {
+          '200': {
+            description: 'findings',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    plan: { type: 'string' },
+                    year: { type: 'integer' },
+                    total: { type: 'integer' },
+                    checks: {
+                      type: 'array',
+                      description: 'every check in report order, with its count (0: nothing found)',
+                      items: {
+                        type: 'object',
+                        properties: { kind: findingKind, kindText: { type: 'string' }, severity, severityText: { type: 'string' }, count: { type: 'integer' } },
+                        required: ['kind', 'kindText', 'severity', 'count'],
+                      },
+                    },
+                    findings: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        properties: {
+                          kind: findingKind,
+                          kindText: { type: 'string' },
+                          severity,
+                          message: { type: 'string', description: 'the finding in a sentence naming the figures' },
+                          messageKey: { type: 'string' },
+                          lines: { type: 'array', items: { type: 'object', properties: { document: { type: 'string' }, line: { type: 'integer' } }, required: ['document', 'line'] } },
+                          linesText: { type: 'string', description: 'the lines as text, e.g. 文件001第1937行' },
+                          subjects: { type: 'array', items: { type: 'object', description: '{ type: project | indicator | total | footnote, … }' } },
+                          figures: { type: ['object', 'null'], description: 'stated, actual and difference (actual − stated) for stated totals' },
+                        },
+                        required: ['kind', 'severity', 'message', 'lines', 'subjects'],
+                      },
+                    },
+                  },
+                  required: ['plan', 'year', 'total', 'checks', 'findings'],
+                },
+              },
+            },
+          },
+          '400': badYear,
           '404': unknownPlan,
         },
       },

@@ -5,10 +5,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cliRunner } from '../helpers/cli.ts';
+import { cliIn } from '../helpers/cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ecociv-cli-tracking-'));
-const ecociv = cliRunner(dir);
+const ecociv = cliIn(dir);
 
 describe('ecociv tracking commands (embedded store)', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cliRunner } from '../helpers/cli.ts';
+import { cliIn } from '../helpers/cli.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'ecociv-cli-'));
-const ecociv = cliRunner(dataDir);
+const ecociv = cliIn(dataDir);
 
 describe('ecociv CLI (embedded store)', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));

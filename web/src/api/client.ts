@@ -77,6 +77,8 @@ export const api = {
     `/api/plans/${encodeURIComponent(id)}/assessment?year=${year}&lang=${encodeURIComponent(lang)}`,
   projects: (id: string) => `/api/plans/${encodeURIComponent(id)}/projects`,
   tasks: (id: string) => `/api/plans/${encodeURIComponent(id)}/tasks`,
+  consistency: (id: string, year: number, lang: string) =>
+    `/api/plans/${encodeURIComponent(id)}/consistency?year=${year}&lang=${encodeURIComponent(lang)}`,
   /** every URL about one plan (to forget after a write) */
   planPrefix: (id: string) => `/api/plans/${encodeURIComponent(id)}/`,
   units: (id: string) => `/api/plans/${encodeURIComponent(id)}/units`,

@@ -321,3 +321,52 @@ export interface EntrySheet {
   draft: { entries: EntryInput[]; savedAt: string } | null;
   rows: EntryRow[];
 }
+
+/** GET /api/plans/{id}/consistency (src/app/consistency.ts) */
+export type FindingKind =
+  | 'projectUnknownIndicator'
+  | 'projectIndicatorVariant'
+  | 'unmetWithoutProject'
+  | 'statedTotalDiffers'
+  | 'indicatorWithoutLeadUnit'
+  | 'footnoteUnresolved'
+  | 'projectOutsidePeriod'
+  | 'duplicateProjectNumber';
+export type Severity = 'error' | 'warning' | 'info';
+
+export type FindingSubject =
+  | { type: 'project'; number: number | null; name: string; group: string }
+  | { type: 'indicator'; framework: string; number: string; name: string; part?: string }
+  | { type: 'total'; group: string | null }
+  | { type: 'footnote'; mark: string };
+
+export interface ConsistencyCheck {
+  kind: FindingKind;
+  kindText: string;
+  severity: Severity;
+  severityText: string;
+  count: number;
+}
+
+export interface Finding {
+  kind: FindingKind;
+  kindText: string;
+  severity: Severity;
+  message: string;
+  messageKey: string;
+  lines: SourceRef[];
+  /** the lines as text in the language asked for, e.g. 文件001第1937行 */
+  linesText: string;
+  subjects: FindingSubject[];
+  figures: { stated: number; actual: number; difference: number } | null;
+}
+
+export interface Consistency {
+  plan: string;
+  title: string;
+  region: string;
+  year: number;
+  total: number;
+  checks: ConsistencyCheck[];
+  findings: Finding[];
+}
