@@ -1,7 +1,9 @@
 // Data entry (数据填报): the indicators a unit leads, with last year's value beside each, and drafts.
 import { compileFramework, leafKey } from '../domain/assess.ts';
 import type { Requirement } from '../domain/types.ts';
-import type { Queryable } from '../store/db.ts';
+import { inTransaction, type Queryable } from '../store/db.ts';
+import { SYSTEM_ACTOR, type Actor } from '../auth/roles.ts';
+import { writeAudit } from '../store/audit.ts';
 import { loadFramework, regionTraitsOf } from '../store/queries.ts';
 import type { ObservationEntry } from '../store/recordObservations.ts';
 import { requirePlan } from './requirePlan.ts';
@@ -47,7 +49,8 @@ export interface EntryRow {
   attribute: string | null;
   hint: string;
   previous: { year: number; printed: string } | null;
-  current: { printed: string; origin: string } | null;
+  /** this year's figure, with where it stands in review (submitted, approved, returned with a comment) */
+  current: { printed: string; origin: string; review: string; reviewComment: string | null } | null;
 }
 
 export async function entryForm(db: Queryable, planId: string, unitName: string, year: number) {
@@ -66,8 +69,8 @@ export async function entryForm(db: Queryable, planId: string, unitName: string,
     if (!fw) continue;
     const compiled = compileFramework(fw.def, region);
     const ids = [...fw.indicatorIds.values()];
-    const obs = await db.query<{ indicator_id: number; part: string; year: number; printed: string; origin: string }>(
-      `SELECT indicator_id, part, year, printed, origin FROM observations
+    const obs = await db.query<{ indicator_id: number; part: string; year: number; printed: string; origin: string; review: string; review_comment: string | null }>(
+      `SELECT indicator_id, part, year, printed, origin, review, review_comment FROM observations
        WHERE region_id = $1 AND indicator_id = ANY($2::int[]) AND year <= $3 ORDER BY year`,
       [plan.regionId, ids, year],
     );
@@ -90,7 +93,7 @@ export async function entryForm(db: Queryable, planId: string, unitName: string,
           attribute: item.def.attribute ?? null,
           hint: entryHint(leaf.requirement, leaf.unit),
           previous: previous ? { year: previous.year, printed: previous.printed } : null,
-          current: current ? { printed: current.printed, origin: current.origin } : null,
+          current: current ? { printed: current.printed, origin: current.origin, review: current.review, reviewComment: current.review_comment } : null,
         });
       }
     }
@@ -110,13 +113,16 @@ export async function entryForm(db: Queryable, planId: string, unitName: string,
 }
 
 /** Save what a unit has typed, as typed; it is not assessed until submitted. */
-export async function saveDraft(db: Queryable, planId: string, unitName: string, year: number, entries: unknown[]): Promise<{ savedAt: string }> {
+export async function saveDraft(db: Queryable, planId: string, unitName: string, year: number, entries: unknown[], actor: Actor = SYSTEM_ACTOR): Promise<{ savedAt: string }> {
   await requirePlan(db, planId);
-  const r = await db.query<{ saved_at: Date | string }>(
-    `INSERT INTO drafts (plan_id, unit_name, year, entries) VALUES ($1, $2, $3, $4::jsonb)
-     ON CONFLICT (plan_id, unit_name, year) DO UPDATE SET entries = EXCLUDED.entries, saved_at = now()
-     RETURNING saved_at`,
-    [planId, unitName, year, JSON.stringify(entries)],
-  );
-  return { savedAt: new Date(r.rows[0]!.saved_at).toISOString() };
+  return inTransaction(db, async (tx) => {
+    await writeAudit(tx, actor, { action: 'draft.save', entity: 'draft', entityId: `${unitName}:${year}`, planId, after: { entries } });
+    const r = await tx.query<{ saved_at: Date | string }>(
+      `INSERT INTO drafts (plan_id, unit_name, year, entries) VALUES ($1, $2, $3, $4::jsonb)
+       ON CONFLICT (plan_id, unit_name, year) DO UPDATE SET entries = EXCLUDED.entries, saved_at = now()
+       RETURNING saved_at`,
+      [planId, unitName, year, JSON.stringify(entries)],
+    );
+    return { savedAt: new Date(r.rows[0]!.saved_at).toISOString() };
+  });
 }

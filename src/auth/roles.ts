@@ -30,6 +30,9 @@ export interface Actor {
   user?: User;
 }
 
+/** Changes made by the system itself (loading the built-in data), or by code that names no one. */
+export const SYSTEM_ACTOR: Actor = { userId: null, name: 'system', ip: null };
+
 export function cliActor(): Actor {
   return { userId: null, name: `cli:${process.env.USER ?? process.env.USERNAME ?? 'unknown'}`, ip: null };
 }

@@ -16,6 +16,8 @@ import { consistencyReport } from './consistencyReport.ts';
 import { formatWan, renderTable } from './table.ts';
 import { runTracking, TRACKING_COMMANDS, TRACKING_HELP, TrackingUsageError } from './tracking.ts';
 import { InvalidBatchError } from '../store/batch.ts';
+import { runUsers, USERS_HELP, UsersUsageError } from './users.ts';
+import { cliActor } from '../auth/roles.ts';
 
 class UsageError extends Error {}
 
@@ -31,6 +33,7 @@ const HELP = `ecociv — 生态文明建设规划的数据化评估
   ecociv confirm <规划> <指标体系> <序号> --year 年份 (--status met|notMet | --points 分) --by 确认人 --reason 理由
                                          人工确认无法判定的指标（与计算结果并列保存）
 ${TRACKING_HELP}
+${USERS_HELP}
   ecociv serve                           启动 HTTP 服务（PORT，默认 3000）
 
 选项：
@@ -56,6 +59,10 @@ async function main(argv: string[]): Promise<number> {
       'as-of': { type: 'string' },
       out: { type: 'string' },
       period: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      region: { type: 'string' },
+      unit: { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
@@ -71,7 +78,7 @@ async function main(argv: string[]): Promise<number> {
     if (!/^\d{4}$/.test(values.year)) throw new UsageError(t('error.badYear', { value: values.year }));
     year = Number(values.year);
   }
-  if (![...['plans', 'assess', 'projects', 'tasks', 'check', 'record', 'confirm', 'serve'], ...TRACKING_COMMANDS].includes(command)) throw new UsageError(`${t('error.unknownCommand', { value: command })}\n\n${HELP}`);
+  if (![...['plans', 'assess', 'projects', 'tasks', 'check', 'record', 'confirm', 'serve', 'users'], ...TRACKING_COMMANDS].includes(command)) throw new UsageError(`${t('error.unknownCommand', { value: command })}\n\n${HELP}`);
   if (command === 'confirm' && (rest.length < 3 || year === undefined))
     throw new UsageError(`请指定规划、指标体系、序号和 --year。\n\n${HELP}`);
   if (['assess', 'projects', 'tasks', 'check', 'record'].includes(command) && !rest[0])
@@ -82,6 +89,14 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'serve') return serve(db, values.port);
   try {
     const out = (obj: unknown, table: () => string) => console.log(format === 'json' ? JSON.stringify(obj, null, 2) : table());
+    if (command === 'users')
+      return await runUsers(db, rest, {
+        format,
+        ...(values.name !== undefined ? { name: values.name } : {}),
+        ...(values.role !== undefined ? { role: values.role } : {}),
+        ...(values.region !== undefined ? { region: values.region } : {}),
+        ...(values.unit !== undefined ? { unit: values.unit } : {}),
+      });
     if ((TRACKING_COMMANDS as readonly string[]).includes(command)) {
       return await runTracking(db, command as (typeof TRACKING_COMMANDS)[number], rest, {
         format,
@@ -141,13 +156,13 @@ async function main(argv: string[]): Promise<number> {
           reason: values.reason ?? '',
           ...(values.status !== undefined ? { status: values.status as 'met' | 'notMet' } : {}),
           ...(values.points !== undefined ? { points: Number(values.points) } : {}),
-        });
+        }, cliActor());
         out({ recorded: 1 }, () => '已保存确认。');
         return 0;
       }
       case 'record': {
         const entries = readEntries(rest[0]!);
-        const r = await recordObservations(db, entries);
+        const r = await recordObservations(db, entries, cliActor());
         out(r, () => `已保存 ${r.recorded} 条现状值。`);
         return 0;
       }
@@ -277,7 +292,7 @@ main(process.argv.slice(2))
     if (code !== 0) process.exitCode = code;
   })
   .catch((e: unknown) => {
-    if (e instanceof UsageError || e instanceof UnknownPlanError || e instanceof TrackingUsageError) {
+    if (e instanceof UsageError || e instanceof UnknownPlanError || e instanceof TrackingUsageError || e instanceof UsersUsageError) {
       console.error(e.message);
       process.exitCode = 2;
     } else if (e instanceof InvalidEntriesError) {

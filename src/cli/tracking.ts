@@ -11,6 +11,7 @@ import { importWorkPlanWorkbook, workPlanWorkbook } from '../exchange/workPlanWo
 import { t, type Locale } from '../i18n/index.ts';
 import type { Db } from '../store/db.ts';
 import { issueNotices } from '../store/workPlan.ts';
+import { cliActor } from '../auth/roles.ts';
 import { formatWan, renderTable } from './table.ts';
 
 export const TRACKING_COMMANDS = ['progress', 'departments', 'supervise', 'import', 'export'] as const;
@@ -77,7 +78,7 @@ export async function runTracking(db: Db, command: (typeof TRACKING_COMMANDS)[nu
     }
     case 'supervise': {
       const plan = await requirePlan(db, need(args[0], '规划编号'));
-      const issued = await issueNotices(db, plan.id, o.asOf ? { asOf: o.asOf } : {});
+      const issued = await issueNotices(db, plan.id, { ...(o.asOf ? { asOf: o.asOf } : {}), actor: cliActor() });
       print({ issued: issued.length, notices: issued }, () => (issued.length === 0 ? '没有需要督办的逾期任务。' : [`已下发督办单 ${issued.length} 份：`, ...issued.map((n) => `  · ${n.message}`)].join('\n')));
       return 0;
     }
@@ -92,7 +93,7 @@ export async function runTracking(db: Db, command: (typeof TRACKING_COMMANDS)[nu
         throw new TrackingUsageError(`无法读取文件 ${file}：${(e as Error).message}`);
       }
       if (kind === 'departments') throw new TrackingUsageError('部门考核由系统计算，不能导入。');
-      const r = kind === 'progress' ? await importProgressWorkbook(db, plan.id, data) : kind === 'projects' ? await importProjectsWorkbook(db, plan.id, data) : await importWorkPlanWorkbook(db, plan.id, data);
+      const r = kind === 'progress' ? await importProgressWorkbook(db, plan.id, data, cliActor()) : kind === 'projects' ? await importProjectsWorkbook(db, plan.id, data, { actor: cliActor() }) : await importWorkPlanWorkbook(db, plan.id, data, cliActor());
       print(r, () => `已导入：${JSON.stringify(r)}`);
       return 0;
     }

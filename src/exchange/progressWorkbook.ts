@@ -6,6 +6,7 @@ import { projectProgress } from '../app/projectProgress.ts';
 import type { Db, Queryable } from '../store/db.ts';
 import { checkProgress, recordProgress, type ProgressEntry } from '../store/projectTracking.ts';
 import { InvalidBatchError } from '../store/batch.ts';
+import { SYSTEM_ACTOR, type Actor } from '../auth/roles.ts';
 import { addRow, addSheet, newWorkbook, readSheet, sheetError, toBuffer, type Column } from './sheet.ts';
 
 export const PROGRESS_COLUMNS: Column[] = [
@@ -62,18 +63,18 @@ async function entriesOf(data: Buffer, planId: string) {
 }
 
 /** Check a filled progress sheet without saving: every problem, with its row and column. */
-export async function checkProgressWorkbook(db: Queryable, planId: string, data: Buffer): Promise<{ rows: number; problems: InvalidBatchError['problems'] }> {
+export async function checkProgressWorkbook(db: Queryable, planId: string, data: Buffer, actor: Actor = SYSTEM_ACTOR): Promise<{ rows: number; problems: InvalidBatchError['problems'] }> {
   const { sheet, rows, entries } = await entriesOf(data, planId);
-  const { problems } = await checkProgress(db, entries);
+  const { problems } = await checkProgress(db, entries, { actor });
   return { rows: entries.length, problems: problems.empty ? [] : sheetError(problems.list, rows, PROGRESS_COLUMNS, sheet).problems };
 }
 
 /** Land a filled progress sheet: every row is checked first, and all rows land or none. */
-export async function importProgressWorkbook(db: Db, planId: string, data: Buffer): Promise<{ recorded: number }> {
+export async function importProgressWorkbook(db: Db, planId: string, data: Buffer, actor: Actor = SYSTEM_ACTOR): Promise<{ recorded: number }> {
   const { sheet, rows, entries } = await entriesOf(data, planId);
   if (entries.length === 0) throw new InvalidBatchError([{ row: 1, field: t('xlsx.col.period'), value: sheet, message: t('exchange.error.noRows') }], 'row', sheet);
   try {
-    return await recordProgress(db, entries);
+    return await recordProgress(db, entries, { actor });
   } catch (e) {
     if (e instanceof InvalidBatchError) throw sheetError(e.problems, rows, PROGRESS_COLUMNS, sheet);
     throw e;

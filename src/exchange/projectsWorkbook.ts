@@ -6,6 +6,7 @@ import { projectProgress } from '../app/projectProgress.ts';
 import { t, type Locale } from '../i18n/index.ts';
 import { InvalidBatchError, Problems, readNumber, readText, todayInChina } from '../store/batch.ts';
 import type { Db, Queryable } from '../store/db.ts';
+import { SYSTEM_ACTOR, type Actor } from '../auth/roles.ts';
 import { loadProjects } from '../store/queries.ts';
 import { recordProjectChange, type ChangeEntry } from '../store/projectTracking.ts';
 import { addRow, addSheet, newWorkbook, readSheet, sheetError, toBuffer, type Column } from './sheet.ts';
@@ -84,7 +85,7 @@ const sameList = (a: string[], b: string[]) => a.length === b.length && a.every(
 const splitList = (v: unknown) => String(v ?? '').split(/[、,，;；\n]/).map((x) => x.trim()).filter(Boolean);
 
 /** Land a project sheet as changes: rows with a new number are added, rows that differ are adjusted. */
-export async function importProjectsWorkbook(db: Db, planId: string, data: Buffer, opts: { recordedBy?: string; today?: string } = {}): Promise<{ added: number; adjusted: number; unchanged: number }> {
+export async function importProjectsWorkbook(db: Db, planId: string, data: Buffer, opts: { recordedBy?: string; today?: string; actor?: Actor } = {}): Promise<{ added: number; adjusted: number; unchanged: number }> {
   const { sheet, rows } = await readSheet(data, IMPORT_COLUMNS, t('xlsx.sheet.projects'));
   const current = new Map((await projectProgress(db, planId, { asOf: '9999-12-31' })).projects.map((p) => [p.key, p]));
   const problems = new Problems();
@@ -127,7 +128,7 @@ export async function importProjectsWorkbook(db: Db, planId: string, data: Buffe
       const found: InvalidBatchError['problems'] = [];
       for (const [i, c] of changes.entries()) {
         try {
-          await recordProjectChange(tx, c);
+          await recordProjectChange(tx, c, opts.actor ?? SYSTEM_ACTOR);
         } catch (e) {
           if (!(e instanceof InvalidBatchError)) throw e;
           found.push(...e.problems.map((p) => ({ ...p, row: rowOf[i]!, field: p.field.replace(/^fields\./, '') })));

@@ -2,6 +2,7 @@
 import { workPlan } from '../app/workPlanView.ts';
 import { t, type Locale } from '../i18n/index.ts';
 import { InvalidBatchError } from '../store/batch.ts';
+import { SYSTEM_ACTOR, type Actor } from '../auth/roles.ts';
 import type { Db, Queryable } from '../store/db.ts';
 import { recordWorkItems, type WorkItemEntry } from '../store/workPlan.ts';
 import { addRow, addSheet, newWorkbook, readSheet, sheetError, toBuffer, type Column } from './sheet.ts';
@@ -44,12 +45,12 @@ export async function workPlanWorkbook(db: Queryable, planId: string, opts: { ye
   return toBuffer(wb);
 }
 
-export async function importWorkPlanWorkbook(db: Db, planId: string, data: Buffer): Promise<{ recorded: number }> {
+export async function importWorkPlanWorkbook(db: Db, planId: string, data: Buffer, actor: Actor = SYSTEM_ACTOR): Promise<{ recorded: number }> {
   const { sheet, rows } = await readSheet(data, WORK_ITEM_COLUMNS, t('xlsx.sheet.workPlan'));
   if (rows.length === 0) throw new InvalidBatchError([{ row: 1, field: t('xlsx.col.workTitle'), value: sheet, message: t('exchange.error.noRows') }], 'row', sheet);
   const entries = rows.map((r) => ({ ...(r.values as Record<string, string>), plan: planId }) as unknown as WorkItemEntry);
   try {
-    return await recordWorkItems(db, entries);
+    return await recordWorkItems(db, entries, actor);
   } catch (e) {
     if (e instanceof InvalidBatchError) throw sheetError(e.problems, rows, WORK_ITEM_COLUMNS, sheet);
     throw e;

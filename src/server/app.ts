@@ -18,6 +18,11 @@ import { scorecardWorkbook } from '../reports/scorecardXlsx.ts';
 import { openApiDocument } from './openapi.ts';
 import { renderHome } from './home.ts';
 import { registerTrackingRoutes } from './trackingRoutes.ts';
+import { registerAuth, visiblePlanIds, type AuthOptions } from './auth.ts';
+import { registerReviewRoutes } from './reviewRoutes.ts';
+import { publicSummary } from '../app/publicSummary.ts';
+import { unitScope } from '../store/users.ts';
+import type { FastifyRequest } from 'fastify';
 import { InvalidBatchError } from '../store/batch.ts';
 import { NotFoundError } from '../store/projectTracking.ts';
 
@@ -30,16 +35,26 @@ function parseYear(v: string | undefined): number | undefined | 'bad' {
   return /^\d{4}$/.test(v) ? Number(v) : 'bad';
 }
 
+/** May the requester see and enter the figures of this unit in this plan? */
+async function mayActForIn(db: Db, req: FastifyRequest, planId: string, unit: string): Promise<boolean> {
+  const p = await db.query<{ region_id: number }>('SELECT region_id FROM plans WHERE id = $1', [planId]);
+  if (!p.rows[0]) return true; // the handler answers 404
+  const scope = await unitScope(db, req.actor, p.rows[0].region_id);
+  return scope === 'all' || scope.has(unit);
+}
+
 /** The built web workspace (npm run build; npm start builds it when missing). */
 export const DEFAULT_WEB_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
-export function buildServer(db: Db, opts: { logger?: boolean; webDir?: string } = {}): FastifyInstance {
+export function buildServer(db: Db, opts: { logger?: boolean; webDir?: string; auth?: AuthOptions } = {}): FastifyInstance {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 5 * 1024 * 1024 });
   const routes: Array<{ method: string; url: string }> = [];
   app.addHook('onRoute', (r) => {
     for (const method of [r.method].flat()) if (method !== 'HEAD') routes.push({ method, url: r.url });
   });
   app.decorate('ecocivRoutes', routes);
+  registerAuth(app, db, opts.auth);
+  const mayActFor = (req: FastifyRequest, planId: string, unit: string) => mayActForIn(db, req, planId, unit);
 
   app.setErrorHandler((err, _req, reply) => {
     if (err instanceof UnknownPlanError) return reply.code(404).send({ error: { code: 'unknownPlan', message: err.message } });
@@ -57,9 +72,17 @@ export function buildServer(db: Db, opts: { logger?: boolean; webDir?: string } 
 
   app.get('/api/openapi.json', async () => openApiDocument);
 
-  app.get('/api/plans', async () => {
-    const plans = await listPlans(db);
+  app.get('/api/plans', async (req) => {
+    const visible = await visiblePlanIds(db, req.user!);
+    const plans = (await listPlans(db)).filter((p) => visible.has(p.id));
     return plans.map((p) => ({ id: p.id, region: p.region, title: p.title, baseYear: p.baseYear, targetYears: p.targetYears }));
+  });
+
+  // 信息公开: what the public may see of a plan's assessment, without internal notes, reasons or units.
+  app.get<{ Params: { id: string }; Querystring: { year?: string; lang?: string } }>('/api/plans/:id/public', async (req, reply) => {
+    const year = parseYear(req.query.year);
+    if (year === 'bad') return reply.code(400).send({ error: { code: 'badYear', message: `年份“${req.query.year}”无效，应为四位数年份。` } });
+    return publicSummary(db, req.params.id, year, localeOf(req.query));
   });
 
   app.get<{ Params: { id: string } }>('/api/plans/:id', async (req, reply) => {
@@ -101,7 +124,7 @@ export function buildServer(db: Db, opts: { logger?: boolean; webDir?: string } 
     const body = req.body;
     if (!body || !Array.isArray(body.observations) || body.observations.length === 0)
       return reply.code(400).send({ error: { code: 'badRequest', message: '请求体应为 { "observations": [ … ] }，且至少包含一条数值。' } });
-    const r = await recordObservations(db, body.observations);
+    const r = await recordObservations(db, body.observations, req.actor);
     return reply.code(201).send(r);
   });
 
@@ -111,6 +134,7 @@ export function buildServer(db: Db, opts: { logger?: boolean; webDir?: string } 
     const year = parseYear(req.query.year);
     if (year === 'bad' || year === undefined) return reply.code(400).send({ error: { code: 'badYear', message: `年份“${req.query.year ?? ''}”无效，应为四位数年份。` } });
     if (!req.query.unit) return reply.code(400).send({ error: { code: 'badRequest', message: '请指定填报单位（unit）。' } });
+    if (!(await mayActFor(req, req.params.id, req.query.unit))) return reply.code(403).send({ error: { code: 'forbidden', message: `无权查看或填报“${req.query.unit}”的数据。` } });
     return entryForm(db, req.params.id, req.query.unit, year);
   });
 
@@ -119,23 +143,25 @@ export function buildServer(db: Db, opts: { logger?: boolean; webDir?: string } 
     if (year === 'bad' || year === undefined) return reply.code(400).send({ error: { code: 'badYear', message: `年份“${req.query.year ?? ''}”无效，应为四位数年份。` } });
     if (!req.query.unit) return reply.code(400).send({ error: { code: 'badRequest', message: '请指定填报单位（unit）。' } });
     if (!req.body || !Array.isArray(req.body.entries)) return reply.code(400).send({ error: { code: 'badRequest', message: '请求体应为 { "entries": [ … ] }。' } });
-    return saveDraft(db, req.params.id, req.query.unit, year, req.body.entries);
+    if (!(await mayActFor(req, req.params.id, req.query.unit))) return reply.code(403).send({ error: { code: 'forbidden', message: `无权查看或填报“${req.query.unit}”的数据。` } });
+    return saveDraft(db, req.params.id, req.query.unit, year, req.body.entries, req.actor);
   });
 
   app.post<{ Body: { observations?: ObservationEntry[] } }>('/api/observations/check', async (req, reply) => {
     if (!req.body || !Array.isArray(req.body.observations))
       return reply.code(400).send({ error: { code: 'badRequest', message: '请求体应为 { "observations": [ … ] }。' } });
-    return { problems: await checkObservations(db, req.body.observations) };
+    return { problems: await checkObservations(db, req.body.observations, req.actor) };
   });
 
   app.post<{ Body: ConfirmationEntry }>('/api/confirmations', async (req, reply) => {
     if (!req.body || typeof req.body !== 'object')
       return reply.code(400).send({ error: { code: 'badRequest', message: '请求体应为一条确认：{ plan, framework, number, year, status 或 points, by, reason }。' } });
-    await recordConfirmation(db, req.body);
+    await recordConfirmation(db, { ...req.body, by: req.body.by || (req.user ? req.user.displayName : '') }, req.actor);
     return reply.code(201).send({ recorded: 1 });
   });
 
   registerTrackingRoutes(app, db);
+  registerReviewRoutes(app, db);
 
   const webDir = opts.webDir ?? DEFAULT_WEB_DIR;
   if (existsSync(join(webDir, 'index.html'))) {

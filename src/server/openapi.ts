@@ -1,6 +1,7 @@
 // OpenAPI 3.1 description of the HTTP API.
 import { FINDING_KINDS } from '../domain/consistency.ts';
 import { errorSchema, trackingPaths } from './openapiTracking.ts';
+import { accountPaths } from './openapiAccounts.ts';
 
 const error = errorSchema;
 
@@ -378,5 +379,6 @@ export const openApiDocument = {
     '/api/health': { get: { summary: 'health', responses: { '200': { description: 'ok' } } } },
     '/api/openapi.json': { get: { summary: 'this document', responses: { '200': { description: 'OpenAPI 3.1' } } } },
     ...trackingPaths,
+    ...accountPaths,
   },
 } as const;

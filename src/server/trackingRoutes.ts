@@ -77,12 +77,12 @@ export function registerTrackingRoutes(app: FastifyInstance, db: Db): void {
   app.post<{ Body: { reports?: ProgressEntry[] } }>('/api/progress', async (req, reply) => {
     if (!req.body || !Array.isArray(req.body.reports) || req.body.reports.length === 0)
       return bad(reply, 'badRequest', '请求体应为 { "reports": [ … ] }，且至少包含一条进度报告。');
-    return reply.code(201).send(await recordProgress(db, req.body.reports));
+    return reply.code(201).send(await recordProgress(db, req.body.reports, { actor: req.actor }));
   });
 
   app.post<{ Body: { reports?: ProgressEntry[] } }>('/api/progress/check', async (req, reply) => {
     if (!req.body || !Array.isArray(req.body.reports)) return bad(reply, 'badRequest', '请求体应为 { "reports": [ … ] }。');
-    return { problems: (await checkProgress(db, req.body.reports)).problems.list };
+    return { problems: (await checkProgress(db, req.body.reports, { actor: req.actor })).problems.list };
   });
 
   app.post<{ Params: { reportId: string }; Body: { decision?: string; comment?: string } }>('/api/progress/:reportId/review', async (req, reply) => {
@@ -90,13 +90,13 @@ export function registerTrackingRoutes(app: FastifyInstance, db: Db): void {
     if (decision !== 'accepted' && decision !== 'returned') return bad(reply, 'badRequest', `审核结论“${decision ?? ''}”无效，应为 accepted（通过）或 returned（退回）。`);
     const id = idOf(req.params.reportId, reply);
     if (id === undefined) return reply;
-    await reviewProgress(db, id, decision, req.body?.comment);
+    await reviewProgress(db, id, decision, req.body?.comment, req.actor);
     return { reviewed: 1 };
   });
 
   app.post<{ Body: ChangeEntry }>('/api/project-changes', async (req, reply) => {
     if (!req.body || typeof req.body !== 'object') return bad(reply, 'badRequest', '请求体应为一条项目变更：{ plan, project, kind, fields, reason, effectiveOn }。');
-    return reply.code(201).send(await recordProjectChange(db, req.body));
+    return reply.code(201).send(await recordProjectChange(db, req.body, req.actor));
   });
 
   app.get<{ Params: { id: string }; Querystring: Q }>('/api/plans/:id/progress.xlsx', async (req, reply) => {
@@ -111,8 +111,8 @@ export function registerTrackingRoutes(app: FastifyInstance, db: Db): void {
     const buf = buffer(req.body, reply);
     if (!buf) return reply;
     const plan = await requirePlan(db, req.params.id);
-    if (req.query.check === '1') return checkProgressWorkbook(db, plan.id, buf);
-    return reply.code(201).send(await importProgressWorkbook(db, plan.id, buf));
+    if (req.query.check === '1') return checkProgressWorkbook(db, plan.id, buf, req.actor);
+    return reply.code(201).send(await importProgressWorkbook(db, plan.id, buf, req.actor));
   });
 
   app.get<{ Params: { id: string }; Querystring: Q }>('/api/plans/:id/projects.xlsx', async (req, reply) => {
@@ -126,7 +126,7 @@ export function registerTrackingRoutes(app: FastifyInstance, db: Db): void {
     const buf = buffer(req.body, reply);
     if (!buf) return reply;
     const plan = await requirePlan(db, req.params.id);
-    return reply.code(201).send(await importProjectsWorkbook(db, plan.id, buf));
+    return reply.code(201).send(await importProjectsWorkbook(db, plan.id, buf, { actor: req.actor }));
   });
 
   app.get<{ Params: { id: string }; Querystring: Q }>('/api/plans/:id/work-plan', async (req, reply) => {
@@ -146,33 +146,33 @@ export function registerTrackingRoutes(app: FastifyInstance, db: Db): void {
     const buf = buffer(req.body, reply);
     if (!buf) return reply;
     const plan = await requirePlan(db, req.params.id);
-    return reply.code(201).send(await importWorkPlanWorkbook(db, plan.id, buf));
+    return reply.code(201).send(await importWorkPlanWorkbook(db, plan.id, buf, req.actor));
   });
 
   app.post<{ Body: { items?: WorkItemEntry[] } }>('/api/work-items', async (req, reply) => {
     if (!req.body || !Array.isArray(req.body.items) || req.body.items.length === 0) return bad(reply, 'badRequest', '请求体应为 { "items": [ … ] }，且至少包含一项工作。');
-    return reply.code(201).send(await recordWorkItems(db, req.body.items));
+    return reply.code(201).send(await recordWorkItems(db, req.body.items, req.actor));
   });
 
   app.post<{ Params: { itemId: string }; Body: TaskUpdateEntry }>('/api/work-items/:itemId/updates', async (req, reply) => {
     if (!req.body || typeof req.body !== 'object') return bad(reply, 'badRequest', '请求体应为 { status, progress, evidence }。');
     const id = idOf(req.params.itemId, reply);
     if (id === undefined) return reply;
-    return reply.code(201).send(await recordTaskUpdate(db, id, req.body));
+    return reply.code(201).send(await recordTaskUpdate(db, id, req.body, { actor: req.actor }));
   });
 
   app.post<{ Params: { id: string }; Body: { asOf?: string; issuedBy?: string } | undefined }>('/api/plans/:id/supervision', async (req, reply) => {
     const d = dates({ asOf: req.body?.asOf }, reply);
     if (!d) return reply;
     await requirePlan(db, req.params.id);
-    const issued = await issueNotices(db, req.params.id, { ...d, ...(req.body?.issuedBy ? { issuedBy: req.body.issuedBy } : {}) });
+    const issued = await issueNotices(db, req.params.id, { ...d, ...(req.body?.issuedBy ? { issuedBy: req.body.issuedBy } : {}), actor: req.actor });
     return reply.code(201).send({ issued: issued.length, notices: issued });
   });
 
   app.post<{ Params: { noticeId: string }; Body: { reply?: string; repliedBy?: string } }>('/api/supervision/:noticeId/reply', async (req, reply) => {
     const id = idOf(req.params.noticeId, reply);
     if (id === undefined) return reply;
-    await replyToNotice(db, id, { reply: req.body?.reply ?? '', repliedBy: req.body?.repliedBy ?? null });
+    await replyToNotice(db, id, { reply: req.body?.reply ?? '', repliedBy: req.body?.repliedBy ?? null }, { actor: req.actor });
     return reply.code(201).send({ replied: 1 });
   });
 
@@ -209,7 +209,7 @@ export function registerTrackingRoutes(app: FastifyInstance, db: Db): void {
       if (typeof b.tolerance !== 'number' || !(b.tolerance >= 0 && b.tolerance <= 1)) return bad(reply, 'badTolerance', `滞后容差“${String(b.tolerance)}”无效，应为 0 到 1 之间的数。`);
       next.tolerance = b.tolerance;
     }
-    await savePlanSettings(db, req.params.id, next);
+    await savePlanSettings(db, req.params.id, next, req.actor);
     return { saved: Object.keys(next) };
   });
 
@@ -220,7 +220,7 @@ export function registerTrackingRoutes(app: FastifyInstance, db: Db): void {
     if (!Buffer.isBuffer(req.body)) return bad(reply, 'badUpload', '请以文件内容作为请求体上传（Content-Type 为文件类型或 application/octet-stream）。');
     const ownerId = idOf(q.id, reply);
     if (ownerId === undefined) return reply;
-    const r = await addAttachment(db, { plan: q.plan, ownerKind: q.owner as OwnerKind, ownerId, fileName: q.name, data: req.body });
+    const r = await addAttachment(db, { plan: q.plan, ownerKind: q.owner as OwnerKind, ownerId, fileName: q.name, data: req.body }, req.actor);
     return reply.code(201).send(r);
   });
 

@@ -5,6 +5,9 @@ import { t } from '../i18n/index.ts';
 import { InvalidBatchError } from './batch.ts';
 import type { Db, Queryable } from './db.ts';
 import { NotFoundError } from './projectTracking.ts';
+import { SYSTEM_ACTOR, type Actor } from '../auth/roles.ts';
+import { writeAudit } from './audit.ts';
+import { unitScope } from './users.ts';
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
@@ -26,7 +29,7 @@ export function checkFileName(name: string): string | undefined {
   return undefined;
 }
 
-export async function addAttachment(db: Db, a: { plan: string; ownerKind: OwnerKind; ownerId: number; fileName: string; data: Buffer }): Promise<{ id: number; contentType: string; sizeBytes: number }> {
+export async function addAttachment(db: Db, a: { plan: string; ownerKind: OwnerKind; ownerId: number; fileName: string; data: Buffer }, actor: Actor = SYSTEM_ACTOR): Promise<{ id: number; contentType: string; sizeBytes: number }> {
   const fail = (field: string, value: string, key: string, params: Record<string, string | number> = {}) => {
     throw new InvalidBatchError([{ row: 1, field, value, message: t(key, params) }]);
   };
@@ -40,18 +43,25 @@ export async function addAttachment(db: Db, a: { plan: string; ownerKind: OwnerK
   if (!kind!.magic(a.data)) fail('file', a.fileName, 'attachment.error.content', { ext });
   const table = a.ownerKind === 'progress' ? 'project_progress' : a.ownerKind === 'taskUpdate' ? 'task_updates' : 'supervision_notices';
   return db.transaction(async (tx) => {
-    const owner = await tx.query(
+    // the units of the record the file belongs to: a clerk may attach only to their own unit's records
+    const owner = await tx.query<{ units: string[] }>(
       table === 'task_updates'
-        ? 'SELECT 1 FROM task_updates u JOIN work_items w ON w.id = u.work_item_id WHERE u.id = $1 AND w.plan_id = $2'
-        : `SELECT 1 FROM ${table} WHERE id = $1 AND plan_id = $2`,
+        ? 'SELECT ARRAY[w.lead_unit] AS units FROM task_updates u JOIN work_items w ON w.id = u.work_item_id WHERE u.id = $1 AND w.plan_id = $2'
+        : table === 'supervision_notices'
+          ? 'SELECT ARRAY[unit] AS units FROM supervision_notices WHERE id = $1 AND plan_id = $2'
+          : `SELECT COALESCE((SELECT pr.lead_units FROM projects pr WHERE pr.plan_id = g.plan_id AND pr.key = g.project_key), '{}') AS units FROM project_progress g WHERE g.id = $1 AND g.plan_id = $2`,
       [a.ownerId, a.plan],
     );
     if (owner.rows.length === 0) throw new NotFoundError(t('attachment.error.owner', { kind: a.ownerKind, id: a.ownerId }));
+    const region = await tx.query<{ region_id: number }>('SELECT region_id FROM plans WHERE id = $1', [a.plan]);
+    const scope = await unitScope(tx, actor, region.rows[0]!.region_id);
+    if (scope !== 'all' && !owner.rows[0]!.units.some((u) => scope.has(u))) fail('id', String(a.ownerId), 'auth.error.notYourRecord');
     const sha256 = createHash('sha256').update(a.data).digest('hex');
     const r = await tx.query<{ id: string }>(
       `INSERT INTO attachments (plan_id, owner_kind, owner_id, file_name, content_type, size_bytes, sha256, data) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
       [a.plan, a.ownerKind, a.ownerId, a.fileName, kind!.type, a.data.length, sha256, a.data],
     );
+    await writeAudit(tx, actor, { action: 'attachment.add', entity: 'attachment', entityId: r.rows[0]!.id, planId: a.plan, after: { owner: `${a.ownerKind}:${a.ownerId}`, fileName: a.fileName, contentType: kind!.type, sizeBytes: a.data.length, sha256 } });
     return { id: Number(r.rows[0]!.id), contentType: kind!.type, sizeBytes: a.data.length };
   });
 }

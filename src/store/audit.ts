@@ -92,3 +92,4 @@ export async function listAudit(db: Queryable, f: AuditFilter = {}): Promise<Aud
     after: x.after,
   }));
 }
+

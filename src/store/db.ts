@@ -119,3 +119,8 @@ async function openPostgres(url: string): Promise<Db> {
     close: () => pool.end(),
   };
 }
+
+/** Run fn in a transaction: db's own when it can start one, else the one db already is. */
+export function inTransaction<T>(db: Queryable, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  return 'transaction' in db && typeof (db as Db).transaction === 'function' ? (db as Db).transaction(fn) : fn(db);
+}

@@ -9,6 +9,8 @@ import type { Catalog } from '../data/load.ts';
 import type { TaskNode } from '../data/schema.ts';
 import type { Db, Queryable } from './db.ts';
 import { encodeReading } from './reading.ts';
+import { SYSTEM_ACTOR } from '../auth/roles.ts';
+import { writeAudit } from './audit.ts';
 
 /** Bump when the reading of printed values changes, so stored readings are redone. */
 export const READING_VERSION = 2;
@@ -41,6 +43,7 @@ export async function syncBuiltinData(db: Db, catalog: Catalog, hash: string): P
     const current = await tx.query<{ hash: string }>('SELECT hash FROM builtin_data WHERE id = 1');
     if (current.rows[0]?.hash === hash) return false;
     await loadCatalog(tx, catalog);
+    await writeAudit(tx, SYSTEM_ACTOR, { action: 'builtin.load', entity: 'builtin_data', entityId: 1, before: current.rows[0] ? { hash: current.rows[0].hash } : null, after: { hash, plans: catalog.plans.map((p) => p.plan.id), frameworks: catalog.frameworks.map((f) => f.id) } });
     await tx.query(
       `INSERT INTO builtin_data (id, hash) VALUES (1, $1)
        ON CONFLICT (id) DO UPDATE SET hash = EXCLUDED.hash, loaded_at = now()`,

@@ -13,8 +13,11 @@ import {
   type ProjectStatus,
 } from '../domain/progress.ts';
 import { keyForLabel, t } from '../i18n/index.ts';
+import { SYSTEM_ACTOR, type Actor } from '../auth/roles.ts';
+import { writeAudit } from './audit.ts';
+import { unitScope } from './users.ts';
 import { InvalidBatchError, Problems, readNumber, readText, todayInChina } from './batch.ts';
-import type { Db, Queryable } from './db.ts';
+import { inTransaction, type Db, type Queryable } from './db.ts';
 import { loadProjects } from './queries.ts';
 
 export async function loadPlannedProjects(db: Queryable, planId: string): Promise<PlannedProject[]> {
@@ -157,10 +160,10 @@ interface CheckedReport {
 const TOLERANCE_WAN = 0.01;
 
 /** Check a batch of progress reports against the plan and the reports already stored. */
-export async function checkProgress(db: Queryable, entries: ProgressEntry[], opts: { today?: string } = {}): Promise<{ problems: Problems; rows: Array<CheckedReport & { plan: string }> }> {
+export async function checkProgress(db: Queryable, entries: ProgressEntry[], opts: { today?: string; actor?: Actor } = {}): Promise<{ problems: Problems; rows: Array<CheckedReport & { plan: string }> }> {
   const problems = new Problems();
   const rows: Array<CheckedReport & { plan: string }> = [];
-  const plans = new Map<string, { projects: Map<string, { name: string; cancelled: boolean }>; reports: StoredReport[] } | null>();
+  const plans = new Map<string, { projects: Map<string, { name: string; cancelled: boolean; leadUnits: string[] }>; reports: StoredReport[]; scope: 'all' | Set<string> } | null>();
   const today = opts.today ?? todayInChina();
   for (const [i, e] of entries.entries()) {
     const row = i + 1;
@@ -174,7 +177,12 @@ export async function checkProgress(db: Queryable, entries: ProgressEntry[], opt
       if (exists.rows.length === 0) plans.set(planId, null);
       else {
         const adjusted = applyChanges(await loadPlannedProjects(db, planId), await loadProjectChanges(db, planId), '9999-12-31');
-        plans.set(planId, { projects: new Map(adjusted.map((p) => [p.key, { name: p.name, cancelled: p.cancelled }])), reports: await loadProgressReports(db, planId) });
+        const region = await db.query<{ region_id: number }>('SELECT region_id FROM plans WHERE id = $1', [planId]);
+        plans.set(planId, {
+          projects: new Map(adjusted.map((p) => [p.key, { name: p.name, cancelled: p.cancelled, leadUnits: p.leadUnits }])),
+          reports: await loadProgressReports(db, planId),
+          scope: await unitScope(db, opts.actor ?? SYSTEM_ACTOR, region.rows[0]!.region_id),
+        });
       }
     }
     const plan = plans.get(planId);
@@ -186,6 +194,8 @@ export async function checkProgress(db: Queryable, entries: ProgressEntry[], opt
     const project = plan.projects.get(key);
     if (!project) problems.add(row, 'project', e.project, 'progress.error.unknownProject', { plan: planId });
     else if (project.cancelled) problems.add(row, 'project', e.project, 'progress.error.cancelled', { name: project.name });
+    else if (plan.scope !== 'all' && !project.leadUnits.some((u) => (plan.scope as Set<string>).has(u)))
+      problems.add(row, 'project', e.project, 'auth.error.notYourProject', { name: project.name, units: project.leadUnits.join('、') || '—' });
     const period = parsePeriod(String(e.period ?? ''));
     if (!period) problems.add(row, 'period', e.period, 'progress.error.period');
     const reportedOn = readText(e.reportedOn) ?? today;
@@ -200,7 +210,7 @@ export async function checkProgress(db: Queryable, entries: ProgressEntry[], opt
     if (cumulative !== undefined && !(cumulative >= 0)) problems.add(row, 'investmentCumulativeWan', e.investmentCumulativeWan, 'progress.error.amount');
     if (inPeriod !== undefined && !(inPeriod >= 0)) problems.add(row, 'investmentPeriodWan', e.investmentPeriodWan, 'progress.error.amount');
     if (cumulative === undefined && inPeriod === undefined) problems.add(row, 'investmentCumulativeWan', '', 'progress.error.noAmount');
-    if (!project || project.cancelled || !period || !status || (cumulative !== undefined && !(cumulative >= 0)) || (inPeriod !== undefined && !(inPeriod >= 0)) || (cumulative === undefined && inPeriod === undefined)) continue;
+    if (!project || project.cancelled || (plan.scope !== 'all' && !project.leadUnits.some((u) => (plan.scope as Set<string>).has(u))) || !period || !status || (cumulative !== undefined && !(cumulative >= 0)) || (inPeriod !== undefined && !(inPeriod >= 0)) || (cumulative === undefined && inPeriod === undefined)) continue;
 
     // The previous and next reports of this project: stored ones, and earlier rows of this batch.
     const others = [
@@ -239,7 +249,8 @@ export async function checkProgress(db: Queryable, entries: ProgressEntry[], opt
 }
 
 /** Record progress reports: every entry is checked first; all land or none. A returned report is replaced by its correction. */
-export async function recordProgress(db: Db, entries: ProgressEntry[], opts: { today?: string } = {}): Promise<{ recorded: number; ids: number[] }> {
+export async function recordProgress(db: Db, entries: ProgressEntry[], opts: { today?: string; actor?: Actor } = {}): Promise<{ recorded: number; ids: number[] }> {
+  const actor = opts.actor ?? SYSTEM_ACTOR;
   const { problems, rows } = await checkProgress(db, entries, opts);
   if (!problems.empty) throw new InvalidBatchError(problems.list);
   const ids = await db.transaction(async (tx) => {
@@ -259,6 +270,7 @@ export async function recordProgress(db: Db, entries: ProgressEntry[], opts: { t
           values,
         );
         out.push(r.replaces);
+        await writeAudit(tx, actor, { action: 'progress.resubmit', entity: 'project_progress', entityId: r.replaces, planId: r.plan, after: { project: r.projectKey, period: r.period, cumulativeWan: r.cumulativeWan, status: r.status } });
       } else {
         const ins = await tx.query<{ id: string }>(
           `INSERT INTO project_progress (plan_id, project_key, period, period_end, investment_period_wan, investment_cumulative_wan, physical_percent, status,
@@ -267,6 +279,7 @@ export async function recordProgress(db: Db, entries: ProgressEntry[], opts: { t
           values,
         );
         out.push(Number(ins.rows[0]!.id));
+        await writeAudit(tx, actor, { action: 'progress.record', entity: 'project_progress', entityId: ins.rows[0]!.id, planId: r.plan, after: { project: r.projectKey, period: r.period, periodWan: r.periodWan, cumulativeWan: r.cumulativeWan, physical: r.physical, status: r.status } });
       }
     }
     return out;
@@ -282,15 +295,18 @@ export class NotFoundError extends Error {
 }
 
 /** The plan office accepts a report, or returns it to the unit with a comment saying what to correct. */
-export async function reviewProgress(db: Db, id: number, decision: 'accepted' | 'returned', comment?: string): Promise<void> {
+export async function reviewProgress(db: Db, id: number, decision: 'accepted' | 'returned', comment?: string, actor: Actor = SYSTEM_ACTOR): Promise<void> {
   if (decision === 'returned' && !readText(comment)) throw new InvalidBatchError([{ row: 1, field: 'comment', value: '', message: keyMessage('progress.error.returnNeedsComment') }]);
   await db.transaction(async (tx) => {
-    const r = await tx.query<{ id: string }>(
+    const before = await tx.query<{ review: string; review_comment: string | null; plan_id: string }>('SELECT review, review_comment, plan_id FROM project_progress WHERE id = $1 FOR UPDATE', [id]);
+    if (before.rows.length === 0) throw new NotFoundError(keyMessage('progress.error.noReport', { id }));
+    await tx.query(
       `UPDATE project_progress SET review = $2, review_comment = $3, returned_count = returned_count + (CASE WHEN $2 = 'returned' THEN 1 ELSE 0 END)
-       WHERE id = $1 RETURNING id`,
+       WHERE id = $1`,
       [id, decision, readText(comment) ?? null],
     );
-    if (r.rows.length === 0) throw new NotFoundError(keyMessage('progress.error.noReport', { id }));
+    const b = before.rows[0]!;
+    await writeAudit(tx, actor, { action: `progress.${decision === 'returned' ? 'return' : 'accept'}`, entity: 'project_progress', entityId: id, planId: b.plan_id, before: { review: b.review, comment: b.review_comment }, after: { review: decision, comment: readText(comment) ?? null } });
   });
 }
 
@@ -308,7 +324,7 @@ export interface ChangeEntry {
   recordedBy?: string;
 }
 
-export async function recordProjectChange(db: Queryable, c: ChangeEntry): Promise<{ id: number }> {
+export async function recordProjectChange(db: Queryable, c: ChangeEntry, actor: Actor = SYSTEM_ACTOR): Promise<{ id: number }> {
   const problems = new Problems();
   const planId = readText(c?.plan) ?? '';
   const exists = await db.query('SELECT 1 FROM plans WHERE id = $1', [planId]);
@@ -352,11 +368,14 @@ export async function recordProjectChange(db: Queryable, c: ChangeEntry): Promis
   const ye = fields.yearEnd ?? current?.yearEnd;
   if (ys != null && ye != null && ys > ye) problems.add(1, 'fields.yearEnd', ye, 'change.error.years', { start: ys });
   if (!problems.empty) throw new InvalidBatchError(problems.list);
-  const r = await db.query<{ id: string }>(
-    `INSERT INTO project_changes (plan_id, project_key, kind, fields, reason, effective_on, recorded_by) VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7) RETURNING id`,
-    [planId, key, c.kind, JSON.stringify(fields), readText(c.reason), c.effectiveOn, readText(c.recordedBy) ?? null],
-  );
-  return { id: Number(r.rows[0]!.id) };
+  return inTransaction(db, async (tx) => {
+    const r = await tx.query<{ id: string }>(
+      `INSERT INTO project_changes (plan_id, project_key, kind, fields, reason, effective_on, recorded_by) VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7) RETURNING id`,
+      [planId, key, c.kind, JSON.stringify(fields), readText(c.reason), c.effectiveOn, readText(c.recordedBy) ?? actor.name],
+    );
+    await writeAudit(tx, actor, { action: `project.${c.kind}`, entity: 'project_change', entityId: r.rows[0]!.id, planId, before: current ? { key, name: current.name, investmentWan: current.investmentWan, yearStart: current.yearStart, yearEnd: current.yearEnd, leadUnits: current.leadUnits } : null, after: { key, fields, reason: readText(c.reason), effectiveOn: c.effectiveOn } });
+    return { id: Number(r.rows[0]!.id) };
+  });
 }
 
 export async function planSettings(db: Queryable, planId: string): Promise<Record<string, unknown>> {
@@ -364,10 +383,14 @@ export async function planSettings(db: Queryable, planId: string): Promise<Recor
   return r.rows[0]?.settings ?? {};
 }
 
-export async function savePlanSettings(db: Queryable, planId: string, settings: Record<string, unknown>): Promise<void> {
-  await db.query(
-    `INSERT INTO plan_settings (plan_id, settings) VALUES ($1, $2::jsonb)
-     ON CONFLICT (plan_id) DO UPDATE SET settings = plan_settings.settings || EXCLUDED.settings`,
-    [planId, JSON.stringify(settings)],
-  );
+export async function savePlanSettings(db: Queryable, planId: string, settings: Record<string, unknown>, actor: Actor = SYSTEM_ACTOR): Promise<void> {
+  const before = await planSettings(db, planId);
+  await inTransaction(db, async (tx) => {
+    await writeAudit(tx, actor, { action: 'settings.update', entity: 'plan_settings', entityId: planId, planId, before, after: settings });
+    await tx.query(
+      `INSERT INTO plan_settings (plan_id, settings) VALUES ($1, $2::jsonb)
+       ON CONFLICT (plan_id) DO UPDATE SET settings = plan_settings.settings || EXCLUDED.settings`,
+      [planId, JSON.stringify(settings)],
+    );
+  });
 }

@@ -2,6 +2,8 @@
 // computed result (never over it) and shown as a confirmation with who, when and why.
 import { assessPlan } from '../app/assessPlan.ts';
 import type { Db } from './db.ts';
+import { SYSTEM_ACTOR, type Actor } from '../auth/roles.ts';
+import { writeAudit } from './audit.ts';
 import { getPlan, loadFramework } from './queries.ts';
 import { InvalidEntriesError, type EntryProblem } from './recordObservations.ts';
 
@@ -22,7 +24,7 @@ export interface ConfirmationEntry {
   at?: string;
 }
 
-export async function recordConfirmation(db: Db, e: ConfirmationEntry): Promise<void> {
+export async function recordConfirmation(db: Db, e: ConfirmationEntry, actor: Actor = SYSTEM_ACTOR): Promise<void> {
   const problems: EntryProblem[] = [];
   const bad = (field: string, value: unknown, message: string) => problems.push({ index: 0, field, value: String(value ?? ''), message });
   const plan = await getPlan(db, e.plan);
@@ -51,9 +53,20 @@ export async function recordConfirmation(db: Db, e: ConfirmationEntry): Promise<
     else if (!(e.points >= 0 && e.points <= item.maxPoints)) bad('points', e.points, `应在 0 到 ${item.maxPoints} 分之间`);
   }
   if (problems.length > 0) throw new InvalidEntriesError(problems);
-  await db.query(
-    `INSERT INTO confirmations (region_id, indicator_id, year, status, points, confirmed_by, confirmed_at, reason, plan_id, origin)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'entry')`,
-    [plan.regionId, indicatorId, e.year, e.status ?? null, e.points ?? null, e.by.trim(), e.at ?? new Date().toISOString().slice(0, 10), e.reason.trim(), plan.id],
-  );
+  await db.transaction(async (tx) => {
+    const r = await tx.query<{ id: string }>(
+      `INSERT INTO confirmations (region_id, indicator_id, year, status, points, confirmed_by, confirmed_at, reason, plan_id, origin)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'entry') RETURNING id`,
+      [plan.regionId, indicatorId, e.year, e.status ?? null, e.points ?? null, e.by.trim(), e.at ?? new Date().toISOString().slice(0, 10), e.reason.trim(), plan.id],
+    );
+    await writeAudit(tx, actor, {
+      action: 'confirmation.record',
+      entity: 'confirmation',
+      entityId: r.rows[0]!.id,
+      planId: plan.id,
+      regionId: plan.regionId,
+      before: { computedStatus: item.computedStatus },
+      after: { framework: e.framework, number: e.number, year: e.year, status: e.status ?? null, points: e.points ?? null, by: e.by.trim(), reason: e.reason.trim() },
+    });
+  });
 }

@@ -5,6 +5,9 @@ import { t } from '../i18n/index.ts';
 import { phraseMessage } from '../data/load.ts';
 import type { Db, Queryable } from './db.ts';
 import { encodeReading } from './reading.ts';
+import { SYSTEM_ACTOR, type Actor } from '../auth/roles.ts';
+import { writeAudit } from './audit.ts';
+import { unitScope } from './users.ts';
 import { getPlan, leafContextOf, loadFramework, type FrameworkRow } from './queries.ts';
 
 export interface ObservationEntry {
@@ -43,20 +46,40 @@ export class InvalidEntriesError extends Error {
 const FLAGS = new Set(['抽样', '代用', '估算', '往年']);
 
 /** Check a batch as recordObservations would, without saving anything: every problem, in order. */
-export async function checkObservations(db: Queryable, entries: ObservationEntry[]): Promise<EntryProblem[]> {
-  return (await validate(db, entries)).problems;
+export async function checkObservations(db: Queryable, entries: ObservationEntry[], actor: Actor = SYSTEM_ACTOR): Promise<EntryProblem[]> {
+  return (await validate(db, entries, actor)).problems;
 }
 
-export async function recordObservations(db: Db, entries: ObservationEntry[]): Promise<{ recorded: number }> {
-  const { problems, rows } = await validate(db, entries);
+/**
+ * Figures entered by units arrive as submitted (待审核) and count in the working assessment at once; a
+ * reviewer approves them or returns them with a comment, and a returned figure may be entered again.
+ * A figure of a published year cannot be entered or replaced here: that takes a revision with a reason.
+ */
+export async function recordObservations(db: Db, entries: ObservationEntry[], actor: Actor = SYSTEM_ACTOR): Promise<{ recorded: number }> {
+  const { problems, rows, indices } = await validate(db, entries, actor);
   if (problems.length > 0) throw new InvalidEntriesError(problems);
   await db.transaction(async (tx) => {
-    for (const r of rows) {
-      await tx.query(
-        `INSERT INTO observations (region_id, indicator_id, part, year, printed, reading, data_year, flags, reporting_unit_id, source, note, origin, plan_id)
-         VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8::text[], $9, $10::jsonb, $11, 'entry', $12)`,
-        r,
+    for (const [k, r] of rows.entries()) {
+      const [regionId, indicatorId, part, year] = r;
+      const replaced = await tx.query<{ printed: string; review: string }>(
+        `DELETE FROM observations WHERE region_id = $1 AND indicator_id = $2 AND part = $3 AND year = $4 AND review = 'returned' RETURNING printed, review`,
+        [regionId, indicatorId, part, year],
       );
+      await tx.query(
+        `INSERT INTO observations (region_id, indicator_id, part, year, printed, reading, data_year, flags, reporting_unit_id, source, note, origin, plan_id, review, submitted_by)
+         VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8::text[], $9, $10::jsonb, $11, 'entry', $12, 'submitted', $13)`,
+        [...r, actor.name],
+      );
+      const entry = entries[indices[k]!];
+      await writeAudit(tx, actor, {
+        action: replaced.rows[0] ? 'observation.resubmit' : 'observation.record',
+        entity: 'observation',
+        entityId: `${regionId}:${indicatorId}:${part}:${year}`,
+        planId: r[11] as string,
+        regionId: regionId as number,
+        before: replaced.rows[0] ?? null,
+        after: { printed: r[4], year, part, note: r[10], reportingUnitId: r[8], ...(entry ? { framework: entry.framework, number: entry.number } : {}) },
+      });
     }
     // What was submitted is no longer a draft.
     const drafts = new Set(entries.filter((e) => e.reportingUnit).map((e) => JSON.stringify([e.plan, e.reportingUnit, e.year])));
@@ -68,11 +91,12 @@ export async function recordObservations(db: Db, entries: ObservationEntry[]): P
   return { recorded: rows.length };
 }
 
-async function validate(db: Queryable, entries: ObservationEntry[]): Promise<{ problems: EntryProblem[]; rows: unknown[][] }> {
+async function validate(db: Queryable, entries: ObservationEntry[], actor: Actor): Promise<{ problems: EntryProblem[]; rows: unknown[][]; indices: number[] }> {
   const problems: EntryProblem[] = [];
   const frameworks = new Map<string, FrameworkRow | undefined>();
   const plans = new Map<string, Awaited<ReturnType<typeof getPlan>>>();
   const rows: unknown[][] = [];
+  const indices: number[] = [];
   const seen = new Set<string>();
   for (const [index, e] of entries.entries()) {
     const bad = (field: string, value: unknown, message: string) => problems.push({ index, field, value: String(value ?? ''), message });
@@ -120,8 +144,28 @@ async function validate(db: Queryable, entries: ObservationEntry[]): Promise<{ p
       continue;
     }
     seen.add(key);
+    const scope = await unitScope(db, actor, plan.regionId);
+    if (scope !== 'all') {
+      const leads = await db.query<{ name: string }>(
+        `SELECT u.name FROM lead_units l JOIN units u ON u.id = l.unit_id WHERE l.plan_id = $1 AND l.indicator_id = $2 AND (l.part = $3 OR l.part = '')`,
+        [plan.id, indicatorId, e.part ?? ''],
+      );
+      if (!leads.rows.some((l) => scope.has(l.name))) {
+        bad('number', e.number, t('auth.error.notYourIndicator', { units: leads.rows.map((l) => l.name).join('、') || '—' }));
+        continue;
+      }
+      if (e.reportingUnit && !scope.has(e.reportingUnit)) {
+        bad('reportingUnit', e.reportingUnit, t('auth.error.notYourUnit', { units: [...scope].join('、') }));
+        continue;
+      }
+    }
+    const published = await db.query('SELECT 1 FROM publications WHERE plan_id = $1 AND year = $2', [plan.id, e.year]);
+    if (published.rows.length > 0) {
+      bad('year', e.year, t('review.error.published', { year: e.year }));
+      continue;
+    }
     const existing = await db.query<{ printed: string }>(
-      'SELECT printed FROM observations WHERE region_id = $1 AND indicator_id = $2 AND part = $3 AND year = $4',
+      `SELECT printed FROM observations WHERE region_id = $1 AND indicator_id = $2 AND part = $3 AND year = $4 AND review <> 'returned'`,
       [plan.regionId, indicatorId, e.part ?? '', e.year],
     );
     if (existing.rows[0]) {
@@ -148,6 +192,7 @@ async function validate(db: Queryable, entries: ObservationEntry[]): Promise<{ p
       e.note ?? null,
       plan.id,
     ]);
+    indices.push(index);
   }
-  return { problems, rows };
+  return { problems, rows, indices };
 }

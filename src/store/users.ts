@@ -1,7 +1,7 @@
 // Accounts, their roles, and sessions. Every change to a user or a role is audited.
 import { createHash, randomBytes } from 'node:crypto';
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/password.ts';
-import { ROLES, type Actor, type Role, type RoleGrant, type User } from '../auth/roles.ts';
+import { ROLES, unitsFor, type Actor, type Role, type RoleGrant, type User } from '../auth/roles.ts';
 import { t } from '../i18n/index.ts';
 import { writeAudit } from './audit.ts';
 import { InvalidBatchError, Problems, readText } from './batch.ts';
@@ -247,4 +247,13 @@ export async function regionChain(db: Queryable, regionId: number): Promise<numb
     [regionId],
   );
   return r.rows.map((x) => x.id);
+}
+
+/**
+ * The units an actor may enter figures for in a region: 'all' for the plan office, an administrator,
+ * or a trusted caller (the command line); otherwise the units of their clerk roles there.
+ */
+export async function unitScope(db: Queryable, actor: Actor, regionId: number): Promise<'all' | Set<string>> {
+  if (!actor.user) return 'all';
+  return unitsFor(actor.user, await regionChain(db, regionId));
 }

@@ -5,6 +5,9 @@ import { keyForLabel, t } from '../i18n/index.ts';
 import { InvalidBatchError, Problems, readNumber, readText, todayInChina } from './batch.ts';
 import type { Db, Queryable } from './db.ts';
 import { NotFoundError } from './projectTracking.ts';
+import { SYSTEM_ACTOR, type Actor } from '../auth/roles.ts';
+import { writeAudit } from './audit.ts';
+import { unitScope } from './users.ts';
 
 const iso = (d: unknown): string | null => (d === null || d === undefined ? null : d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10));
 
@@ -89,7 +92,7 @@ export async function checkWorkItems(db: Queryable, entries: WorkItemEntry[]): P
   return { problems, rows };
 }
 
-export async function recordWorkItems(db: Db, entries: WorkItemEntry[]): Promise<{ recorded: number; ids: number[] }> {
+export async function recordWorkItems(db: Db, entries: WorkItemEntry[], actor: Actor = SYSTEM_ACTOR): Promise<{ recorded: number; ids: number[] }> {
   const { problems, rows } = await checkWorkItems(db, entries);
   if (!problems.empty) throw new InvalidBatchError(problems.list);
   const ids = await db.transaction(async (tx) => {
@@ -101,10 +104,19 @@ export async function recordWorkItems(db: Db, entries: WorkItemEntry[]): Promise
         r,
       );
       out.push(Number(ins.rows[0]!.id));
+      await writeAudit(tx, actor, { action: 'workItem.create', entity: 'work_item', entityId: ins.rows[0]!.id, planId: r[0] as string, after: { year: r[1], task: r[2], title: r[3], leadUnit: r[4], deadline: r[6] } });
     }
     return out;
   });
   return { recorded: ids.length, ids };
+}
+
+/** A clerk acts only for their own unit; the plan office and trusted callers for any. */
+async function requireUnit(db: Queryable, actor: Actor, planId: string, unit: string, field: string): Promise<void> {
+  const plan = await db.query<{ region_id: number }>('SELECT region_id FROM plans WHERE id = $1', [planId]);
+  if (!plan.rows[0]) return;
+  const scope = await unitScope(db, actor, plan.rows[0].region_id);
+  if (scope !== 'all' && !scope.has(unit)) throw new InvalidBatchError([{ row: 1, field, value: unit, message: t('auth.error.notYourUnit', { units: [...scope].join('、') || '—' }) }]);
 }
 
 export interface TaskUpdateEntry {
@@ -116,7 +128,8 @@ export interface TaskUpdateEntry {
 }
 
 /** A unit reports on a work item: its status, what was done, and the evidence. Done items record the day. */
-export async function recordTaskUpdate(db: Db, workItemId: number, u: TaskUpdateEntry, opts: { today?: string } = {}): Promise<{ id: number }> {
+export async function recordTaskUpdate(db: Db, workItemId: number, u: TaskUpdateEntry, opts: { today?: string; actor?: Actor } = {}): Promise<{ id: number }> {
+  const actor = opts.actor ?? SYSTEM_ACTOR;
   const problems = new Problems();
   const status = keyForLabel('workStatus', WORK_STATUSES, String(u?.status ?? ''));
   if (!status) problems.add(1, 'status', u?.status, 'work.error.status');
@@ -126,13 +139,16 @@ export async function recordTaskUpdate(db: Db, workItemId: number, u: TaskUpdate
   if (!isIsoDate(reportedOn)) problems.add(1, 'reportedOn', u?.reportedOn, 'progress.error.date');
   if (!problems.empty) throw new InvalidBatchError(problems.list);
   return db.transaction(async (tx) => {
-    const item = await tx.query('SELECT 1 FROM work_items WHERE id = $1 FOR UPDATE', [workItemId]);
+    const item = await tx.query<{ plan_id: string; lead_unit: string; status: string }>('SELECT plan_id, lead_unit, status FROM work_items WHERE id = $1 FOR UPDATE', [workItemId]);
     if (item.rows.length === 0) throw new NotFoundError(t('work.error.noItem', { id: workItemId }));
+    const it = item.rows[0]!;
+    await requireUnit(tx, actor, it.plan_id, it.lead_unit, 'workItem');
     const ins = await tx.query<{ id: string }>(
       `INSERT INTO task_updates (work_item_id, status, progress, evidence, reported_by, reported_on) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
       [workItemId, status, progress, readText(u.evidence) ?? null, readText(u.reportedBy) ?? null, reportedOn],
     );
     await tx.query(`UPDATE work_items SET status = $2, done_on = CASE WHEN $2 = 'done' THEN $3::date ELSE NULL END WHERE id = $1`, [workItemId, status, reportedOn]);
+    await writeAudit(tx, actor, { action: 'workItem.update', entity: 'work_item', entityId: workItemId, planId: it.plan_id, before: { status: it.status }, after: { status, progress, evidence: readText(u.evidence) ?? null, reportedOn } });
     return { id: Number(ins.rows[0]!.id) };
   });
 }
@@ -178,7 +194,8 @@ export const REPLY_DAYS = 7;
  * Issue a supervision notice to the lead unit of every overdue work item that has no notice awaiting a reply.
  * Idempotent: running it twice on the same day issues nothing new.
  */
-export async function issueNotices(db: Db, planId: string, opts: { asOf?: string; issuedBy?: string } = {}): Promise<StoredNotice[]> {
+export async function issueNotices(db: Db, planId: string, opts: { asOf?: string; issuedBy?: string; actor?: Actor } = {}): Promise<StoredNotice[]> {
+  const actor = opts.actor ?? SYSTEM_ACTOR;
   const asOf = opts.asOf ?? todayInChina();
   return db.transaction(async (tx) => {
     await tx.query('SELECT id FROM plans WHERE id = $1 FOR UPDATE', [planId]);
@@ -191,15 +208,17 @@ export async function issueNotices(db: Db, planId: string, opts: { asOf?: string
       const message = t('notice.message', { unit: item.leadUnit, title: item.title, deadline: item.deadline, days, due: addDays(asOf, REPLY_DAYS) });
       const ins = await tx.query<{ id: string }>(
         `INSERT INTO supervision_notices (plan_id, work_item_id, unit, issued_on, reply_due, message, issued_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-        [planId, item.id, item.leadUnit, asOf, addDays(asOf, REPLY_DAYS), message, readText(opts.issuedBy) ?? null],
+        [planId, item.id, item.leadUnit, asOf, addDays(asOf, REPLY_DAYS), message, readText(opts.issuedBy) ?? actor.name],
       );
+      await writeAudit(tx, actor, { action: 'notice.issue', entity: 'supervision_notice', entityId: ins.rows[0]!.id, planId, after: { workItem: item.id, unit: item.leadUnit, message } });
       out.push({ id: Number(ins.rows[0]!.id), workItemId: item.id, unit: item.leadUnit, issuedOn: asOf, replyDue: addDays(asOf, REPLY_DAYS), message, issuedBy: readText(opts.issuedBy) ?? null, reply: null, repliedBy: null, repliedOn: null });
     }
     return out;
   });
 }
 
-export async function replyToNotice(db: Db, noticeId: number, r: { reply: string; repliedBy?: string | null; repliedOn?: string | null }, opts: { today?: string } = {}): Promise<void> {
+export async function replyToNotice(db: Db, noticeId: number, r: { reply: string; repliedBy?: string | null; repliedOn?: string | null }, opts: { today?: string; actor?: Actor } = {}): Promise<void> {
+  const actor = opts.actor ?? SYSTEM_ACTOR;
   const problems = new Problems();
   const reply = readText(r?.reply);
   if (!reply) problems.add(1, 'reply', r?.reply, 'notice.error.reply');
@@ -207,10 +226,12 @@ export async function replyToNotice(db: Db, noticeId: number, r: { reply: string
   if (!isIsoDate(on)) problems.add(1, 'repliedOn', r?.repliedOn, 'progress.error.date');
   if (!problems.empty) throw new InvalidBatchError(problems.list);
   await db.transaction(async (tx) => {
-    const cur = await tx.query<{ reply: string | null }>('SELECT reply FROM supervision_notices WHERE id = $1 FOR UPDATE', [noticeId]);
+    const cur = await tx.query<{ reply: string | null; plan_id: string; unit: string }>('SELECT reply, plan_id, unit FROM supervision_notices WHERE id = $1 FOR UPDATE', [noticeId]);
     if (cur.rows.length === 0) throw new NotFoundError(t('notice.error.none', { id: noticeId }));
+    await requireUnit(tx, actor, cur.rows[0]!.plan_id, cur.rows[0]!.unit, 'notice');
     if (cur.rows[0]!.reply !== null) throw new InvalidBatchError([{ row: 1, field: 'reply', value: reply!, message: t('notice.error.replied') }]);
-    await tx.query('UPDATE supervision_notices SET reply = $2, replied_by = $3, replied_on = $4 WHERE id = $1', [noticeId, reply, readText(r.repliedBy) ?? null, on]);
+    await tx.query('UPDATE supervision_notices SET reply = $2, replied_by = $3, replied_on = $4 WHERE id = $1', [noticeId, reply, readText(r.repliedBy) ?? actor.name, on]);
+    await writeAudit(tx, actor, { action: 'notice.reply', entity: 'supervision_notice', entityId: noticeId, planId: cur.rows[0]!.plan_id, after: { reply, repliedOn: on } });
   });
 }
 

@@ -31,7 +31,7 @@ describe('data entry (数据填报) in Chromium', () => {
 
   /** Item 36 of the national framework as the API assesses it for 2022. */
   async function greenBuildings2022(): Promise<AssessedItem> {
-    const res = await fetch(`${base}/api/plans/${PLAN}/assessment?year=2022`);
+    const res = await ws.api(`/api/plans/${PLAN}/assessment?year=2022`);
     expect(res.status).toBe(200);
     const body = (await res.json()) as { frameworks: { id: string; results: AssessedItem[] }[] };
     const item = body.frameworks.find((f) => f.id === 'national-demo-county')?.results.find((r) => r.number === '36');
@@ -113,7 +113,7 @@ describe('data entry (数据填报) in Chromium', () => {
     await expect.poll(() => page.getByTestId(WASTE_SORTING).inputValue()).toBe('全面实施');
     expect(await page.getByTestId('entry-note-national-demo-county-38').inputValue()).toBe('城区已全覆盖');
     expect(await page.getByTestId('entry-saved-at').count()).toBe(1);
-    const item = await fetch(`${base}/api/plans/${PLAN}/assessment?year=2022`).then((r) => r.json() as Promise<{ frameworks: { id: string; results: AssessedItem[] }[] }>);
+    const item = await ws.api(`/api/plans/${PLAN}/assessment?year=2022`).then((r) => r.json() as Promise<{ frameworks: { id: string; results: AssessedItem[] }[] }>);
     expect(item.frameworks.find((f) => f.id === 'national-demo-county')?.results.find((r) => r.number === '38')?.value ?? null).toBeNull();
 
     // the unit chosen last is taken when the address names none

@@ -6,6 +6,10 @@ import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildServer, DEFAULT_WEB_DIR } from '../../src/server/app.ts';
 import { openTestStore, type TestStore } from './stores.ts';
+import { SYSTEM_ACTOR } from '../../src/auth/roles.ts';
+import { SESSION_COOKIE } from '../../src/server/auth.ts';
+import { createUser, signIn } from '../../src/store/users.ts';
+import { TEST_PASSWORD } from './api.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SHOTS = resolve(import.meta.dirname, '../e2e/screenshots');
@@ -15,8 +19,12 @@ export interface Workspace {
   store: TestStore;
   /** open a page of the workspace, e.g. "#/overview?plan=…" */
   open(path: string, size?: { width: number; height: number }): Promise<Page>;
-  /** a blank page in a fresh browser context (empty cache), not yet navigated */
+  /** a blank page in a fresh browser context (empty cache), signed in, not yet navigated */
   blank(size?: { width: number; height: number }): Promise<Page>;
+  /** fetch from the API as the signed-in administrator (session cookie and CSRF token added) */
+  api(path: string, init?: RequestInit): Promise<Response>;
+  /** a page in a fresh context with no session: the sign-in form shows */
+  signedOut(path: string, size?: { width: number; height: number }): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -28,22 +36,40 @@ export async function startWorkspace(): Promise<Workspace> {
     throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's package (apt-get install -y chromium fonts-noto-cjk); .ci/run does this.`);
   mkdirSync(SHOTS, { recursive: true });
   const store = await openTestStore('pglite');
-  const app: FastifyInstance = buildServer(store.db);
+  // the workspace is for signed-in people: pages open as the system administrator
+  await createUser(store.db, { username: 'admin', displayName: '系统管理员', password: TEST_PASSWORD, roles: [{ role: 'admin' }] }, SYSTEM_ACTOR);
+  const app: FastifyInstance = buildServer(store.db, { auth: { failureDelayMs: 0 } });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const browser: Browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
   });
+  const signedIn = async (size: { width: number; height: number }) => {
+    const page = await browser.newPage({ viewport: size, locale: 'zh-CN' });
+    const s = await signIn(store.db, 'admin', TEST_PASSWORD, { ip: '127.0.0.1', userAgent: 'test' });
+    if (!s.ok) throw new Error(`test sign-in failed: ${s.reason}`);
+    await page.context().addCookies([{ name: SESSION_COOKIE, value: s.token, url: base, httpOnly: true, sameSite: 'Strict' }]);
+    return page;
+  };
+  const apiSession = await signIn(store.db, 'admin', TEST_PASSWORD, { ip: '127.0.0.1', userAgent: 'test' });
+  if (!apiSession.ok) throw new Error('test sign-in failed');
   return {
     base,
     store,
+    api: (path, init = {}) =>
+      fetch(`${base}${path}`, { ...init, headers: { cookie: `${SESSION_COOKIE}=${apiSession.token}`, 'x-csrf-token': apiSession.csrf, ...(init.headers as Record<string, string> | undefined) } }),
     async open(path, size = { width: 1366, height: 768 }) {
+      const page = await signedIn(size);
+      await page.goto(`${base}/${path}`);
+      return page;
+    },
+    blank: (size = { width: 1366, height: 768 }) => signedIn(size),
+    async signedOut(path, size = { width: 1366, height: 768 }) {
       const page = await browser.newPage({ viewport: size, locale: 'zh-CN' });
       await page.goto(`${base}/${path}`);
       return page;
     },
-    blank: (size = { width: 1366, height: 768 }) => browser.newPage({ viewport: size, locale: 'zh-CN' }),
     async close() {
       await browser.close();
       await app.close();

@@ -10,6 +10,7 @@ import { AppHeader } from './components/AppHeader.tsx';
 import { BigScreenShell } from './components/BigScreenShell.tsx';
 import { Loading } from './components/Loading.tsx';
 import { SideMenu } from './components/SideMenu.tsx';
+import { SignInGate } from './components/SignInGate.tsx';
 import { useApi } from './hooks/useApi.ts';
 import { useHashRoute } from './hooks/useHashRoute.ts';
 import { useSelection } from './hooks/useSelection.ts';
@@ -30,7 +31,9 @@ export function App() {
   return (
     <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={theme}>
       <AntApp>
-        <Shell />
+        <SignInGate>
+          <Shell />
+        </SignInGate>
       </AntApp>
     </ConfigProvider>
   );

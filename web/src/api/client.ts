@@ -31,10 +31,21 @@ export function forgetCachedUnder(prefix: string): void {
   for (const url of [...cache.keys()]) if (url.startsWith(prefix)) cache.delete(url);
 }
 
+/** The session's anti-forgery token, sent with every request that changes something. */
+let csrfToken: string | null = null;
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Fired when the server says the session has ended (401): the app shows the sign-in page. */
+export const SIGNED_OUT_EVENT = 'ecociv:signed-out';
+
 async function request(url: string, init: RequestInit): Promise<Response> {
   let res: Response;
+  const method = (init.method ?? 'GET').toUpperCase();
+  if (method !== 'GET' && method !== 'HEAD' && csrfToken) init = { ...init, headers: { ...(init.headers as Record<string, string>), 'x-csrf-token': csrfToken } };
   try {
-    res = await fetch(url, init);
+    res = await fetch(url, { credentials: 'same-origin', ...init });
   } catch (e) {
     if (init.signal?.aborted) throw e;
     throw new ApiError(null, null, null);
@@ -46,6 +57,7 @@ async function request(url: string, init: RequestInit): Promise<Response> {
     } catch {
       body = undefined;
     }
+    if (res.status === 401 && body?.error?.code === 'signInRequired') window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
     const problems = Array.isArray(body?.error?.problems) ? body.error.problems : [];
     throw new ApiError(res.status, body?.error?.code ?? null, body?.error?.message ?? null, problems);
   }
@@ -59,8 +71,8 @@ export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> 
   return data;
 }
 
-/** POST or PUT a JSON body; answers are not cached. */
-export async function sendJson<T>(method: 'POST' | 'PUT', url: string, body: unknown, signal?: AbortSignal): Promise<T> {
+/** POST, PUT or DELETE a JSON body; answers are not cached. */
+export async function sendJson<T>(method: 'POST' | 'PUT' | 'DELETE', url: string, body: unknown, signal?: AbortSignal): Promise<T> {
   const res = await request(url, {
     method,
     signal,
@@ -87,5 +99,7 @@ export const api = {
   drafts: (id: string, unit: string, year: number) =>
     `/api/plans/${encodeURIComponent(id)}/drafts?unit=${encodeURIComponent(unit)}&year=${year}`,
   observations: () => '/api/observations',
+  session: () => '/api/session',
+  setup: () => '/api/setup',
   checkObservations: () => '/api/observations/check',
 };

@@ -370,3 +370,16 @@ export interface Consistency {
   checks: ConsistencyCheck[];
   findings: Finding[];
 }
+
+/** GET /api/session, POST /api/session */
+export interface SessionUser {
+  id: number;
+  username: string;
+  displayName: string;
+  roles: Array<{ role: string; regionId: number | null; regionName?: string | null; unit: string | null }>;
+}
+export interface SessionInfo {
+  user: SessionUser | null;
+  csrfToken?: string;
+  setupNeeded?: boolean;
+}

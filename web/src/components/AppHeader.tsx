@@ -4,6 +4,7 @@ import type { PlanSummary } from '../api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { LangSwitch } from './LangSwitch.tsx';
 import { PlanSelect } from './PlanSelect.tsx';
+import { UserMenu } from './UserMenu.tsx';
 import { YearSelect } from './YearSelect.tsx';
 
 interface Props {
@@ -31,6 +32,7 @@ export function AppHeader({ plans, plansLoading, plan, planId, year, onPlan, onY
       <PlanSelect plans={plans} loading={plansLoading} value={planId} onChange={onPlan} />
       <YearSelect plan={plan} value={year} onChange={onYear} />
       <LangSwitch />
+      <UserMenu />
     </Layout.Header>
   );
 }

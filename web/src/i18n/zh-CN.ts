@@ -411,6 +411,18 @@ export const zhCN = {
   'consistency.col.message': '说明',
   'consistency.col.lines': '出处',
   'consistency.col.subjects': '涉及',
+  'signIn.intro': "请使用本单位分配的账号登录。",
+  'signIn.setupIntro': "这是新安装的系统：请创建第一个系统管理员账号。",
+  'signIn.username': "用户名",
+  'signIn.password': "密码",
+  'signIn.displayName': "姓名",
+  'signIn.required': "必填",
+  'signIn.submit': "登录",
+  'signIn.createAdmin': "创建管理员并登录",
+  'signIn.failed': "登录失败，请稍后重试。",
+  'signIn.passwordRule': "至少 10 个字符，不含用户名。",
+  'session.signOut': "退出登录",
+  'session.user': "{name}",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
