@@ -29,7 +29,7 @@ export interface Workspace {
 }
 
 /** Serve the built workspace on a free port over an embedded store, and start chromium. */
-export async function startWorkspace(): Promise<Workspace> {
+export async function startWorkspace(opts: { noUsers?: boolean } = {}): Promise<Workspace> {
   if (!existsSync(join(DEFAULT_WEB_DIR, 'index.html')))
     throw new Error(`The web workspace is not built (${DEFAULT_WEB_DIR}); npm test builds it with scripts/ensure-web.mjs.`);
   if (!existsSync(CHROMIUM))
@@ -37,7 +37,7 @@ export async function startWorkspace(): Promise<Workspace> {
   mkdirSync(SHOTS, { recursive: true });
   const store = await openTestStore('pglite');
   // the workspace is for signed-in people: pages open as the system administrator
-  await createUser(store.db, { username: 'admin', displayName: '系统管理员', password: TEST_PASSWORD, roles: [{ role: 'admin' }] }, SYSTEM_ACTOR);
+  if (!opts.noUsers) await createUser(store.db, { username: 'admin', displayName: '系统管理员', password: TEST_PASSWORD, roles: [{ role: 'admin' }] }, SYSTEM_ACTOR);
   const app: FastifyInstance = buildServer(store.db, { auth: { failureDelayMs: 0 } });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -52,13 +52,14 @@ export async function startWorkspace(): Promise<Workspace> {
     await page.context().addCookies([{ name: SESSION_COOKIE, value: s.token, url: base, httpOnly: true, sameSite: 'Strict' }]);
     return page;
   };
-  const apiSession = await signIn(store.db, 'admin', TEST_PASSWORD, { ip: '127.0.0.1', userAgent: 'test' });
-  if (!apiSession.ok) throw new Error('test sign-in failed');
+  const apiSession = opts.noUsers ? undefined : await signIn(store.db, 'admin', TEST_PASSWORD, { ip: '127.0.0.1', userAgent: 'test' });
+  if (apiSession && !apiSession.ok) throw new Error('test sign-in failed');
+  const session = apiSession?.ok ? apiSession : undefined;
   return {
     base,
     store,
     api: (path, init = {}) =>
-      fetch(`${base}${path}`, { ...init, headers: { cookie: `${SESSION_COOKIE}=${apiSession.token}`, 'x-csrf-token': apiSession.csrf, ...(init.headers as Record<string, string> | undefined) } }),
+      fetch(`${base}${path}`, { ...init, headers: { ...(session ? { cookie: `${SESSION_COOKIE}=${session.token}`, 'x-csrf-token': session.csrf } : {}), ...(init.headers as Record<string, string> | undefined) } }),
     async open(path, size = { width: 1366, height: 768 }) {
       const page = await signedIn(size);
       await page.goto(`${base}/${path}`);

@@ -12,8 +12,8 @@ interface Props {
 
 export function SideMenu({ page, plan, year }: Props) {
   const { t } = useI18n();
-  const link = (p: Page) => formatHash(p === 'plans' ? { page: p } : p === 'tasks' ? { page: p, plan } : { page: p, plan, year });
-  const items = (['overview', 'scorecard', 'projects', 'tasks', 'consistency', 'entry', 'plans'] as const).map((p) => ({
+  const link = (p: Page) => formatHash(p === 'plans' ? { page: p } : p === 'tasks' || p === 'audit' ? { page: p, plan } : { page: p, plan, year });
+  const items = (['overview', 'scorecard', 'projects', 'tasks', 'consistency', 'entry', 'review', 'plans', 'audit'] as const).map((p) => ({
     key: p,
     label: (
       <a href={link(p)} data-testid={`menu-${p}`}>

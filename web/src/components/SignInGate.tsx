@@ -93,7 +93,7 @@ function SignInPage({ setup, onDone }: { setup: boolean; onDone: () => Promise<v
           <Form.Item name="password" label={t('signIn.password')} rules={[{ required: true, message: t('signIn.required') }]} extra={setup ? t('signIn.passwordRule') : undefined}>
             <Input.Password autoComplete={setup ? 'new-password' : 'current-password'} />
           </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={busy}>
+          <Button type="primary" htmlType="submit" block loading={busy} data-testid="sign-in-submit">
             {setup ? t('signIn.createAdmin') : t('signIn.submit')}
           </Button>
         </Form>

@@ -1,9 +1,9 @@
 // Routing by URL hash: #/overview?plan=ID&year=Y, #/scorecard?plan=ID&year=Y, #/entry?plan=ID&year=Y&unit=NAME,
 // #/projects?plan=ID&year=Y, #/tasks?plan=ID, #/indicator?plan=ID&year=Y&framework=F&number=N, #/plans,
-// #/consistency?plan=ID&year=Y,
+// #/consistency?plan=ID&year=Y, #/review?plan=ID&year=Y, #/audit?plan=ID,
 // #/bigscreen?plan=ID&year=Y (the wall display, outside the shell).
-export type Page = 'overview' | 'scorecard' | 'entry' | 'projects' | 'tasks' | 'consistency' | 'indicator' | 'plans' | 'bigscreen';
-export const PAGES: readonly Page[] = ['overview', 'scorecard', 'entry', 'projects', 'tasks', 'consistency', 'indicator', 'plans', 'bigscreen'];
+export type Page = 'overview' | 'scorecard' | 'entry' | 'projects' | 'tasks' | 'consistency' | 'indicator' | 'plans' | 'review' | 'audit' | 'bigscreen';
+export const PAGES: readonly Page[] = ['overview', 'scorecard', 'entry', 'projects', 'tasks', 'consistency', 'indicator', 'plans', 'review', 'audit', 'bigscreen'];
 
 export interface Route {
   page: Page | 'notFound';

@@ -18,6 +18,8 @@ const ProjectsPage = lazy(() => import('./ProjectsPage.tsx'));
 const TasksPage = lazy(() => import('./TasksPage.tsx'));
 const ConsistencyPage = lazy(() => import('./ConsistencyPage.tsx'));
 const IndicatorPage = lazy(() => import('./IndicatorPage.tsx'));
+const AuditPage = lazy(() => import('./AuditPage.tsx'));
+const ReviewPage = lazy(() => import('./ReviewPage.tsx'));
 
 interface Props {
   route: Route;
@@ -44,12 +46,14 @@ export function PageBody({ route, plans, selection }: Props) {
   if (!plans.data) return <Loading />;
   if (plans.data.length === 0) return <EmptyState text={t('state.noPlans')} />;
   if (route.page === 'plans') return <PlansPage plans={plans.data} selectedId={selection.plan?.id} />;
+  if (route.page === 'audit') return <AuditPage plan={selection.plan} />;
   if (selection.unknownPlan) return <Alert type="warning" showIcon title={t('state.unknownPlan', { plan: selection.planId ?? '' })} />;
   if (!selection.plan || selection.year === undefined) return <EmptyState text={t('state.noPlan')} />;
   if (route.page === 'scorecard') return <ScorecardPage plan={selection.plan} year={selection.year} />;
   if (route.page === 'entry') return <EntryPage plan={selection.plan} year={selection.year} unit={route.unit} />;
   if (route.page === 'projects') return <ProjectsPage plan={selection.plan} />;
   if (route.page === 'tasks') return <TasksPage plan={selection.plan} />;
+  if (route.page === 'review') return <ReviewPage plan={selection.plan} year={selection.year} />;
   if (route.page === 'consistency') return <ConsistencyPage plan={selection.plan} year={selection.year} />;
   if (route.page === 'indicator')
     return route.framework && route.number ? (

@@ -1,0 +1,85 @@
+// Accounts in the browser: the first administrator set up on a new installation, signing in and out,
+// a wrong password, a hostile display name shown as text (never run), and the audit trail page.
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../src/auth/roles.ts';
+import { createUser } from '../../src/store/users.ts';
+import { TEST_PASSWORD } from '../helpers/api.ts';
+import { SHOTS, startWorkspace, type Workspace } from '../helpers/browser.ts';
+
+describe('a new installation in Chromium', () => {
+  let ws: Workspace;
+  beforeAll(async () => {
+    ws = await startWorkspace({ noUsers: true });
+  }, 120_000);
+  afterAll(async () => {
+    await ws?.close();
+  });
+
+  it('asks for the first administrator, refuses a weak password, then opens the workspace', async () => {
+    const page = await ws.signedOut('#/overview?plan=wushan-demo-county&year=2021');
+    await page.getByTestId('sign-in').waitFor();
+    await page.getByText('这是新安装的系统').waitFor();
+    await page.getByLabel('用户名').fill('zhangsan');
+    await page.getByLabel('姓名').fill('张三');
+    await page.getByLabel('密码').fill('short');
+    await page.getByTestId('sign-in-submit').click();
+    await page.getByTestId('sign-in-error').getByText('密码至少 10 个字符').waitFor();
+    await page.screenshot({ path: join(SHOTS, 'setup.png') });
+    await page.getByLabel('密码').fill('青山绿水-2026-巫山');
+    await page.getByTestId('sign-in-submit').click();
+    await page.getByTestId('signed-in-user').getByText('张三').waitFor();
+    await page.getByText('35项指标中，已达标29项').first().waitFor();
+    // a second setup is refused: there is a user now
+    const again = await ws.api('/api/setup', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'x', displayName: 'x', password: '青山绿水-2026-巫山' }) });
+    expect(again.status).toBe(422);
+    await page.close();
+  }, 60_000);
+});
+
+describe('signing in, hostile text, the audit trail in Chromium', () => {
+  let ws: Workspace;
+  const hostile = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
+  beforeAll(async () => {
+    ws = await startWorkspace();
+    await createUser(ws.store.db, { username: 'li.si', displayName: hostile, password: TEST_PASSWORD, roles: [{ role: 'leader', region: '巫山县' }] }, SYSTEM_ACTOR);
+  }, 120_000);
+  afterAll(async () => {
+    await ws?.close();
+  });
+
+  it('a wrong password is refused; the right one signs in; script in a name shows as text and never runs', async () => {
+    const page = await ws.signedOut('#/overview?plan=wushan-demo-county&year=2021');
+    await page.getByLabel('用户名').fill('li.si');
+    await page.getByLabel('密码').fill('not-the-password');
+    await page.getByTestId('sign-in-submit').click();
+    await page.getByTestId('sign-in-error').getByText('用户名或密码不正确').waitFor();
+    await page.getByLabel('密码').fill(TEST_PASSWORD);
+    await page.getByTestId('sign-in-submit').click();
+    const name = page.getByTestId('signed-in-user');
+    await name.waitFor();
+    expect(await name.textContent()).toBe(hostile);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    await page.screenshot({ path: join(SHOTS, 'signed-in.png') });
+    await page.getByTestId('sign-out').click();
+    await page.getByTestId('sign-in').waitFor();
+    await page.close();
+  }, 60_000);
+
+  it('the audit page lists the sign-ins and failures, names as text, and exports them', async () => {
+    const page = await ws.open('#/audit?plan=wushan-demo-county');
+    await page.getByTestId('audit-page').waitFor();
+    await page.getByTestId('audit-scope').click();
+    await page.getByText('我可查看的全部').last().click();
+    await page.getByText('session.signInFailed').first().waitFor();
+    await page.getByText('session.signIn', { exact: true }).first().waitFor();
+    const cells = await page.getByTestId('audit-actor-cell').allTextContents();
+    expect(cells.some((c) => c.includes(hostile))).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    await page.screenshot({ path: join(SHOTS, 'audit.png'), fullPage: false });
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: /导出 CSV/ }).click();
+    expect((await download).suggestedFilename()).toBe('审计记录.csv');
+    await page.close();
+  }, 60_000);
+});
