@@ -14,7 +14,7 @@ interface Props {
 export function SideMenu({ page, plan, year }: Props) {
   const { t } = useI18n();
   const link = (p: Page) => formatHash(p === 'plans' ? { page: p } : YEARLESS_PAGES.includes(p) ? { page: p, plan } : { page: p, plan, year });
-  const items = (['overview', 'scorecard', 'projects', 'progress', 'tasks', 'workplan', 'entry', 'plans'] as const).map((p) => ({
+  const items = (['overview', 'scorecard', 'projects', 'progress', 'tasks', 'workplan', 'departments', 'entry', 'plans'] as const).map((p) => ({
     key: p,
     label: (
       <a href={link(p)} data-testid={`menu-${p}`}>
