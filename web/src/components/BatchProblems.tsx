@@ -32,7 +32,7 @@ export function BatchProblems({ problems, counting, label = (f) => f, onClose, t
           {problems.map((p, i) => (
             <li key={i}>
               {counting === 'row'
-                ? t('batch.rowProblem', { row: p.row, field: label(p.field), value: p.value, message: p.message })
+                ? t(p.value === '' ? 'batch.rowProblemBlank' : 'batch.rowProblem', { row: p.row, field: label(p.field), value: p.value, message: p.message })
                 : t('batch.fieldProblem', { field: label(p.field), message: p.message })}
             </li>
           ))}

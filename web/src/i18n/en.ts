@@ -427,6 +427,7 @@ export const en: Messages = {
   'batch.rejected': 'Not saved: {n} problems. Correct them and submit again.',
   'batch.rejectedRows': 'Not imported: {n} problems, and nothing was saved. Correct them and upload again.',
   'batch.rowProblem': 'Row {row}, “{field}” (filled in as “{value}”): {message}',
+  'batch.rowProblemBlank': 'Row {row}, “{field}” (left empty): {message}',
   'batch.fieldProblem': '{field}: {message}',
 
   'attach.add': 'Attach a file',
@@ -468,7 +469,7 @@ export const en: Messages = {
   'progress.col.name': 'Name',
   'progress.col.original': 'As issued',
   'progress.col.adjusted': 'Adjusted',
-  'progress.col.count': 'Projects',
+  'progress.col.count': 'Count',
   'progress.col.investment': 'Investment (10k CNY)',
   'progress.col.stated': 'Stated (10k CNY)',
   'progress.col.scheduled': 'Due (10k CNY)',

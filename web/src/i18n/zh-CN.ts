@@ -425,6 +425,7 @@ export const zhCN = {
   'batch.rejected': '未保存：共 {n} 处错误，请改正后重新提交。',
   'batch.rejectedRows': '未导入：共 {n} 处错误，任何数据都未保存。请改正后重新上传。',
   'batch.rowProblem': '第 {row} 行“{field}”（填写为“{value}”）：{message}',
+  'batch.rowProblemBlank': '第 {row} 行“{field}”（未填写）：{message}',
   'batch.fieldProblem': '{field}：{message}',
 
   'attach.add': '上传附件',
