@@ -13,7 +13,7 @@ import { KeyTag } from './KeyTag.tsx';
 type Dimension = 'groups' | 'categories' | 'leadUnits' | 'townships';
 const DIMENSIONS: Dimension[] = ['groups', 'categories', 'leadUnits', 'townships'];
 
-type Stated = Pick<ProjectRollup, 'statedInvestmentWan' | 'investmentDifferenceWan'>;
+type Stated = Pick<ProjectRollup, 'statedInvestmentWan' | 'investmentDifferenceWan' | 'approximate'>;
 
 interface Props {
   rows: ProgressRow[];
@@ -55,13 +55,16 @@ function RollupTable({ rows, total, stated, testId }: Props) {
             render: (_: unknown, r: ProgressRow) => {
               const g = statedOf(r);
               if (!g || g.statedInvestmentWan === null) return none;
-              const diff = g.investmentDifferenceWan ?? 0;
+              // no difference where the rows carry no investment to compare
+              const diff = g.investmentDifferenceWan ?? null;
               return (
                 <>
-                  <div>{formatNumber(g.statedInvestmentWan)}</div>
-                  <Typography.Text type={diff !== 0 ? 'danger' : 'secondary'} strong={diff !== 0} style={{ fontSize: 12 }}>
-                    {t('progress.difference', { v: formatSignedWan(diff, t) })}
-                  </Typography.Text>
+                  <div>{g.approximate ? t('format.approx', { v: formatNumber(g.statedInvestmentWan) }) : formatNumber(g.statedInvestmentWan)}</div>
+                  {diff !== null ? (
+                    <Typography.Text type={diff !== 0 ? 'danger' : 'secondary'} strong={diff !== 0} style={{ fontSize: 12 }}>
+                      {t('progress.difference', { v: formatSignedWan(diff, t) })}
+                    </Typography.Text>
+                  ) : null}
                 </>
               );
             },
