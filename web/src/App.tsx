@@ -48,11 +48,12 @@ function Shell() {
   const onPlan = (id: string) => {
     const p = plansQ.data?.find((x) => x.id === id);
     // an indicator belongs to its plan: another plan opens that plan's scorecard
-    navigate({ page: page === 'indicator' ? 'scorecard' : page, plan: id, year: p ? defaultYear(p) : undefined });
+    navigate({ page: page === 'indicator' ? 'scorecard' : page, plan: id, year: p ? defaultYear(p) : undefined, asOf: route.asOf });
   };
-  // the reporting unit and the indicator belong to the plan: kept when the year changes, dropped with another plan
+  // the reporting unit and the indicator belong to the plan: kept when the year changes, dropped with another plan;
+  // so is the date the tracking figures stand on
   const onYear = (year: number) =>
-    navigate({ page, plan: sel.planId, year, unit: route.unit, framework: route.framework, number: route.number });
+    navigate({ page, plan: sel.planId, year, unit: route.unit, framework: route.framework, number: route.number, asOf: route.asOf });
 
   if (route.page === 'bigscreen') return <BigScreenShell plans={plansQ} selection={sel} />;
 

@@ -1,5 +1,5 @@
 // Fetching JSON from the API, with a small cache of successful answers (keyed by URL); sending JSON.
-import type { ApiErrorBody, EntryProblem } from './types.ts';
+import type { ApiErrorBody, BatchProblem, EntryProblem } from './types.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -8,8 +8,10 @@ export class ApiError extends Error {
     readonly code: string | null,
     /** the server's own message (Chinese), shown as it comes */
     readonly serverMessage: string | null,
-    /** per-entry problems of a rejected batch (422) */
+    /** per-entry problems of a rejected batch of observations (422) */
     readonly problems: EntryProblem[] = [],
+    /** per-row problems of a rejected tracking batch or workbook (422): row, field or column, value, message */
+    readonly rows: BatchProblem[] = [],
   ) {
     super(serverMessage ?? `HTTP ${status ?? 'network'}`);
     this.name = 'ApiError';
@@ -58,8 +60,11 @@ async function request(url: string, init: RequestInit): Promise<Response> {
       body = undefined;
     }
     if (res.status === 401 && body?.error?.code === 'signInRequired') window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
-    const problems = Array.isArray(body?.error?.problems) ? body.error.problems : [];
-    throw new ApiError(res.status, body?.error?.code ?? null, body?.error?.message ?? null, problems);
+    const all: unknown[] = Array.isArray(body?.error?.problems) ? body.error.problems : [];
+    const has = (p: unknown, k: string) => typeof p === 'object' && p !== null && typeof (p as Record<string, unknown>)[k] === 'number';
+    const problems = all.filter((p) => has(p, 'index')) as EntryProblem[];
+    const rows = all.filter((p) => has(p, 'row')) as BatchProblem[];
+    throw new ApiError(res.status, body?.error?.code ?? null, body?.error?.message ?? null, problems, rows);
   }
   return res;
 }
@@ -82,6 +87,24 @@ export async function sendJson<T>(method: 'POST' | 'PUT' | 'DELETE', url: string
   return (await res.json()) as T;
 }
 
+/** POST a file as the request body itself (workbooks, attachments); answers are not cached. */
+export async function sendFile<T>(url: string, file: Blob, contentType = 'application/octet-stream'): Promise<T> {
+  const res = await request(url, {
+    method: 'POST',
+    headers: { accept: 'application/json', 'content-type': contentType },
+    body: file,
+  });
+  return (await res.json()) as T;
+}
+
+const plan = (id: string) => `/api/plans/${encodeURIComponent(id)}`;
+const query = (params: Record<string, string | number | undefined>) => {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+};
+
 export const api = {
   plans: () => '/api/plans',
   plan: (id: string) => `/api/plans/${encodeURIComponent(id)}`,
@@ -102,4 +125,25 @@ export const api = {
   session: () => '/api/session',
   setup: () => '/api/setup',
   checkObservations: () => '/api/observations/check',
+
+  // project and task tracking
+  progress: (id: string, asOf: string | undefined, lang: string) => `${plan(id)}/progress${query({ asOf, lang })}`,
+  progressReports: () => '/api/progress',
+  checkProgress: () => '/api/progress/check',
+  review: (reportId: number) => `/api/progress/${reportId}/review`,
+  projectChanges: () => '/api/project-changes',
+  attachments: (id: string, owner: 'progress' | 'taskUpdate' | 'reply', ownerId: number, name: string) =>
+    `/api/attachments${query({ plan: id, owner, id: ownerId, name })}`,
+  attachment: (attachmentId: number) => `/api/attachments/${attachmentId}`,
+  progressXlsx: (id: string, params: { period?: string; asOf?: string; lang?: string; check?: 1 } = {}) => `${plan(id)}/progress.xlsx${query(params)}`,
+  projectsXlsx: (id: string, params: { asOf?: string; lang?: string } = {}) => `${plan(id)}/projects.xlsx${query(params)}`,
+  workPlan: (id: string, year: number, asOf: string | undefined) => `${plan(id)}/work-plan${query({ year, asOf })}`,
+  workPlanXlsx: (id: string, params: { year?: number; asOf?: string; lang?: string } = {}) => `${plan(id)}/work-plan.xlsx${query(params)}`,
+  workItems: () => '/api/work-items',
+  workItemUpdates: (itemId: number) => `/api/work-items/${itemId}/updates`,
+  supervision: (id: string) => `${plan(id)}/supervision`,
+  noticeReply: (noticeId: number) => `/api/supervision/${noticeId}/reply`,
+  departments: (id: string, year: number, asOf: string | undefined, lang: string) => `${plan(id)}/departments${query({ year, asOf, lang })}`,
+  departmentsXlsx: (id: string, params: { year: number; asOf?: string; lang?: string }) => `${plan(id)}/departments.xlsx${query(params)}`,
+  settings: (id: string) => `${plan(id)}/settings`,
 };

@@ -243,6 +243,8 @@ export interface Project {
 
 /** A heading (chapter, section, subsection) or a clause of the plan's key tasks. */
 export interface TaskNode {
+  /** stable key (the line it starts on, e.g. L1461); work-plan items name their task by it */
+  key?: string;
   kind: 'heading' | 'clause';
   depth: number;
   number: string | null;
@@ -382,4 +384,266 @@ export interface SessionInfo {
   user: SessionUser | null;
   csrfToken?: string;
   setupNeeded?: boolean;
+}
+
+// ── Project and task tracking (src/app/projectProgress.ts, workPlanView.ts, departmentAssessment.ts) ──
+
+export type ProjectStatus = 'notStarted' | 'underway' | 'completed' | 'delayed' | 'cancelled' | 'adjusted';
+export type StatusKey = ProjectStatus | 'noReport';
+export type Review = 'submitted' | 'returned' | 'accepted';
+export type Cadence = 'quarter' | 'month';
+export type AssessmentPart = 'indicators' | 'projects' | 'tasks' | 'reporting';
+export type Weights = Record<AssessmentPart, number>;
+
+export interface TrackingSettings {
+  cadence: Cadence;
+  /** behind schedule when the completed share trails the scheduled share by more than this (0–1) */
+  tolerance: number;
+  weights: Weights;
+}
+
+/** One roll-up row (a group, category, lead unit, township, or the total). */
+export interface ProgressRow {
+  name: string;
+  originalCount: number;
+  originalInvestmentWan: number | null;
+  adjustedCount: number;
+  adjustedInvestmentWan: number | null;
+  scheduledWan: number;
+  completedWan: number;
+  completedShare: number | null;
+  statusCounts: Record<StatusKey, number>;
+}
+
+export interface ProgressYear {
+  year: number;
+  plannedWan: number;
+  originalPlannedWan: number;
+  completedWan: number;
+}
+
+export interface CurvePoint {
+  period: string;
+  end: string;
+  plannedWan: number;
+  completedWan: number;
+  reported: number;
+}
+
+export type WarningKind = 'overdue' | 'behindSchedule' | 'missingReport';
+
+export interface ProgressWarning {
+  kind: WarningKind;
+  projectKey: string;
+  name: string;
+  units: string[];
+  /** a ready-made sentence naming the figures (in the language asked for) */
+  text: string;
+}
+
+export interface ProjectChange {
+  id: number;
+  projectKey: string;
+  kind: ChangeKind;
+  fields: Partial<ChangeFields>;
+  reason: string;
+  effectiveOn: string;
+  recordedBy?: string | null;
+  recordedAt?: string;
+}
+
+export type ChangeKind = 'add' | 'adjust' | 'cancel';
+
+export interface ChangeFields {
+  name: string;
+  group: string;
+  category: string | null;
+  investmentWan: number | null;
+  yearStart: number | null;
+  yearEnd: number | null;
+  leadUnits: string[];
+  township: string | null;
+}
+
+export interface Attachment {
+  id: number;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+}
+
+export interface ProgressReport {
+  id: number;
+  projectKey: string;
+  period: string;
+  periodEnd: string;
+  investmentPeriodWan: number | null;
+  investmentCumulativeWan: number;
+  physicalPercent: number | null;
+  status: ProjectStatus;
+  milestones: string | null;
+  problems: string | null;
+  measures: string | null;
+  reportingUnit: string | null;
+  reportedBy: string | null;
+  reportedOn: string;
+  review: Review;
+  reviewComment: string | null;
+  returnedCount: number;
+  attachments: Attachment[];
+}
+
+/** A project as it stands on the date (the plan's row with the changes in force applied). */
+export interface TrackedProject extends ChangeFields {
+  key: string;
+  number: number | null;
+  source: SourceRef | null;
+  /** in the plan as issued (false for a project added later) */
+  original: boolean;
+  cancelled: boolean;
+  changes: ProjectChange[];
+  scheduledShare: number | null;
+  completedShare: number | null;
+  latest: Pick<ProgressReport, 'period' | 'investmentCumulativeWan' | 'physicalPercent' | 'status' | 'reportedOn' | 'review'> | null;
+  reports: ProgressReport[];
+}
+
+/** GET /api/plans/{id}/progress?asOf= */
+export interface Progress {
+  plan: string;
+  title: string;
+  asOf: string;
+  settings: TrackingSettings;
+  /** the plan's rows against the totals the document states */
+  stated: {
+    count: number;
+    investmentWan: number | null;
+    statedCount: number | null;
+    statedInvestmentWan: number | null;
+    countDifference?: number | null;
+    investmentDifferenceWan?: number | null;
+    groups: ProjectRollup[];
+  };
+  rollup: {
+    asOf: string;
+    total: ProgressRow;
+    groups: ProgressRow[];
+    categories: ProgressRow[];
+    leadUnits: ProgressRow[];
+    townships: ProgressRow[];
+    years: ProgressYear[];
+    curve: CurvePoint[];
+  };
+  warnings: ProgressWarning[];
+  changes: ProjectChange[];
+  projects: TrackedProject[];
+}
+
+/** One progress report as the form sends it (POST /api/progress, /api/progress/check). */
+export interface ProgressInput {
+  plan: string;
+  project: string;
+  period: string;
+  investmentPeriodWan?: string;
+  investmentCumulativeWan?: string;
+  physicalPercent?: string;
+  status: string;
+  milestones?: string;
+  problems?: string;
+  measures?: string;
+  reportingUnit?: string;
+  reportedBy?: string;
+  reportedOn?: string;
+}
+
+/** A problem of a rejected batch or workbook (422 of the tracking routes, /api/progress/check). */
+export interface BatchProblem {
+  /** 1-based: the entry in the request, or the sheet row of a workbook */
+  row: number;
+  /** a field name (physicalPercent), or a column header for a workbook */
+  field: string;
+  value: string;
+  /** Chinese, as the server words it */
+  message: string;
+}
+
+export type WorkStatus = 'notStarted' | 'inProgress' | 'done';
+export type Timeliness = 'onTime' | 'late' | 'overdue' | 'pending';
+
+export interface TaskUpdate {
+  id: number;
+  status: WorkStatus;
+  progress: string;
+  evidence: string | null;
+  reportedBy: string | null;
+  reportedOn: string;
+}
+
+export interface Notice {
+  id: number;
+  workItemId: number;
+  unit: string;
+  issuedOn: string;
+  replyDue: string;
+  message: string;
+  issuedBy: string | null;
+  reply: string | null;
+  repliedBy: string | null;
+  repliedOn: string | null;
+}
+
+export interface WorkItem {
+  id: number;
+  year: number;
+  taskKey: string | null;
+  task: { key: string; title: string | null; text: string | null; source: SourceRef | null } | null;
+  title: string;
+  leadUnit: string;
+  cooperatingUnits: string[];
+  deadline: string;
+  status: WorkStatus;
+  doneOn: string | null;
+  indicators: string[];
+  timeliness: Timeliness;
+  updates: TaskUpdate[];
+  notices: Notice[];
+}
+
+/** GET /api/plans/{id}/work-plan?year=&asOf= */
+export interface WorkPlan {
+  plan: string;
+  title: string;
+  asOf: string;
+  year: number | null;
+  years: number[];
+  counts: { items: number } & Record<Timeliness, number>;
+  openNotices: number;
+  items: WorkItem[];
+}
+
+export interface PartScore {
+  part: AssessmentPart;
+  /** 0–100, or null when the unit has nothing in this part */
+  score: number | null;
+  weight: number;
+  figures: Record<string, number>;
+  /** the sentence behind the score */
+  reason: string;
+}
+
+export interface UnitScore {
+  unit: string;
+  rank: number;
+  total: number | null;
+  parts: PartScore[];
+}
+
+/** GET /api/plans/{id}/departments?year=&asOf= */
+export interface Departments {
+  plan: string;
+  year: number;
+  asOf: string;
+  weights: Weights;
+  parts: AssessmentPart[];
+  ranking: UnitScore[];
 }

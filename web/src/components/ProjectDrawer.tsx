@@ -1,9 +1,9 @@
 // Every field of one project, with the line of the plan document it is printed on.
-import { Drawer } from 'antd';
 import type { Project } from '../api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { formatWanOrNoData } from '../lib/format.ts';
 import { leadText } from '../lib/scorecard.ts';
+import { DetailDrawer } from './DetailDrawer.tsx';
 import { DetailList } from './DetailList.tsx';
 import { SourceText } from './SourceText.tsx';
 
@@ -18,16 +18,13 @@ export function ProjectDrawer({ project: p, open, onClose, afterClose }: Props) 
   const { t } = useI18n();
   const none = t('common.none');
   return (
-    <Drawer
+    <DetailDrawer
       open={open}
       onClose={onClose}
-      afterOpenChange={(o) => {
-        if (!o) afterClose();
-      }}
+      afterClose={afterClose}
       size={560}
       title={p ? (p.number !== null ? `${p.number}. ${p.name}` : p.name) : ''}
-      destroyOnHidden
-      data-testid="project-drawer"
+      testId="project-drawer"
     >
       {p ? (
         <DetailList
@@ -47,6 +44,6 @@ export function ProjectDrawer({ project: p, open, onClose, afterClose }: Props) 
           ]}
         />
       ) : null}
-    </Drawer>
+    </DetailDrawer>
   );
 }

@@ -2,11 +2,11 @@
 // move between rows.
 import { Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import type { HTMLAttributes, KeyboardEvent } from 'react';
+import type { HTMLAttributes } from 'react';
 import type { Project } from '../api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { formatNumber } from '../lib/format.ts';
-import { moveFocus, rowMoveOf } from '../lib/rowFocus.ts';
+import { openableRow } from '../lib/rowFocus.ts';
 import { leadText } from '../lib/scorecard.ts';
 
 interface Props {
@@ -57,24 +57,7 @@ export function ProjectsTable({ projects, onOpen }: Props) {
     },
   ];
 
-  const rowProps = ({ p }: R): HTMLAttributes<HTMLElement> => ({
-    tabIndex: 0,
-    'aria-label': t('projectsPage.rowLabel', { name: p.name }),
-    onClick: (e) => onOpen(p, e.currentTarget),
-    onKeyDown: (e: KeyboardEvent<HTMLElement>) => {
-      if (e.target !== e.currentTarget) return;
-      if (e.key === 'Enter' || e.key === ' ') {
-        e.preventDefault();
-        onOpen(p, e.currentTarget);
-        return;
-      }
-      const move = rowMoveOf(e.key);
-      if (move) {
-        e.preventDefault();
-        moveFocus(e.currentTarget, move);
-      }
-    },
-  });
+  const rowProps = ({ p }: R): HTMLAttributes<HTMLElement> => openableRow(t('projectsPage.rowLabel', { name: p.name }), (el) => onOpen(p, el));
 
   return (
     <Table<R>

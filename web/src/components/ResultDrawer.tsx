@@ -1,11 +1,12 @@
 // The detail of one indicator: reason, requirement, value, confirmation, provenance, target, the
 // plan's judgements and the achievability reasoning. Parts of a composite indicator follow.
-import { Button, Drawer, Flex, Typography } from 'antd';
+import { Button, Flex, Typography } from 'antd';
 import type { ResultItem } from '../api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { leadText, pointsText } from '../lib/scorecard.ts';
 import { AchievabilityDetail } from './AchievabilityDetail.tsx';
 import { ConfirmationDetail } from './ConfirmationDetail.tsx';
+import { DetailDrawer } from './DetailDrawer.tsx';
 import { DetailList } from './DetailList.tsx';
 import { LeafDetail } from './LeafDetail.tsx';
 import { ProvenanceDetail } from './ProvenanceDetail.tsx';
@@ -25,15 +26,12 @@ export function ResultDrawer({ item, scored, open, onClose, afterClose, detailHr
   const { t } = useI18n();
   const none = t('common.none');
   return (
-    <Drawer
+    <DetailDrawer
       open={open}
       onClose={onClose}
-      afterOpenChange={(o) => {
-        if (!o) afterClose();
-      }}
+      afterClose={afterClose}
       size={640}
       title={item ? t('detail.title', { number: item.number, name: item.name }) : ''}
-      destroyOnHidden
       extra={
         item && detailHref ? (
           <Button type="primary" href={detailHref} data-testid="open-indicator">
@@ -41,7 +39,7 @@ export function ResultDrawer({ item, scored, open, onClose, afterClose, detailHr
           </Button>
         ) : null
       }
-      data-testid="result-drawer"
+      testId="result-drawer"
     >
       {item ? (
         <Flex vertical gap={16}>
@@ -84,6 +82,6 @@ export function ResultDrawer({ item, scored, open, onClose, afterClose, detailHr
           )}
         </Flex>
       ) : null}
-    </Drawer>
+    </DetailDrawer>
   );
 }

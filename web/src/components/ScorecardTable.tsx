@@ -2,10 +2,10 @@
 // focusable: Enter or Space opens the detail, arrow keys move between rows.
 import { Flex, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import type { HTMLAttributes, KeyboardEvent } from 'react';
+import type { HTMLAttributes } from 'react';
 import type { ResultItem } from '../api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
-import { moveFocus, rowMoveOf } from '../lib/rowFocus.ts';
+import { openableRow } from '../lib/rowFocus.ts';
 import { leadText, pointsText, statedJudgement, type Row } from '../lib/scorecard.ts';
 import { ClassTag } from './ClassTag.tsx';
 import { StatusTag } from './StatusTag.tsx';
@@ -161,28 +161,8 @@ export function ScorecardTable({ rows, scored, onOpen }: Props) {
     },
   ];
 
-  const rowProps = (r: Row): HTMLAttributes<HTMLElement> => {
-    if (r.kind === 'group') return {};
-    const open = (el: HTMLElement) => onOpen(r.item, el);
-    return {
-      tabIndex: 0,
-      'aria-label': t('scorecard.rowLabel', { number: r.item.number, name: r.item.name }),
-      onClick: (e) => open(e.currentTarget),
-      onKeyDown: (e: KeyboardEvent<HTMLElement>) => {
-        if (e.target !== e.currentTarget) return;
-        if (e.key === 'Enter' || e.key === ' ') {
-          e.preventDefault();
-          open(e.currentTarget);
-        } else {
-          const move = rowMoveOf(e.key);
-          if (move) {
-            e.preventDefault();
-            moveFocus(e.currentTarget, move);
-          }
-        }
-      },
-    };
-  };
+  const rowProps = (r: Row): HTMLAttributes<HTMLElement> =>
+    r.kind === 'group' ? {} : openableRow(t('scorecard.rowLabel', { number: r.item.number, name: r.item.name }), (el) => onOpen(r.item, el));
 
   return (
     <Table<Row>

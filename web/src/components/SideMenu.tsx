@@ -1,8 +1,9 @@
-// The left menu: overview, scorecard, projects, tasks, consistency, data entry, plans. Links carry the current plan and year
-// (the tasks page has no year). The indicator detail is reached from the scorecard and counts as part of it.
+// The left menu: overview, scorecard, projects, progress, tasks, work plan, departments, consistency, data entry,
+// review, plans, audit. Links carry the current plan and year (the tasks, progress and audit pages have no year).
+// The indicator detail is reached from the scorecard and counts as part of it.
 import { Layout, Menu } from 'antd';
 import { useI18n } from '../i18n/index.tsx';
-import { formatHash, type Page } from '../lib/route.ts';
+import { formatHash, YEARLESS_PAGES, type Page } from '../lib/route.ts';
 
 interface Props {
   page: Page | 'notFound';
@@ -12,8 +13,8 @@ interface Props {
 
 export function SideMenu({ page, plan, year }: Props) {
   const { t } = useI18n();
-  const link = (p: Page) => formatHash(p === 'plans' ? { page: p } : p === 'tasks' || p === 'audit' ? { page: p, plan } : { page: p, plan, year });
-  const items = (['overview', 'scorecard', 'projects', 'tasks', 'consistency', 'entry', 'review', 'plans', 'audit'] as const).map((p) => ({
+  const link = (p: Page) => formatHash(p === 'plans' ? { page: p } : YEARLESS_PAGES.includes(p) ? { page: p, plan } : { page: p, plan, year });
+  const items = (['overview', 'scorecard', 'projects', 'progress', 'tasks', 'workplan', 'departments', 'consistency', 'entry', 'review', 'plans', 'audit'] as const).map((p) => ({
     key: p,
     label: (
       <a href={link(p)} data-testid={`menu-${p}`}>

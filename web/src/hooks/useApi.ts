@@ -1,4 +1,6 @@
-// Load one URL: { data, error, loading, reload }. A null URL loads nothing.
+// Load one URL: { data, error, loading, reload, refresh }. A null URL loads nothing. reload starts again from
+// nothing (a loading state); refresh fetches anew but keeps showing the current answer until the new one arrives
+// (after a write, so that open drawers and forms stay put).
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, forgetCached, getJson, peekCached } from '../api/client.ts';
 
@@ -13,6 +15,7 @@ export interface ApiState<T> {
   error: ApiError | undefined;
   loading: boolean;
   reload: () => void;
+  refresh: () => void;
 }
 
 export function useApi<T>(url: string | null): ApiState<T> {
@@ -43,11 +46,17 @@ export function useApi<T>(url: string | null): ApiState<T> {
     setNonce((n) => n + 1);
   }, [url]);
 
+  const refresh = useCallback(() => {
+    if (url) forgetCached(url);
+    setNonce((n) => n + 1);
+  }, [url]);
+
   const current: Loaded<T> = state.url === url ? state : { url, data: url ? peekCached<T>(url) : undefined };
   return {
     data: current.data,
     error: current.error,
     loading: url !== null && current.data === undefined && current.error === undefined,
     reload,
+    refresh,
   };
 }

@@ -1,9 +1,14 @@
 // Routing by URL hash: #/overview?plan=ID&year=Y, #/scorecard?plan=ID&year=Y, #/entry?plan=ID&year=Y&unit=NAME,
 // #/projects?plan=ID&year=Y, #/tasks?plan=ID, #/indicator?plan=ID&year=Y&framework=F&number=N, #/plans,
 // #/consistency?plan=ID&year=Y, #/review?plan=ID&year=Y, #/audit?plan=ID,
-// #/bigscreen?plan=ID&year=Y (the wall display, outside the shell).
-export type Page = 'overview' | 'scorecard' | 'entry' | 'projects' | 'tasks' | 'consistency' | 'indicator' | 'plans' | 'review' | 'audit' | 'bigscreen';
-export const PAGES: readonly Page[] = ['overview', 'scorecard', 'entry', 'projects', 'tasks', 'consistency', 'indicator', 'plans', 'review', 'audit', 'bigscreen'];
+// #/bigscreen?plan=ID&year=Y (the wall display, outside the shell); project and task tracking:
+// #/progress?plan=ID&asOf=D, #/workplan?plan=ID&year=Y&asOf=D, #/departments?plan=ID&year=Y&asOf=D (asOf: the
+// date the figures stand on, YYYY-MM-DD; today when absent).
+export type Page = 'overview' | 'scorecard' | 'entry' | 'projects' | 'progress' | 'tasks' | 'workplan' | 'departments' | 'consistency' | 'indicator' | 'plans' | 'review' | 'audit' | 'bigscreen';
+export const PAGES: readonly Page[] = ['overview', 'scorecard', 'entry', 'projects', 'progress', 'tasks', 'workplan', 'departments', 'consistency', 'indicator', 'plans', 'review', 'audit', 'bigscreen'];
+
+/** Pages that show no year (the header's year is not put in their address). */
+export const YEARLESS_PAGES: readonly Page[] = ['tasks', 'progress', 'audit'];
 
 export interface Route {
   page: Page | 'notFound';
@@ -14,6 +19,8 @@ export interface Route {
   /** the framework and the indicator's number (指标详情 only) */
   framework?: string;
   number?: string;
+  /** the date the tracking figures stand on (项目进度, 年度任务, 部门考核) */
+  asOf?: string;
   hash: string;
 }
 
@@ -24,6 +31,7 @@ export interface Target {
   unit?: string;
   framework?: string;
   number?: string;
+  asOf?: string;
 }
 
 export function parseHash(hash: string): Route {
@@ -37,6 +45,8 @@ export function parseHash(hash: string): Route {
   const unit = params.get('unit') || undefined;
   const framework = params.get('framework') || undefined;
   const number = params.get('number') || undefined;
+  const asOfText = params.get('asOf');
+  const asOf = asOfText && /^\d{4}-\d{2}-\d{2}$/.test(asOfText) ? asOfText : undefined;
   const page: Route['page'] = name === '' ? 'overview' : (PAGES as readonly string[]).includes(name) ? (name as Page) : 'notFound';
   return {
     page,
@@ -45,6 +55,7 @@ export function parseHash(hash: string): Route {
     ...(unit ? { unit } : {}),
     ...(framework ? { framework } : {}),
     ...(number ? { number } : {}),
+    ...(asOf ? { asOf } : {}),
     hash,
   };
 }
@@ -56,6 +67,7 @@ export function formatHash(t: Target): string {
   if (t.unit) params.set('unit', t.unit);
   if (t.framework) params.set('framework', t.framework);
   if (t.number) params.set('number', t.number);
+  if (t.asOf) params.set('asOf', t.asOf);
   const q = params.toString();
   return `#/${t.page}${q ? `?${q}` : ''}`;
 }

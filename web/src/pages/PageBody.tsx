@@ -20,6 +20,9 @@ const ConsistencyPage = lazy(() => import('./ConsistencyPage.tsx'));
 const IndicatorPage = lazy(() => import('./IndicatorPage.tsx'));
 const AuditPage = lazy(() => import('./AuditPage.tsx'));
 const ReviewPage = lazy(() => import('./ReviewPage.tsx'));
+const ProgressPage = lazy(() => import('./ProgressPage.tsx'));
+const WorkPlanPage = lazy(() => import('./WorkPlanPage.tsx'));
+const DepartmentsPage = lazy(() => import('./DepartmentsPage.tsx'));
 
 interface Props {
   route: Route;
@@ -55,6 +58,9 @@ export function PageBody({ route, plans, selection }: Props) {
   if (route.page === 'tasks') return <TasksPage plan={selection.plan} />;
   if (route.page === 'review') return <ReviewPage plan={selection.plan} year={selection.year} />;
   if (route.page === 'consistency') return <ConsistencyPage plan={selection.plan} year={selection.year} />;
+  if (route.page === 'progress') return <ProgressPage plan={selection.plan} asOf={route.asOf} />;
+  if (route.page === 'workplan') return <WorkPlanPage plan={selection.plan} year={selection.year} asOf={route.asOf} />;
+  if (route.page === 'departments') return <DepartmentsPage plan={selection.plan} year={selection.year} asOf={route.asOf} />;
   if (route.page === 'indicator')
     return route.framework && route.number ? (
       <IndicatorPage plan={selection.plan} year={selection.year} framework={route.framework} number={route.number} />
