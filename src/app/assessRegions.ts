@@ -101,7 +101,7 @@ export async function assessRegions(db: Queryable, opts: RegionsAssessmentOption
       `SELECT region_id, indicator_id, part, year, reading, correction FROM (
          SELECT region_id, indicator_id, part, year, reading, correction,
                 row_number() OVER (PARTITION BY region_id, indicator_id, part ORDER BY year DESC) AS rank
-         FROM observations WHERE region_id = ANY($1::int[]) AND indicator_id = ANY($2::int[]) AND year <= $3) latest
+         FROM observations WHERE region_id = ANY($1::int[]) AND indicator_id = ANY($2::int[]) AND year <= $3 AND review <> 'returned') latest
        WHERE rank <= 2`,
       [batch.map((r) => r.id), ids, opts.year],
     );

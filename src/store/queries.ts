@@ -210,7 +210,7 @@ export async function loadAssessmentInputs(db: Queryable, planId: string): Promi
     const ids = [...framework.indicatorIds.values()];
     const obs = await db.query<ObservationDbRow>(
       `SELECT o.indicator_id, o.part, o.year, o.printed, o.reading, o.data_year, o.flags, o.footnote, o.correction, o.source
-       FROM observations o WHERE o.region_id = $1 AND o.indicator_id = ANY($2::int[]) ORDER BY o.year`,
+       FROM observations o WHERE o.region_id = $1 AND o.indicator_id = ANY($2::int[]) AND o.review <> 'returned' ORDER BY o.year`,
       [plan.regionId, ids],
     );
     for (const r of obs.rows) leaf(r.indicator_id, r.part)?.observations.push(toObservation(r));

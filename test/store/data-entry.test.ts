@@ -51,6 +51,6 @@ describe.each(ENGINES)('data entry on %s', (engine) => {
     await recordObservations(store.db, [{ ...entries[0]!, printed: '55' }]);
     const after = await entryForm(store.db, 'wushan-demo-county', '县住房城乡建委', 2022);
     expect(after.draft).toBeNull();
-    expect(after.rows[0]!.current).toEqual({ printed: '55', origin: 'entry' });
+    expect(after.rows[0]!.current).toEqual({ printed: '55', origin: 'entry', review: 'submitted', reviewComment: null });
   });
 });
