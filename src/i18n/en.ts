@@ -398,4 +398,9 @@ export const en: Record<string, string> = {
   'review.error.value': "unreadable value: {detail}",
   'review.error.noFigure': "there is no {year} figure to revise.",
   'review.revisedNote': "(revision {id}; was \"{old}\")",
+  'http.error.tooLarge': "the request body is too large: 10 MB for workbooks and attachments, 5 MB otherwise.",
+  'http.error.mediaType': "unsupported content type \"{type}\": send JSON, an Excel workbook or an attachment.",
+  'http.error.json': "the request body is not valid JSON.",
+  'http.error.length': "the Content-Length does not match the body.",
+  'http.error.nul': "the request contains a NUL character (\\u0000) and is refused; remove it and try again.",
 };

@@ -398,4 +398,9 @@ export const zhCN: Record<string, string> = {
   'review.error.value': "数值无法识别：{detail}",
   'review.error.noFigure': "{year}年没有这个指标的数值，无需修订。",
   'review.revisedNote': "（经修订{id}，原值“{old}”）",
+  'http.error.tooLarge': "请求体过大：表格与附件上限为 10 MB，其他请求上限为 5 MB。",
+  'http.error.mediaType': "不支持的内容类型“{type}”：请发送 JSON、Excel 工作簿或附件文件。",
+  'http.error.json': "请求体不是有效的 JSON。",
+  'http.error.length': "请求的 Content-Length 与内容不符。",
+  'http.error.nul': "请求中含有空字符（\\u0000），已拒绝；请删去后重试。",
 };

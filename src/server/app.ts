@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { assessPlan, UnknownPlanError } from '../app/assessPlan.ts';
 import { planConsistency } from '../app/consistency.ts';
 import { planProjects, planTasks } from '../app/planProjects.ts';
-import type { Locale } from '../i18n/index.ts';
+import { t, type Locale } from '../i18n/index.ts';
 import type { Db } from '../store/db.ts';
 import { listPlans } from '../store/queries.ts';
 import { requirePlan } from '../app/requirePlan.ts';
@@ -35,6 +35,14 @@ function parseYear(v: string | undefined): number | undefined | 'bad' {
   return /^\d{4}$/.test(v) ? Number(v) : 'bad';
 }
 
+const FASTIFY_ERRORS: Record<string, { code: string; key: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'tooLarge', key: 'http.error.tooLarge' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'unsupportedType', key: 'http.error.mediaType' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'badJson', key: 'http.error.json' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'badJson', key: 'http.error.json' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'badRequest', key: 'http.error.length' },
+};
+
 /** May the requester see and enter the figures of this unit in this plan? */
 async function mayActForIn(db: Db, req: FastifyRequest, planId: string, unit: string): Promise<boolean> {
   const p = await db.query<{ region_id: number }>('SELECT region_id FROM plans WHERE id = $1', [planId]);
@@ -54,6 +62,11 @@ export function buildServer(db: Db, opts: { logger?: boolean; webDir?: string; a
   });
   app.decorate('ecocivRoutes', routes);
   registerAuth(app, db, opts.auth);
+  // PostgreSQL text cannot hold a NUL character: refuse it plainly rather than fail deep inside
+  app.addHook('preValidation', async (req, reply) => {
+    if (req.body && typeof req.body === 'object' && !Buffer.isBuffer(req.body) && JSON.stringify(req.body).includes('\\u0000'))
+      return reply.code(400).send({ error: { code: 'nulCharacter', message: t('http.error.nul') } });
+  });
   const mayActFor = (req: FastifyRequest, planId: string, unit: string) => mayActForIn(db, req, planId, unit);
 
   app.setErrorHandler((err, _req, reply) => {
@@ -65,6 +78,9 @@ export function buildServer(db: Db, opts: { logger?: boolean; webDir?: string; a
     if (err instanceof NotFoundError) return reply.code(404).send({ error: { code: 'notFound', message: err.message } });
     const status = (err as { statusCode?: number }).statusCode ?? 500;
     if (status >= 500) app.log.error(err);
+    // Fastify's own refusals (body too large, wrong content type, malformed JSON), said in Chinese
+    const known = FASTIFY_ERRORS[(err as { code?: string }).code ?? ''];
+    if (known) return reply.code(status).send({ error: { code: known.code, message: t(known.key, { type: String(_req.headers['content-type'] ?? '') }) } });
     return reply.code(status).send({ error: { code: status >= 500 ? 'internal' : 'badRequest', message: status >= 500 ? '服务器内部错误' : (err as Error).message } });
   });
 
