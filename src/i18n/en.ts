@@ -403,4 +403,5 @@ export const en: Record<string, string> = {
   'http.error.json': "the request body is not valid JSON.",
   'http.error.length': "the Content-Length does not match the body.",
   'http.error.nul': "the request contains a NUL character (\\u0000) and is refused; remove it and try again.",
+  'http.error.conflict': "this duplicates a record saved a moment ago (someone may have submitted the same figure at the same time): nothing was saved; reload to see it.",
 };

@@ -403,4 +403,5 @@ export const zhCN: Record<string, string> = {
   'http.error.json': "请求体不是有效的 JSON。",
   'http.error.length': "请求的 Content-Length 与内容不符。",
   'http.error.nul': "请求中含有空字符（\\u0000），已拒绝；请删去后重试。",
+  'http.error.conflict': "与刚刚保存的记录重复（可能有人同时提交了同一数值）：本次未保存，请刷新后查看。",
 };

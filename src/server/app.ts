@@ -76,6 +76,8 @@ export function buildServer(db: Db, opts: { logger?: boolean; webDir?: string; a
     if (err instanceof InvalidBatchError)
       return reply.code(422).send({ error: { code: 'invalid', message: `未保存：有错误，请改正后重新提交。\n${err.message}`, problems: err.problems, counting: err.counting, sheet: err.sheet ?? null } });
     if (err instanceof NotFoundError) return reply.code(404).send({ error: { code: 'notFound', message: err.message } });
+    // two people saving the same record at the same moment: the second is refused whole, nothing half-written
+    if ((err as { code?: string }).code === '23505') return reply.code(409).send({ error: { code: 'conflict', message: t('http.error.conflict') } });
     const status = (err as { statusCode?: number }).statusCode ?? 500;
     if (status >= 500) app.log.error(err);
     // Fastify's own refusals (body too large, wrong content type, malformed JSON), said in Chinese
