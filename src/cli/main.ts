@@ -274,7 +274,7 @@ async function serve(db: Db, portArg: string | undefined): Promise<number> {
   const { buildServer } = await import('../server/app.ts');
   const port = Number(portArg ?? process.env.PORT ?? 3000);
   const host = process.env.HOST ?? '127.0.0.1';
-  const app = buildServer(db);
+  const app = buildServer(db, { auth: { secureCookie: process.env.ECOCIV_COOKIE_SECURE === '1' } });
   await app.listen({ port, host });
   console.log(t('cli.serverListening', { url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/` }));
   const stop = async () => {
