@@ -83,3 +83,67 @@ describe('signing in, hostile text, the audit trail in Chromium', () => {
     await page.close();
   }, 60_000);
 });
+
+describe('accounts and review pages in Chromium', () => {
+  let ws: Workspace;
+  beforeAll(async () => {
+    ws = await startWorkspace();
+  }, 120_000);
+  afterAll(async () => {
+    await ws?.close();
+  });
+
+  it('the administrator creates a clerk of 县水利局; the clerk sees data entry but not the audit trail', async () => {
+    const page = await ws.open('#/users');
+    await page.getByTestId('users-page').waitFor();
+    await page.getByTestId('users-new').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('用户名').fill('wangwu');
+    await dialog.getByLabel('姓名').fill('王五');
+    await dialog.getByLabel('密码').fill(TEST_PASSWORD);
+    await dialog.getByLabel('地区').click();
+    await page.getByTitle('巫山县').click();
+    await dialog.getByLabel('所属单位').fill('县水利局');
+    await page.screenshot({ path: join(SHOTS, 'users-new.png') });
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByRole('cell', { name: 'wangwu' }).waitFor();
+    await page.getByText('填报员 · 巫山县 · 县水利局').waitFor();
+    await page.screenshot({ path: join(SHOTS, 'users.png') });
+    await page.close();
+    const clerk = await ws.signedOut('#/overview?plan=wushan-demo-county&year=2021');
+    await clerk.getByLabel('用户名').fill('wangwu');
+    await clerk.getByLabel('密码').fill(TEST_PASSWORD);
+    await clerk.getByTestId('sign-in-submit').click();
+    await clerk.getByTestId('signed-in-user').getByText('王五').waitFor();
+    await clerk.getByTestId('menu-entry').waitFor();
+    expect(await clerk.getByTestId('menu-audit').count()).toBe(0);
+    expect(await clerk.getByTestId('menu-users').count()).toBe(0);
+    await clerk.close();
+  }, 90_000);
+
+  it('a reviewer returns a figure with a comment, approves the corrected one, and the year is published', async () => {
+    const post = (body: unknown) => ws.api('/api/observations', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const fig = (printed: string) => ({ observations: [{ plan: 'wushan-demo-county', framework: 'national-demo-county', number: '36', year: 2023, printed, reportingUnit: '县住房城乡建委' }] });
+    expect((await post(fig('48'))).status).toBe(201);
+    const page = await ws.open('#/review?plan=wushan-demo-county&year=2023');
+    await page.getByTestId('review-page').waitFor();
+    await page.getByRole('cell', { name: '48' }).waitFor();
+    await page.getByRole('checkbox').nth(1).check();
+    await page.getByTestId('review-return').click();
+    await page.getByTestId('review-comment').fill('与住建部门年报不符，请核实');
+    await page.getByTestId('review-return-confirm').click();
+    await page.locator('td').getByText('与住建部门年报不符，请核实').waitFor();
+    await page.getByText('已退回').first().waitFor();
+    expect((await post(fig('52'))).status).toBe(201);
+    await page.reload();
+    await page.getByRole('cell', { name: '52' }).waitFor();
+    await page.getByRole('checkbox').nth(1).check();
+    await page.getByTestId('review-approve').click();
+    await page.getByText('没有待审核的数值').waitFor();
+    await page.getByTestId('review-publish').click();
+    await page.getByText(/2023年评估已由 .+ 发布/).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'review.png') });
+    expect((await post(fig('60'))).status).toBe(422);
+    await page.close();
+  }, 90_000);
+});

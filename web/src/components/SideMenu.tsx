@@ -3,7 +3,15 @@
 // The indicator detail is reached from the scorecard and counts as part of it.
 import { Layout, Menu } from 'antd';
 import { useI18n } from '../i18n/index.tsx';
+import { useSession } from './SignInGate.tsx';
 import { formatHash, YEARLESS_PAGES, type Page } from '../lib/route.ts';
+
+const ONLY_FOR: Partial<Record<Page, string[]>> = {
+  entry: ['admin', 'planOffice', 'clerk'],
+  review: ['admin', 'planOffice', 'reviewer'],
+  audit: ['admin', 'planOffice', 'leader'],
+  users: ['admin'],
+};
 
 interface Props {
   page: Page | 'notFound';
@@ -13,8 +21,14 @@ interface Props {
 
 export function SideMenu({ page, plan, year }: Props) {
   const { t } = useI18n();
-  const link = (p: Page) => formatHash(p === 'plans' ? { page: p } : YEARLESS_PAGES.includes(p) ? { page: p, plan } : { page: p, plan, year });
-  const items = (['overview', 'scorecard', 'projects', 'progress', 'tasks', 'workplan', 'departments', 'consistency', 'entry', 'review', 'plans', 'audit'] as const).map((p) => ({
+  const link = (p: Page) => formatHash(p === 'plans' || p === 'users' ? { page: p } : YEARLESS_PAGES.includes(p) ? { page: p, plan } : { page: p, plan, year });
+  // pages that only some roles can use are shown to those roles only (the server decides in any case)
+  const held = new Set(useSession()?.user.roles.map((g) => g.role) ?? []);
+  const mayUse = (p: Page) => {
+    const who = ONLY_FOR[p];
+    return !who || who.some((r) => held.has(r));
+  };
+  const items = (['overview', 'scorecard', 'projects', 'progress', 'tasks', 'workplan', 'departments', 'consistency', 'entry', 'review', 'plans', 'audit', 'users'] as const).filter(mayUse).map((p) => ({
     key: p,
     label: (
       <a href={link(p)} data-testid={`menu-${p}`}>

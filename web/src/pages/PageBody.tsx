@@ -20,6 +20,7 @@ const ConsistencyPage = lazy(() => import('./ConsistencyPage.tsx'));
 const IndicatorPage = lazy(() => import('./IndicatorPage.tsx'));
 const AuditPage = lazy(() => import('./AuditPage.tsx'));
 const ReviewPage = lazy(() => import('./ReviewPage.tsx'));
+const UsersPage = lazy(() => import('./UsersPage.tsx'));
 const ProgressPage = lazy(() => import('./ProgressPage.tsx'));
 const WorkPlanPage = lazy(() => import('./WorkPlanPage.tsx'));
 const DepartmentsPage = lazy(() => import('./DepartmentsPage.tsx'));
@@ -50,6 +51,7 @@ export function PageBody({ route, plans, selection }: Props) {
   if (plans.data.length === 0) return <EmptyState text={t('state.noPlans')} />;
   if (route.page === 'plans') return <PlansPage plans={plans.data} selectedId={selection.plan?.id} />;
   if (route.page === 'audit') return <AuditPage plan={selection.plan} />;
+  if (route.page === 'users') return <UsersPage regions={[...new Set(plans.data.map((p) => p.region))]} />;
   if (selection.unknownPlan) return <Alert type="warning" showIcon title={t('state.unknownPlan', { plan: selection.planId ?? '' })} />;
   if (!selection.plan || selection.year === undefined) return <EmptyState text={t('state.noPlan')} />;
   if (route.page === 'scorecard') return <ScorecardPage plan={selection.plan} year={selection.year} />;
