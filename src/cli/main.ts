@@ -13,6 +13,7 @@ import { recordConfirmation } from '../store/recordConfirmation.ts';
 import { InvalidEntriesError, recordObservations, type ObservationEntry } from '../store/recordObservations.ts';
 import { formatWan, renderTable } from './table.ts';
 import { runTracking, TRACKING_COMMANDS, TRACKING_HELP, TrackingUsageError } from './tracking.ts';
+import { BACKUP_COMMANDS, BACKUP_HELP, runBackup } from './backup.ts';
 import { InvalidBatchError } from '../store/batch.ts';
 
 class UsageError extends Error {}
@@ -28,6 +29,7 @@ const HELP = `ecociv — 生态文明建设规划的数据化评估
   ecociv confirm <规划> <指标体系> <序号> --year 年份 (--status met|notMet | --points 分) --by 确认人 --reason 理由
                                          人工确认无法判定的指标（与计算结果并列保存）
 ${TRACKING_HELP}
+${BACKUP_HELP}
   ecociv serve                           启动 HTTP 服务（PORT，默认 3000）
 
 选项：
@@ -68,17 +70,20 @@ async function main(argv: string[]): Promise<number> {
     if (!/^\d{4}$/.test(values.year)) throw new UsageError(t('error.badYear', { value: values.year }));
     year = Number(values.year);
   }
-  if (![...['plans', 'assess', 'projects', 'tasks', 'record', 'confirm', 'serve'], ...TRACKING_COMMANDS].includes(command)) throw new UsageError(`${t('error.unknownCommand', { value: command })}\n\n${HELP}`);
+  if (![...['plans', 'assess', 'projects', 'tasks', 'record', 'confirm', 'serve'], ...TRACKING_COMMANDS, ...BACKUP_COMMANDS].includes(command)) throw new UsageError(`${t('error.unknownCommand', { value: command })}\n\n${HELP}`);
   if (command === 'confirm' && (rest.length < 3 || year === undefined))
     throw new UsageError(`请指定规划、指标体系、序号和 --year。\n\n${HELP}`);
   if (['assess', 'projects', 'tasks', 'record'].includes(command) && !rest[0])
     throw new UsageError(`${command === 'record' ? '请指定要录入的文件。' : '请指定规划编号（见 ecociv plans）。'}\n\n${HELP}`);
 
   const progress = (line: string) => process.stderr.write(`${line}\n`);
-  const db = await openStore({ ...storeOptionsFromEnv(), onProgress: progress });
+  const backup = (BACKUP_COMMANDS as readonly string[]).includes(command);
+  // backup and restore take the store as it is: no load of the built-in data first
+  const db = await openStore({ ...storeOptionsFromEnv(), onProgress: progress, ...(backup ? { skipBuiltin: true } : {}) });
   if (command === 'serve') return serve(db, values.port);
   try {
     const out = (obj: unknown, table: () => string) => console.log(format === 'json' ? JSON.stringify(obj, null, 2) : table());
+    if (backup) return await runBackup(db, command as (typeof BACKUP_COMMANDS)[number], rest, { format });
     if ((TRACKING_COMMANDS as readonly string[]).includes(command)) {
       return await runTracking(db, command as (typeof TRACKING_COMMANDS)[number], rest, {
         format,
