@@ -286,7 +286,8 @@ async function* readBackup(file: string): AsyncGenerator<Line> {
     statSync(file);
     source = createReadStream(file);
   } catch (e) {
-    throw new BackupFileError(`无法读取备份文件 ${file}：${(e as Error).message}`);
+    const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new BackupFileError(`无法读取备份文件 ${file}：${missing ? '文件不存在' : (e as Error).message}。未做任何改动。`);
   }
   const gunzip = createGunzip();
   source.on('error', (e) => gunzip.destroy(e));
@@ -491,7 +492,9 @@ export async function restoreStore(db: Db, file: string, opts: RestoreOptions = 
     await loadRows(tx, file, header, target, progress);
     await setSequences(tx, header, target);
     for (const m of later) {
-      await tx.exec(m.sql);
+      await tx.exec(m.sql).catch((e: unknown) => {
+        throw new BackupError(`恢复后升级到第 ${m.version} 版数据库结构（${m.name}）失败：${(e as Error).message}。已全部撤销，未做任何改动。`);
+      });
       await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
       progress(`数据库结构已更新到第 ${m.version} 版（${m.name}）`);
     }
@@ -519,10 +522,14 @@ async function loadRows(tx: Queryable, file: string, header: BackupHeader, targe
     const types = new Map(here.columns.map((c) => [c.name, c.type]));
     const cols = table.columns.map((c) => ident(c.name)).join(', ');
     const values = table.columns.map((c, i) => `(r->>${i})::${types.get(c.name)}`).join(', ');
-    await tx.query(
-      `INSERT INTO ${ident(table.name)} (${cols}) ${here.identityAlways ? 'OVERRIDING SYSTEM VALUE ' : ''}SELECT ${values} FROM json_array_elements($1::text::json) AS r`,
-      [JSON.stringify(rows)],
-    );
+    try {
+      await tx.query(
+        `INSERT INTO ${ident(table.name)} (${cols}) ${here.identityAlways ? 'OVERRIDING SYSTEM VALUE ' : ''}SELECT ${values} FROM json_array_elements($1::text::json) AS r`,
+        [JSON.stringify(rows)],
+      );
+    } catch (e) {
+      throw new BackupError(`恢复失败：数据库拒绝了备份文件中表 ${table.name} 的数据（${(e as Error).message}）。已全部撤销，未做任何改动。`);
+    }
     current.loaded += rows.length;
   };
   const flush = async () => {
