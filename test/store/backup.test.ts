@@ -112,6 +112,16 @@ let freshOnce: Promise<Record<string, number>> | undefined;
 /** the built-in data's row counts, loaded once for the file */
 const freshCounts = () => (freshOnce ??= freshBuiltinCounts());
 
+/** A store of the test's own for fn, closed (and dropped) afterwards. */
+async function withStore<T>(engine: Engine, opts: { skipBuiltin?: boolean }, fn: (db: Db) => Promise<T>): Promise<T> {
+  const s = await openTestStore(engine, opts);
+  try {
+    return await fn(s.db);
+  } finally {
+    await s.close();
+  }
+}
+
 async function refusal(p: Promise<unknown>): Promise<BackupError> {
   const e = await p.then(() => undefined, (x: unknown) => x);
   expect(e).toBeInstanceOf(BackupError);
@@ -165,50 +175,43 @@ describe.each(ENGINES)('backup and restore on %s', (engine) => {
   });
 
   it('restores into an empty store: every table, the assessments, project progress and the exports are identical', async () => {
-    const target = await openTestStore(engine, { skipBuiltin: true });
-    try {
+    await withStore(engine, { skipBuiltin: true }, async (targetDb) => {
       const progress: string[] = [];
-      const r = await restoreStore(target.db, file, { onProgress: (l) => progress.push(l) });
+      const r = await restoreStore(targetDb, file, { onProgress: (l) => progress.push(l) });
       expect(r).toMatchObject({ migrated: [], schemaVersion: SCHEMA_VERSION, from: engine, engine });
       expect(progress).toContain(`[${r.tables}/${r.tables}] task_updates ${fingerprints[engine]!.task_updates!.rows} 行`);
-      expect(await storeFingerprint(target.db)).toEqual(fingerprints[engine]);
-      expect(await views(target.db)).toEqual(expected.views);
-      expect(await exportsOf(target.db)).toEqual(expected.exports);
-      const png = await target.db.query<{ id: string }>(`SELECT id FROM attachments WHERE file_name = '现场照片.png'`);
-      expect((await getAttachment(target.db, Number(png.rows[0]!.id))).data.equals(PNG)).toBe(true);
+      expect(await storeFingerprint(targetDb)).toEqual(fingerprints[engine]);
+      expect(await views(targetDb)).toEqual(expected.views);
+      expect(await exportsOf(targetDb)).toEqual(expected.exports);
+      const png = await targetDb.query<{ id: string }>(`SELECT id FROM attachments WHERE file_name = '现场照片.png'`);
+      expect((await getAttachment(targetDb, Number(png.rows[0]!.id))).data.equals(PNG)).toBe(true);
       // the sequences are past the restored rows: new rows get new ids
-      const maxId = Number((await target.db.query<{ m: string }>('SELECT max(id) AS m FROM project_changes')).rows[0]!.m);
-      const next = await recordProjectChange(target.db, { plan: PLAN, project: '7', kind: 'cancel', reason: '恢复后新增', effectiveOn: '2024-07-01' });
+      const maxId = Number((await targetDb.query<{ m: string }>('SELECT max(id) AS m FROM project_changes')).rows[0]!.m);
+      const next = await recordProjectChange(targetDb, { plan: PLAN, project: '7', kind: 'cancel', reason: '恢复后新增', effectiveOn: '2024-07-01' });
       expect(next.id).toBeGreaterThan(maxId);
-      const added = await recordProgress(target.db, [{ plan: PLAN, project: '3', period: '2024-Q1', investmentCumulativeWan: 1, status: '在建', reportedOn: '2024-04-05' }]);
+      const added = await recordProgress(targetDb, [{ plan: PLAN, project: '3', period: '2024-Q1', investmentCumulativeWan: 1, status: '在建', reportedOn: '2024-04-05' }]);
       expect(added.recorded).toBe(1);
-    } finally {
-      await target.close();
-    }
+    });
   }, 180_000);
 
   it('restores into a store freshly created with the built-in data; refuses one holding people’s data, naming the tables, and leaves it as it was', async () => {
-    const fresh = await openTestStore(engine);
-    try {
-      await restoreStore(fresh.db, file, { freshCounts });
-      expect(await storeFingerprint(fresh.db)).toEqual(fingerprints[engine]);
+    await withStore(engine, {}, async (freshDb) => {
+      await restoreStore(freshDb, file, { freshCounts });
+      expect(await storeFingerprint(freshDb)).toEqual(fingerprints[engine]);
       // now it holds people's data (the restored store's): a second restore is refused
-      await recordObservations(fresh.db, [{ plan: PLAN, framework: 'national-demo-county', number: '3', year: 2024, printed: '25' }]);
-      const before = await storeFingerprint(fresh.db);
-      const e = await refusal(restoreStore(fresh.db, file, { freshCounts }));
+      await recordObservations(freshDb, [{ plan: PLAN, framework: 'national-demo-county', number: '3', year: 2024, printed: '25' }]);
+      const before = await storeFingerprint(freshDb);
+      const e = await refusal(restoreStore(freshDb, file, { freshCounts }));
       expect(e.message).toMatch(/^目标数据库不是空库/);
       expect(e.message).toMatch(/observations [\d,]+ 行（新建库为 [\d,]+ 行）/);
       expect(e.message).toContain('project_progress');
-      expect(await storeFingerprint(fresh.db)).toEqual(before);
-    } finally {
-      await fresh.close();
-    }
+      expect(await storeFingerprint(freshDb)).toEqual(before);
+    });
   }, 180_000);
 
   it('refuses a truncated, damaged, tampered, foreign or newer file with a Chinese message, and leaves the store as it was', async () => {
-    const target = await openTestStore(engine);
-    try {
-      const before = await storeFingerprint(target.db);
+    await withStore(engine, {}, async (targetDb) => {
+      const before = await storeFingerprint(targetDb);
       const bytes = readFileSync(file);
       const all = lines(file);
       const header = JSON.parse(all[0]!);
@@ -228,11 +231,11 @@ describe.each(ENGINES)('backup and restore on %s', (engine) => {
           content();
           if (name === 'newer.gz') writeFileSync(path, readFileSync(join(dir, 'newer.gz')));
         } else writeFileSync(path, content);
-        const e = await refusal(restoreStore(target.db, path, { freshCounts }));
+        const e = await refusal(restoreStore(targetDb, path, { freshCounts }));
         expect(e.message, name).toMatch(message);
         expect(e.message, name).toContain('未做任何改动');
       }
-      expect(await storeFingerprint(target.db)).toEqual(before);
+      expect(await storeFingerprint(targetDb)).toEqual(before);
 
       // well-formed (checksum right) but the database refuses a row near the end: everything is undone,
       // including the emptying of the built-in tables that came before
@@ -242,36 +245,28 @@ describe.each(ENGINES)('backup and restore on %s', (engine) => {
       const bad = header.tables.map((t: { name: string; rows: number }) => (t.name === 'observations' ? { ...t, rows: t.rows + 1 } : t));
       const body = [JSON.stringify({ ...header, tables: bad }), ...all.slice(1, obsAt), JSON.stringify({ table: 'observations', rows: obsRows + 1 }), ...all.slice(obsAt + 1, obsAt + obsRows + 1), dup, ...all.slice(obsAt + obsRows + 1, -1)];
       writeWithTrailer(join(dir, `${engine}-violates.gz`), body);
-      const e = await refusal(restoreStore(target.db, join(dir, `${engine}-violates.gz`), { freshCounts }));
+      const e = await refusal(restoreStore(targetDb, join(dir, `${engine}-violates.gz`), { freshCounts }));
       expect(e.message).toMatch(/^恢复失败：数据库拒绝了备份文件中表 observations 的数据/);
-      expect(await storeFingerprint(target.db)).toEqual(before);
-    } finally {
-      await target.close();
-    }
+      expect(await storeFingerprint(targetDb)).toEqual(before);
+    });
   }, 180_000);
 });
 
 describe('across engines', () => {
   it('a backup from PGlite restores into PostgreSQL and a backup from PostgreSQL into PGlite, identical', async () => {
     for (const [from, to] of [['pglite', 'postgres'], ['postgres', 'pglite']] as const) {
-      const target = await openTestStore(to, { skipBuiltin: true });
-      try {
-        const r = await restoreStore(target.db, files[from]!);
+      await withStore(to, { skipBuiltin: true }, async (targetDb) => {
+        const r = await restoreStore(targetDb, files[from]!);
         expect(r).toMatchObject({ from, engine: to });
-        expect(await storeFingerprint(target.db)).toEqual(fingerprints[from]);
+        expect(await storeFingerprint(targetDb)).toEqual(fingerprints[from]);
         // and back: its backup restores on the first engine, still identical
         const again = join(dir, `${from}-via-${to}.ndjson.gz`);
-        await backupStore(target.db, again);
-        const home = await openTestStore(from, { skipBuiltin: true });
-        try {
-          await restoreStore(home.db, again);
-          expect(await storeFingerprint(home.db)).toEqual(fingerprints[from]);
-        } finally {
-          await home.close();
-        }
-      } finally {
-        await target.close();
-      }
+        await backupStore(targetDb, again);
+        await withStore(from, { skipBuiltin: true }, async (homeDb) => {
+          await restoreStore(homeDb, again);
+          expect(await storeFingerprint(homeDb)).toEqual(fingerprints[from]);
+        });
+      });
     }
   }, 240_000);
 });
@@ -280,8 +275,7 @@ describe('a file from an older schema', () => {
   it('is restored at its version and brought up to date by the later migrations', async () => {
     // a store as version 4 of the program left it: no project keys, no tracking tables
     const old = await openDb({ dataDir: 'memory://' });
-    const target = await openTestStore('pglite', { skipBuiltin: true });
-    try {
+    await withStore('pglite', { skipBuiltin: true }, async (targetDb) => {
       await old.exec('CREATE TABLE schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
       for (const m of MIGRATIONS.filter((x) => x.version <= 4)) {
         await old.exec(m.sql);
@@ -296,16 +290,13 @@ describe('a file from an older schema', () => {
       const file = join(dir, 'v4.ndjson.gz');
       const s = await backupStore(old, file);
       expect(s.schemaVersion).toBe(4);
-      const r = await restoreStore(target.db, file);
+      const r = await restoreStore(targetDb, file);
       expect(r.migrated).toEqual(MIGRATIONS.filter((m) => m.version > 4).map((m) => m.version));
-      const keys = await target.db.query<{ key: string }>('SELECT key FROM projects ORDER BY position');
+      const keys = await targetDb.query<{ key: string }>('SELECT key FROM projects ORDER BY position');
       expect(keys.rows.map((k) => k.key)).toEqual(['7', 'P1']);
-      const versions = await target.db.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+      const versions = await targetDb.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
       expect(versions.rows.map((v) => v.version)).toEqual(MIGRATIONS.map((m) => m.version));
-      expect((await target.db.query('SELECT 1 FROM project_progress')).rows).toEqual([]);
-    } finally {
-      await old.close();
-      await target.close();
-    }
+      expect((await targetDb.query('SELECT 1 FROM project_progress')).rows).toEqual([]);
+    }).finally(() => old.close());
   }, 120_000);
 });
