@@ -474,8 +474,8 @@ export async function restoreStore(db: Db, file: string, opts: RestoreOptions = 
       const tables = await catalogTables(tx);
       if (tables.length > 0) await tx.exec(`TRUNCATE ${tables.map((t) => ident(t.name)).join(', ')}`);
     } else {
-      // Rebuild the tables at the file's version; the later migrations run over the restored rows.
-      for (const t of (await catalogTables(tx)).reverse()) await tx.exec(`DROP TABLE ${ident(t.name)} CASCADE`);
+      // Rebuild the schema at the file's version; the later migrations run over the restored rows.
+      await dropSchemaObjects(tx);
       await tx.exec('DELETE FROM schema_migrations');
       for (const m of MIGRATIONS.filter((x) => x.version <= header.schemaVersion)) {
         await tx.exec(m.sql);
@@ -510,6 +510,32 @@ export async function restoreStore(db: Db, file: string, opts: RestoreOptions = 
     from: header.engine,
     createdAt: header.createdAt,
   };
+}
+
+/**
+ * Everything the migrations made in the store's schema — tables, views, sequences, functions, types — so
+ * that they can run again from the first. Objects of extensions are left alone; so is schema_migrations.
+ */
+async function dropSchemaObjects(tx: Queryable): Promise<void> {
+  const objects = await tx.query<{ sql: string }>(
+    `SELECT format('DROP %s IF EXISTS %s CASCADE', kind, name) AS sql FROM (
+       SELECT CASE c.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'S' THEN 'SEQUENCE' WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END AS kind,
+              format('%I.%I', n.nspname, c.relname) AS name, c.oid AS oid, 1 AS pass
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND c.relname <> 'schema_migrations'
+       UNION ALL
+       SELECT CASE p.prokind WHEN 'p' THEN 'PROCEDURE' WHEN 'a' THEN 'AGGREGATE' ELSE 'FUNCTION' END,
+              format('%I.%I(%s)', n.nspname, p.proname, pg_get_function_identity_arguments(p.oid)), p.oid, 2
+       FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = current_schema()
+       UNION ALL
+       SELECT CASE t.typtype WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END, format('%I.%I', n.nspname, t.typname), t.oid, 3
+       FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+       WHERE n.nspname = current_schema() AND (t.typtype IN ('e', 'd', 'r') OR (t.typtype = 'c' AND (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c'))
+     ) o
+     WHERE NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = o.oid AND d.deptype = 'e')
+     ORDER BY pass, name`,
+  );
+  for (const o of objects.rows) await tx.exec(o.sql);
 }
 
 async function loadRows(tx: Queryable, file: string, header: BackupHeader, target: Map<string, CatalogTable>, progress: Progress): Promise<void> {
