@@ -15,6 +15,7 @@ import { InvalidEntriesError, recordObservations, type ObservationEntry } from '
 import { consistencyReport } from './consistencyReport.ts';
 import { formatWan, renderTable } from './table.ts';
 import { runTracking, TRACKING_COMMANDS, TRACKING_HELP, TrackingUsageError } from './tracking.ts';
+import { BACKUP_COMMANDS, BACKUP_HELP, runBackup } from './backup.ts';
 import { InvalidBatchError } from '../store/batch.ts';
 import { runUsers, USERS_HELP, UsersUsageError } from './users.ts';
 import { cliActor } from '../auth/roles.ts';
@@ -34,6 +35,7 @@ const HELP = `ecociv — 生态文明建设规划的数据化评估
                                          人工确认无法判定的指标（与计算结果并列保存）
 ${TRACKING_HELP}
 ${USERS_HELP}
+${BACKUP_HELP}
   ecociv serve                           启动 HTTP 服务（PORT，默认 3000）
 
 选项：
@@ -78,14 +80,16 @@ async function main(argv: string[]): Promise<number> {
     if (!/^\d{4}$/.test(values.year)) throw new UsageError(t('error.badYear', { value: values.year }));
     year = Number(values.year);
   }
-  if (![...['plans', 'assess', 'projects', 'tasks', 'check', 'record', 'confirm', 'serve', 'users'], ...TRACKING_COMMANDS].includes(command)) throw new UsageError(`${t('error.unknownCommand', { value: command })}\n\n${HELP}`);
+  if (![...['plans', 'assess', 'projects', 'tasks', 'check', 'record', 'confirm', 'serve', 'users'], ...TRACKING_COMMANDS, ...BACKUP_COMMANDS].includes(command)) throw new UsageError(`${t('error.unknownCommand', { value: command })}\n\n${HELP}`);
   if (command === 'confirm' && (rest.length < 3 || year === undefined))
     throw new UsageError(`请指定规划、指标体系、序号和 --year。\n\n${HELP}`);
   if (['assess', 'projects', 'tasks', 'check', 'record'].includes(command) && !rest[0])
     throw new UsageError(`${command === 'record' ? '请指定要录入的文件。' : '请指定规划编号（见 ecociv plans）。'}\n\n${HELP}`);
 
   const progress = (line: string) => process.stderr.write(`${line}\n`);
-  const db = await openStore({ ...storeOptionsFromEnv(), onProgress: progress });
+  const backup = (BACKUP_COMMANDS as readonly string[]).includes(command);
+  // backup and restore take the store as it is: no load of the built-in data first
+  const db = await openStore({ ...storeOptionsFromEnv(), onProgress: progress, ...(backup ? { skipBuiltin: true } : {}) });
   if (command === 'serve') return serve(db, values.port);
   try {
     const out = (obj: unknown, table: () => string) => console.log(format === 'json' ? JSON.stringify(obj, null, 2) : table());
@@ -97,6 +101,7 @@ async function main(argv: string[]): Promise<number> {
         ...(values.region !== undefined ? { region: values.region } : {}),
         ...(values.unit !== undefined ? { unit: values.unit } : {}),
       });
+    if (backup) return await runBackup(db, command as (typeof BACKUP_COMMANDS)[number], rest, { format });
     if ((TRACKING_COMMANDS as readonly string[]).includes(command)) {
       return await runTracking(db, command as (typeof TRACKING_COMMANDS)[number], rest, {
         format,

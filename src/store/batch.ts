@@ -30,17 +30,54 @@ export function formatProblem(p: BatchProblem, counting: 'entry' | 'row', sheet?
 export class Problems {
   readonly list: BatchProblem[] = [];
   add(row: number, field: string, value: unknown, key: string, params: Record<string, string | number> = {}): void {
-    this.list.push({ row, field, value: value === undefined || value === null ? '' : String(value), message: t(key, params) });
+    this.list.push({ row, field, value: shown(value), message: t(key, params) });
   }
   get empty(): boolean {
     return this.list.length === 0;
   }
 }
 
+/** A value as a problem shows it: text as it is, anything else as JSON; never throws. */
+export function shown(v: unknown): string {
+  if (v === undefined || v === null) return '';
+  if (typeof v === 'string') return v.replace(/\u0000/g, '\\u0000');
+  if (typeof v !== 'object') return String(v);
+  try {
+    return JSON.stringify(v) ?? '';
+  } catch {
+    return Object.prototype.toString.call(v);
+  }
+}
+
+const scalar = (x: unknown) => x === null || x === undefined || typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean';
+const hasNul = (v: unknown): boolean =>
+  typeof v === 'string' ? v.includes('\u0000') : Array.isArray(v) ? v.some(hasNul) : v !== null && typeof v === 'object' ? Object.entries(v).some(([k, x]) => k.includes('\u0000') || hasNul(x)) : false;
+
+/**
+ * An entry as a request may carry it, checked for shape before anything reads it: an object whose fields
+ * are text, numbers or booleans (lists of them where a field takes a list, nested objects only where one is
+ * expected), with no NUL character, which PostgreSQL cannot store. A problem for each field that is not;
+ * false when there was any.
+ */
+export function checkShape(problems: Problems, row: number, e: unknown, opts: { lists?: readonly string[]; objects?: readonly string[]; prefix?: string } = {}): e is Record<string, unknown> {
+  if (!e || typeof e !== 'object' || Array.isArray(e)) {
+    problems.add(row, opts.prefix ? opts.prefix.replace(/\.$/, '') : 'entry', e, 'batch.error.notObject');
+    return false;
+  }
+  const before = problems.list.length;
+  for (const [name, v] of Object.entries(e)) {
+    const field = `${opts.prefix ?? ''}${name}`;
+    const allowed = opts.objects?.includes(name) || scalar(v) || (Array.isArray(v) && !!opts.lists?.includes(name) && v.every(scalar));
+    if (!allowed) problems.add(row, field, v, 'batch.error.notText');
+    else if (hasNul(v) || name.includes('\u0000')) problems.add(row, field, v, 'batch.error.nul');
+  }
+  return problems.list.length === before;
+}
+
 /** A number as people type it: 1234, "1,234.5", "１２３４" (full-width). Undefined for blank; NaN when unreadable. */
 export function readNumber(v: unknown): number | undefined {
   if (v === undefined || v === null) return undefined;
-  if (typeof v === 'number') return v;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : Number.NaN;
   const s = String(v)
     .trim()
     .replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
@@ -50,7 +87,7 @@ export function readNumber(v: unknown): number | undefined {
 }
 
 export function readText(v: unknown): string | undefined {
-  if (v === undefined || v === null) return undefined;
+  if (v === undefined || v === null || typeof v === 'object') return undefined;
   const s = String(v).trim();
   return s === '' ? undefined : s;
 }

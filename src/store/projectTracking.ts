@@ -16,7 +16,7 @@ import { keyForLabel, t } from '../i18n/index.ts';
 import { SYSTEM_ACTOR, type Actor } from '../auth/roles.ts';
 import { writeAudit } from './audit.ts';
 import { unitScope } from './users.ts';
-import { InvalidBatchError, Problems, readNumber, readText, todayInChina } from './batch.ts';
+import { checkShape, InvalidBatchError, Problems, readNumber, readText, todayInChina } from './batch.ts';
 import { inTransaction, type Db, type Queryable } from './db.ts';
 import { loadProjects } from './queries.ts';
 
@@ -167,10 +167,7 @@ export async function checkProgress(db: Queryable, entries: ProgressEntry[], opt
   const today = opts.today ?? todayInChina();
   for (const [i, e] of entries.entries()) {
     const row = i + 1;
-    if (!e || typeof e !== 'object') {
-      problems.add(row, 'entry', JSON.stringify(e), 'progress.error.notObject');
-      continue;
-    }
+    if (!checkShape(problems, row, e)) continue;
     const planId = readText(e.plan) ?? '';
     if (!plans.has(planId)) {
       const exists = await db.query('SELECT 1 FROM plans WHERE id = $1', [planId]);
@@ -326,6 +323,8 @@ export interface ChangeEntry {
 
 export async function recordProjectChange(db: Queryable, c: ChangeEntry, actor: Actor = SYSTEM_ACTOR): Promise<{ id: number }> {
   const problems = new Problems();
+  if (!checkShape(problems, 1, c, { objects: ['fields'] }) || (c.fields !== undefined && c.fields !== null && !checkShape(problems, 1, c.fields, { lists: ['leadUnits'], prefix: 'fields.' })))
+    throw new InvalidBatchError(problems.list);
   const planId = readText(c?.plan) ?? '';
   const exists = await db.query('SELECT 1 FROM plans WHERE id = $1', [planId]);
   if (exists.rows.length === 0) throw new InvalidBatchError([{ row: 1, field: 'plan', value: planId, message: keyMessage('progress.error.unknownPlan') }]);

@@ -3,6 +3,7 @@ import { parseValue, PhraseError } from '../domain/phrase.ts';
 import type { Source } from '../domain/types.ts';
 import { t } from '../i18n/index.ts';
 import { phraseMessage } from '../data/load.ts';
+import { checkShape, Problems, shown } from './batch.ts';
 import type { Db, Queryable } from './db.ts';
 import { encodeReading } from './reading.ts';
 import { SYSTEM_ACTOR, type Actor } from '../auth/roles.ts';
@@ -99,7 +100,16 @@ async function validate(db: Queryable, entries: ObservationEntry[], actor: Actor
   const indices: number[] = [];
   const seen = new Set<string>();
   for (const [index, e] of entries.entries()) {
-    const bad = (field: string, value: unknown, message: string) => problems.push({ index, field, value: String(value ?? ''), message });
+    const bad = (field: string, value: unknown, message: string) => problems.push({ index, field, value: shown(value), message });
+    const shape = new Problems();
+    if (!checkShape(shape, index + 1, e, { lists: ['flags'], objects: ['source'] })) {
+      for (const p of shape.list) problems.push({ index, field: p.field, value: p.value, message: p.message });
+      continue;
+    }
+    if (e.flags !== undefined && e.flags !== null && !Array.isArray(e.flags)) {
+      bad('flags', e.flags, '应为列表，如 ["抽样"]');
+      continue;
+    }
     if (!plans.has(e.plan)) plans.set(e.plan, await getPlan(db, e.plan));
     const plan = plans.get(e.plan);
     if (!plan) {

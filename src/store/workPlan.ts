@@ -2,7 +2,7 @@
 import { addDays, isIsoDate } from '../domain/period.ts';
 import { itemsToSupervise, WORK_STATUSES, type WorkItem, type WorkStatus } from '../domain/workPlan.ts';
 import { keyForLabel, t } from '../i18n/index.ts';
-import { InvalidBatchError, Problems, readNumber, readText, todayInChina } from './batch.ts';
+import { checkShape, InvalidBatchError, Problems, readNumber, readText, todayInChina } from './batch.ts';
 import type { Db, Queryable } from './db.ts';
 import { NotFoundError } from './projectTracking.ts';
 import { SYSTEM_ACTOR, type Actor } from '../auth/roles.ts';
@@ -66,7 +66,8 @@ export async function checkWorkItems(db: Queryable, entries: WorkItemEntry[]): P
   const taskKeys = new Map<string, Set<string> | null>(); // null: no such plan
   for (const [i, e] of entries.entries()) {
     const row = i + 1;
-    const planId = readText(e?.plan) ?? '';
+    if (!checkShape(problems, row, e, { lists: ['cooperatingUnits', 'indicators'] })) continue;
+    const planId = readText(e.plan) ?? '';
     if (!taskKeys.has(planId)) {
       const p = await db.query('SELECT 1 FROM plans WHERE id = $1', [planId]);
       taskKeys.set(planId, p.rows.length === 0 ? null : new Set((await db.query<{ key: string }>('SELECT key FROM tasks WHERE plan_id = $1', [planId])).rows.map((x) => x.key)));
@@ -131,7 +132,8 @@ export interface TaskUpdateEntry {
 export async function recordTaskUpdate(db: Db, workItemId: number, u: TaskUpdateEntry, opts: { today?: string; actor?: Actor } = {}): Promise<{ id: number }> {
   const actor = opts.actor ?? SYSTEM_ACTOR;
   const problems = new Problems();
-  const status = keyForLabel('workStatus', WORK_STATUSES, String(u?.status ?? ''));
+  if (!checkShape(problems, 1, u)) throw new InvalidBatchError(problems.list);
+  const status = keyForLabel('workStatus', WORK_STATUSES, String(u.status ?? ''));
   if (!status) problems.add(1, 'status', u?.status, 'work.error.status');
   const progress = readText(u?.progress);
   if (!progress) problems.add(1, 'progress', u?.progress, 'work.error.progress');
@@ -220,7 +222,8 @@ export async function issueNotices(db: Db, planId: string, opts: { asOf?: string
 export async function replyToNotice(db: Db, noticeId: number, r: { reply: string; repliedBy?: string | null; repliedOn?: string | null }, opts: { today?: string; actor?: Actor } = {}): Promise<void> {
   const actor = opts.actor ?? SYSTEM_ACTOR;
   const problems = new Problems();
-  const reply = readText(r?.reply);
+  if (!checkShape(problems, 1, r)) throw new InvalidBatchError(problems.list);
+  const reply = readText(r.reply);
   if (!reply) problems.add(1, 'reply', r?.reply, 'notice.error.reply');
   const on = readText(r?.repliedOn) ?? opts.today ?? todayInChina();
   if (!isIsoDate(on)) problems.add(1, 'repliedOn', r?.repliedOn, 'progress.error.date');

@@ -12,6 +12,8 @@ export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://po
 
 export interface TestStore {
   db: Db;
+  /** postgres://… of the store's schema (the server engine only), for a child process to open it too */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -38,6 +40,7 @@ export async function openTestStore(engine: Engine, opts: StoreOptions = {}): Pr
   const db = await openStore({ ...opts, databaseUrl: url });
   return {
     db,
+    url,
     async close() {
       await db.close();
       const c = new pg.Client({ connectionString: TEST_DATABASE_URL });

@@ -1,0 +1,651 @@
+// Backups of the whole store, for both engines, and their restore.
+//
+// A backup is gzip'd NDJSON, written in one REPEATABLE READ READ ONLY transaction (a consistent snapshot):
+//   line 1   header   {"format":"ecociv-backup","formatVersion":1,"schemaVersion":5,"migrations":[…],"engine":…,
+//                      "createdAt":…,"tables":[{"name","columns":[{"name","type"}],"rows"}…],"sequences":[…]}
+//   then, per table in dependency order (referenced tables first):
+//            {"table":"observations","rows":12345}
+//            ["1","2","",…]           one row: every column as PostgreSQL's own text form (or null)
+//   last     trailer  {"end":"ecociv-backup","tables":25,"rows":…,"sha256":…}  sha256 of every byte before it
+// The tables are read from the catalog (every table of the store's schema but schema_migrations, which is
+// recorded as the schema version); values travel as the server's text output and are cast back by the
+// column's type on restore, so bytea, jsonb, arrays, numeric and timestamps come back exactly, on either engine.
+//
+// Restore checks the whole file first (structure, counts, checksum), then, in one transaction: refuses a
+// store that holds anything but a fresh load of the built-in data, empties it, loads every row, sets every
+// sequence past the rows, and — for a file from an older schema — rebuilds the tables at the file's version
+// and runs the later migrations over the restored rows. Errors are in Chinese and name what was found.
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream, renameSync, rmSync, statSync } from 'node:fs';
+import { once } from 'node:events';
+import { basename, dirname, join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip, createGzip } from 'node:zlib';
+import type { Db, Queryable } from './db.ts';
+import { MIGRATIONS } from './migrations.ts';
+
+export const BACKUP_FORMAT = 'ecociv-backup';
+export const BACKUP_FORMAT_VERSION = 1;
+/** the schema version this program builds */
+export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));
+const FETCH_ROWS = 2000;
+const INSERT_BYTES = 1 << 20;
+
+export interface BackupColumn {
+  name: string;
+  /** format_type() of the column, e.g. integer, text[], numeric, timestamp with time zone */
+  type: string;
+}
+
+export interface BackupTable {
+  name: string;
+  columns: BackupColumn[];
+  rows: number;
+}
+
+export interface BackupSequence {
+  table: string;
+  column: string;
+  lastValue: string;
+  isCalled: boolean;
+}
+
+export interface BackupHeader {
+  format: typeof BACKUP_FORMAT;
+  formatVersion: number;
+  schemaVersion: number;
+  migrations: Array<{ version: number; name: string }>;
+  engine: Db['kind'];
+  server: string;
+  createdAt: string;
+  tables: BackupTable[];
+  sequences: BackupSequence[];
+}
+
+export interface BackupTrailer {
+  end: typeof BACKUP_FORMAT;
+  tables: number;
+  rows: number;
+  sha256: string;
+}
+
+export interface BackupSummary {
+  file: string;
+  tables: number;
+  rows: number;
+  bytes: number;
+  schemaVersion: number;
+  engine: Db['kind'];
+}
+
+/** A backup or restore that cannot be done; the message (Chinese) says why and what was found. */
+export class BackupError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BackupError';
+  }
+}
+
+/** A backup file that cannot be used: damaged, truncated, from a newer program, or not a backup at all. */
+export class BackupFileError extends BackupError {
+  override name = 'BackupFileError';
+}
+
+/** The target store holds data that a restore would destroy. */
+export class RestoreRefusedError extends BackupError {
+  override name = 'RestoreRefusedError';
+}
+
+export type Progress = (line: string) => void;
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+// ---------------------------------------------------------------- the catalog
+
+interface CatalogTable {
+  name: string;
+  columns: BackupColumn[];
+  primaryKey: string[];
+  /** foreign keys of this table: the columns here and the table and columns they reference */
+  references: Array<{ columns: string[]; table: string; refColumns: string[] }>;
+  identityAlways: boolean;
+}
+
+/** Every ordinary table of the store's schema, referenced tables before the tables that reference them. */
+export async function catalogTables(db: Queryable): Promise<CatalogTable[]> {
+  const tables = await db.query<{ oid: number; name: string }>(
+    `SELECT c.oid::int AS oid, c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relname <> 'schema_migrations'
+     ORDER BY c.relname`,
+  );
+  const cols = await db.query<{ table_oid: number; name: string; type: string; identity: string }>(
+    `SELECT a.attrelid::int AS table_oid, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type, a.attidentity::text AS identity
+     FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE n.nspname = current_schema() AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
+     ORDER BY a.attrelid, a.attnum`,
+  );
+  const keys = await db.query<{ table_oid: number; kind: string; columns: string[]; ref_table: string | null; ref_columns: string[] | null }>(
+    `SELECT k.conrelid::int AS table_oid, k.contype::text AS kind,
+       ARRAY(SELECT a.attname::text FROM unnest(k.conkey) WITH ORDINALITY u(n, i) JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.n ORDER BY u.i) AS columns,
+       r.relname::text AS ref_table,
+       CASE WHEN k.contype = 'f' THEN ARRAY(SELECT a.attname::text FROM unnest(k.confkey) WITH ORDINALITY u(n, i) JOIN pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.n ORDER BY u.i) END AS ref_columns
+     FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+     LEFT JOIN pg_class r ON r.oid = k.confrelid
+     WHERE n.nspname = current_schema() AND k.contype IN ('p', 'f')
+     ORDER BY k.conrelid, k.conname`,
+  );
+  const byOid = new Map<number, CatalogTable>();
+  for (const t of tables.rows) byOid.set(t.oid, { name: t.name, columns: [], primaryKey: [], references: [], identityAlways: false });
+  for (const c of cols.rows) {
+    const t = byOid.get(c.table_oid);
+    if (!t) continue;
+    t.columns.push({ name: c.name, type: c.type });
+    if (c.identity === 'a') t.identityAlways = true;
+  }
+  for (const k of keys.rows) {
+    const t = byOid.get(k.table_oid);
+    if (!t) continue;
+    if (k.kind === 'p') t.primaryKey = k.columns;
+    else t.references.push({ columns: k.columns, table: k.ref_table!, refColumns: k.ref_columns! });
+  }
+  return dependencyOrder([...byOid.values()]);
+}
+
+/** Referenced tables first; ties by name. A cycle between tables (none today) is broken by name. */
+function dependencyOrder(tables: CatalogTable[]): CatalogTable[] {
+  const names = new Set(tables.map((t) => t.name));
+  const out: CatalogTable[] = [];
+  const done = new Set<string>();
+  const pending = [...tables].sort((a, b) => a.name.localeCompare(b.name));
+  while (pending.length > 0) {
+    const ready = (t: CatalogTable) => t.references.every((r) => r.table === t.name || done.has(r.table) || !names.has(r.table));
+    const i = Math.max(0, pending.findIndex(ready));
+    const t = pending.splice(i, 1)[0]!;
+    out.push(t);
+    done.add(t.name);
+  }
+  return out;
+}
+
+/** A row as one JSON array of the columns' text forms, made by the server itself. */
+function rowSelect(t: CatalogTable): string {
+  const cols = t.columns.map((c) => `${ident(c.name)}::text`).join(', ');
+  const order = t.primaryKey.length > 0 ? t.primaryKey.map(ident).join(', ') : '1';
+  return `SELECT array_to_json(ARRAY[${cols}]::text[])::text AS j FROM ${ident(t.name)} ORDER BY ${order}`;
+}
+
+/** The same text forms whatever the server's settings: UTC, ISO dates, hex bytea, exact floats. */
+async function canonicalOutput(tx: Queryable): Promise<void> {
+  await tx.exec(`SET LOCAL TimeZone = 'UTC'; SET LOCAL DateStyle = 'ISO, YMD'; SET LOCAL IntervalStyle = 'postgres';
+    SET LOCAL bytea_output = 'hex'; SET LOCAL extra_float_digits = 3`);
+}
+
+async function sequencesOf(tx: Queryable, tables: CatalogTable[]): Promise<BackupSequence[]> {
+  const out: BackupSequence[] = [];
+  for (const t of tables) {
+    for (const c of t.columns) {
+      const s = await tx.query<{ seq: string | null }>('SELECT pg_get_serial_sequence($1, $2) AS seq', [ident(t.name), c.name]);
+      const seq = s.rows[0]?.seq;
+      if (!seq) continue;
+      const v = await tx.query<{ last_value: string | number; is_called: boolean }>(`SELECT last_value::text AS last_value, is_called FROM ${seq}`);
+      out.push({ table: t.name, column: c.name, lastValue: String(v.rows[0]!.last_value), isCalled: v.rows[0]!.is_called });
+    }
+  }
+  return out;
+}
+
+async function appliedMigrations(db: Queryable): Promise<Array<{ version: number; name: string }>> {
+  const exists = await db.query(`SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relname = 'schema_migrations'`);
+  if (exists.rows.length === 0) return [];
+  const r = await db.query<{ version: number; name: string }>('SELECT version, name FROM schema_migrations ORDER BY version');
+  return r.rows.map((m) => ({ version: Number(m.version), name: m.name }));
+}
+
+// ---------------------------------------------------------------- backup
+
+/** Write a consistent snapshot of the whole store to file (gzip'd NDJSON); the file appears only when complete. */
+export async function backupStore(db: Db, file: string, opts: { onProgress?: Progress } = {}): Promise<BackupSummary> {
+  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.part`);
+  const gzip = createGzip();
+  const written = pipeline(gzip, createWriteStream(tmp));
+  written.catch(() => undefined);
+  const hash = createHash('sha256');
+  const write = async (obj: unknown, text?: string) => {
+    const line = Buffer.from(`${text ?? JSON.stringify(obj)}\n`, 'utf8');
+    hash.update(line);
+    if (!gzip.write(line)) await Promise.race([once(gzip, 'drain'), written]);
+  };
+  try {
+    const header = await db.transaction(async (tx) => {
+      await tx.exec('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+      await canonicalOutput(tx);
+      const migrations = await appliedMigrations(tx);
+      if (migrations.length === 0) throw new BackupError('数据库尚未初始化（没有 schema_migrations 表），没有可备份的内容。');
+      const tables = await catalogTables(tx);
+      const counted: BackupTable[] = [];
+      for (const t of tables) {
+        const n = await tx.query<{ n: string | number }>(`SELECT count(*) AS n FROM ${ident(t.name)}`);
+        counted.push({ name: t.name, columns: t.columns, rows: Number(n.rows[0]!.n) });
+      }
+      const server = await tx.query<{ v: string }>('SELECT version() AS v');
+      const header: BackupHeader = {
+        format: BACKUP_FORMAT,
+        formatVersion: BACKUP_FORMAT_VERSION,
+        schemaVersion: Math.max(...migrations.map((m) => m.version)),
+        migrations,
+        engine: db.kind,
+        server: server.rows[0]!.v,
+        createdAt: new Date().toISOString(),
+        tables: counted,
+        sequences: await sequencesOf(tx, tables),
+      };
+      await write(header);
+      for (const [i, t] of tables.entries()) {
+        const expected = counted[i]!.rows;
+        await write({ table: t.name, rows: expected });
+        await tx.exec(`DECLARE ecociv_backup NO SCROLL CURSOR FOR ${rowSelect(t)}`);
+        let n = 0;
+        for (;;) {
+          const batch = await tx.query<{ j: string }>(`FETCH FORWARD ${FETCH_ROWS} FROM ecociv_backup`);
+          for (const r of batch.rows) await write(null, r.j);
+          n += batch.rows.length;
+          if (batch.rows.length < FETCH_ROWS) break;
+          if (n % 100_000 < FETCH_ROWS) opts.onProgress?.(`[${i + 1}/${tables.length}] ${t.name} ${fmt(n)} / ${fmt(expected)} 行`);
+        }
+        await tx.exec('CLOSE ecociv_backup');
+        if (n !== expected) throw new Error(`table ${t.name}: counted ${expected} rows but read ${n} in the same snapshot`);
+        opts.onProgress?.(`[${i + 1}/${tables.length}] ${t.name} ${fmt(n)} 行`);
+      }
+      return header;
+    });
+    const rows = header.tables.reduce((s, t) => s + t.rows, 0);
+    const trailer: BackupTrailer = { end: BACKUP_FORMAT, tables: header.tables.length, rows, sha256: hash.copy().digest('hex') };
+    gzip.end(`${JSON.stringify(trailer)}\n`);
+    await written;
+    renameSync(tmp, file);
+    return { file, tables: header.tables.length, rows, bytes: statSync(file).size, schemaVersion: header.schemaVersion, engine: db.kind };
+  } catch (e) {
+    gzip.destroy();
+    await written.catch(() => undefined);
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+// ---------------------------------------------------------------- reading a backup file
+
+type Line = { kind: 'header'; header: BackupHeader } | { kind: 'table'; table: BackupTable } | { kind: 'row'; table: BackupTable; values: Array<string | null> };
+
+const damaged = (file: string, detail: string) => new BackupFileError(`备份文件 ${file} 已损坏或不完整：${detail}。未做任何改动。`);
+
+/** Lines of a backup file, checked as they come: structure, counts, and at the end the checksum. */
+async function* readBackup(file: string): AsyncGenerator<Line> {
+  let source;
+  try {
+    statSync(file);
+    source = createReadStream(file);
+  } catch (e) {
+    const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new BackupFileError(`无法读取备份文件 ${file}：${missing ? '文件不存在' : (e as Error).message}。未做任何改动。`);
+  }
+  const gunzip = createGunzip();
+  source.on('error', (e) => gunzip.destroy(e));
+  source.pipe(gunzip);
+  const hash = createHash('sha256');
+  let header: BackupHeader | undefined;
+  let trailer: BackupTrailer | undefined;
+  let tableIndex = -1;
+  let rowsLeft = 0;
+  let lineNo = 0;
+  let rest = Buffer.alloc(0);
+  const handle = (bytes: Buffer): Line | undefined => {
+    lineNo++;
+    if (trailer) throw damaged(file, `结束标记之后还有内容（第 ${fmt(lineNo)} 行）`);
+    let value: unknown;
+    try {
+      value = JSON.parse(bytes.toString('utf8'));
+    } catch {
+      throw damaged(file, `第 ${fmt(lineNo)} 行不是有效的 JSON`);
+    }
+    if (!header) {
+      header = checkHeader(file, value);
+      hash.update(bytes);
+      return { kind: 'header', header };
+    }
+    const table = header.tables[tableIndex];
+    if (Array.isArray(value)) {
+      if (!table || rowsLeft === 0) throw damaged(file, `第 ${fmt(lineNo)} 行是多余的数据行`);
+      if (value.length !== table.columns.length || !value.every((v) => v === null || typeof v === 'string'))
+        throw damaged(file, `第 ${fmt(lineNo)} 行（表 ${table.name}）应有 ${table.columns.length} 列`);
+      rowsLeft--;
+      hash.update(bytes);
+      return { kind: 'row', table, values: value as Array<string | null> };
+    }
+    const o = value as Record<string, unknown>;
+    if (rowsLeft > 0) throw damaged(file, `表 ${table!.name} 少了 ${fmt(rowsLeft)} 行（第 ${fmt(lineNo)} 行）`);
+    if (o && typeof o.table === 'string') {
+      const next = header.tables[tableIndex + 1];
+      if (!next || next.name !== o.table || o.rows !== next.rows) throw damaged(file, `第 ${fmt(lineNo)} 行的表 ${o.table} 与文件头所列不符`);
+      tableIndex++;
+      rowsLeft = next.rows;
+      hash.update(bytes);
+      return { kind: 'table', table: next };
+    }
+    if (o && o.end === BACKUP_FORMAT) {
+      trailer = o as unknown as BackupTrailer;
+      if (tableIndex !== header.tables.length - 1) throw damaged(file, `只有 ${tableIndex + 1} 张表，文件头列出 ${header.tables.length} 张`);
+      if (trailer.sha256 !== hash.digest('hex')) throw damaged(file, '校验和（sha256）不符，内容被改动过');
+      return undefined;
+    }
+    throw damaged(file, `第 ${fmt(lineNo)} 行无法识别`);
+  };
+  try {
+    for await (const chunk of gunzip as AsyncIterable<Buffer>) {
+      let buf = rest.length > 0 ? Buffer.concat([rest, chunk]) : chunk;
+      let nl: number;
+      while ((nl = buf.indexOf(10)) >= 0) {
+        const line = handle(buf.subarray(0, nl + 1));
+        buf = buf.subarray(nl + 1);
+        if (line) yield line;
+      }
+      rest = Buffer.from(buf);
+    }
+  } catch (e) {
+    if (e instanceof BackupFileError) throw e;
+    throw damaged(file, `无法解压（${(e as Error).message}）`);
+  } finally {
+    source.destroy();
+  }
+  if (rest.length > 0) throw damaged(file, '最后一行不完整');
+  if (!header) throw damaged(file, '没有文件头，不是 ecociv 备份文件');
+  if (!trailer) throw damaged(file, '缺少结束标记，文件被截断');
+}
+
+function checkHeader(file: string, value: unknown): BackupHeader {
+  const h = value as Partial<BackupHeader> | null;
+  if (!h || h.format !== BACKUP_FORMAT) throw new BackupFileError(`文件 ${file} 不是 ecociv 备份文件（文件头 format 应为 “${BACKUP_FORMAT}”）。未做任何改动。`);
+  if (typeof h.formatVersion !== 'number' || h.formatVersion > BACKUP_FORMAT_VERSION)
+    throw new BackupFileError(`备份文件格式为第 ${h.formatVersion} 版，本程序只能读取第 ${BACKUP_FORMAT_VERSION} 版及以前的格式；请先升级 ecociv。未做任何改动。`);
+  if (typeof h.schemaVersion !== 'number' || !Array.isArray(h.migrations) || !Array.isArray(h.tables) || !Array.isArray(h.sequences))
+    throw damaged(file, '文件头缺少 schemaVersion、migrations、tables 或 sequences');
+  if (h.schemaVersion > SCHEMA_VERSION)
+    throw new BackupFileError(`备份文件的数据库结构为第 ${h.schemaVersion} 版，比本程序（第 ${SCHEMA_VERSION} 版）新；请先升级 ecociv 再恢复。未做任何改动。`);
+  for (const m of h.migrations) {
+    const ours = MIGRATIONS.find((x) => x.version === m.version);
+    if (!ours || ours.name !== m.name)
+      throw new BackupFileError(`备份文件的第 ${m.version} 版数据库结构（“${m.name}”）与本程序的（“${ours?.name ?? '无'}”）不同，不是同一产品的备份。未做任何改动。`);
+  }
+  for (const t of h.tables) {
+    if (!t || typeof t.name !== 'string' || !Array.isArray(t.columns) || typeof t.rows !== 'number') throw damaged(file, '文件头的表清单格式有误');
+  }
+  return h as BackupHeader;
+}
+
+/** Read a whole backup file and check it (structure, row counts, checksum) without touching any store. */
+export async function verifyBackup(file: string): Promise<BackupHeader> {
+  let header: BackupHeader | undefined;
+  for await (const line of readBackup(file)) if (line.kind === 'header') header = line.header;
+  return header!;
+}
+
+// ---------------------------------------------------------------- restore
+
+export interface RestoreOptions {
+  onProgress?: Progress;
+  /**
+   * The row counts of a store freshly created with only the built-in data (table → rows). A target whose
+   * every table has exactly these counts holds nothing of people's and may be overwritten. Without it, only
+   * an empty target is accepted.
+   */
+  freshCounts?: () => Promise<Record<string, number>>;
+}
+
+export interface RestoreSummary {
+  file: string;
+  tables: number;
+  rows: number;
+  schemaVersion: number;
+  /** migrations run after the rows were loaded (the file was from an older schema) */
+  migrated: number[];
+  engine: Db['kind'];
+  /** the engine the file was written on */
+  from: Db['kind'];
+  createdAt: string;
+}
+
+/** Row counts of every table of the store (schema_migrations aside). */
+export async function storeCounts(db: Queryable): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const t of await catalogTables(db)) out[t.name] = Number((await db.query<{ n: string | number }>(`SELECT count(*) AS n FROM ${ident(t.name)}`)).rows[0]!.n);
+  return out;
+}
+
+/** Every table's row count and a sha256 of its rows (their text forms, in key order): two stores alike are equal. */
+export async function storeFingerprint(db: Db): Promise<Record<string, { rows: number; sha256: string }>> {
+  return db.transaction(async (tx) => {
+    await tx.exec('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
+    await canonicalOutput(tx);
+    const out: Record<string, { rows: number; sha256: string }> = {};
+    for (const t of await catalogTables(tx)) {
+      const h = createHash('sha256');
+      const r = await tx.query<{ j: string }>(rowSelect(t));
+      for (const x of r.rows) h.update(`${x.j}\n`);
+      out[t.name] = { rows: r.rows.length, sha256: h.digest('hex') };
+    }
+    return out;
+  });
+}
+
+/** Why the target may not be overwritten, or undefined when it is empty or a fresh load of the built-in data. */
+async function occupied(tx: Queryable, opts: RestoreOptions): Promise<string | undefined> {
+  const counts = await storeCounts(tx);
+  const filled = Object.entries(counts).filter(([, n]) => n > 0);
+  if (filled.length === 0) return undefined;
+  const fresh = opts.freshCounts ? await opts.freshCounts() : {};
+  const differs = Object.entries(counts).filter(([t, n]) => n !== (fresh[t] ?? 0));
+  if (opts.freshCounts && differs.length === 0) return undefined;
+  const shown = (opts.freshCounts ? differs : filled).slice(0, 8).map(([t, n]) => (opts.freshCounts ? `${t} ${fmt(n)} 行（新建库为 ${fmt(fresh[t] ?? 0)} 行）` : `${t} ${fmt(n)} 行`));
+  const more = (opts.freshCounts ? differs : filled).length - shown.length;
+  return `目标数据库不是空库，恢复会覆盖其中的数据，已拒绝：${shown.join('、')}${more > 0 ? ` 等 ${more + shown.length} 张表` : ''}。` +
+    '只能恢复到空库或只有内置数据的新建库：请为 ECOCIV_DATA_DIR 指定一个新目录，或为 DATABASE_URL 新建一个数据库，再恢复。未做任何改动。';
+}
+
+/**
+ * Restore a backup into the store: the whole file is checked first, then everything happens in one
+ * transaction — it all lands, or the store is left as it was.
+ */
+export async function restoreStore(db: Db, file: string, opts: RestoreOptions = {}): Promise<RestoreSummary> {
+  const header = await verifyBackup(file);
+  const progress = opts.onProgress ?? (() => undefined);
+  progress(`备份文件校验通过：${header.tables.length} 张表，${fmt(header.tables.reduce((s, t) => s + t.rows, 0))} 行，结构第 ${header.schemaVersion} 版，${header.engine}，${header.createdAt}`);
+  const migrated = await db.transaction(async (tx) => {
+    // keep migrations and the built-in data load of other processes out while the store is replaced
+    await tx.query('SELECT pg_advisory_xact_lock(771001)');
+    await tx.query('SELECT pg_advisory_xact_lock(771002)');
+    await canonicalOutput(tx);
+    const refusal = await occupied(tx, opts);
+    if (refusal) throw new RestoreRefusedError(refusal);
+    const current = await appliedMigrations(tx);
+    if (current.length === 0) throw new Error('restore needs a migrated store (open it with openStore)');
+    const currentVersion = Math.max(...current.map((m) => m.version));
+    let later: typeof MIGRATIONS = [];
+    if (currentVersion === header.schemaVersion) {
+      const tables = await catalogTables(tx);
+      if (tables.length > 0) await tx.exec(`TRUNCATE ${tables.map((t) => ident(t.name)).join(', ')}`);
+    } else {
+      // Rebuild the schema at the file's version; the later migrations run over the restored rows.
+      await dropSchemaObjects(tx);
+      await tx.exec('DELETE FROM schema_migrations');
+      for (const m of MIGRATIONS.filter((x) => x.version <= header.schemaVersion)) {
+        await tx.exec(m.sql);
+        await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+      }
+      later = MIGRATIONS.filter((x) => x.version > header.schemaVersion);
+    }
+    const target = new Map((await catalogTables(tx)).map((t) => [t.name, t]));
+    for (const t of header.tables) {
+      const here = target.get(t.name);
+      if (!here) throw new BackupFileError(`备份文件中的表 ${t.name} 在本数据库的第 ${header.schemaVersion} 版结构中不存在。未做任何改动。`);
+      for (const c of t.columns) if (!here.columns.some((x) => x.name === c.name)) throw new BackupFileError(`备份文件中表 ${t.name} 的列 ${c.name} 在本数据库中不存在。未做任何改动。`);
+    }
+    await loadRows(tx, file, header, target, progress);
+    await setSequences(tx, header, target);
+    for (const m of later) {
+      await tx.exec(m.sql).catch((e: unknown) => {
+        throw new BackupError(`恢复后升级到第 ${m.version} 版数据库结构（${m.name}）失败：${(e as Error).message}。已全部撤销，未做任何改动。`);
+      });
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+      progress(`数据库结构已更新到第 ${m.version} 版（${m.name}）`);
+    }
+    return later.map((m) => m.version);
+  });
+  return {
+    file,
+    tables: header.tables.length,
+    rows: header.tables.reduce((s, t) => s + t.rows, 0),
+    schemaVersion: Math.max(header.schemaVersion, ...migrated),
+    migrated,
+    engine: db.kind,
+    from: header.engine,
+    createdAt: header.createdAt,
+  };
+}
+
+/**
+ * Everything the migrations made in the store's schema — tables, views, sequences, functions, types — so
+ * that they can run again from the first. Objects of extensions are left alone; so is schema_migrations.
+ */
+async function dropSchemaObjects(tx: Queryable): Promise<void> {
+  const objects = await tx.query<{ sql: string }>(
+    `SELECT format('DROP %s IF EXISTS %s CASCADE', kind, name) AS sql FROM (
+       SELECT CASE c.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'S' THEN 'SEQUENCE' WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END AS kind,
+              format('%I.%I', n.nspname, c.relname) AS name, c.oid AS oid, 1 AS pass
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND c.relname <> 'schema_migrations'
+       UNION ALL
+       SELECT CASE p.prokind WHEN 'p' THEN 'PROCEDURE' WHEN 'a' THEN 'AGGREGATE' ELSE 'FUNCTION' END,
+              format('%I.%I(%s)', n.nspname, p.proname, pg_get_function_identity_arguments(p.oid)), p.oid, 2
+       FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = current_schema()
+       UNION ALL
+       SELECT CASE t.typtype WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END, format('%I.%I', n.nspname, t.typname), t.oid, 3
+       FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+       WHERE n.nspname = current_schema() AND (t.typtype IN ('e', 'd', 'r') OR (t.typtype = 'c' AND (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c'))
+     ) o
+     WHERE NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = o.oid AND d.deptype = 'e')
+     ORDER BY pass, name`,
+  );
+  for (const o of objects.rows) await tx.exec(o.sql);
+}
+
+async function loadRows(tx: Queryable, file: string, header: BackupHeader, target: Map<string, CatalogTable>, progress: Progress): Promise<void> {
+  let batch: Array<Array<string | null>> = [];
+  let bytes = 0;
+  let current: { table: BackupTable; here: CatalogTable; loaded: number; index: number; held: Array<Array<string | null>> | null } | undefined;
+  const insert = async (rows: Array<Array<string | null>>) => {
+    if (!current || rows.length === 0) return;
+    const { table, here } = current;
+    const types = new Map(here.columns.map((c) => [c.name, c.type]));
+    const cols = table.columns.map((c) => ident(c.name)).join(', ');
+    const values = table.columns.map((c, i) => `(r->>${i})::${types.get(c.name)}`).join(', ');
+    try {
+      await tx.query(
+        `INSERT INTO ${ident(table.name)} (${cols}) ${here.identityAlways ? 'OVERRIDING SYSTEM VALUE ' : ''}SELECT ${values} FROM json_array_elements($1::text::json) AS r`,
+        [JSON.stringify(rows)],
+      );
+    } catch (e) {
+      throw new BackupError(`恢复失败：数据库拒绝了备份文件中表 ${table.name} 的数据（${(e as Error).message}）。已全部撤销，未做任何改动。`);
+    }
+    current.loaded += rows.length;
+  };
+  const flush = async () => {
+    const rows = batch;
+    batch = [];
+    bytes = 0;
+    await insert(rows);
+  };
+  const finish = async () => {
+    if (!current) return;
+    if (current.held) for (const wave of selfReferenceWaves(current.table, current.here, current.held)) await insert(wave);
+    else await flush();
+    if (current.loaded !== current.table.rows) throw new Error(`table ${current.table.name}: ${current.loaded} rows loaded, ${current.table.rows} expected`);
+    progress(`[${current.index}/${header.tables.length}] ${current.table.name} ${fmt(current.loaded)} 行`);
+  };
+  let index = 0;
+  for await (const line of readBackup(file)) {
+    if (line.kind === 'table') {
+      await finish();
+      const here = target.get(line.table.name)!;
+      const selfRef = here.references.some((r) => r.table === here.name);
+      current = { table: line.table, here, loaded: 0, index: ++index, held: selfRef ? [] : null };
+    } else if (line.kind === 'row') {
+      if (current!.held) current!.held.push(line.values);
+      else {
+        batch.push(line.values);
+        bytes += line.values.reduce((s, v) => s + (v?.length ?? 4), 0);
+        if (batch.length >= 5000 || bytes >= INSERT_BYTES) await flush();
+        if (current!.loaded > 0 && current!.loaded % 100_000 === 0 && batch.length === 0)
+          progress(`[${current!.index}/${header.tables.length}] ${current!.table.name} ${fmt(current!.loaded)} / ${fmt(current!.table.rows)} 行`);
+      }
+    }
+  }
+  await finish();
+}
+
+/**
+ * Rows of a table that references itself (regions.parent_id, tasks.parent_id), in waves: a row goes in
+ * once the row it points to is in, so the foreign key holds after every statement.
+ */
+function selfReferenceWaves(table: BackupTable, here: CatalogTable, rows: Array<Array<string | null>>): Array<Array<Array<string | null>>> {
+  const pos = (name: string) => table.columns.findIndex((c) => c.name === name);
+  const refs = here.references.filter((r) => r.table === here.name).map((r) => ({ from: r.columns.map(pos), to: r.refColumns.map(pos) }));
+  const key = (row: Array<string | null>, cols: number[]) => JSON.stringify(cols.map((i) => row[i]));
+  const present = new Set<string>();
+  const waves: Array<Array<Array<string | null>>> = [];
+  let left = rows;
+  while (left.length > 0) {
+    const wave: Array<Array<string | null>> = [];
+    const rest: Array<Array<string | null>> = [];
+    for (const row of left) {
+      const ok = refs.every((r) => r.from.some((i) => i < 0 || row[i] === null) || present.has(`${r.to.join(',')}:${key(row, r.from)}`) || key(row, r.from) === key(row, r.to));
+      (ok ? wave : rest).push(row);
+    }
+    if (wave.length === 0) {
+      waves.push(rest); // a cycle or a dangling reference: let the database say so
+      break;
+    }
+    for (const row of wave) for (const r of refs) present.add(`${r.to.join(',')}:${key(row, r.to)}`);
+    waves.push(wave);
+    left = rest;
+  }
+  return waves;
+}
+
+/** Every serial/identity sequence past both the backed-up value and the highest restored key. */
+async function setSequences(tx: Queryable, header: BackupHeader, target: Map<string, CatalogTable>): Promise<void> {
+  for (const t of target.values()) {
+    for (const c of t.columns) {
+      const s = await tx.query<{ seq: string | null }>('SELECT pg_get_serial_sequence($1, $2) AS seq', [ident(t.name), c.name]);
+      const seq = s.rows[0]?.seq;
+      if (!seq) continue;
+      const saved = header.sequences.find((x) => x.table === t.name && x.column === c.name);
+      const max = await tx.query<{ m: string | null }>(`SELECT max(${ident(c.name)})::text AS m FROM ${ident(t.name)}`);
+      const fromRows = max.rows[0]?.m === null || max.rows[0]?.m === undefined ? 0n : BigInt(max.rows[0].m);
+      const fromFile = saved ? BigInt(saved.lastValue) - (saved.isCalled ? 0n : 1n) : 0n;
+      const last = fromRows > fromFile ? fromRows : fromFile;
+      if (last > 0n) await tx.query('SELECT setval($1::regclass, $2::bigint, true)', [seq, last.toString()]);
+      else await tx.query('SELECT setval($1::regclass, 1, false)', [seq]);
+    }
+  }
+}
+
+/** Row counts of a store freshly created with only the built-in data (an in-memory PGlite, thrown away). */
+export async function freshBuiltinCounts(builtinDir?: string): Promise<Record<string, number>> {
+  const { openStore } = await import('./index.ts');
+  const scratch = await openStore({ dataDir: 'memory://', ...(builtinDir ? { builtinDir } : {}) });
+  try {
+    return await storeCounts(scratch);
+  } finally {
+    await scratch.close();
+  }
+}
