@@ -1,5 +1,6 @@
-// The `ecociv` command: plans, assess, projects, record, serve.
-import { readFileSync } from 'node:fs';
+// The `ecociv` command: plans, assess, projects, tasks, record, confirm, report, serve.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { assessPlan, UnknownPlanError } from '../app/assessPlan.ts';
@@ -11,6 +12,9 @@ import { openStore, storeOptionsFromEnv } from '../store/index.ts';
 import { listPlans, type TaskRow } from '../store/queries.ts';
 import { recordConfirmation } from '../store/recordConfirmation.ts';
 import { InvalidEntriesError, recordObservations, type ObservationEntry } from '../store/recordObservations.ts';
+import { formatOfFile, generateReport, kindName, ReportError, requireKind } from '../reports/generate.ts';
+import { writeAllReports } from '../reports/generateAll.ts';
+import { ChromiumMissingError, SharedPrinter } from '../reports/render/pdf.ts';
 import { formatWan, renderTable } from './table.ts';
 
 class UsageError extends Error {}
@@ -25,6 +29,12 @@ const HELP = `ecociv — 生态文明建设规划的数据化评估
   ecociv record <文件.json|.yaml>        录入现状值（整批成功或整批不保存）
   ecociv confirm <规划> <指标体系> <序号> --year 年份 (--status met|notMet | --points 分) --by 确认人 --reason 理由
                                          人工确认无法判定的指标（与计算结果并列保存）
+  ecociv report <规划> --kind 类型 --out 文件 [--year 年份]
+                                         生成报告，格式由文件扩展名决定（默认最近有现状值的年份）：
+                                         annual 年度自评估报告 .docx .pdf .html；application 申报达标情况表 .xlsx；
+                                         midterm 中期/终期评估报告 .docx .pdf .html；public 信息公开摘要 .docx .pdf .html
+  ecociv report --all --out-dir 目录 [--year 年份]
+                                         为库中每个规划生成全部报告（每个规划一个子目录），逐个报告进度
   ecociv serve                           启动 HTTP 服务（PORT，默认 3000）
 
 选项：
@@ -47,6 +57,10 @@ async function main(argv: string[]): Promise<number> {
       points: { type: 'string' },
       by: { type: 'string' },
       reason: { type: 'string' },
+      kind: { type: 'string' },
+      out: { type: 'string' },
+      'out-dir': { type: 'string' },
+      all: { type: 'boolean' },
     },
   });
   const [command, ...rest] = positionals;
@@ -62,12 +76,22 @@ async function main(argv: string[]): Promise<number> {
     if (!/^\d{4}$/.test(values.year)) throw new UsageError(t('error.badYear', { value: values.year }));
     year = Number(values.year);
   }
-  if (!['plans', 'assess', 'projects', 'tasks', 'record', 'confirm', 'serve'].includes(command)) throw new UsageError(`${t('error.unknownCommand', { value: command })}\n\n${HELP}`);
+  if (!['plans', 'assess', 'projects', 'tasks', 'record', 'confirm', 'report', 'serve'].includes(command)) throw new UsageError(`${t('error.unknownCommand', { value: command })}\n\n${HELP}`);
   if (command === 'confirm' && (rest.length < 3 || year === undefined))
     throw new UsageError(`请指定规划、指标体系、序号和 --year。\n\n${HELP}`);
   if (['assess', 'projects', 'tasks', 'record'].includes(command) && !rest[0])
     throw new UsageError(`${command === 'record' ? '请指定要录入的文件。' : '请指定规划编号（见 ecociv plans）。'}\n\n${HELP}`);
 
+  if (command === 'report') {
+    if (values.all) {
+      if (!values['out-dir']) throw new UsageError(`请用 --out-dir 指定输出目录。\n\n${HELP}`);
+    } else {
+      if (!rest[0]) throw new UsageError(`请指定规划编号（见 ecociv plans），或用 --all 生成全部规划的报告。\n\n${HELP}`);
+      if (!values.kind) throw new UsageError(`请用 --kind 指定报告类型：annual、application、midterm、public。\n\n${HELP}`);
+      if (!values.out) throw new UsageError(`请用 --out 指定输出文件，格式由扩展名决定（如 --out 报告.pdf）。\n\n${HELP}`);
+      formatOfFile(requireKind(values.kind), values.out); // a wrong ending is refused before the store is opened
+    }
+  }
   const progress = (line: string) => process.stderr.write(`${line}\n`);
   const db = await openStore({ ...storeOptionsFromEnv(), onProgress: progress });
   if (command === 'serve') return serve(db, values.port);
@@ -120,6 +144,25 @@ async function main(argv: string[]): Promise<number> {
         });
         out({ recorded: 1 }, () => '已保存确认。');
         return 0;
+      }
+      case 'report': {
+        const printer = new SharedPrinter();
+        try {
+          if (values.all) {
+            const r = await writeAllReports(db, { outDir: values['out-dir']!, ...(year !== undefined ? { year } : {}), lang: locale, printer: printer.get, onProgress: (line) => console.log(line) });
+            if (format === 'json') console.log(JSON.stringify(r, null, 2));
+            return 0;
+          }
+          const kind = requireKind(values.kind!);
+          const file = await generateReport(db, { plan: rest[0]!, kind, format: formatOfFile(kind, values.out!), ...(year !== undefined ? { year } : {}), lang: locale }, printer.get);
+          mkdirSync(dirname(resolve(values.out!)), { recursive: true });
+          writeFileSync(values.out!, file.data);
+          const size = file.data.length >= 1024 * 1024 ? `${(file.data.length / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(file.data.length / 1024)} KB`;
+          out({ file: values.out, kind, format: file.format, year: file.year, bytes: file.data.length }, () => t('report.written', { file: values.out!, kind: kindName(kind, locale), year: file.year, size }, locale));
+          return 0;
+        } finally {
+          await printer.close();
+        }
       }
       case 'record': {
         const entries = readEntries(rest[0]!);
@@ -253,7 +296,7 @@ main(process.argv.slice(2))
     if (code !== 0) process.exitCode = code;
   })
   .catch((e: unknown) => {
-    if (e instanceof UsageError || e instanceof UnknownPlanError) {
+    if (e instanceof UsageError || e instanceof UnknownPlanError || e instanceof ReportError) {
       console.error(e.message);
       process.exitCode = 2;
     } else if (e instanceof InvalidEntriesError) {
@@ -262,7 +305,7 @@ main(process.argv.slice(2))
     } else if (e instanceof DataError) {
       console.error(`内置数据有误，无法启动：\n${e.message}`);
       process.exitCode = 1;
-    } else if (e instanceof DatabaseUnreachableError) {
+    } else if (e instanceof DatabaseUnreachableError || e instanceof ChromiumMissingError) {
       console.error(e.message);
       process.exitCode = 1;
     } else {

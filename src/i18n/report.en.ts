@@ -140,6 +140,12 @@ export const reportEn: Record<string, string> = {
   'report.app.target': 'target ({year})',
   'report.app.total': 'total score',
 
+  'report.progress': '[{i}/{n}] {region} {year} {kind} .{format} → {file} ({seconds} s)',
+  'report.progressSkip': 'Skipped {plan} ({region}): no values for {year} (years with values: {years})',
+  'report.progressNoData': 'Skipped {plan} ({region}): no values yet',
+  'report.progressDone': 'Done: {plans} plans, {n} files in {seconds} s.',
+  'report.written': 'Written {file} ({kind}, {year}, {size})',
+
   'error.reportKind': 'Unknown report kind “{value}”; expected one of: {expected}.',
   'error.reportFormat': 'The {kindName} ({kind}) is not made as .{format}; available: {expected}.',
   'error.reportFileEnding': 'The output file “{file}” ends in “{ending}”, which does not suit the {kindName} ({kind}); available: {expected}.',

@@ -140,6 +140,12 @@ export const reportZhCN: Record<string, string> = {
   'report.app.target': '目标值（{year}年）',
   'report.app.total': '合计得分',
 
+  'report.progress': '[{i}/{n}] {region} {year}年 {kind} .{format} → {file}（{seconds} 秒）',
+  'report.progressSkip': '跳过 {plan}（{region}）：没有{year}年的现状值（有现状值的年份：{years}）',
+  'report.progressNoData': '跳过 {plan}（{region}）：尚无任何现状值',
+  'report.progressDone': '完成：{plans}个规划，共生成{n}个文件，用时{seconds}秒。',
+  'report.written': '已生成 {file}（{kind}，{year}年，{size}）',
+
   'error.reportKind': '报告类型“{value}”无效，应为：{expected}。',
   'error.reportFormat': '{kindName}（{kind}）不能生成 .{format} 文件，可用：{expected}。',
   'error.reportFileEnding': '输出文件“{file}”的扩展名“{ending}”不适用于{kindName}（{kind}），可用：{expected}。',

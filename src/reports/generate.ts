@@ -117,14 +117,10 @@ export interface ReportRequest {
   generatedOn?: Date;
 }
 
-/** Check, build and draw one report. PDF needs a printer (Chromium); the other formats do not. */
-export async function generateReport(db: Queryable, req: ReportRequest, printer?: () => Promise<PdfPrinter>): Promise<ReportFile> {
-  const kind = requireKind(req.kind);
-  const format = requireFormat(kind, req.format);
-  const lang = req.lang ?? 'zh-CN';
-  const inputs = await loadReportInputs(db, req.plan, kind, req.year, lang, req.generatedOn ?? new Date());
+/** Draw a report of a kind from its inputs. PDF needs a printer (Chromium); the other formats do not. */
+export async function renderReport(kind: ReportKind, format: ReportFormat, inputs: ReportInputs, printer?: () => Promise<PdfPrinter>): Promise<ReportFile> {
   let data: Buffer;
-  if (kind === 'application') data = await scorecardWorkbook(inputs.assessment, lang, 'application');
+  if (kind === 'application') data = await scorecardWorkbook(inputs.assessment, inputs.lang, 'application');
   else {
     const doc = buildReport(kind, inputs);
     if (format === 'html') data = Buffer.from(reportHtml(doc), 'utf8');
@@ -134,7 +130,7 @@ export async function generateReport(db: Queryable, req: ReportRequest, printer?
       data = await (await printer()).print(doc);
     }
   }
-  const name = kind === 'midterm' && isFinalEvaluation(inputs.plan, inputs.year) ? t('report.kind.final', {}, lang) : kindName(kind, lang);
+  const name = kind === 'midterm' && isFinalEvaluation(inputs.plan, inputs.year) ? t('report.kind.final', {}, inputs.lang) : kindName(kind, inputs.lang);
   return {
     data,
     fileName: `${inputs.plan.region}-${inputs.year}-${name}.${format}`,
@@ -144,4 +140,12 @@ export async function generateReport(db: Queryable, req: ReportRequest, printer?
     format,
     year: inputs.year,
   };
+}
+
+/** Check, build and draw one report. */
+export async function generateReport(db: Queryable, req: ReportRequest, printer?: () => Promise<PdfPrinter>): Promise<ReportFile> {
+  const kind = requireKind(req.kind);
+  const format = requireFormat(kind, req.format);
+  const inputs = await loadReportInputs(db, req.plan, kind, req.year, req.lang ?? 'zh-CN', req.generatedOn ?? new Date());
+  return renderReport(kind, format, inputs, printer);
 }
