@@ -77,6 +77,9 @@ export const api = {
     `/api/plans/${encodeURIComponent(id)}/assessment?year=${year}&lang=${encodeURIComponent(lang)}`,
   projects: (id: string) => `/api/plans/${encodeURIComponent(id)}/projects`,
   tasks: (id: string) => `/api/plans/${encodeURIComponent(id)}/tasks`,
+  reports: (id: string) => `/api/plans/${encodeURIComponent(id)}/reports`,
+  reportFile: (id: string, kind: string, format: string, year: number, lang: string) =>
+    `/api/plans/${encodeURIComponent(id)}/reports/${kind}.${format}?year=${year}&lang=${encodeURIComponent(lang)}`,
   /** every URL about one plan (to forget after a write) */
   planPrefix: (id: string) => `/api/plans/${encodeURIComponent(id)}/`,
   units: (id: string) => `/api/plans/${encodeURIComponent(id)}/units`,

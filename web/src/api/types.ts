@@ -321,3 +321,14 @@ export interface EntrySheet {
   draft: { entries: EntryInput[]; savedAt: string } | null;
   rows: EntryRow[];
 }
+
+export type ReportKind = 'annual' | 'application' | 'midterm' | 'public';
+export type ReportFormat = 'docx' | 'pdf' | 'xlsx' | 'html';
+
+/** GET /api/plans/{id}/reports */
+export interface ReportsInfo {
+  plan: string;
+  /** years with figures: a report can be made for each */
+  years: number[];
+  kinds: Array<{ kind: ReportKind; name: string; formats: ReportFormat[] }>;
+}

@@ -1,4 +1,4 @@
-// The left menu: overview, scorecard, projects, tasks, data entry, plans. Links carry the current plan and year
+// The left menu: overview, scorecard, projects, tasks, data entry, reports, plans. Links carry the current plan and year
 // (the tasks page has no year). The indicator detail is reached from the scorecard and counts as part of it.
 import { Layout, Menu } from 'antd';
 import { useI18n } from '../i18n/index.tsx';
@@ -13,7 +13,7 @@ interface Props {
 export function SideMenu({ page, plan, year }: Props) {
   const { t } = useI18n();
   const link = (p: Page) => formatHash(p === 'plans' ? { page: p } : p === 'tasks' ? { page: p, plan } : { page: p, plan, year });
-  const items = (['overview', 'scorecard', 'projects', 'tasks', 'entry', 'plans'] as const).map((p) => ({
+  const items = (['overview', 'scorecard', 'projects', 'tasks', 'entry', 'reports', 'plans'] as const).map((p) => ({
     key: p,
     label: (
       <a href={link(p)} data-testid={`menu-${p}`}>

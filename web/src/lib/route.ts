@@ -1,8 +1,8 @@
 // Routing by URL hash: #/overview?plan=ID&year=Y, #/scorecard?plan=ID&year=Y, #/entry?plan=ID&year=Y&unit=NAME,
 // #/projects?plan=ID&year=Y, #/tasks?plan=ID, #/indicator?plan=ID&year=Y&framework=F&number=N, #/plans,
-// #/bigscreen?plan=ID&year=Y (the wall display, outside the shell).
-export type Page = 'overview' | 'scorecard' | 'entry' | 'projects' | 'tasks' | 'indicator' | 'plans' | 'bigscreen';
-export const PAGES: readonly Page[] = ['overview', 'scorecard', 'entry', 'projects', 'tasks', 'indicator', 'plans', 'bigscreen'];
+// #/reports?plan=ID&year=Y, #/bigscreen?plan=ID&year=Y (the wall display, outside the shell).
+export type Page = 'overview' | 'scorecard' | 'entry' | 'projects' | 'tasks' | 'indicator' | 'reports' | 'plans' | 'bigscreen';
+export const PAGES: readonly Page[] = ['overview', 'scorecard', 'entry', 'projects', 'tasks', 'indicator', 'reports', 'plans', 'bigscreen'];
 
 export interface Route {
   page: Page | 'notFound';

@@ -17,6 +17,7 @@ const EntryPage = lazy(() => import('./EntryPage.tsx'));
 const ProjectsPage = lazy(() => import('./ProjectsPage.tsx'));
 const TasksPage = lazy(() => import('./TasksPage.tsx'));
 const IndicatorPage = lazy(() => import('./IndicatorPage.tsx'));
+const ReportsPage = lazy(() => import('./ReportsPage.tsx'));
 
 interface Props {
   route: Route;
@@ -49,6 +50,7 @@ export function PageBody({ route, plans, selection }: Props) {
   if (route.page === 'entry') return <EntryPage plan={selection.plan} year={selection.year} unit={route.unit} />;
   if (route.page === 'projects') return <ProjectsPage plan={selection.plan} />;
   if (route.page === 'tasks') return <TasksPage plan={selection.plan} />;
+  if (route.page === 'reports') return <ReportsPage plan={selection.plan} year={selection.year} />;
   if (route.page === 'indicator')
     return route.framework && route.number ? (
       <IndicatorPage plan={selection.plan} year={selection.year} framework={route.framework} number={route.number} />
