@@ -1,26 +1,10 @@
 // The ecociv command as a user runs it: JSON contracts, Chinese tables, clear errors and exit codes.
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cliRunner } from '../helpers/cli.ts';
 
-const run = promisify(execFile);
-const BIN = resolve(import.meta.dirname, '../../bin/ecociv.js');
-const dataDir = mkdtempSync(join(tmpdir(), 'ecociv-cli-'));
-
-async function ecociv(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, ECOCIV_DATA_DIR: join(dataDir, "store") };
-  delete env.DATABASE_URL;
-  try {
-    const r = await run(process.execPath, [BIN, ...args], { env, maxBuffer: 32 * 1024 * 1024 });
-    return { ...r, code: 0 };
-  } catch (e) {
-    const err = e as { stdout: string; stderr: string; code: number };
-    return { stdout: err.stdout, stderr: err.stderr, code: err.code };
-  }
-}
+const { dir: dataDir, ecociv } = cliRunner('ecociv-cli-');
 
 describe('ecociv CLI (embedded store)', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));

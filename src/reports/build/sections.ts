@@ -249,7 +249,7 @@ export function achievabilityBlocks(f: FrameworkAssessment, inputs: ReportInputs
   for (const c of CLASSES) {
     const named = rest.filter((r) => r.achievability?.class === c);
     if (named.length > 0)
-      blocks.push({ type: 'paragraph', text: tr('report.ach.rest', { n: named.length, class: tr(`class.${c}`), items: named.map((r) => `${r.number} ${r.name}`).join('、') }) });
+      blocks.push({ type: 'paragraph', text: tr('report.ach.rest', { n: named.length, class: tr(`class.${c}`), items: named.map((r) => `${r.number} ${r.name}`).join('；') }) });
   }
   return blocks;
 }

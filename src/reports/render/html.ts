@@ -74,6 +74,10 @@ figcaption { font-family: "Noto Sans CJK SC", sans-serif; font-size: 9pt; color:
 .fact .label { font-size: 8.5pt; color: #555; line-height: 1.4; }
 .fact .value { font-size: 14pt; font-weight: bold; line-height: 1.4; }
 .one-page p { margin-bottom: 5pt; line-height: 1.6; }
+.one-page .facts { grid-template-columns: repeat(4, 1fr); }
+.one-page .fact .value { font-size: 12.5pt; }
+.one-page figure { margin: 2pt 0 6pt; }
+.one-page figure svg { max-height: 52mm; width: auto; }
 @media screen {
   body { background: #eef1ef; padding: 16px 0; }
   .sheet { background: #fff; max-width: 1040px; margin: 0 auto; padding: 40px 56px; box-shadow: 0 1px 4px rgba(0,0,0,.15); }
