@@ -96,8 +96,9 @@ describe('annual self-assessment report', () => {
       const sources = docx.tables.filter((t) => t[0]?.[0]?.text === '指标或项目');
       const rows = sources.flatMap((t) => t.slice(1));
       const row29 = rows.find((r) => r[0]!.text === '29 村镇饮用水卫生合格率' && r[1]!.text === '2021年现状值')!;
-      expect(row29.map((c) => c.text)).toEqual(['29 村镇饮用水卫生合格率', '2021年现状值', '49.3【4】', '《巫山县生态文明建设示范县创建规划（2022—2028年）》第572行']);
-      expect(rows.some((r) => r[1]!.text === '规划所述结论' && r[3]!.text.endsWith('第1455行'))).toBe(true);
+      expect(row29.map((c) => c.text)).toEqual(['29 村镇饮用水卫生合格率', '2021年现状值', '49.3【4】', '文件001 第572行']);
+      expect(rows.some((r) => r[1]!.text === '规划所述结论' && r[3]!.text === '文件001 第1455行')).toBe(true);
+      expect(docx.text).toContain('文件001：《巫山县生态文明建设示范县创建规划（2022—2028年）》');
       expect(rows.some((r) => r[0]!.text === '80个项目' && r[2]!.text.startsWith('513,306万元'))).toBe(true);
     });
   });

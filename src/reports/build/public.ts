@@ -44,6 +44,9 @@ export function publicSummary(inputs: ReportInputs): ReportDocument {
     }
   }
   facts.push({ label: tr('report.pub.projects'), value: tr('report.pub.projectsValue', { count: p.count, investment: wanPhrase(p.investmentWan, inputs.lang) }) });
+  // where the plan lists more than it names, or names no investments, the plan's own totals are the figure to publish beside
+  if (p.statedCount !== null && (p.countDifference !== 0 || p.investmentWan === null))
+    facts.push({ label: tr('report.pub.statedProjects'), value: tr('report.pub.projectsValue', { count: p.statedCount, investment: wanPhrase(p.statedInvestmentWan, inputs.lang) }) });
 
   const blocks: Block[] = [{ type: 'facts', items: facts }];
   for (const f of a.frameworks) {

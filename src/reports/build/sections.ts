@@ -365,7 +365,13 @@ export function projectsSection(id: string, heading: string, p: PlanProjects, in
 /** The appendix: every figure the report shows from the plan, with its document and line. */
 export function sourcesSection(id: string, heading: string, inputs: ReportInputs, assessments: PlanAssessment[], tr: Tr): Section {
   const subsections: Section[] = [];
-  const src = (s: Parameters<typeof sourceText>[0]) => sourceText(s, inputs.documents, tr);
+  // the documents are named once, above; each row says document and line
+  const cited = new Set<string>();
+  const src = (s: Parameters<typeof sourceText>[0]) => {
+    if (!s) return '—';
+    cited.add(s.document);
+    return tr('report.sourceShort', { document: s.document, line: s.line });
+  };
   const frameworks = assessments[0]?.frameworks ?? [];
   frameworks.forEach((f0, fi) => {
     const rows: Cell[][] = [];
@@ -408,14 +414,17 @@ export function sourcesSection(id: string, heading: string, inputs: ReportInputs
       { text: tr('report.src.projectList', { count: p.projects.length }) },
       { text: tr('report.src.investments') },
       { text: wanPhrase(p.investmentWan, inputs.lang) },
-      { text: tr('report.src.lineRange', { document: src({ document: doc, line: Math.min(...lines) }), to: Math.max(...lines) }) },
+      { text: tr('report.src.lineRange', { from: src({ document: doc, line: Math.min(...lines) }), to: Math.max(...lines) }) },
     ]);
   if (projectRows.length > 0)
     subsections.push({ id: `${id}-projects`, heading: `（${chineseNumber(frameworks.length + 1)}）${tr('report.src.projects')}`, blocks: [{ type: 'table', columns: sourceColumns(tr), rows: projectRows, dense: true }] });
   return {
     id,
     heading,
-    blocks: [{ type: 'paragraph', style: 'note', text: tr('report.src.intro') }],
+    blocks: [
+      { type: 'paragraph', style: 'note', text: tr('report.src.intro') },
+      ...[...cited].sort().map((d): Block => ({ type: 'paragraph', style: 'note', text: tr('report.src.document', { document: d, title: inputs.documents[d] ?? '' }) })),
+    ],
     subsections,
   };
 }
@@ -424,7 +433,7 @@ function sourceColumns(tr: Tr) {
   return [
     { label: tr('report.col.item'), width: 10 },
     { label: tr('report.col.figure'), width: 5 },
-    { label: tr('report.col.printed'), width: 14 },
-    { label: tr('report.col.source'), width: 11 },
+    { label: tr('report.col.printed'), width: 16 },
+    { label: tr('report.col.source'), width: 6 },
   ];
 }
