@@ -88,6 +88,8 @@ export const reportEn: Record<string, string> = {
   'report.chart.target': 'target {year}',
   'report.chart.trendsCaption': '{framework}: values year by year of the indicators needing attention (dashed: required; diamond: target)',
 
+  'report.chart.moreTrends': '; {n} more are in the tables above',
+
   'report.src.intro': 'Every figure this report takes from the plan, with its document and line. Counts, statuses, scores, gaps and achievability are computed by ecociv from these figures and the frameworks.',
   'report.sourceShort': 'document {document}, line {line}',
   'report.src.document': 'Document {document}: “{title}”',

@@ -88,6 +88,8 @@ export const reportZhCN: Record<string, string> = {
   'report.chart.target': '{year}年目标',
   'report.chart.trendsCaption': '{framework}：需关注指标的逐年现状值（虚线为指标值，菱形为目标值）',
 
+  'report.chart.moreTrends': '；另有{n}项的逐年数值见上表',
+
   'report.src.intro': '本附录列出报告中取自规划文本的每一个数字及其出处（文件与行号）。计数、判定、得分、差距和可达性由 ecociv 按这些数字和指标体系计算。',
   'report.sourceShort': '文件{document} 第{line}行',
   'report.src.document': '文件{document}：《{title}》',

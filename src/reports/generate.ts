@@ -12,7 +12,8 @@ import { publicSummary } from './build/public.ts';
 import { FORMATS_OF, REPORT_KINDS, type ReportDocument, type ReportFormat, type ReportKind } from './model.ts';
 import { reportDocx } from './render/docx.ts';
 import { reportHtml } from './render/html.ts';
-import type { PdfPrinter } from './render/pdf.ts';
+import { ChromiumMissingError, type PdfPrinter } from './render/pdf.ts';
+import { rasterizeWithResvg, type Rasterize } from './render/png.ts';
 import { scorecardWorkbook } from './scorecardXlsx.ts';
 
 export type ReportErrorCode = 'unknownKind' | 'badFormat' | 'unknownYear';
@@ -117,6 +118,18 @@ export interface ReportRequest {
   generatedOn?: Date;
 }
 
+/** Chromium draws the charts for Word when it is there (fast); without it, resvg does (Word needs no browser). */
+async function rasterizer(printer: (() => Promise<PdfPrinter>) | undefined): Promise<Rasterize> {
+  if (!printer) return rasterizeWithResvg;
+  try {
+    const p = await printer();
+    return (svgs) => p.rasterize(svgs);
+  } catch (e) {
+    if (e instanceof ChromiumMissingError) return rasterizeWithResvg;
+    throw e;
+  }
+}
+
 /** Draw a report of a kind from its inputs. PDF needs a printer (Chromium); the other formats do not. */
 export async function renderReport(kind: ReportKind, format: ReportFormat, inputs: ReportInputs, printer?: () => Promise<PdfPrinter>): Promise<ReportFile> {
   let data: Buffer;
@@ -124,7 +137,7 @@ export async function renderReport(kind: ReportKind, format: ReportFormat, input
   else {
     const doc = buildReport(kind, inputs);
     if (format === 'html') data = Buffer.from(reportHtml(doc), 'utf8');
-    else if (format === 'docx') data = await reportDocx(doc);
+    else if (format === 'docx') data = await reportDocx(doc, await rasterizer(printer));
     else {
       if (!printer) throw new Error('a PDF needs a printer');
       data = await (await printer()).print(doc);

@@ -259,9 +259,17 @@ function statedCount(classes: Record<string, number>, c: (typeof CLASSES)[number
   return Object.entries(classes).reduce((n, [name, count]) => n + (classFromChinese(name) === c ? count : 0), 0);
 }
 
-/** Numeric values of an indicator over the years (the engine's reading of each year's figure). */
+/** A figure printed as a plain number (24.3, 92.76%*, 49.3【4】): an interval (大于12, >90) or a word is not plotted,
+ * as a point would claim more than the document says. */
+const EXACT = /^\s*-?\d+(?:\.\d+)?\s*[%％]?\s*(?:【\d+】|\[\d+\]|\*)*\s*$/;
+
+/** The figures of an indicator without parts over the years, as the engine read them; null where not exact. */
 export function trendChart(results: Array<{ year: number; result: IndicatorResult | undefined }>, tr: Tr): ChartSpec | null {
-  const points = results.map(({ year, result }) => ({ year, value: (result?.achievability?.figures as { current?: number } | null | undefined)?.current ?? null }));
+  const points = results.map(({ year, result }) => {
+    const printed = result && !('parts' in result && result.parts) && 'observation' in result ? result.observation?.printed : undefined;
+    const current = (result?.achievability?.figures as { current?: number } | null | undefined)?.current;
+    return { year, value: printed !== undefined && EXACT.test(printed) && current !== undefined ? current : null };
+  });
   if (points.filter((p) => p.value !== null).length < 2) return null;
   const last = [...results].reverse().find((x) => x.result)?.result;
   if (!last) return null;
@@ -278,18 +286,29 @@ export function trendChart(results: Array<{ year: number; result: IndicatorResul
   };
 }
 
-/** Trend charts for the chosen indicators of a framework, where two or more years have numbers. */
+/** At most this many trend charts per framework (a 3 × 3 grid on a landscape page); the rest are in the tables. */
+export const MAX_TRENDS = 9;
+
+/** Trend charts for the chosen indicators of a framework (most pressing first), where two or more years have numbers. */
 export function trendBlocks(f: FrameworkAssessment, history: PlanAssessment[], numbers: string[], tr: Tr): Block[] {
   const charts = numbers
     .map((n) => trendChart(history.map((a) => ({ year: a.year, result: a.frameworks.find((x) => x.id === f.id)?.results.find((r) => r.number === n) })), tr))
     .filter((c): c is ChartSpec => c !== null);
   if (charts.length === 0) return [];
-  return [{ type: 'chartGrid', caption: tr('report.chart.trendsCaption', { framework: f.name }), charts }];
+  const more = charts.length - MAX_TRENDS;
+  return [{ type: 'chartGrid', caption: tr('report.chart.trendsCaption', { framework: f.name }) + (more > 0 ? tr('report.chart.moreTrends', { n: more }) : ''), charts: charts.slice(0, MAX_TRENDS) }];
 }
 
-/** Numbers of the indicators that need attention (not met, or not stably met). */
+const URGENCY = (r: IndicatorResult): number =>
+  r.status === 'notMet' ? 0 : r.achievability?.class === 'difficult' ? 1 : r.status !== 'met' ? 2 : r.achievability?.class === 'uncertain' ? 3 : 4;
+
+/** Numbers of the indicators that need attention (not met, or not stably met), the most pressing first. */
 export function attentionNumbers(f: FrameworkAssessment): string[] {
-  return f.results.filter(attention).map((r) => r.number);
+  return f.results
+    .filter(attention)
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => URGENCY(a.r) - URGENCY(b.r) || a.i - b.i)
+    .map(({ r }) => r.number);
 }
 
 /** Projects and investment by group against the totals the plan states. A progress section (issue 4) goes after it. */

@@ -29,7 +29,7 @@ import {
 import { t } from '../../i18n/index.ts';
 import type { Block, Cell, ChartSpec, ReportDocument, Section, TableBlock } from '../model.ts';
 import { chartSize, chartSvg } from './charts.ts';
-import { svgToPng } from './png.ts';
+import { rasterizeWithResvg, type Rasterize } from './png.ts';
 
 // A4 in twips; margins as the PDF (20 mm portrait, 14 mm landscape).
 const A4 = { width: 11906, height: 16838 };
@@ -102,16 +102,35 @@ function note(text: string): Paragraph {
   return new Paragraph({ spacing: { before: 20, after: 20, line: 280, lineRule: LineRuleType.AUTO }, children: [new TextRun({ text, size: 16, color: '555555', font: SANS })] });
 }
 
-function image(spec: ChartSpec, maxWidthPx: number): ImageRun {
+function chartsOf(doc: ReportDocument): ChartSpec[] {
+  const all: ChartSpec[] = [];
+  const walk = (s: Section) => {
+    for (const b of s.blocks) if (b.type === 'chart') all.push(b.chart);
+    else if (b.type === 'chartGrid') all.push(...b.charts);
+    s.subsections?.forEach(walk);
+  };
+  doc.sections.forEach(walk);
+  return all;
+}
+
+/** How a block is laid out: the page's orientation, the one-page squeeze, and the charts already drawn as PNG. */
+interface Layout {
+  orientation: Orientation;
+  compact: boolean;
+  pngs: Map<ChartSpec, Buffer>;
+}
+
+function image(spec: ChartSpec, maxWidthPx: number, layout: Layout): ImageRun {
   const { width, height } = chartSize(spec);
   const scale = Math.min(1, maxWidthPx / width);
-  return new ImageRun({ type: 'png', data: svgToPng(chartSvg(spec)), transformation: { width: Math.round(width * scale), height: Math.round(height * scale) } });
+  return new ImageRun({ type: 'png', data: layout.pngs.get(spec)!, transformation: { width: Math.round(width * scale), height: Math.round(height * scale) } });
 }
 
 /** Twips of text width to pixels at 96 dpi. */
 const px = (twips: number) => Math.floor((twips / 1440) * 96);
 
-function blockOf(b: Block, orientation: Orientation, compact = false): Array<Paragraph | Table> {
+function blockOf(b: Block, layout: Layout): Array<Paragraph | Table> {
+  const { orientation, compact } = layout;
   switch (b.type) {
     case 'paragraph':
       if (b.style === 'note') return [note(b.text)];
@@ -157,7 +176,7 @@ function blockOf(b: Block, orientation: Orientation, compact = false): Array<Par
     }
     case 'chart':
       return [
-        new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 120, line: 240, lineRule: LineRuleType.AUTO }, children: [image(b.chart, Math.min(px(TEXT_WIDTH[orientation]), compact ? 440 : 620))] }),
+        new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 120, line: 240, lineRule: LineRuleType.AUTO }, children: [image(b.chart, Math.min(px(TEXT_WIDTH[orientation]), compact ? 440 : 620), layout)] }),
         new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 160 }, children: [new TextRun({ text: b.caption, size: 17, color: '444444', font: SANS })] }),
       ];
     case 'chartGrid': {
@@ -171,7 +190,7 @@ function blockOf(b: Block, orientation: Orientation, compact = false): Array<Par
             cantSplit: true,
             children: Array.from({ length: perRow }, (_, j) => {
               const c = charts[j];
-              return new TableCell({ width: { size: w, type: WidthType.DXA }, children: [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 240, lineRule: LineRuleType.AUTO }, children: c ? [image(c, px(w) - 8)] : [] })] });
+              return new TableCell({ width: { size: w, type: WidthType.DXA }, children: [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 240, lineRule: LineRuleType.AUTO }, children: c ? [image(c, px(w) - 8, layout)] : [] })] });
             }),
           }),
         );
@@ -184,11 +203,11 @@ function blockOf(b: Block, orientation: Orientation, compact = false): Array<Par
   }
 }
 
-function sectionChildren(s: Section, level: 1 | 2, orientation: Orientation): Array<Paragraph | Table> {
+function sectionChildren(s: Section, level: 1 | 2, layout: Layout): Array<Paragraph | Table> {
   const out: Array<Paragraph | Table> = [];
   if (s.heading) out.push(new Paragraph({ heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, keepNext: true, children: [new TextRun({ text: s.heading })] }));
-  for (const b of s.blocks) out.push(...blockOf(b, orientation));
-  for (const sub of s.subsections ?? []) out.push(...sectionChildren(sub, 2, orientation));
+  for (const b of s.blocks) out.push(...blockOf(b, layout));
+  for (const sub of s.subsections ?? []) out.push(...sectionChildren(sub, 2, layout));
   return out;
 }
 
@@ -207,7 +226,11 @@ function page(orientation: Orientation) {
   };
 }
 
-export async function reportDocx(doc: ReportDocument): Promise<Buffer> {
+/** The Word document; charts are drawn as PNG by `rasterize` (Chromium when there is one, else resvg). */
+export async function reportDocx(doc: ReportDocument, rasterize: Rasterize = rasterizeWithResvg): Promise<Buffer> {
+  const charts = chartsOf(doc);
+  const images = await rasterize(charts.map(chartSvg));
+  const pngs = new Map(charts.map((c, i) => [c, images[i]!]));
   const footer = footerOf(doc);
   const sections: ISectionOptions[] = [];
   const front: Array<Paragraph | Table | TableOfContents> = [];
@@ -235,13 +258,13 @@ export async function reportDocx(doc: ReportDocument): Promise<Buffer> {
       new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: [new TextRun({ text: doc.heading.subtitle, size: 19, color: '555555', font: SANS })] }),
     );
   if (doc.onePage) {
-    for (const s of doc.sections) for (const b of s.blocks) front.push(...blockOf(b, 'portrait', true));
+    for (const s of doc.sections) for (const b of s.blocks) front.push(...blockOf(b, { orientation: 'portrait', compact: true, pngs }));
     sections.push({ properties: { page: { ...page('portrait'), margin: { top: 794, bottom: 794, left: 907, right: 907, footer: 454 } } }, children: front });
   } else {
     if (front.length > 0) sections.push({ properties: { page: page('portrait'), titlePage: Boolean(doc.cover) }, footers: { default: footer, first: new Footer({ children: [] }) }, children: front });
     for (const s of doc.sections) {
       const orientation: Orientation = s.landscape ? 'landscape' : 'portrait';
-      sections.push({ properties: { type: SectionType.NEXT_PAGE, page: page(orientation) }, footers: { default: footer }, children: sectionChildren(s, 1, orientation) });
+      sections.push({ properties: { type: SectionType.NEXT_PAGE, page: page(orientation) }, footers: { default: footer }, children: sectionChildren(s, 1, { orientation, compact: false, pngs }) });
     }
   }
   const document = new Document({
