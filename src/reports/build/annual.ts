@@ -14,18 +14,28 @@ import {
   statedQuotes,
   statusCountsChart,
   trendBlocks,
+  type Untitled,
 } from './sections.ts';
 
 /** Numbers the top-level sections 一、二、… in order; the appendix keeps its own heading. */
-export function numberSections(sections: Array<Omit<Section, 'heading'> & { title: string; appendix?: boolean }>): Section[] {
+export function numberSections(sections: Array<Untitled & { title: string; appendix?: boolean }>): Section[] {
   let n = 0;
   return sections.map(({ title, appendix, ...s }) => ({ ...s, heading: appendix ? title : `${chineseNumber(++n)}、${title}` }));
 }
 
-export function coverOf(inputs: ReportInputs, subtitle: string, tr: Tr): ReportDocument['cover'] {
+/** A report with a cover and contents: the plan's title, the report's name, region, office and date. */
+export function coveredReport(kind: ReportDocument['kind'], inputs: ReportInputs, subtitle: string, sections: Section[], tr: Tr): ReportDocument {
   const lines = [tr('report.cover.region', { region: inputs.plan.region })];
   if (inputs.plan.office) lines.push(tr('report.cover.office', { office: inputs.plan.office.unit }));
-  return { title: inputs.plan.title, subtitle, lines, date: formatDate(inputs.generatedOn, inputs.lang) };
+  return {
+    kind,
+    lang: inputs.lang,
+    title: `${inputs.plan.title} ${subtitle}`,
+    runningTitle: `${inputs.plan.region} ${subtitle}`,
+    cover: { title: inputs.plan.title, subtitle, lines, date: formatDate(inputs.generatedOn, inputs.lang) },
+    contents: true,
+    sections,
+  };
 }
 
 /** Trend charts where there are two or more years, or a sentence saying there is no trend yet. */
@@ -77,17 +87,8 @@ export function annualReport(inputs: ReportInputs): ReportDocument {
         blocks: [...achievabilityBlocks(f, inputs, tr), ...trendsOrNote(inputs, f.id, attentionNumbers(f), tr)],
       })),
     },
-    { ...projectsSection('projects', '', p, inputs, tr), title: tr('report.h.projects') },
-    { ...sourcesSection('sources', '', inputs, [a], tr), title: tr('report.h.sources'), appendix: true },
+    { ...projectsSection('projects', p, inputs, tr), title: tr('report.h.projects') },
+    { ...sourcesSection('sources', inputs, [a], tr), title: tr('report.h.sources'), appendix: true },
   ]);
-  const subtitle = tr('report.annual.subtitle', { year: a.year });
-  return {
-    kind: 'annual',
-    lang: inputs.lang,
-    title: `${a.title} ${subtitle}`,
-    runningTitle: `${a.region} ${subtitle}`,
-    cover: coverOf(inputs, subtitle, tr),
-    contents: true,
-    sections,
-  };
+  return coveredReport('annual', inputs, tr('report.annual.subtitle', { year: a.year }), sections, tr);
 }

@@ -3,7 +3,7 @@
 import type { PlanAssessment } from '../../app/assessPlan.ts';
 import { chineseNumber } from '../format.ts';
 import type { Block, Cell, ReportDocument, TableBlock, Tone } from '../model.ts';
-import { coverOf, numberSections, trendsOrNote } from './annual.ts';
+import { coveredReport, numberSections, trendsOrNote } from './annual.ts';
 import { isScored, perPart, scoreText, targetOf, translator, type FrameworkAssessment, type IndicatorResult, type ReportInputs, type Tr } from './inputs.ts';
 import { achievabilityBlocks, attentionNumbers, frameworkSummary, projectsSection, sourcesSection } from './sections.ts';
 
@@ -186,16 +186,8 @@ export function midtermReport(inputs: ReportInputs): ReportDocument {
       landscape: true,
       subsections: a.frameworks.map((f, i) => ({ id: `achievability-${f.id}`, heading: `（${chineseNumber(i + 1)}）${f.name}`, landscape: true, blocks: achievabilityBlocks(f, inputs, tr) })),
     },
-    { ...projectsSection('projects', '', inputs.projects, inputs, tr), title: tr('report.h.projects') },
-    { ...sourcesSection('sources', '', inputs, inputs.history, tr), title: tr('report.h.sources'), appendix: true },
+    { ...projectsSection('projects', inputs.projects, inputs, tr), title: tr('report.h.projects') },
+    { ...sourcesSection('sources', inputs, inputs.history, tr), title: tr('report.h.sources'), appendix: true },
   ]);
-  return {
-    kind: 'midterm',
-    lang: inputs.lang,
-    title: `${a.title} ${subtitle}`,
-    runningTitle: `${a.region} ${subtitle}`,
-    cover: coverOf(inputs, subtitle, tr),
-    contents: true,
-    sections,
-  };
+  return coveredReport('midterm', inputs, subtitle, sections, tr);
 }

@@ -21,6 +21,9 @@ import {
 
 const CLASSES = ['stable', 'expected', 'uncertain', 'difficult'] as const;
 
+/** A top-level section before numberSections gives it its numbered heading. */
+export type Untitled = Omit<Section, 'heading'>;
+
 /** Runs of equal values in a column become one cell spanning them (the plans' merged 领域/任务 cells). */
 function mergeRuns(rows: Array<Array<Cell | null>>, col: number, key: (i: number) => string): void {
   let start = 0;
@@ -312,7 +315,7 @@ export function attentionNumbers(f: FrameworkAssessment): string[] {
 }
 
 /** Projects and investment by group against the totals the plan states. A progress section (issue 4) goes after it. */
-export function projectsSection(id: string, heading: string, p: PlanProjects, inputs: ReportInputs, tr: Tr): Section {
+export function projectsSection(id: string, p: PlanProjects, inputs: ReportInputs, tr: Tr): Untitled {
   const blocks: Block[] = [];
   const agree = p.countDifference === 0 && (p.investmentDifferenceWan === 0 || p.investmentDifferenceWan === null);
   blocks.push({
@@ -378,11 +381,11 @@ export function projectsSection(id: string, heading: string, p: PlanProjects, in
       },
     });
   blocks.push({ type: 'paragraph', style: 'note', text: tr('report.projects.noProgress') });
-  return { id, heading, blocks };
+  return { id, blocks };
 }
 
 /** The appendix: every figure the report shows from the plan, with its document and line. */
-export function sourcesSection(id: string, heading: string, inputs: ReportInputs, assessments: PlanAssessment[], tr: Tr): Section {
+export function sourcesSection(id: string, inputs: ReportInputs, assessments: PlanAssessment[], tr: Tr): Untitled {
   const subsections: Section[] = [];
   // the documents are named once, above; each row says document and line
   const cited = new Set<string>();
@@ -439,7 +442,6 @@ export function sourcesSection(id: string, heading: string, inputs: ReportInputs
     subsections.push({ id: `${id}-projects`, heading: `（${chineseNumber(frameworks.length + 1)}）${tr('report.src.projects')}`, blocks: [{ type: 'table', columns: sourceColumns(tr), rows: projectRows, dense: true }] });
   return {
     id,
-    heading,
     blocks: [
       { type: 'paragraph', style: 'note', text: tr('report.src.intro') },
       ...[...cited].sort().map((d): Block => ({ type: 'paragraph', style: 'note', text: tr('report.src.document', { document: d, title: inputs.documents[d] ?? '' }) })),

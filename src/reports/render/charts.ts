@@ -35,6 +35,18 @@ const title = (t: string) => ({ text: t, left: 'center', top: 6, textStyle: { fo
 const legend = { bottom: 4, textStyle: { ...text, fontSize: 12 }, itemWidth: 14, itemHeight: 10 };
 const fmt = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 2 });
 
+/** Counts by status stacked in one bar, coloured by status, each part labelled with its count. */
+const stackedCounts = (series: Array<{ name: string; tone: Tone; values: number[] }>, bar: Record<string, number>) =>
+  series.map((s) => ({
+    type: 'bar',
+    name: s.name,
+    stack: 'count',
+    data: s.values,
+    ...bar,
+    itemStyle: { color: TONE_COLOR[s.tone] },
+    label: { show: true, color: '#fff', fontFamily: CHART_FONT, fontSize: 12, formatter: (p: { value: number }) => (p.value > 0 ? String(p.value) : '') },
+  }));
+
 function option(spec: ChartSpec): echarts.EChartsCoreOption {
   switch (spec.kind) {
     case 'statusCounts':
@@ -44,15 +56,7 @@ function option(spec: ChartSpec): echarts.EChartsCoreOption {
         grid: { left: 12, right: 28, top: 40, bottom: 36, containLabel: true },
         xAxis: { type: 'value', minInterval: 1, axisLabel: text },
         yAxis: { type: 'category', data: spec.categories, inverse: true, axisLabel: { ...text, fontSize: 12, width: 250, overflow: 'break' } },
-        series: spec.series.map((s) => ({
-          type: 'bar',
-          name: s.name,
-          stack: 'count',
-          data: s.values,
-          barWidth: 26,
-          itemStyle: { color: TONE_COLOR[s.tone] },
-          label: { show: true, color: '#fff', fontFamily: CHART_FONT, fontSize: 12, formatter: (p: { value: number }) => (p.value > 0 ? String(p.value) : '') },
-        })),
+        series: stackedCounts(spec.series, { barWidth: 26 }),
       };
     case 'gauge': {
       const f = spec.max > 0 ? spec.pass / spec.max : 0;
@@ -144,15 +148,7 @@ function option(spec: ChartSpec): echarts.EChartsCoreOption {
         grid: { left: 12, right: 20, top: 44, bottom: 40, containLabel: true },
         xAxis: { type: 'category', data: spec.years.map(String), axisLabel: text },
         yAxis: { type: 'value', minInterval: 1, axisLabel: text },
-        series: spec.series.map((s) => ({
-          type: 'bar',
-          name: s.name,
-          stack: 'count',
-          data: s.values,
-          barMaxWidth: 48,
-          itemStyle: { color: TONE_COLOR[s.tone] },
-          label: { show: true, color: '#fff', fontFamily: CHART_FONT, fontSize: 12, formatter: (p: { value: number }) => (p.value > 0 ? String(p.value) : '') },
-        })),
+        series: stackedCounts(spec.series, { barMaxWidth: 48 }),
       };
   }
 }
