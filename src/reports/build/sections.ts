@@ -214,7 +214,7 @@ export function achievabilityBlocks(f: FrameworkAssessment, inputs: ReportInputs
         { text: perPart(r, (l) => l.value) },
         { text: perPart(r, (l) => l.requirement) },
         { text: r.statusText, tone: r.status as Tone },
-        { text: gapText(r, fig?.gapToRequirement, tr) },
+        { text: r.status === 'met' && !fig?.gapToRequirement ? '—' : gapText(r, fig?.gapToRequirement, tr) },
         { text: annual === undefined ? '—' : `${gapText(r, annual, tr)}${growth !== undefined ? tr('report.ach.growth', { growth: percent(growth, 2) }) : ''}` },
         { text: target ? tr('report.yearOnly', { year: target.year }) : '—' },
         { text: r.achievability?.classText ?? '—', bold: true },

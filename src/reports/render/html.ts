@@ -108,7 +108,9 @@ function tableHtml(t: TableBlock): string {
     .map((r) => `<tr class="totals">${r.map((c, i) => cellHtml(c, 'td', t.columns[i]?.align, r.length === 1 ? t.columns.length : 1)).join('')}</tr>`)
     .join('');
   const notes = t.notes && t.notes.length > 0 ? `<div class="notes">${t.notes.map((n) => `<p class="note">${lines(n)}</p>`).join('')}</div>` : '';
-  const style = t.share ? ` style="width:${Math.round(t.share * 100)}%;margin-left:auto;margin-right:auto"` : '';
+  // a short table is never split across pages
+  const keep = t.rows.length + (t.totals?.length ?? 0) <= 6 ? 'break-inside:avoid;' : '';
+  const style = t.share || keep ? ` style="${keep}${t.share ? `width:${Math.round(t.share * 100)}%;margin-left:auto;margin-right:auto` : ''}"` : '';
   return `<table class="${t.dense ? 'dense' : ''}"${style}>${t.caption ? `<caption>${esc(t.caption)}</caption>` : ''}<colgroup>${cols}</colgroup><thead>${head}</thead><tbody>${body}${totals}</tbody></table>${notes}`;
 }
 
