@@ -1,5 +1,7 @@
-// The `ecociv` command: plans, assess, projects, tasks, check, record, confirm, serve.
-import { readFileSync } from 'node:fs';
+// The `ecociv` command: plans, assess, projects, tasks, check, record, confirm, report, progress, departments,
+// supervise, import, export, users, backup, restore, serve.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { assessPlan, UnknownPlanError } from '../app/assessPlan.ts';
@@ -13,6 +15,9 @@ import { listPlans, type TaskRow } from '../store/queries.ts';
 import { recordConfirmation } from '../store/recordConfirmation.ts';
 import { InvalidEntriesError, recordObservations, type ObservationEntry } from '../store/recordObservations.ts';
 import { consistencyReport } from './consistencyReport.ts';
+import { formatOfFile, generateReport, kindName, ReportError, requireKind } from '../reports/generate.ts';
+import { writeAllReports } from '../reports/generateAll.ts';
+import { ChromiumMissingError, SharedPrinter } from '../reports/render/pdf.ts';
 import { formatWan, renderTable } from './table.ts';
 import { runTracking, TRACKING_COMMANDS, TRACKING_HELP, TrackingUsageError } from './tracking.ts';
 import { BACKUP_COMMANDS, BACKUP_HELP, runBackup } from './backup.ts';
@@ -36,6 +41,12 @@ const HELP = `ecociv — 生态文明建设规划的数据化评估
 ${TRACKING_HELP}
 ${USERS_HELP}
 ${BACKUP_HELP}
+  ecociv report <规划> --kind 类型 --out 文件 [--year 年份]
+                                         生成报告，格式由文件扩展名决定（默认最近有现状值的年份）：
+                                         annual 年度自评估报告 .docx .pdf .html；application 申报达标情况表 .xlsx；
+                                         midterm 中期/终期评估报告 .docx .pdf .html；public 信息公开摘要 .docx .pdf .html
+  ecociv report --all --out-dir 目录 [--year 年份]
+                                         为库中每个规划生成全部报告（每个规划一个子目录），逐个报告进度
   ecociv serve                           启动 HTTP 服务（PORT，默认 3000）
 
 选项：
@@ -65,6 +76,9 @@ async function main(argv: string[]): Promise<number> {
       role: { type: 'string' },
       region: { type: 'string' },
       unit: { type: 'string' },
+      kind: { type: 'string' },
+      'out-dir': { type: 'string' },
+      all: { type: 'boolean' },
     },
   });
   const [command, ...rest] = positionals;
@@ -80,12 +94,22 @@ async function main(argv: string[]): Promise<number> {
     if (!/^\d{4}$/.test(values.year)) throw new UsageError(t('error.badYear', { value: values.year }));
     year = Number(values.year);
   }
-  if (![...['plans', 'assess', 'projects', 'tasks', 'check', 'record', 'confirm', 'serve', 'users'], ...TRACKING_COMMANDS, ...BACKUP_COMMANDS].includes(command)) throw new UsageError(`${t('error.unknownCommand', { value: command })}\n\n${HELP}`);
+  if (![...['plans', 'assess', 'projects', 'tasks', 'check', 'record', 'confirm', 'report', 'serve', 'users'], ...TRACKING_COMMANDS, ...BACKUP_COMMANDS].includes(command)) throw new UsageError(`${t('error.unknownCommand', { value: command })}\n\n${HELP}`);
   if (command === 'confirm' && (rest.length < 3 || year === undefined))
     throw new UsageError(`请指定规划、指标体系、序号和 --year。\n\n${HELP}`);
   if (['assess', 'projects', 'tasks', 'check', 'record'].includes(command) && !rest[0])
     throw new UsageError(`${command === 'record' ? '请指定要录入的文件。' : '请指定规划编号（见 ecociv plans）。'}\n\n${HELP}`);
 
+  if (command === 'report') {
+    if (values.all) {
+      if (!values['out-dir']) throw new UsageError(`请用 --out-dir 指定输出目录。\n\n${HELP}`);
+    } else {
+      if (!rest[0]) throw new UsageError(`请指定规划编号（见 ecociv plans），或用 --all 生成全部规划的报告。\n\n${HELP}`);
+      if (!values.kind) throw new UsageError(`请用 --kind 指定报告类型：annual、application、midterm、public。\n\n${HELP}`);
+      if (!values.out) throw new UsageError(`请用 --out 指定输出文件，格式由扩展名决定（如 --out 报告.pdf）。\n\n${HELP}`);
+      formatOfFile(requireKind(values.kind), values.out); // a wrong ending is refused before the store is opened
+    }
+  }
   const progress = (line: string) => process.stderr.write(`${line}\n`);
   const backup = (BACKUP_COMMANDS as readonly string[]).includes(command);
   // backup and restore take the store as it is: no load of the built-in data first
@@ -164,6 +188,25 @@ async function main(argv: string[]): Promise<number> {
         }, cliActor());
         out({ recorded: 1 }, () => '已保存确认。');
         return 0;
+      }
+      case 'report': {
+        const printer = new SharedPrinter();
+        try {
+          if (values.all) {
+            const r = await writeAllReports(db, { outDir: values['out-dir']!, ...(year !== undefined ? { year } : {}), lang: locale, printer: printer.get, onProgress: (line) => console.log(line) });
+            if (format === 'json') console.log(JSON.stringify(r, null, 2));
+            return 0;
+          }
+          const kind = requireKind(values.kind!);
+          const file = await generateReport(db, { plan: rest[0]!, kind, format: formatOfFile(kind, values.out!), ...(year !== undefined ? { year } : {}), lang: locale }, printer.get);
+          mkdirSync(dirname(resolve(values.out!)), { recursive: true });
+          writeFileSync(values.out!, file.data);
+          const size = file.data.length >= 1024 * 1024 ? `${(file.data.length / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(file.data.length / 1024)} KB`;
+          out({ file: values.out, kind, format: file.format, year: file.year, bytes: file.data.length }, () => t('report.written', { file: values.out!, kind: kindName(kind, locale), year: file.year, size }, locale));
+          return 0;
+        } finally {
+          await printer.close();
+        }
       }
       case 'record': {
         const entries = readEntries(rest[0]!);
@@ -297,7 +340,7 @@ main(process.argv.slice(2))
     if (code !== 0) process.exitCode = code;
   })
   .catch((e: unknown) => {
-    if (e instanceof UsageError || e instanceof UnknownPlanError || e instanceof TrackingUsageError || e instanceof UsersUsageError) {
+    if (e instanceof UsageError || e instanceof UnknownPlanError || e instanceof TrackingUsageError || e instanceof UsersUsageError || e instanceof ReportError) {
       console.error(e.message);
       process.exitCode = 2;
     } else if (e instanceof InvalidEntriesError) {
@@ -309,7 +352,7 @@ main(process.argv.slice(2))
     } else if (e instanceof DataError) {
       console.error(`内置数据有误，无法启动：\n${e.message}`);
       process.exitCode = 1;
-    } else if (e instanceof DatabaseUnreachableError) {
+    } else if (e instanceof DatabaseUnreachableError || e instanceof ChromiumMissingError) {
       console.error(e.message);
       process.exitCode = 1;
     } else {

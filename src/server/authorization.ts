@@ -53,6 +53,8 @@ export const MATRIX: Record<string, Rule> = {
   'GET /api/plans/:id/departments': { who: READERS, plans: 'param' },
   'GET /api/plans/:id/departments.xlsx': { who: READERS, plans: 'param' },
   'GET /api/plans/:id/review': { who: REVIEW, plans: 'param' },
+  'GET /api/plans/:id/reports': { who: READERS, plans: 'param' },
+  'GET /api/plans/:id/reports/:kind.:format': { who: READERS, plans: 'param' },
   'GET /api/attachments/:attachmentId': { who: READERS, plans: { table: 'attachments', param: 'attachmentId' } },
 
   'GET /api/plans/:id/entry': { who: ENTRY, plans: 'param' },

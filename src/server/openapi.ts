@@ -147,6 +147,67 @@ export const openApiDocument = {
         },
       },
     },
+    '/api/plans/{id}/reports': {
+      get: {
+        summary: '可生成的报告 (the report kinds, their formats, and the years with figures)',
+        parameters: [planId],
+        responses: {
+          '200': {
+            description: 'reports',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    plan: { type: 'string' },
+                    years: { type: 'array', items: { type: 'integer' }, description: 'years with figures (a report can be made for each)' },
+                    kinds: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        properties: {
+                          kind: { type: 'string', enum: ['annual', 'application', 'midterm', 'public'] },
+                          name: { type: 'string' },
+                          formats: { type: 'array', items: { type: 'string', enum: ['docx', 'pdf', 'xlsx', 'html'] } },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '404': unknownPlan,
+        },
+      },
+    },
+    '/api/plans/{id}/reports/{kind}.{format}': {
+      get: {
+        summary:
+          '报告文件 (a report: annual 年度自评估报告 .docx/.pdf/.html, application 申报达标情况表 .xlsx, midterm 中期/终期评估报告 .docx/.pdf/.html, public 信息公开摘要 .docx/.pdf/.html)',
+        parameters: [
+          planId,
+          { name: 'kind', in: 'path', required: true, schema: { type: 'string', enum: ['annual', 'application', 'midterm', 'public'] } },
+          { name: 'format', in: 'path', required: true, schema: { type: 'string', enum: ['docx', 'pdf', 'xlsx', 'html'] } },
+          { name: 'year', in: 'query', schema: { type: 'integer' }, description: 'a year with figures; default: the latest' },
+          { name: 'lang', in: 'query', schema: { type: 'string', enum: ['zh-CN', 'en'] } },
+        ],
+        responses: {
+          '200': {
+            description: 'the report file (html is the preview, shown inline)',
+            content: {
+              'application/vnd.openxmlformats-officedocument.wordprocessingml.document': {},
+              'application/pdf': {},
+              'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {},
+              'text/html': {},
+            },
+          },
+          '400': { description: 'a kind or format that does not exist, or a bad year', content: { 'application/json': { schema: error } } },
+          '404': { description: 'unknown plan, or no figures for the year', content: { 'application/json': { schema: error } } },
+          '503': { description: 'PDF asked for but Chromium is not installed (the message says what to install)', content: { 'application/json': { schema: error } } },
+        },
+      },
+    },
     '/api/plans/{id}/projects': {
       get: {
         summary: '重点工程项目与汇总 (projects and roll-ups)',

@@ -114,6 +114,9 @@ export const api = {
   tasks: (id: string) => `/api/plans/${encodeURIComponent(id)}/tasks`,
   consistency: (id: string, year: number, lang: string) =>
     `/api/plans/${encodeURIComponent(id)}/consistency?year=${year}&lang=${encodeURIComponent(lang)}`,
+  reports: (id: string) => `/api/plans/${encodeURIComponent(id)}/reports`,
+  reportFile: (id: string, kind: string, format: string, year: number, lang: string) =>
+    `/api/plans/${encodeURIComponent(id)}/reports/${kind}.${format}?year=${year}&lang=${encodeURIComponent(lang)}`,
   /** every URL about one plan (to forget after a write) */
   planPrefix: (id: string) => `/api/plans/${encodeURIComponent(id)}/`,
   units: (id: string) => `/api/plans/${encodeURIComponent(id)}/units`,

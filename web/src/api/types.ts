@@ -647,3 +647,15 @@ export interface Departments {
   parts: AssessmentPart[];
   ranking: UnitScore[];
 }
+
+/** Reports (src/reports/) */
+export type ReportKind = 'annual' | 'application' | 'midterm' | 'public';
+export type ReportFormat = 'docx' | 'pdf' | 'xlsx' | 'html';
+
+/** GET /api/plans/{id}/reports */
+export interface ReportsInfo {
+  plan: string;
+  /** years with figures: a report can be made for each */
+  years: number[];
+  kinds: Array<{ kind: ReportKind; name: string; formats: ReportFormat[] }>;
+}

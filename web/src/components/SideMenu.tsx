@@ -1,6 +1,6 @@
 // The left menu: overview, scorecard, projects, progress, tasks, work plan, departments, consistency, data entry,
-// review, plans, audit. Links carry the current plan and year (the tasks, progress and audit pages have no year).
-// The indicator detail is reached from the scorecard and counts as part of it.
+// review, reports, plans, audit, accounts. Links carry the current plan and year (the tasks, progress and audit
+// pages have no year). The indicator detail is reached from the scorecard and counts as part of it.
 import { Layout, Menu } from 'antd';
 import { useI18n } from '../i18n/index.tsx';
 import { useSession } from './SignInGate.tsx';
@@ -28,7 +28,7 @@ export function SideMenu({ page, plan, year }: Props) {
     const who = ONLY_FOR[p];
     return !who || who.some((r) => held.has(r));
   };
-  const items = (['overview', 'scorecard', 'projects', 'progress', 'tasks', 'workplan', 'departments', 'consistency', 'entry', 'review', 'plans', 'audit', 'users'] as const).filter(mayUse).map((p) => ({
+  const items = (['overview', 'scorecard', 'projects', 'progress', 'tasks', 'workplan', 'departments', 'consistency', 'entry', 'review', 'reports', 'plans', 'audit', 'users'] as const).filter(mayUse).map((p) => ({
     key: p,
     label: (
       <a href={link(p)} data-testid={`menu-${p}`}>

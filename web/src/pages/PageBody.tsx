@@ -24,6 +24,7 @@ const UsersPage = lazy(() => import('./UsersPage.tsx'));
 const ProgressPage = lazy(() => import('./ProgressPage.tsx'));
 const WorkPlanPage = lazy(() => import('./WorkPlanPage.tsx'));
 const DepartmentsPage = lazy(() => import('./DepartmentsPage.tsx'));
+const ReportsPage = lazy(() => import('./ReportsPage.tsx'));
 
 interface Props {
   route: Route;
@@ -63,6 +64,7 @@ export function PageBody({ route, plans, selection }: Props) {
   if (route.page === 'progress') return <ProgressPage plan={selection.plan} asOf={route.asOf} />;
   if (route.page === 'workplan') return <WorkPlanPage plan={selection.plan} year={selection.year} asOf={route.asOf} />;
   if (route.page === 'departments') return <DepartmentsPage plan={selection.plan} year={selection.year} asOf={route.asOf} />;
+  if (route.page === 'reports') return <ReportsPage plan={selection.plan} year={selection.year} />;
   if (route.page === 'indicator')
     return route.framework && route.number ? (
       <IndicatorPage plan={selection.plan} year={selection.year} framework={route.framework} number={route.number} />

@@ -1,0 +1,145 @@
+// PDF: the HTML version printed by headless Chromium (Debian's chromium, driven by playwright-core; never a
+// downloaded browser). Printed twice when there is a contents page: the first printing tells on which page each
+// section landed (from the PDF's own outline), the second prints those numbers. The ToUnicode maps are then
+// corrected so that the text copies and searches as written (see toUnicode.ts).
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { t } from '../../i18n/index.ts';
+import type { ReportDocument } from '../model.ts';
+import { contentsEntries, reportHtml } from './html.ts';
+import { fixToUnicode } from './toUnicode.ts';
+
+export function chromiumPath(): string {
+  return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+}
+
+/** Raised when there is no Chromium to print with; the message says what to install. */
+export class ChromiumMissingError extends Error {
+  constructor(readonly path: string, detail?: string) {
+    super(t('error.chromium', { path, detail: detail ? `（${detail}）` : '' }));
+    this.name = 'ChromiumMissingError';
+  }
+}
+
+type OutlineNode = { title: string; dest: string | unknown[] | null; items: OutlineNode[] };
+
+/** Page numbers (1-based) of the sections, read from the outline Chromium writes for the headings. */
+async function sectionPages(pdf: Uint8Array, doc: ReportDocument): Promise<Record<string, number>> {
+  const d = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, verbosity: 0 }).promise;
+  try {
+    const flat: OutlineNode[] = [];
+    const walk = (nodes: OutlineNode[] | null) => nodes?.forEach((n) => (flat.push(n), walk(n.items)));
+    walk((await d.getOutline()) as OutlineNode[] | null);
+    const norm = (s: string) => s.replace(/\s+/g, '');
+    const pages: Record<string, number> = {};
+    let i = 0;
+    for (const entry of contentsEntries(doc)) {
+      while (i < flat.length && norm(flat[i]!.title) !== norm(entry.heading)) i++;
+      const node = flat[i];
+      if (!node) break;
+      const dest = typeof node.dest === 'string' ? await d.getDestination(node.dest) : node.dest;
+      const ref = dest?.[0];
+      if (ref && typeof ref === 'object') pages[entry.id] = (await d.getPageIndex(ref as never)) + 1;
+      i++;
+    }
+    return pages;
+  } finally {
+    await d.destroy();
+  }
+}
+
+export class PdfPrinter {
+  private constructor(private readonly browser: Browser) {}
+
+  /** Start Chromium. Fails with ChromiumMissingError (in Chinese, naming the package) when it is not there. */
+  static async open(): Promise<PdfPrinter> {
+    const path = chromiumPath();
+    if (!existsSync(path)) throw new ChromiumMissingError(path);
+    try {
+      const browser = await chromium.launch({
+        executablePath: path,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+      });
+      return new PdfPrinter(browser);
+    } catch (e) {
+      throw new ChromiumMissingError(path, (e as Error).message.split('\n')[0]);
+    }
+  }
+
+  private async printOnce(page: Page, doc: ReportDocument, pages?: Record<string, number>): Promise<Buffer> {
+    await page.setContent(reportHtml(doc, pages ? { pages } : {}), { waitUntil: 'load' });
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    return page.pdf({
+      preferCSSPageSize: true,
+      printBackground: true,
+      outline: true,
+      tagged: true,
+    });
+  }
+
+  async print(doc: ReportDocument): Promise<Buffer> {
+    const page = await this.browser.newPage();
+    try {
+      let pdf = await this.printOnce(page, doc);
+      if (doc.contents) pdf = await this.printOnce(page, doc, await sectionPages(pdf, doc));
+      return fixToUnicode(pdf);
+    } finally {
+      await page.close();
+    }
+  }
+
+  /** SVG charts as PNG (for Word), drawn by the same browser onto canvases in one go: far faster than resvg,
+   * which re-reads the CJK font for every run of text. */
+  async rasterize(svgs: string[], scale = 2): Promise<Buffer[]> {
+    if (svgs.length === 0) return [];
+    const page = await this.browser.newPage();
+    try {
+      const urls = await page.evaluate(
+        async ({ svgs, scale }) =>
+          Promise.all(
+            svgs.map(async (svg) => {
+              const img = new Image();
+              img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+              await img.decode();
+              const canvas = document.createElement('canvas');
+              canvas.width = Math.round(img.naturalWidth * scale);
+              canvas.height = Math.round(img.naturalHeight * scale);
+              const ctx = canvas.getContext('2d')!;
+              ctx.fillStyle = '#fff';
+              ctx.fillRect(0, 0, canvas.width, canvas.height);
+              ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+              return canvas.toDataURL('image/png');
+            }),
+          ),
+        { svgs, scale },
+      );
+      return urls.map((u) => Buffer.from(u.slice(u.indexOf(',') + 1), 'base64'));
+    } finally {
+      await page.close();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+  }
+}
+
+/** One Chromium, started on the first PDF and kept for the next (the server, and `ecociv report --all`). */
+export class SharedPrinter {
+  private printer: Promise<PdfPrinter> | undefined;
+
+  get = (): Promise<PdfPrinter> => {
+    this.printer ??= PdfPrinter.open().catch((e: unknown) => {
+      this.printer = undefined; // try again next time (chromium may have been installed meanwhile)
+      throw e;
+    });
+    return this.printer;
+  };
+
+  async close(): Promise<void> {
+    const p = this.printer;
+    this.printer = undefined;
+    if (p) await (await p.catch(() => undefined))?.close();
+  }
+}
