@@ -157,4 +157,13 @@ export const reportEn: Record<string, string> = {
   'error.reportYear': 'Plan “{plan}” has no values for {year}, so no report can be made. Years with values: {years}.',
   'error.reportNoYears': 'Plan “{plan}” has no values yet, so no report can be made.',
   'error.chromium': 'Cannot make a PDF: no usable Chromium at {path}{detail}. Install it: apt-get install -y chromium fonts-noto-cjk (or set CHROMIUM_PATH). Word and Excel reports do not need it.',
+  'report.progress.summary': "By {asOf}, {reported} projects had reported progress. After changes the list holds {count} projects with {investment} planned; {scheduled} was due by schedule and {completed} is completed ({share}); {completedProjects} completed, {warnings} warnings.",
+  'report.progress.tableCaption': "Key project progress (as of {asOf})",
+  'report.progress.col.adjusted': "Planned (adjusted, 10⁴ CNY)",
+  'report.progress.col.scheduled': "Due by schedule",
+  'report.progress.col.completed': "Completed",
+  'report.progress.col.share': "Completed %",
+  'report.progress.col.statuses': "Status",
+  'report.progress.changes': "The project list was changed {n} times after the plan was issued; planned investment went from {original} to {adjusted}; the table rolls up the adjusted list.",
+  'report.progress.overdue': "Overdue: {list}",
 };

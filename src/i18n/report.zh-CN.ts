@@ -157,4 +157,13 @@ export const reportZhCN: Record<string, string> = {
   'error.reportYear': '规划“{plan}”没有{year}年的现状值，无法生成报告。有现状值的年份：{years}。',
   'error.reportNoYears': '规划“{plan}”尚无任何现状值，无法生成报告。',
   'error.chromium': '无法生成 PDF：找不到可用的 Chromium 浏览器（{path}）{detail}。请安装：apt-get install -y chromium fonts-noto-cjk（或用环境变量 CHROMIUM_PATH 指定其位置）。Word 与 Excel 报告不需要它。',
+  'report.progress.summary': "截至{asOf}，{reported}个项目报送了实施进度。调整后共{count}个项目、计划投资{investment}，按进度应完成{scheduled}，累计完成{completed}（{share}）；已完工{completedProjects}个，各类预警{warnings}条。",
+  'report.progress.tableCaption': "重点工程项目实施进度（截至{asOf}）",
+  'report.progress.col.adjusted': "计划投资（调整后，万元）",
+  'report.progress.col.scheduled': "按进度应完成（万元）",
+  'report.progress.col.completed': "累计完成（万元）",
+  'report.progress.col.share': "完成比例",
+  'report.progress.col.statuses': "项目状态",
+  'report.progress.changes': "规划印发后项目清单变更{n}次，计划投资由{original}调整为{adjusted}；上表按调整后的清单汇总。",
+  'report.progress.overdue': "超期未完工：{list}",
 };

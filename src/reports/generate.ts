@@ -1,6 +1,13 @@
 // Making a report: check the request, read the engine's output from the store, build the model, draw it.
 import { assessPlan } from '../app/assessPlan.ts';
 import { planProjects } from '../app/planProjects.ts';
+import { projectProgress } from '../app/projectProgress.ts';
+
+/** The date progress is taken at for a year's report: its last day, or the report's own date if earlier. */
+export function progressDate(year: number, on: Date): string {
+  const today = on.toISOString().slice(0, 10);
+  return today < `${year}-12-31` ? today : `${year}-12-31`;
+}
 import { requirePlan } from '../app/requirePlan.ts';
 import { t, type Locale } from '../i18n/index.ts';
 import type { Queryable } from '../store/db.ts';
@@ -84,6 +91,8 @@ export async function loadReportInputs(db: Queryable, planId: string, kind: Repo
     assessment: history[history.length - 1]!,
     history,
     projects: await planProjects(db, planId),
+    // progress as reported by the end of the report's year (or today, if that is earlier)
+    progress: await projectProgress(db, planId, { asOf: progressDate(y, generatedOn), locale: lang }),
     documents: await documentTitles(db),
     generatedOn,
   };

@@ -2,11 +2,13 @@
 // Pure types and helpers; src/reports/generate.ts fills them from the store.
 import type { PlanAssessment } from '../../app/assessPlan.ts';
 import type { planProjects } from '../../app/planProjects.ts';
+import type { projectProgress } from '../../app/projectProgress.ts';
 import type { Source } from '../../domain/types.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 import type { PlanRow } from '../../store/queries.ts';
 
 export type PlanProjects = Awaited<ReturnType<typeof planProjects>>;
+export type ProjectProgress = Awaited<ReturnType<typeof projectProgress>>;
 export type FrameworkAssessment = PlanAssessment['frameworks'][number];
 export type IndicatorResult = FrameworkAssessment['results'][number];
 
@@ -20,6 +22,8 @@ export interface ReportInputs {
   /** assessments of every year with figures up to the report's year, oldest first (the last is `assessment`) */
   history: PlanAssessment[];
   projects: PlanProjects;
+  /** project progress as reported by the end of the year (none reported: the report says so) */
+  progress?: ProjectProgress;
   /** document titles by id, for naming sources */
   documents: Record<string, string>;
   generatedOn: Date;

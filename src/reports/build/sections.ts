@@ -380,8 +380,65 @@ export function projectsSection(id: string, p: PlanProjects, inputs: ReportInput
         ],
       },
     });
-  blocks.push({ type: 'paragraph', style: 'note', text: tr('report.projects.noProgress') });
+  blocks.push(...progressBlocks(inputs, tr));
   return { id, blocks };
+}
+
+/** Project progress as the units reported it (调度), by group, with the warnings; or a note that there is none. */
+function progressBlocks(inputs: ReportInputs, tr: Tr): Block[] {
+  const g = inputs.progress;
+  const reported = g ? g.projects.filter((p) => p.latest !== null).length : 0;
+  if (!g || reported === 0) return [{ type: 'paragraph', style: 'note', text: tr('report.projects.noProgress') }];
+  const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
+  const t = g.rollup.total;
+  const blocks: Block[] = [
+    {
+      type: 'paragraph',
+      text: tr('report.progress.summary', {
+        asOf: g.asOf,
+        reported,
+        count: t.adjustedCount,
+        investment: wanPhrase(t.adjustedInvestmentWan, inputs.lang),
+        completed: wanPhrase(t.completedWan, inputs.lang),
+        share: pct(t.completedShare),
+        scheduled: wanPhrase(t.scheduledWan, inputs.lang),
+        completedProjects: t.statusCounts.completed,
+        warnings: g.warnings.length,
+      }),
+    },
+    {
+      type: 'table',
+      caption: tr('report.progress.tableCaption', { asOf: g.asOf }),
+      columns: [
+        { label: tr('table.group'), width: 9 },
+        { label: tr('report.progress.col.adjusted'), width: 5, align: 'right' },
+        { label: tr('report.progress.col.scheduled'), width: 5, align: 'right' },
+        { label: tr('report.progress.col.completed'), width: 5, align: 'right' },
+        { label: tr('report.progress.col.share'), width: 4, align: 'right' },
+        { label: tr('report.progress.col.statuses'), width: 8 },
+      ],
+      rows: g.rollup.groups.map((r) => [
+        { text: r.name },
+        { text: formatWan(r.adjustedInvestmentWan) },
+        { text: formatWan(r.scheduledWan) },
+        { text: formatWan(r.completedWan) },
+        { text: pct(r.completedShare) },
+        { text: statusLine(r.statusCounts, tr) },
+      ]),
+      totals: [[{ text: tr('table.total'), bold: true }, { text: formatWan(t.adjustedInvestmentWan) }, { text: formatWan(t.scheduledWan) }, { text: formatWan(t.completedWan) }, { text: pct(t.completedShare) }, { text: statusLine(t.statusCounts, tr) }]],
+    },
+  ];
+  if (g.changes.length > 0) blocks.push({ type: 'paragraph', style: 'note', text: tr('report.progress.changes', { n: g.changes.length, original: wanPhrase(t.originalInvestmentWan, inputs.lang), adjusted: wanPhrase(t.adjustedInvestmentWan, inputs.lang) }) });
+  const overdue = g.warnings.filter((w) => w.kind === 'overdue');
+  if (overdue.length > 0) blocks.push({ type: 'paragraph', style: 'note', text: tr('report.progress.overdue', { list: overdue.slice(0, 10).map((w) => w.text).join('') }) });
+  return blocks;
+}
+
+function statusLine(c: Record<string, number>, tr: Tr): string {
+  return Object.entries(c)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${tr(`projectStatus.${k}`)}${n}`)
+    .join('，');
 }
 
 /** The appendix: every figure the report shows from the plan, with its document and line. */
