@@ -129,15 +129,19 @@ describe('accounts and review pages in Chromium', () => {
     await page.getByTestId('review-page').waitFor();
     await page.getByRole('cell', { name: '48' }).waitFor();
     await page.getByRole('checkbox').nth(1).check();
+    await expect.poll(() => page.getByTestId('review-return').isEnabled()).toBe(true);
     await page.getByTestId('review-return').click();
     await page.getByTestId('review-comment').fill('与住建部门年报不符，请核实');
+    await expect.poll(() => page.getByTestId('review-return-confirm').isEnabled()).toBe(true);
     await page.getByTestId('review-return-confirm').click();
+    await page.getByText('已退回。').waitFor(); // the server took it
     await page.locator('td').getByText('与住建部门年报不符，请核实').waitFor();
     await page.getByText('已退回').first().waitFor();
     expect((await post(fig('52'))).status).toBe(201);
     await page.reload();
     await page.getByRole('cell', { name: '52' }).waitFor();
     await page.getByRole('checkbox').nth(1).check();
+    await expect.poll(() => page.getByTestId('review-approve').isEnabled()).toBe(true);
     await page.getByTestId('review-approve').click();
     await page.getByText('没有待审核的数值').waitFor();
     await page.getByTestId('review-publish').click();
