@@ -21,6 +21,7 @@ import { ChromiumMissingError, SharedPrinter } from '../reports/render/pdf.ts';
 import { openApiDocument } from './openapi.ts';
 import { renderHome } from './home.ts';
 import { registerTrackingRoutes } from './trackingRoutes.ts';
+import { ReadCache } from './readCache.ts';
 import { registerAuth, visiblePlanIds, type AuthOptions } from './auth.ts';
 import { registerReviewRoutes } from './reviewRoutes.ts';
 import { publicSummary } from '../app/publicSummary.ts';
@@ -65,6 +66,8 @@ export function buildServer(db: Db, opts: { logger?: boolean; webDir?: string; a
   });
   app.decorate('ecocivRoutes', routes);
   registerAuth(app, db, opts.auth);
+  const reads = new ReadCache();
+  reads.attach(app);
   // PostgreSQL text cannot hold a NUL character: refuse it plainly rather than fail deep inside
   app.addHook('preValidation', async (req, reply) => {
     if (req.body && typeof req.body === 'object' && !Buffer.isBuffer(req.body) && JSON.stringify(req.body).includes('\\u0000'))
@@ -121,7 +124,8 @@ export function buildServer(db: Db, opts: { logger?: boolean; webDir?: string; a
   app.get<{ Params: { id: string }; Querystring: { year?: string; lang?: string } }>('/api/plans/:id/assessment', async (req, reply) => {
     const year = parseYear(req.query.year);
     if (year === 'bad') return reply.code(400).send({ error: { code: 'badYear', message: `年份“${req.query.year}”无效，应为四位数年份。` } });
-    return assessPlan(db, req.params.id, year, localeOf(req.query));
+    const locale = localeOf(req.query);
+    return reads.get(`assessment|${req.params.id}|${year ?? ''}|${locale}`, () => assessPlan(db, req.params.id, year, locale));
   });
 
   app.get<{ Params: { id: string }; Querystring: { year?: string; lang?: string } }>('/api/plans/:id/scorecard.xlsx', async (req, reply) => {
