@@ -168,11 +168,23 @@ export async function assessPlan(db: Queryable, planId: string, year: number | u
       results: a.items.map((i) => itemJson(i, locale)),
     };
   });
+  // approved revisions of published figures: the value in force is the revised one; the report shows both
+  const revised = await db.query<{ framework_id: string; number: string; part: string; old_printed: string; new_printed: string; reason: string; submitted_by: string; reviewed_by: string | null }>(
+    `SELECT i.framework_id, i.number, r.part, r.old_printed, r.new_printed, r.reason, r.submitted_by, r.reviewed_by
+     FROM observation_revisions r JOIN indicators i ON i.id = r.indicator_id
+     WHERE r.plan_id = $1 AND r.year = $2 AND r.state = 'approved' ORDER BY r.id`,
+    [plan.id, y],
+  );
   return {
     plan: plan.id,
     title: plan.title,
     region: plan.region,
     year: y,
-    frameworks,
+    frameworks: frameworks.map((f) => ({
+      ...f,
+      revisions: revised.rows
+        .filter((r) => r.framework_id === f.id)
+        .map((r) => ({ number: r.number, part: r.part || null, previous: r.old_printed, printed: r.new_printed, reason: r.reason, by: r.submitted_by, approvedBy: r.reviewed_by })),
+    })),
   };
 }

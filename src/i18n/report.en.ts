@@ -166,4 +166,5 @@ export const reportEn: Record<string, string> = {
   'report.progress.col.statuses': "Status",
   'report.progress.changes': "The project list was changed {n} times after the plan was issued; planned investment went from {original} to {adjusted}; the table rolls up the adjusted list.",
   'report.progress.overdue': "Overdue: {list}",
+  'report.revisedNote': "No. {number}{part}: revised after publication from \"{previous}\" to \"{printed}\" (reason: {reason}; by {by}; approved by {approvedBy}).",
 };

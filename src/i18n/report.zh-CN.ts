@@ -166,4 +166,5 @@ export const reportZhCN: Record<string, string> = {
   'report.progress.col.statuses': "项目状态",
   'report.progress.changes': "规划印发后项目清单变更{n}次，计划投资由{original}调整为{adjusted}；上表按调整后的清单汇总。",
   'report.progress.overdue': "超期未完工：{list}",
+  'report.revisedNote': "第{number}项{part}：发布后经修订，原值“{previous}”改为“{printed}”（理由：{reason}；提出：{by}；审核：{approvedBy}）。",
 };

@@ -198,6 +198,8 @@ export async function checkProgress(db: Queryable, entries: ProgressEntry[], opt
     const reportedOn = readText(e.reportedOn) ?? today;
     if (!isIsoDate(reportedOn)) problems.add(row, 'reportedOn', e.reportedOn, 'progress.error.date');
     else if (period && period.start > reportedOn) problems.add(row, 'period', e.period, 'progress.error.futurePeriod', { start: period.start, reportedOn });
+    if (period && (await db.query('SELECT 1 FROM publications WHERE plan_id = $1 AND year = $2', [planId, period.year])).rows.length > 0)
+      problems.add(row, 'period', e.period, 'review.error.published', { year: period.year });
     const status = keyForLabel('projectStatus', PROJECT_STATUSES, String(e.status ?? ''));
     if (!status) problems.add(row, 'status', e.status, 'progress.error.status');
     const physical = readNumber(e.physicalPercent);

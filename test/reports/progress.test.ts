@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateReport } from '../../src/reports/generate.ts';
 import { recordObservations } from '../../src/store/recordObservations.ts';
 import { recordProgress, recordProjectChange } from '../../src/store/projectTracking.ts';
+import { publishYear, recordRevision, reviewFigures } from '../../src/store/review.ts';
 import { openDocx, squeeze } from '../helpers/reportFiles.ts';
 import { openTestStore, type TestStore } from '../helpers/stores.ts';
 
@@ -42,5 +43,18 @@ describe('annual report with project progress', () => {
     expect(text).not.toContain('5,499');
     expect(text).toContain('项目清单变更1次，计划投资由513,306万元（约51.33亿元）调整为510,252万元（约51.03亿元）');
     expect(text).not.toContain('尚未录入');
+  });
+
+  it('a figure revised after publication shows with both values in the indicator table’s notes', async () => {
+    const reviewer = { userId: null, name: '审核员 赵六', ip: null };
+    await reviewFigures(store.db, { plan: PLAN, year: 2022, decision: 'approved' }, reviewer);
+    await publishYear(store.db, PLAN, 2022, reviewer);
+    // progress of a published year is locked too
+    const locked = await recordProgress(store.db, [{ plan: PLAN, project: '5', period: '2022-Q4', investmentCumulativeWan: 1, status: '在建', reportedOn: '2023-01-05' }]).catch((e: Error) => e);
+    expect((locked as Error).message).toContain('2022年评估已发布');
+    const { id } = await recordRevision(store.db, { plan: PLAN, framework: 'national-demo-county', number: '36', year: 2022, printed: '33', reason: '统计年报更正' });
+    await reviewFigures(store.db, { plan: PLAN, year: 2022, revisions: [id], decision: 'approved' }, reviewer);
+    const docx = await openDocx((await generateReport(store.db, { plan: PLAN, year: 2022, kind: 'annual', format: 'docx', generatedOn: ON })).data);
+    expect(squeeze(docx.text)).toContain('第36项：发布后经修订，原值“30”改为“33”（理由：统计年报更正；提出：system；审核：审核员赵六）。');
   });
 });

@@ -90,6 +90,10 @@ describe.each(ENGINES)('review, publication and the audit trail on %s', (engine)
     const a = await assessPlan(store.db, PLAN, 2023);
     const item = a.frameworks[0]!.results.find((r) => r.number === '36')!;
     expect(item.value).toBe('55');
+    // the assessment (and so the reports) carries both values
+    expect(a.frameworks[0]!.revisions).toEqual([
+      { number: '36', part: null, previous: '52', printed: '55', reason: '年报更正：新增两个绿色建筑项目', by: '住建委 王五', approvedBy: '生态环境局 赵六' },
+    ]);
     const q = await reviewQueue(store.db, PLAN);
     expect(q.revisions[0]).toMatchObject({ oldPrinted: '52', newPrinted: '55', state: 'approved', reason: '年报更正：新增两个绿色建筑项目' });
     expect(q.published.map((p) => p.year)).toEqual([2023]);

@@ -83,6 +83,8 @@ export function indicatorTable(f: FrameworkAssessment, tr: Tr, opts: { year: num
     for (const r of f.results)
       if (r.confirmation)
         notes.push(tr('report.confirmedNote', { number: r.number, by: r.confirmation.by, at: r.confirmation.at, reason: r.confirmation.reason }));
+    for (const v of f.revisions ?? [])
+      notes.push(tr('report.revisedNote', { number: v.number, part: v.part ? `（${v.part}）` : '', previous: v.previous, printed: v.printed, reason: v.reason, by: v.by, approvedBy: v.approvedBy ?? '' }));
   }
   return { type: 'table', caption: tr('report.tableCaption', { framework: f.name, year: opts.year }), columns, rows, totals, notes, dense: true };
 }
