@@ -66,6 +66,27 @@ describe('signing in, hostile text, the audit trail in Chromium', () => {
     await page.close();
   }, 60_000);
 
+  it('script text entered as a note of a progress report shows as text in the project drawer and never runs', async () => {
+    const note = '<img src=x onerror="window.__xss=3"><script>window.__xss=4</script>';
+    const r = await ws.api('/api/progress', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ reports: [{ plan: 'wushan-demo-county', project: '1', period: '2024-Q1', investmentCumulativeWan: 10, status: '在建', problems: note, milestones: note, reportedOn: '2024-04-03' }] }),
+    });
+    expect(r.status).toBe(201);
+    const page = await ws.open('#/progress?plan=wushan-demo-county&asOf=2024-06-30');
+    await page.getByTestId('progress-search').locator('input').fill('县城长江取水趸船迁移工程');
+    const rows = page.locator('[data-testid="progress-projects"] tbody tr.ecociv-row');
+    await expect.poll(() => rows.count()).toBe(1);
+    await rows.first().focus();
+    await page.keyboard.press('Enter');
+    const drawer = page.getByTestId('progress-drawer');
+    await drawer.getByText(note, { exact: false }).first().waitFor();
+    expect(await drawer.textContent()).toContain(note);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    await page.close();
+  }, 60_000);
+
   it('the audit page lists the sign-ins and failures, names as text, and exports them', async () => {
     const page = await ws.open('#/audit?plan=wushan-demo-county');
     await page.getByTestId('audit-page').waitFor();
