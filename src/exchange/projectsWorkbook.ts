@@ -4,7 +4,7 @@
 // with its reason and date; the document's own rows are never overwritten.
 import { projectProgress } from '../app/projectProgress.ts';
 import { t, type Locale } from '../i18n/index.ts';
-import { InvalidBatchError, Problems, readNumber, readText, todayInChina } from '../store/batch.ts';
+import { InvalidBatchError, Problems, readNumber, readText, splitList, todayInChina } from '../store/batch.ts';
 import type { Db, Queryable } from '../store/db.ts';
 import { SYSTEM_ACTOR, type Actor } from '../auth/roles.ts';
 import { loadProjects } from '../store/queries.ts';
@@ -82,7 +82,6 @@ export async function projectsWorkbook(db: Queryable, planId: string, opts: { as
 }
 
 const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
-const splitList = (v: unknown) => String(v ?? '').split(/[、,，;；\n]/).map((x) => x.trim()).filter(Boolean);
 
 /** Land a project sheet as changes: rows with a new number are added, rows that differ are adjusted. */
 export async function importProjectsWorkbook(db: Db, planId: string, data: Buffer, opts: { recordedBy?: string; today?: string; actor?: Actor } = {}): Promise<{ added: number; adjusted: number; unchanged: number }> {

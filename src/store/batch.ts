@@ -96,3 +96,13 @@ export function readText(v: unknown): string | undefined {
 export function todayInChina(now: Date = new Date()): string {
   return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
+
+/** A list as people write it in one cell or field: 县水利局、县林业局 (also , ， ; ； or one a line), or an array. */
+export function splitList(v: unknown): string[] {
+  return Array.isArray(v) ? v.map((x) => String(x).trim()).filter(Boolean) : String(v ?? '').split(/[、,，;；\n]/).map((x) => x.trim()).filter(Boolean);
+}
+
+/** A date column as the drivers return it (a Date, or text), as YYYY-MM-DD; null stays null. */
+export function isoDay(d: unknown): string | null {
+  return d === null || d === undefined ? null : d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10);
+}

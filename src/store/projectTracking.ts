@@ -16,7 +16,7 @@ import { keyForLabel, t } from '../i18n/index.ts';
 import { SYSTEM_ACTOR, type Actor } from '../auth/roles.ts';
 import { writeAudit } from './audit.ts';
 import { unitScope } from './users.ts';
-import { checkShape, InvalidBatchError, Problems, readNumber, readText, todayInChina } from './batch.ts';
+import { checkShape, InvalidBatchError, isoDay, Problems, readNumber, readText, splitList, todayInChina } from './batch.ts';
 import { inTransaction, type Db, type Queryable } from './db.ts';
 import { loadProjects } from './queries.ts';
 
@@ -37,7 +37,7 @@ export async function loadPlannedProjects(db: Queryable, planId: string): Promis
   }));
 }
 
-const iso = (d: unknown): string => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10));
+const iso = (d: unknown): string => isoDay(d) ?? '';
 
 export async function loadProjectChanges(db: Queryable, planId: string): Promise<Array<ProjectChange & { recordedBy: string | null; recordedAt: string }>> {
   const r = await db.query<{ id: string; project_key: string; kind: ChangeKind; fields: ChangeFields; reason: string; effective_on: unknown; recorded_by: string | null; created_at: unknown }>(
@@ -189,9 +189,11 @@ export async function checkProgress(db: Queryable, entries: ProgressEntry[], opt
     }
     const key = readText(e.project) ?? '';
     const project = plan.projects.get(key);
+    // a clerk reports only for the projects of their own unit
+    const notYours = !!project && plan.scope !== 'all' && !project.leadUnits.some((u) => (plan.scope as Set<string>).has(u));
     if (!project) problems.add(row, 'project', e.project, 'progress.error.unknownProject', { plan: planId });
     else if (project.cancelled) problems.add(row, 'project', e.project, 'progress.error.cancelled', { name: project.name });
-    else if (plan.scope !== 'all' && !project.leadUnits.some((u) => (plan.scope as Set<string>).has(u)))
+    else if (notYours)
       problems.add(row, 'project', e.project, 'auth.error.notYourProject', { name: project.name, units: project.leadUnits.join('、') || '—' });
     const period = parsePeriod(String(e.period ?? ''));
     if (!period) problems.add(row, 'period', e.period, 'progress.error.period');
@@ -209,7 +211,7 @@ export async function checkProgress(db: Queryable, entries: ProgressEntry[], opt
     if (cumulative !== undefined && !(cumulative >= 0)) problems.add(row, 'investmentCumulativeWan', e.investmentCumulativeWan, 'progress.error.amount');
     if (inPeriod !== undefined && !(inPeriod >= 0)) problems.add(row, 'investmentPeriodWan', e.investmentPeriodWan, 'progress.error.amount');
     if (cumulative === undefined && inPeriod === undefined) problems.add(row, 'investmentCumulativeWan', '', 'progress.error.noAmount');
-    if (!project || project.cancelled || (plan.scope !== 'all' && !project.leadUnits.some((u) => (plan.scope as Set<string>).has(u))) || !period || !status || (cumulative !== undefined && !(cumulative >= 0)) || (inPeriod !== undefined && !(inPeriod >= 0)) || (cumulative === undefined && inPeriod === undefined)) continue;
+    if (!project || project.cancelled || notYours || !period || !status || (cumulative !== undefined && !(cumulative >= 0)) || (inPeriod !== undefined && !(inPeriod >= 0)) || (cumulative === undefined && inPeriod === undefined)) continue;
 
     // The previous and next reports of this project: stored ones, and earlier rows of this batch.
     const others = [
@@ -352,8 +354,7 @@ export async function recordProjectChange(db: Queryable, c: ChangeEntry, actor: 
       if (n === undefined || !(n >= 0) || (name !== 'investmentWan' && !Number.isInteger(n))) problems.add(1, `fields.${name}`, v, name === 'investmentWan' ? 'progress.error.amount' : 'change.error.year');
       else fields[name] = n;
     } else if (name === 'leadUnits') {
-      const list = Array.isArray(v) ? v.map((x) => String(x).trim()).filter(Boolean) : String(v ?? '').split(/[、,，;；]/).map((x) => x.trim()).filter(Boolean);
-      fields.leadUnits = list;
+      fields.leadUnits = splitList(v);
     } else {
       const s = readText(v);
       if (s === undefined && name === 'name') problems.add(1, 'fields.name', v, 'change.error.name');

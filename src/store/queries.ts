@@ -371,3 +371,12 @@ export async function loadTasks(db: Queryable, planId: string): Promise<TaskRow[
   }
   return roots;
 }
+
+/** The units that lead an indicator (or its part) in a plan. */
+export async function leadUnitNames(db: Queryable, planId: string, indicatorId: number, part: string): Promise<string[]> {
+  const r = await db.query<{ name: string }>(
+    `SELECT u.name FROM lead_units l JOIN units u ON u.id = l.unit_id WHERE l.plan_id = $1 AND l.indicator_id = $2 AND (l.part = $3 OR l.part = '')`,
+    [planId, indicatorId, part],
+  );
+  return r.rows.map((x) => x.name);
+}

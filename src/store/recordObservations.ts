@@ -9,7 +9,7 @@ import { encodeReading } from './reading.ts';
 import { SYSTEM_ACTOR, type Actor } from '../auth/roles.ts';
 import { writeAudit } from './audit.ts';
 import { unitScope } from './users.ts';
-import { getPlan, leafContextOf, loadFramework, type FrameworkRow } from './queries.ts';
+import { getPlan, leadUnitNames, leafContextOf, loadFramework, type FrameworkRow } from './queries.ts';
 
 export interface ObservationEntry {
   /** the plan whose region and frameworks the value belongs to */
@@ -156,12 +156,9 @@ async function validate(db: Queryable, entries: ObservationEntry[], actor: Actor
     seen.add(key);
     const scope = await unitScope(db, actor, plan.regionId);
     if (scope !== 'all') {
-      const leads = await db.query<{ name: string }>(
-        `SELECT u.name FROM lead_units l JOIN units u ON u.id = l.unit_id WHERE l.plan_id = $1 AND l.indicator_id = $2 AND (l.part = $3 OR l.part = '')`,
-        [plan.id, indicatorId, e.part ?? ''],
-      );
-      if (!leads.rows.some((l) => scope.has(l.name))) {
-        bad('number', e.number, t('auth.error.notYourIndicator', { units: leads.rows.map((l) => l.name).join('、') || '—' }));
+      const leads = await leadUnitNames(db, plan.id, indicatorId, e.part ?? '');
+      if (!leads.some((l) => scope.has(l))) {
+        bad('number', e.number, t('auth.error.notYourIndicator', { units: leads.join('、') || '—' }));
         continue;
       }
       if (e.reportingUnit && !scope.has(e.reportingUnit)) {

@@ -9,7 +9,7 @@ import { writeAudit } from './audit.ts';
 import { InvalidBatchError, readText } from './batch.ts';
 import type { Db, Queryable } from './db.ts';
 import { NotFoundError } from './projectTracking.ts';
-import { getPlan, leafContextOf, loadFramework } from './queries.ts';
+import { getPlan, leadUnitNames, leafContextOf, loadFramework } from './queries.ts';
 import { encodeReading } from './reading.ts';
 import { unitScope } from './users.ts';
 
@@ -171,11 +171,8 @@ export async function recordRevision(db: Db, e: RevisionEntry, actor: Actor = SY
   }
   const scope = await unitScope(db, actor, plan.regionId);
   if (scope !== 'all') {
-    const leads = await db.query<{ name: string }>(
-      `SELECT u.name FROM lead_units l JOIN units u ON u.id = l.unit_id WHERE l.plan_id = $1 AND l.indicator_id = $2 AND (l.part = $3 OR l.part = '')`,
-      [plan.id, indicatorId, e.part ?? ''],
-    );
-    if (!leads.rows.some((l) => scope.has(l.name))) fail('number', e.number, 'auth.error.notYourIndicator', { units: leads.rows.map((l) => l.name).join('、') || '—' });
+    const leads = await leadUnitNames(db, plan.id, indicatorId, e.part ?? '');
+    if (!leads.some((l) => scope.has(l))) fail('number', e.number, 'auth.error.notYourIndicator', { units: leads.join('、') || '—' });
   }
   const cur = await db.query<{ printed: string }>('SELECT printed FROM observations WHERE region_id = $1 AND indicator_id = $2 AND part = $3 AND year = $4', [plan.regionId, indicatorId, e.part ?? '', e.year]);
   if (!cur.rows[0]) fail('number', e.number, 'review.error.noFigure', { year: e.year });

@@ -2,14 +2,13 @@
 import { addDays, isIsoDate } from '../domain/period.ts';
 import { itemsToSupervise, WORK_STATUSES, type WorkItem, type WorkStatus } from '../domain/workPlan.ts';
 import { keyForLabel, t } from '../i18n/index.ts';
-import { checkShape, InvalidBatchError, Problems, readNumber, readText, todayInChina } from './batch.ts';
+import { checkShape, InvalidBatchError, isoDay, Problems, readNumber, readText, splitList, todayInChina } from './batch.ts';
 import type { Db, Queryable } from './db.ts';
 import { NotFoundError } from './projectTracking.ts';
 import { SYSTEM_ACTOR, type Actor } from '../auth/roles.ts';
 import { writeAudit } from './audit.ts';
 import { unitScope } from './users.ts';
 
-const iso = (d: unknown): string | null => (d === null || d === undefined ? null : d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10));
 
 export interface StoredWorkItem extends WorkItem {
   indicators: string[];
@@ -35,9 +34,9 @@ export async function loadWorkItems(db: Queryable, planId: string, year?: number
     title: x.title,
     leadUnit: x.lead_unit,
     cooperatingUnits: x.cooperating_units ?? [],
-    deadline: iso(x.deadline)!,
+    deadline: isoDay(x.deadline)!,
     status: x.status,
-    doneOn: iso(x.done_on),
+    doneOn: isoDay(x.done_on),
     indicators: x.indicator_names ?? [],
     task: x.task_key ? { key: x.task_key, title: x.t_title, text: x.t_text, source: x.t_source } : null,
   }));
@@ -56,9 +55,6 @@ export interface WorkItemEntry {
   deadline: string;
   indicators?: string[] | string | null;
 }
-
-const splitList = (v: unknown): string[] =>
-  Array.isArray(v) ? v.map((x) => String(x).trim()).filter(Boolean) : String(v ?? '').split(/[、,，;；]/).map((x) => x.trim()).filter(Boolean);
 
 export async function checkWorkItems(db: Queryable, entries: WorkItemEntry[]): Promise<{ problems: Problems; rows: unknown[][] }> {
   const problems = new Problems();
@@ -161,7 +157,7 @@ export async function loadTaskUpdates(db: Queryable, planId: string): Promise<Ar
      FROM task_updates u JOIN work_items w ON w.id = u.work_item_id WHERE w.plan_id = $1 ORDER BY u.reported_on, u.id`,
     [planId],
   );
-  return r.rows.map((x) => ({ id: Number(x.id), workItemId: Number(x.work_item_id), status: x.status, progress: x.progress, evidence: x.evidence, reportedBy: x.reported_by, reportedOn: iso(x.reported_on)! }));
+  return r.rows.map((x) => ({ id: Number(x.id), workItemId: Number(x.work_item_id), status: x.status, progress: x.progress, evidence: x.evidence, reportedBy: x.reported_by, reportedOn: isoDay(x.reported_on)! }));
 }
 
 export interface StoredNotice {
@@ -184,8 +180,8 @@ export async function loadNotices(db: Queryable, planId: string): Promise<Stored
     [planId],
   );
   return r.rows.map((x) => ({
-    id: Number(x.id), workItemId: Number(x.work_item_id), unit: x.unit, issuedOn: iso(x.issued_on)!, replyDue: iso(x.reply_due)!, message: x.message,
-    issuedBy: x.issued_by, reply: x.reply, repliedBy: x.replied_by, repliedOn: iso(x.replied_on),
+    id: Number(x.id), workItemId: Number(x.work_item_id), unit: x.unit, issuedOn: isoDay(x.issued_on)!, replyDue: isoDay(x.reply_due)!, message: x.message,
+    issuedBy: x.issued_by, reply: x.reply, repliedBy: x.replied_by, repliedOn: isoDay(x.replied_on),
   }));
 }
 
