@@ -26,7 +26,7 @@ async function readPassword(): Promise<string> {
 export async function runUsers(db: Db, args: string[], o: { name?: string; role?: string; region?: string; unit?: string; format: 'table' | 'json' }): Promise<number> {
   const [sub, username] = args;
   if (sub === 'list') {
-    const users = await listUsers(db);
+    const users = await listUsers(db, cliActor());
     if (o.format === 'json') console.log(JSON.stringify(users, null, 2));
     else
       console.log(
@@ -45,7 +45,7 @@ export async function runUsers(db: Db, args: string[], o: { name?: string; role?
     return 0;
   }
   if (sub === 'set-password') {
-    const u = (await listUsers(db)).find((x) => x.username.toLowerCase() === String(username ?? '').toLowerCase());
+    const u = (await listUsers(db, cliActor())).find((x) => x.username.toLowerCase() === String(username ?? '').toLowerCase());
     if (!u) throw new UsersUsageError(`没有账号“${username ?? ''}”。`);
     await updateUser(db, u.id, { password: await readPassword() }, cliActor());
     console.log(`已重设 ${u.username} 的密码，其所有会话已结束。`);
