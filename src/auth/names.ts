@@ -26,14 +26,11 @@ export function normalizeUsername(name: unknown): string {
   return typeof name === 'string' ? name.normalize('NFKC').trim() : '';
 }
 
-/** The script of each letter; 'Other' for a letter of a script not listed. */
+/** The scripts of a name's letters, in a fixed order; 'Other' for a letter of a script not listed. */
 export function scriptsOf(name: string): string[] {
-  const out = new Set<string>();
-  for (const ch of name) {
-    if (!/\p{L}/u.test(ch)) continue;
-    out.add(SCRIPTS.find((s) => SCRIPT_RE.get(s)!.test(ch)) ?? 'Other');
-  }
-  return [...out];
+  const letters = [...name].filter((ch) => /\p{L}/u.test(ch));
+  const found = SCRIPTS.filter((s) => letters.some((ch) => SCRIPT_RE.get(s)!.test(ch)));
+  return letters.some((ch) => !SCRIPTS.some((s) => SCRIPT_RE.get(s)!.test(ch))) ? [...found, 'Other'] : found;
 }
 
 /** True when the letters of a name come from scripts that may not be mixed. */

@@ -279,8 +279,11 @@ export const LOCK_AFTER = 5;
 export const LOCK_MINUTES = 15;
 /** A name's failures are forgotten a day after the first of them (or when the lock ends, or on success). */
 export const NAME_WINDOW_MINUTES = 24 * 60;
-/** Failed attempts from one network address within ADDRESS_WINDOW_MINUTES before it must wait. */
-export const ADDRESS_LIMIT = 30;
+/** Failed attempts from one network address within ADDRESS_WINDOW_MINUTES before it must wait (ECOCIV_SIGNIN_ADDRESS_LIMIT, default 30). */
+export function addressLimit(): number {
+  const n = Number(process.env.ECOCIV_SIGNIN_ADDRESS_LIMIT);
+  return Number.isInteger(n) && n > 0 ? n : 30;
+}
 export const ADDRESS_WINDOW_MINUTES = 15;
 export const SESSION_HOURS = 12;
 
@@ -338,7 +341,7 @@ async function guardedCheck<T>(db: Db, username: string, password: string, ip: s
   const name = normalizeUsername(String(username ?? '').slice(0, 200));
   const key = skeleton(name);
   const address = ip ?? 'unknown';
-  const addr = await reserve(db, 'address', address, ADDRESS_LIMIT, ADDRESS_WINDOW_MINUTES, ADDRESS_WINDOW_MINUTES);
+  const addr = await reserve(db, 'address', address, addressLimit(), ADDRESS_WINDOW_MINUTES, ADDRESS_WINDOW_MINUTES);
   if (addr.lockedUntil) return { ok: false, reason: 'throttled', failures: LOCK_AFTER, lockedUntil: addr.lockedUntil.toISOString() };
   const guard = await reserve(db, 'name', key, LOCK_AFTER, NAME_WINDOW_MINUTES, LOCK_MINUTES);
   if (guard.lockedUntil) return { ok: false, reason: 'locked', failures: guard.failures, lockedUntil: guard.lockedUntil.toISOString() };
