@@ -20,6 +20,11 @@ export const accountsEn: Record<string, string> = {
   'accounts.script.Greek': "Greek letters",
   'accounts.script.other': "other scripts",
 
+  'accounts.error.role': "there is no role \"{value}\"; choose one of: {allowed}.",
+  'accounts.error.region': "there is no region \"{value}\"; choose one of: {allowed}.",
+  'accounts.error.regionNeeded': "name the region of the {role} role (only a system administrator may name none, meaning every region).",
+  'accounts.error.unit': "{region} has no unit \"{value}\"; give the unit's full name in that region.",
+
   'accounts.scope.account': "you may not manage this account: its roles reach beyond the regions you administer ({scope}).",
   'accounts.scope.grant': "you may not grant \"{grant}\": you may grant roles only within {scope} and the regions below it.",
   'accounts.scope.everywhere': "every region",

@@ -20,6 +20,11 @@ export const accountsZhCN: Record<string, string> = {
   'accounts.script.Greek': "希腊字母",
   'accounts.script.other': "其他文字",
 
+  'accounts.error.role': "角色“{value}”无效；可选：{allowed}。",
+  'accounts.error.region': "没有地区“{value}”；可选：{allowed}。",
+  'accounts.error.regionNeeded': "请指定{role}所在的地区（只有系统管理员可以不指定，表示全部地区）。",
+  'accounts.error.unit': "{region}没有单位“{value}”；请填写该地区的单位全称。",
+
   'accounts.scope.account': "无权管理该账号：它的角色涉及您管辖范围（{scope}）以外的地区。",
   'accounts.scope.grant': "无权授予“{grant}”：您只能授予{scope}及其下辖地区内的角色。",
   'accounts.scope.everywhere': "全部地区",

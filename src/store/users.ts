@@ -5,7 +5,7 @@ import { hashPassword, passwordProblem, verifyPassword } from '../auth/password.
 import { ROLES, unitsFor, type Actor, type Role, type RoleGrant, type User } from '../auth/roles.ts';
 import { t } from '../i18n/index.ts';
 import { writeAudit } from './audit.ts';
-import { InvalidBatchError, Problems, readText } from './batch.ts';
+import { InvalidBatchError, Problems, readText, shown } from './batch.ts';
 import type { Db, Queryable } from './db.ts';
 import { NotFoundError } from './projectTracking.ts';
 
@@ -127,7 +127,7 @@ async function checkRoles(db: Queryable, roles: unknown, problems: Problems): Pr
   for (const [i, r] of (roles as RoleEntry[]).entries()) {
     const role = ROLES.find((x) => x === r?.role);
     if (!role) {
-      problems.add(1, `roles.${i}.role`, r?.role, 'auth.error.role', { allowed: ROLES.join('、') });
+      problems.add(1, `roles.${i}.role`, r?.role, 'accounts.error.role', { value: shown(r?.role), allowed: ROLES.map((x) => `${t(`accounts.role.${x}`)}（${x}）`).join('、') });
       continue;
     }
     const regionName = readText(r.region);
@@ -135,12 +135,13 @@ async function checkRoles(db: Queryable, roles: unknown, problems: Problems): Pr
     if (regionName) {
       const reg = await db.query<{ id: number }>('SELECT id FROM regions WHERE name = $1', [regionName]);
       if (!reg.rows[0]) {
-        problems.add(1, `roles.${i}.region`, regionName, 'auth.error.region');
+        const all = await db.query<{ name: string }>('SELECT name FROM regions ORDER BY id');
+        problems.add(1, `roles.${i}.region`, regionName, 'accounts.error.region', { value: regionName, allowed: all.rows.map((x) => x.name).join('、') });
         continue;
       }
       regionId = reg.rows[0].id;
     } else if (role !== 'admin') {
-      problems.add(1, `roles.${i}.region`, '', 'auth.error.regionNeeded');
+      problems.add(1, `roles.${i}.region`, '', 'accounts.error.regionNeeded', { role: t(`accounts.role.${role}`) });
       continue;
     }
     const unit = readText(r.unit) ?? null;
@@ -151,7 +152,7 @@ async function checkRoles(db: Queryable, roles: unknown, problems: Problems): Pr
       }
       const u = await db.query('SELECT 1 FROM units WHERE region_id = $1 AND name = $2', [regionId, unit]);
       if (u.rows.length === 0) {
-        problems.add(1, `roles.${i}.unit`, unit, 'auth.error.unit', { region: regionName ?? '' });
+        problems.add(1, `roles.${i}.unit`, unit, 'accounts.error.unit', { value: unit, region: regionName ?? '' });
         continue;
       }
     }
@@ -345,7 +346,11 @@ async function guardedCheck<T>(db: Db, username: string, password: string, ip: s
   if (addr.lockedUntil) return { ok: false, reason: 'throttled', failures: LOCK_AFTER, lockedUntil: addr.lockedUntil.toISOString() };
   const guard = await reserve(db, 'name', key, LOCK_AFTER, NAME_WINDOW_MINUTES, LOCK_MINUTES);
   if (guard.lockedUntil) return { ok: false, reason: 'locked', failures: guard.failures, lockedUntil: guard.lockedUntil.toISOString() };
-  const r = await db.query<Verified & { password_hash: string; disabled: boolean }>('SELECT id, username, display_name, password_hash, disabled FROM users WHERE lower(username) = lower($1)', [name]);
+  // names are stored NFKC-normalised; one stored before that is found as typed
+  const r = await db.query<Verified & { password_hash: string; disabled: boolean }>(
+    'SELECT id, username, display_name, password_hash, disabled FROM users WHERE lower(username) IN (lower($1), lower($2)) ORDER BY lower(username) = lower($1) DESC LIMIT 1',
+    [name, String(username ?? '').trim()],
+  );
   const row = r.rows[0];
   const good = (await verifyPassword(String(password ?? ''), row?.password_hash ?? DUMMY_HASH)) && !!row;
   const actor: Actor = { userId: row ? Number(row.id) : null, name: row?.username ?? name.slice(0, 64), ip };
@@ -368,8 +373,8 @@ async function guardedCheck<T>(db: Db, username: string, password: string, ip: s
   if (row.disabled) return { ok: false, reason: 'disabled', failures: 0 };
   return db.transaction(async (tx) => {
     // locked by other attempts while this password was being checked: refused all the same
-    const now = await tx.query<{ locked_until: Date | string | null }>("SELECT locked_until FROM sign_in_guards WHERE kind = 'name' AND key = $1 AND locked_until > now() FOR UPDATE", [key]);
-    if (now.rows[0]) return { ok: false as const, reason: 'locked' as const, failures: guard.failures, lockedUntil: new Date(now.rows[0].locked_until!).toISOString() };
+    const now = await tx.query<{ locked_until: Date | string | null; locked: boolean }>("SELECT locked_until, locked_until > now() AS locked FROM sign_in_guards WHERE kind = 'name' AND key = $1 FOR UPDATE", [key]);
+    if (now.rows[0]?.locked) return { ok: false as const, reason: 'locked' as const, failures: guard.failures, lockedUntil: new Date(now.rows[0].locked_until!).toISOString() };
     await tx.query("DELETE FROM sign_in_guards WHERE kind = 'name' AND key = $1", [key]);
     await tx.query("UPDATE sign_in_guards SET failures = greatest(failures - 1, 0) WHERE kind = 'address' AND key = $1", [address]);
     await tx.query("DELETE FROM sign_in_guards WHERE last_at < now() - $1 * interval '1 minute' AND (locked_until IS NULL OR locked_until < now())", [NAME_WINDOW_MINUTES]);

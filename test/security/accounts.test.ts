@@ -261,6 +261,16 @@ describe.each(ENGINES)('accounts and sign-in (%s)', (engine) => {
     expect((await create('zhang.三')).statusCode).toBe(201); // Chinese may be mixed with Latin letters
   });
 
+  it('a wrong role, region or unit is named with what may be chosen; nothing is saved', async () => {
+    const before = await accounts(store.db);
+    const create = (role: Record<string, string>) => admin({ method: 'POST', url: '/api/users', payload: { username: 'newcomer', displayName: '新同事', password: OTHER_PASSWORD, roles: [role] } });
+    expect(message(await create({ role: 'leader', region: '火星' }))).toBe('没有地区“火星”；可选：重庆市、巫山县、黔江区。');
+    expect(message(await create({ role: 'boss', region: '巫山县' }))).toMatch(/^角色“boss”无效；可选：系统管理员（admin）、规划管理员（planOffice）、/);
+    expect(message(await create({ role: 'clerk', region: '巫山县', unit: '县宣传部门' }))).toBe('巫山县没有单位“县宣传部门”；请填写该地区的单位全称。');
+    expect(message(await create({ role: 'reviewer' }))).toBe('请指定审核员所在的地区（只有系统管理员可以不指定，表示全部地区）。');
+    expect(await accounts(store.db)).toBe(before);
+  });
+
   it('wrong current passwords on the password change count toward the lockout', async () => {
     await add('changer', [{ role: 'leader', region: '巫山县' }]);
     const me = await signedIn(raw, 'changer');

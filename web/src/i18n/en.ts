@@ -441,7 +441,7 @@ export const en: Messages = {
   'signIn.submit': "Sign in",
   'signIn.createAdmin': "Create the administrator and sign in",
   'signIn.failed': "Sign-in failed; try again later.",
-  'signIn.passwordRule': "At least 10 characters, not containing the user name.",
+  'signIn.passwordRule': "At least 10 characters, not containing the user name or the person's name, and not a common password, a run of digits or a row of keys.",
   'session.signOut': "Sign out",
   'session.user': "{name}",
   'menu.audit': "Audit trail",

@@ -439,7 +439,7 @@ export const zhCN = {
   'signIn.submit': "登录",
   'signIn.createAdmin': "创建管理员并登录",
   'signIn.failed': "登录失败，请稍后重试。",
-  'signIn.passwordRule': "至少 10 个字符，不含用户名。",
+  'signIn.passwordRule': "至少 10 个字符，不含用户名或姓名，也不能是常见密码、连续的数字或键盘上相连的按键。",
   'session.signOut': "退出登录",
   'session.user': "{name}",
   'menu.audit': "审计记录",
