@@ -805,6 +805,7 @@ export const en: Messages = {
   'users.lockedUntil': "locked until {until}",
   'users.newPassword': "New password (leave empty to keep; changing it ends their sessions)",
   'users.region': "Region",
+  'users.regionAll': "leave empty: every region (system administrator)",
   'users.unit': "Unit",
   'users.unitHint': "e.g. 县水利局 (a lead unit of the region)",
   'users.role.admin': "System administrator",

@@ -803,6 +803,7 @@ export const zhCN = {
   'users.lockedUntil': "锁定至 {until}",
   'users.newPassword': "新密码（不改则留空；改后其会话结束）",
   'users.region': "地区",
+  'users.regionAll': "留空：全部地区（系统管理员）",
   'users.unit': "所属单位",
   'users.unitHint': "如：县水利局（须为本地区的牵头单位）",
   'users.role.admin': "系统管理员",
