@@ -4,7 +4,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { grantsFor, type Actor, type Role, type User } from '../auth/roles.ts';
 import { t } from '../i18n/index.ts';
 import { listAudit } from '../store/audit.ts';
-import { InvalidBatchError } from '../store/batch.ts';
 import type { Db } from '../store/db.ts';
 import {
   AccountScopeError,
