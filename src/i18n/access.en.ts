@@ -13,6 +13,7 @@ export const accessEn: Record<string, string> = {
   'access.error.reportingUnit': 'Not saved: reporting unit “{unit}” is not a lead unit of project “{name}” ({units}); nothing was changed.',
   'access.error.reasonWithoutDate': 'Not saved: a reason for an earlier date is given only with an earlier report date; nothing was changed.',
   'access.public.none': 'No published assessment to show: the plan has no published year, or the year asked for is not published.',
+  'xlsx.col.backdateReason': 'Reason for earlier date',
   'access.label.reportedBy': 'reported by',
   'access.label.reportedOn': 'report date',
   'access.label.repliedBy': 'replied by',

@@ -13,6 +13,7 @@ export const accessZhCN: Record<string, string> = {
   'access.error.reportingUnit': '未保存：报送单位“{unit}”不是项目“{name}”的牵头单位（{units}）；未做任何改动。',
   'access.error.reasonWithoutDate': '未保存：只有补报以往日期时才填写补报理由；未做任何改动。',
   'access.public.none': '没有可公开的评估结果：该规划没有已发布的年度，或所查年份尚未发布。',
+  'xlsx.col.backdateReason': '补报理由',
   'access.label.reportedBy': '填报人',
   'access.label.reportedOn': '填报日期',
   'access.label.repliedBy': '回复人',
