@@ -100,6 +100,7 @@ export function refuseRequest(req: FastifyRequest, reply: FastifyReply, routeKey
     if (name === 'id' && !PLAN_ID.test(v)) return refuse(reply, 'badId', t('access.error.planId', { value: v }));
     if (name.endsWith('Id') && !RECORD_ID.test(v)) return refuse(reply, 'badId', t('access.error.id', { value: v }));
   }
+  if ('id' in query && (typeof query.id !== 'string' || !RECORD_ID.test(query.id))) return refuse(reply, 'badId', t('access.error.id', { value: shown(query.id) }));
   const plans = [...('plan' in query ? [query.plan] : []), ...planValues(req.body)];
   for (const v of plans) if (typeof v !== 'string' || !PLAN_ID.test(v) || v.length > 100) return refuse(reply, 'badId', t('access.error.planId', { value: shown(v) }));
   const body = BODY_SCHEMAS[routeKey];

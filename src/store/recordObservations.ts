@@ -3,7 +3,7 @@ import { parseValue, PhraseError } from '../domain/phrase.ts';
 import type { Source } from '../domain/types.ts';
 import { t } from '../i18n/index.ts';
 import { phraseMessage } from '../data/load.ts';
-import { checkShape, Problems, shown } from './batch.ts';
+import { checkShape, Problems, readText, shown } from './batch.ts';
 import type { Db, Queryable } from './db.ts';
 import { encodeReading } from './reading.ts';
 import { SYSTEM_ACTOR, type Actor } from '../auth/roles.ts';
@@ -61,7 +61,7 @@ export async function recordObservations(db: Db, entries: ObservationEntry[], ac
   let recorded = 0;
   // checked inside the transaction, sharing the region's lock with publication: no figure lands in a year being published
   await db.transaction(async (tx) => {
-    await lockRegionsOf(tx, entries.map((e) => (e && typeof e === 'object' ? String(e.plan ?? '') : '')), 'shared');
+    await lockRegionsOf(tx, entries.map((e) => (e && typeof e === 'object' ? (readText(e.plan) ?? '') : '')), 'shared');
     const { problems, rows, indices } = await validate(tx, entries, actor);
     if (problems.length > 0) throw new InvalidEntriesError(problems);
     for (const [k, r] of rows.entries()) {

@@ -180,9 +180,10 @@ export async function recordRevision(db: Db, e: RevisionEntry, actor: Actor = SY
     const leads = await leadUnitNames(db, plan.id, indicatorId, e.part ?? '');
     if (!leads.some((l) => scope.has(l))) fail('number', e.number, 'auth.error.notYourIndicator', { units: leads.join('、') || '—' });
   }
-  const cur = await db.query<{ printed: string }>('SELECT printed FROM observations WHERE region_id = $1 AND indicator_id = $2 AND part = $3 AND year = $4', [plan.regionId, indicatorId, e.part ?? '', e.year]);
-  if (!cur.rows[0]) fail('number', e.number, 'review.error.noFigure', { year: e.year });
   return db.transaction(async (tx) => {
+    // the value it replaces, read under the row's lock: an approval of another revision cannot slip in between
+    const cur = await tx.query<{ printed: string }>('SELECT printed FROM observations WHERE region_id = $1 AND indicator_id = $2 AND part = $3 AND year = $4 FOR UPDATE', [plan.regionId, indicatorId, e.part ?? '', e.year]);
+    if (!cur.rows[0]) fail('number', e.number, 'review.error.noFigure', { year: e.year });
     const r = await tx.query<{ id: string }>(
       `INSERT INTO observation_revisions (region_id, indicator_id, part, year, plan_id, old_printed, new_printed, reason, submitted_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
