@@ -1,5 +1,7 @@
 // Formatting messages in a locale. Nested messages travel as "key|json" strings (see domain/assess.ts).
 import type { Message } from '../domain/types.ts';
+import { accessEn } from './access.en.ts';
+import { accessZhCN } from './access.zh-CN.ts';
 import { accountsEn } from './accounts.en.ts';
 import { accountsZhCN } from './accounts.zh-CN.ts';
 import { en } from './en.ts';
@@ -8,7 +10,7 @@ import { reportZhCN } from './report.zh-CN.ts';
 import { zhCN } from './zh-CN.ts';
 
 export type Locale = 'zh-CN' | 'en';
-const catalogs: Record<Locale, Record<string, string>> = { 'zh-CN': { ...zhCN, ...reportZhCN, ...accountsZhCN }, en: { ...en, ...reportEn, ...accountsEn } };
+const catalogs: Record<Locale, Record<string, string>> = { 'zh-CN': { ...zhCN, ...reportZhCN, ...accountsZhCN, ...accessZhCN }, en: { ...en, ...reportEn, ...accountsEn, ...accessEn } };
 
 export function t(key: string, params: Record<string, string | number> = {}, locale: Locale = 'zh-CN'): string {
   const template = catalogs[locale][key] ?? catalogs['zh-CN'][key] ?? key;

@@ -23,6 +23,7 @@ import {
   type UserEntry,
   type UserUpdate,
 } from '../store/users.ts';
+import { refuseRequest } from './access.ts';
 import { MATRIX, plansOf } from './authorization.ts';
 
 export const SESSION_COOKIE = 'ecociv_session';
@@ -152,10 +153,14 @@ export function registerAuth(app: FastifyInstance, db: Db, opts: AuthOptions = {
       const origin = req.headers.origin;
       if (origin && origin !== `${req.protocol}://${req.headers.host}`) return deny(reply, 403, 'badOrigin', t('auth.error.origin'));
     }
-    if (rule.who === 'anyone') return;
+    const route = `${req.method} ${url}`;
+    if (rule.who === 'anyone') return refuseRequest(req, reply, route);
     if (!req.user) return deny(reply, 401, 'signInRequired', t('auth.error.signIn'));
     if (STATE_CHANGING.has(req.method) && req.headers['x-csrf-token'] !== req.csrf) return deny(reply, 403, 'csrf', t('auth.error.csrf'));
-    if (rule.who === 'signedIn') return;
+    if (rule.who === 'signedIn') return refuseRequest(req, reply, route);
+    // the role first (whatever the request says), then the request's shape, then the region of every plan it names
+    if (!(await allowed(db, req.user, rule.who, []))) return deny(reply, 403, 'forbidden', t('auth.error.forbidden'));
+    if (refuseRequest(req, reply, route)) return reply;
     const planIds = await plansOf(req, rule.plans, db);
     if (!(await allowed(db, req.user, rule.who, planIds))) return deny(reply, 403, 'forbidden', t('auth.error.forbidden'));
   });

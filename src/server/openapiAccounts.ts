@@ -67,7 +67,7 @@ export const accountPaths = {
     get: {
       summary: '信息公开：达标情况、得分与项目合计（不含内部说明、理由和责任单位） (the public summary)',
       parameters: [path('id'), query('year', 'four-digit year'), query('lang', 'zh-CN or en')],
-      responses: { '200': { description: 'public summary' }, '400': err('bad year'), '404': err('unknown plan') },
+      responses: { '200': { description: 'public summary of a published year (the latest when no year is given)' }, '400': err('bad year'), '404': err('nothing published: the same answer for an unknown plan, a plan with nothing published and a year not published') },
     },
   },
   '/api/plans/{id}/review': {

@@ -481,6 +481,16 @@ ALTER TABLE users DROP COLUMN failed_attempts;
 ALTER TABLE users DROP COLUMN locked_until;
 `,
   },
+  {
+    version: 8,
+    name: 'earlier report dates stated by the plan office, with a reason',
+    sql: `
+-- A report date earlier than the day it was entered is stated by the plan office with a reason, shown to
+-- the reviewer (the audit trail keeps who and when).
+ALTER TABLE project_progress ADD COLUMN backdate_reason text;
+ALTER TABLE task_updates ADD COLUMN backdate_reason text;
+`,
+  },
 ];
 
 /** Bring the schema up to date. Safe to call on every start, by several processes at once. */

@@ -1,5 +1,6 @@
 // English UI text: the same keys as zh-CN.ts (the type makes a missing or extra key a compile error).
 import type { Messages } from './zh-CN.ts';
+import { accessEn } from './access.en.ts';
 
 export const en: Messages = {
   'app.name': 'ecociv Ecological Civilization Plans',
@@ -672,7 +673,7 @@ export const en: Messages = {
   'progress.field.status': 'Status',
   'progress.field.statusPlaceholder': 'Choose a status',
   'progress.field.reportedOn': 'Reported on',
-  'progress.field.reportedOnHint': 'Today when left empty',
+  'progress.field.reportedOnHint': 'Today when left empty; an earlier date only by the plan office, with a reason',
   'progress.field.investmentPeriodWan': 'Investment in the period',
   'progress.field.investmentCumulativeWan': 'Cumulative investment',
   'progress.field.physicalPercent': 'Physical progress',
@@ -814,4 +815,5 @@ export const en: Messages = {
   'users.role.reviewer': "Reviewer",
   'users.role.leader': "Leader",
   'users.role.public': "Public",
+  ...accessEn,
 };

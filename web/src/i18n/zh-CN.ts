@@ -1,4 +1,6 @@
 // Chinese UI text (the reference language). en.ts must carry exactly the same keys.
+import { accessZhCN } from './access.zh-CN.ts';
+
 export const zhCN = {
   'app.name': 'ecociv 生态文明建设规划',
   'app.documentTitle': 'ecociv 生态文明建设规划',
@@ -670,7 +672,7 @@ export const zhCN = {
   'progress.field.status': '项目状态',
   'progress.field.statusPlaceholder': '选择项目状态',
   'progress.field.reportedOn': '填报日期',
-  'progress.field.reportedOnHint': '不填则为今天',
+  'progress.field.reportedOnHint': '不填则为今天；以往日期仅规划办可填，并须说明补报理由',
   'progress.field.investmentPeriodWan': '本期完成投资',
   'progress.field.investmentCumulativeWan': '累计完成投资',
   'progress.field.physicalPercent': '形象进度',
@@ -812,6 +814,7 @@ export const zhCN = {
   'users.role.reviewer': "审核员",
   'users.role.leader': "领导",
   'users.role.public': "公众",
+  ...accessZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
