@@ -3,12 +3,14 @@ import type { Message } from '../domain/types.ts';
 import { accountsEn } from './accounts.en.ts';
 import { accountsZhCN } from './accounts.zh-CN.ts';
 import { en } from './en.ts';
+import { integrityEn } from './integrity.en.ts';
+import { integrityZhCN } from './integrity.zh-CN.ts';
 import { reportEn } from './report.en.ts';
 import { reportZhCN } from './report.zh-CN.ts';
 import { zhCN } from './zh-CN.ts';
 
 export type Locale = 'zh-CN' | 'en';
-const catalogs: Record<Locale, Record<string, string>> = { 'zh-CN': { ...zhCN, ...reportZhCN, ...accountsZhCN }, en: { ...en, ...reportEn, ...accountsEn } };
+const catalogs: Record<Locale, Record<string, string>> = { 'zh-CN': { ...zhCN, ...reportZhCN, ...accountsZhCN, ...integrityZhCN }, en: { ...en, ...reportEn, ...accountsEn, ...integrityEn } };
 
 export function t(key: string, params: Record<string, string | number> = {}, locale: Locale = 'zh-CN'): string {
   const template = catalogs[locale][key] ?? catalogs['zh-CN'][key] ?? key;

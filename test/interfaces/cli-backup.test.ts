@@ -10,6 +10,9 @@ const dir = mkdtempSync(join(tmpdir(), 'ecociv-cli-backup-'));
 const source = cliIn(join(dir, 'source'));
 const target = cliIn(join(dir, 'target'));
 const file = join(dir, '备份.ndjson.gz');
+// the two stores belong to one installation: one backup key (by default each would have its own, beside its
+// data directory; test/security/integrity.test.ts covers that and the refusals)
+process.env.ECOCIV_BACKUP_KEY_FILE = join(dir, 'ecociv-backup.key');
 
 describe('ecociv backup and restore (embedded store)', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
