@@ -4,6 +4,7 @@ import { t } from '../i18n/index.ts';
 import { BackupError, backupStore, freshBuiltinCounts, restoreStore } from '../store/backup.ts';
 import { backupKey } from '../store/backupKey.ts';
 import type { Db } from '../store/db.ts';
+import { asOwner } from '../store/roles.ts';
 
 export const BACKUP_COMMANDS = ['backup', 'restore'] as const;
 
@@ -40,7 +41,10 @@ export async function runBackup(db: Db, command: (typeof BACKUP_COMMANDS)[number
       console.log(o.format === 'json' ? JSON.stringify(out, null, 2) : `已备份到 ${s.file}：${s.tables} 张表，${s.rows.toLocaleString('en-US')} 行，${size(s.bytes)}，数据库结构第 ${s.schemaVersion} 版（${s.engine}），用时 ${out.seconds} 秒。`);
     } else {
       const key = backupKey({ create: false });
-      const s = await restoreStore(db, resolve(file), { key, trustUnsigned: o.trustUnsigned === true, onProgress: progress, freshCounts: () => freshBuiltinCounts(o.builtinDir) });
+      // with two database roles the restore (which empties every table, audit_log too) runs as the owner
+      const s = await asOwner(db, process.env.ECOCIV_MIGRATION_URL, (target) =>
+        restoreStore(target, resolve(file), { key, trustUnsigned: o.trustUnsigned === true, onProgress: progress, freshCounts: () => freshBuiltinCounts(o.builtinDir) }),
+      );
       const out = { ...s, seconds: Number(seconds(started)) };
       const migrated = s.migrated.length > 0 ? `，并升级到第 ${s.schemaVersion} 版` : '';
       console.log(o.format === 'json' ? JSON.stringify(out, null, 2) : `已从 ${s.file}（${s.createdAt}，${s.from}）恢复到 ${db.location}：${s.tables} 张表，${s.rows.toLocaleString('en-US')} 行${migrated}，用时 ${out.seconds} 秒。`);
