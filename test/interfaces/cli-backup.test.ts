@@ -1,6 +1,6 @@
 // ecociv backup and restore as an administrator runs them on the embedded store: the file, the progress
 // lines, the restore into a new store, and the refusals (a store holding people's data, a damaged file).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -25,6 +25,9 @@ describe('ecociv backup and restore (embedded store)', () => {
     expect(b.stderr, b.stderr).toMatch(/^\[1\/\d+\] \S+ [\d,]+ 行$/m);
     expect(b.stdout).toMatch(/^已备份到 .+备份\.ndjson\.gz：\d+ 张表，[\d,]+ 行，\d+ KB，数据库结构第 \d+ 版（pglite），用时 [\d.]+ 秒。$/m);
     expect(b.code).toBe(0);
+    // the first backup made the installation's key, readable by its owner only, and signed with it
+    expect(b.stderr).toMatch(/^已生成本机的备份密钥 .+ecociv-backup\.key/m);
+    expect(statSync(process.env.ECOCIV_BACKUP_KEY_FILE!).mode & 0o777).toBe(0o600);
 
     const r = await target('restore', file, '--format', 'json');
     expect(r.code, r.stderr).toBe(0);

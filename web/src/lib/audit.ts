@@ -1,5 +1,8 @@
 // The audit trail as the page shows it and as its CSV export writes it (through lib/csv.ts, escaped).
-import type { Translate } from '../i18n/index.tsx';
+import type { MessageKey } from '../i18n/zh-CN.ts';
+
+/** the page's t (i18n/index.tsx), named here by its shape so that this module stays free of React */
+type Translate = (key: MessageKey) => string;
 
 export interface AuditRecord {
   id: number;
