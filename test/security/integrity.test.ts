@@ -30,7 +30,7 @@ import type { Db } from '../../src/store/db.ts';
 import { openStore } from '../../src/store/index.ts';
 import { recordProgress, recordProjectChange } from '../../src/store/projectTracking.ts';
 import { recordObservations } from '../../src/store/recordObservations.ts';
-import { RoleSetupError } from '../../src/store/roles.ts';
+import { asOwner, RoleSetupError } from '../../src/store/roles.ts';
 import { createUser, signIn } from '../../src/store/users.ts';
 import { recordWorkItems } from '../../src/store/workPlan.ts';
 import { csvTable as auditCsvTable, type AuditRecord } from '../../web/src/lib/audit.ts';
@@ -362,6 +362,28 @@ describe('database roles on PostgreSQL', () => {
     expect(await audit()).toBe(before);
     const trigger = await admin.query<{ tgenabled: string }>(`SELECT t.tgenabled FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND t.tgname = 'audit_log_no_update'`, [schema]);
     expect(trigger.rows).toEqual([{ tgenabled: 'O' }]);
+  }, 120_000);
+
+  it('a restore runs as the owner; afterwards the application role has its grants again and no more', async () => {
+    // an empty second store of the same two roles, restored from the application role's backup
+    const second = `${schema}_b`;
+    await admin.query(`CREATE SCHEMA ${second} AUTHORIZATION ${ownerRole}`);
+    const at = (role: string) => urlAs(role).replace(encodeURIComponent(`search_path=${schema}`), encodeURIComponent(`search_path=${second}`));
+    const target = await openStore({ databaseUrl: at(appRole), migrationUrl: at(ownerRole), skipBuiltin: true });
+    try {
+      const before = await storeFingerprint(target);
+      const e = await restoreStore(target, join(dir, 'app-role.ndjson.gz'), { key }).then(() => undefined, (x: Error) => x);
+      expect(e?.message).toMatch(/permission denied|must be owner/); // the application role alone cannot empty the tables
+      expect(await storeFingerprint(target)).toEqual(before);
+      const r = await asOwner(target, at(ownerRole), (owner) => restoreStore(owner, join(dir, 'app-role.ndjson.gz'), { key }));
+      expect(r.signature).toBe('signed');
+      expect(await storeFingerprint(target)).toEqual(await storeFingerprint(db!));
+      const e2 = await target.query('TRUNCATE audit_log').then(() => undefined, (x: Error) => x);
+      expect(e2?.message).toMatch(/permission denied/);
+    } finally {
+      await target.close();
+      await admin.query(`DROP SCHEMA ${second} CASCADE`);
+    }
   }, 120_000);
 
   it('refuses an application role that owns a table in the schema, naming it and the fix', async () => {
