@@ -10,7 +10,8 @@ export const BACKUP_COMMANDS = ['backup', 'restore'] as const;
 
 export const BACKUP_HELP = `  ecociv backup <文件>                    备份整个数据库（一致的快照；gzip 压缩的 NDJSON，含校验和，用本机的备份密钥签名）
   ecociv restore <文件> [--trust-unsigned] 从备份恢复（只能恢复到空库或只有内置数据的新建库；全部成功或不做改动）；
-                                         没有签名或签名与本机密钥不符的文件，只有加 --trust-unsigned 才恢复`;
+                                         没有签名或签名与本机密钥不符的文件，只有加 --trust-unsigned 才恢复
+                                         备份密钥：ECOCIV_BACKUP_KEY 或 ECOCIV_BACKUP_KEY_FILE，默认为数据目录旁的 ecociv-backup.key（首次备份时生成）`;
 
 export interface BackupCliOptions {
   format: 'table' | 'json';
