@@ -80,9 +80,9 @@ export interface BackupTrailer {
 /** What a restore found of the file's signature: signed with this installation's key, or why not. */
 export type SignatureState = 'signed' | 'unsigned' | 'badSignature' | 'noKey';
 
-/** How a restore checks the signature: with the installation's key; trustUnsigned lets any state through. */
+/** How a restore checks the signature: with the installation's key (or where it would be); trustUnsigned lets any state through. */
 export interface SignatureCheck {
-  key: BackupKey | undefined;
+  key: BackupKey;
   trustUnsigned?: boolean;
 }
 
@@ -315,8 +315,8 @@ function signatureState(trailer: BackupTrailer, computed: Buffer | undefined): S
 /** A file whose signature is not this installation's is refused unless the operator trusts it. */
 function refuseUnverified(file: string, state: SignatureState, check: SignatureCheck): void {
   if (state === 'signed' || check.trustUnsigned) return;
-  const key = check.key;
-  throw new BackupFileError(t(`integrity.backup.${state}`, { file, keySource: key?.source ?? t('integrity.key.fromEnv'), keyFile: key?.file ?? 'ECOCIV_BACKUP_KEY_FILE' }));
+  const { source, file: keyFile } = check.key;
+  throw new BackupFileError(t(`integrity.backup.${state}`, { file, keySource: source, keyFile: keyFile ?? 'ECOCIV_BACKUP_KEY_FILE' }));
 }
 
 /** Lines of a backup file, checked as they come: structure, counts, and at the end the checksum and the signature. */
@@ -333,7 +333,7 @@ async function* readBackup(file: string, check: SignatureCheck): AsyncGenerator<
   source.on('error', (e) => gunzip.destroy(e));
   source.pipe(gunzip);
   const hash = createHash('sha256');
-  const hmac = check.key?.secret ? createHmac('sha256', check.key.secret) : undefined;
+  const hmac = check.key.secret ? createHmac('sha256', check.key.secret) : undefined;
   const digest = (bytes: Buffer) => {
     hash.update(bytes);
     hmac?.update(bytes);

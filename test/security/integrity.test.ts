@@ -105,7 +105,7 @@ describe.each(ENGINES)('signed backups on %s', (engine) => {
   let file: string;
   let fingerprint: Awaited<ReturnType<typeof storeFingerprint>>;
   beforeAll(async () => {
-    source = await openTestStore(engine);
+    source = await openTestStore(engine, { skipBuiltin: true }); // accounts and the audit trail are what matter here
     await createUser(source.db, { username: 'admin', displayName: '管理员', password: ADMIN_PASSWORD, roles: [{ role: 'admin' }] }, SYSTEM_ACTOR);
     expect((await signIn(source.db, 'admin', ADMIN_PASSWORD, session)).ok).toBe(true);
     file = join(dir, `${engine}.ndjson.gz`);
@@ -385,6 +385,12 @@ describe('database roles on PostgreSQL', () => {
       await admin.query(`DROP SCHEMA ${second} CASCADE`);
     }
   }, 120_000);
+
+  it('ECOCIV_MIGRATION_URL without a server is refused, saying what to set', async () => {
+    const e = await openStore({ dataDir: 'memory://', migrationUrl: urlAs(ownerRole) }).then((x) => x.close(), (x: unknown) => x);
+    expect(e).toBeInstanceOf(RoleSetupError);
+    expect((e as Error).message).toBe('ECOCIV_MIGRATION_URL 只用于 PostgreSQL 服务器：请同时用 DATABASE_URL 指定应用角色的连接。');
+  });
 
   it('refuses an application role that owns a table in the schema, naming it and the fix', async () => {
     await admin.query(`CREATE TABLE ${schema}.stray (id int); ALTER TABLE ${schema}.stray OWNER TO ${appRole}`);
