@@ -36,7 +36,7 @@ describe('ecociv backup and restore (embedded store)', () => {
     const a = JSON.parse((await target('assess', 'wushan-demo-county', '--year', '2023', '--format', 'json')).stdout);
     const item3 = a.frameworks.find((f: { id: string }) => f.id === 'national-demo-county').results.find((x: { number: string }) => x.number === '3');
     expect(item3.value).toBe('25.5');
-  });
+  }, 120_000); // four runs of the command: each starts tsx and PGlite, slow on a busy 2-core machine
 
   it('refuses to restore over a store holding people’s data, and a damaged file, with exit code 1', async () => {
     const over = await source('restore', file);
