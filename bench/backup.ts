@@ -16,6 +16,8 @@ const URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432
 const OBSERVATIONS = Number(process.argv[2] ?? 100_000);
 const dir = mkdtempSync(join(tmpdir(), 'ecociv-bench-backup-'));
 const cleanups: Array<() => Promise<void>> = [];
+/** a throw-away signing key: the bench measures the installation's cost of signing, not its key file */
+const key = { secret: randomBytes(32), source: 'bench' };
 
 async function open(engine: 'pglite' | 'postgres', name: string, opts: StoreOptions = {}): Promise<Db> {
   if (engine === 'pglite') {
@@ -69,11 +71,11 @@ for (const engine of ['pglite', 'postgres'] as const) {
     const obs = Number((await source.query<{ n: string }>('SELECT count(*) AS n FROM observations')).rows[0]!.n);
     const file = join(dir, `${engine}-${rows.length}.ndjson.gz`);
     let t = performance.now();
-    const b = await backupStore(source, file);
+    const b = await backupStore(source, file, { key });
     const backupTime = seconds(t);
     const target = await open(engine, `${engine}-${size}-target`, { skipBuiltin: true });
     t = performance.now();
-    await restoreStore(target, file);
+    await restoreStore(target, file, { key });
     const restoreTime = seconds(t);
     const same = JSON.stringify(await storeFingerprint(source)) === JSON.stringify(await storeFingerprint(target));
     rows.push([engine, size, obs.toLocaleString('en-US'), b.rows.toLocaleString('en-US'), mb(b.bytes), mb(gunzipSync(readFileSync(file)).length), backupTime, restoreTime, same ? 'identical' : 'DIFFERENT']);

@@ -79,6 +79,7 @@ async function main(argv: string[]): Promise<number> {
       kind: { type: 'string' },
       'out-dir': { type: 'string' },
       all: { type: 'boolean' },
+      'trust-unsigned': { type: 'boolean' },
     },
   });
   const [command, ...rest] = positionals;
@@ -125,7 +126,7 @@ async function main(argv: string[]): Promise<number> {
         ...(values.region !== undefined ? { region: values.region } : {}),
         ...(values.unit !== undefined ? { unit: values.unit } : {}),
       });
-    if (backup) return await runBackup(db, command as (typeof BACKUP_COMMANDS)[number], rest, { format });
+    if (backup) return await runBackup(db, command as (typeof BACKUP_COMMANDS)[number], rest, { format, trustUnsigned: values['trust-unsigned'] === true });
     if ((TRACKING_COMMANDS as readonly string[]).includes(command)) {
       return await runTracking(db, command as (typeof TRACKING_COMMANDS)[number], rest, {
         format,

@@ -5,12 +5,17 @@ import { accessZhCN } from './access.zh-CN.ts';
 import { accountsEn } from './accounts.en.ts';
 import { accountsZhCN } from './accounts.zh-CN.ts';
 import { en } from './en.ts';
+import { integrityEn } from './integrity.en.ts';
+import { integrityZhCN } from './integrity.zh-CN.ts';
 import { reportEn } from './report.en.ts';
 import { reportZhCN } from './report.zh-CN.ts';
 import { zhCN } from './zh-CN.ts';
 
 export type Locale = 'zh-CN' | 'en';
-const catalogs: Record<Locale, Record<string, string>> = { 'zh-CN': { ...zhCN, ...reportZhCN, ...accountsZhCN, ...accessZhCN }, en: { ...en, ...reportEn, ...accountsEn, ...accessEn } };
+const catalogs: Record<Locale, Record<string, string>> = {
+  'zh-CN': { ...zhCN, ...reportZhCN, ...accountsZhCN, ...accessZhCN, ...integrityZhCN },
+  en: { ...en, ...reportEn, ...accountsEn, ...accessEn, ...integrityEn },
+};
 
 export function t(key: string, params: Record<string, string | number> = {}, locale: Locale = 'zh-CN'): string {
   const template = catalogs[locale][key] ?? catalogs['zh-CN'][key] ?? key;

@@ -6,21 +6,27 @@
 //   then, per table in dependency order (referenced tables first):
 //            {"table":"observations","rows":12345}
 //            ["1","2","",…]           one row: every column as PostgreSQL's own text form (or null)
-//   last     trailer  {"end":"ecociv-backup","tables":25,"rows":…,"sha256":…}  sha256 of every byte before it
+//   last     trailer  {"end":"ecociv-backup","tables":25,"rows":…,"sha256":…,"hmacSha256":…}  sha256 of every byte
+//            before it, and HMAC-SHA256 of the same bytes with the installation's backup key (src/store/backupKey.ts)
 // The tables are read from the catalog (every table of the store's schema but schema_migrations, which is
 // recorded as the schema version); values travel as the server's text output and are cast back by the
 // column's type on restore, so bytea, jsonb, arrays, numeric and timestamps come back exactly, on either engine.
 //
-// Restore checks the whole file first (structure, counts, checksum), then, in one transaction: refuses a
+// Restore checks the whole file first (structure, counts, checksum, signature: an unsigned file, or one signed
+// with another key, is refused unless the operator trusts it explicitly), then, in one transaction: refuses a
 // store that holds anything but a fresh load of the built-in data, empties it, loads every row, sets every
 // sequence past the rows, and — for a file from an older schema — rebuilds the tables at the file's version
 // and runs the later migrations over the restored rows. Errors are in Chinese and name what was found.
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { createReadStream, createWriteStream, renameSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { basename, dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
+import { cliActor } from '../auth/roles.ts';
+import { t } from '../i18n/index.ts';
+import { writeAudit } from './audit.ts';
+import type { BackupKey } from './backupKey.ts';
 import type { Db, Queryable } from './db.ts';
 import { MIGRATIONS } from './migrations.ts';
 
@@ -67,6 +73,17 @@ export interface BackupTrailer {
   tables: number;
   rows: number;
   sha256: string;
+  /** HMAC-SHA256 of the same bytes with the installation's backup key; absent in files made before signing */
+  hmacSha256?: string;
+}
+
+/** What a restore found of the file's signature: signed with this installation's key, or why not. */
+export type SignatureState = 'signed' | 'unsigned' | 'badSignature' | 'noKey';
+
+/** How a restore checks the signature: with the installation's key (or where it would be); trustUnsigned lets any state through. */
+export interface SignatureCheck {
+  key: BackupKey;
+  trustUnsigned?: boolean;
 }
 
 export interface BackupSummary {
@@ -205,15 +222,19 @@ async function appliedMigrations(db: Queryable): Promise<Array<{ version: number
 // ---------------------------------------------------------------- backup
 
 /** Write a consistent snapshot of the whole store to file (gzip'd NDJSON); the file appears only when complete. */
-export async function backupStore(db: Db, file: string, opts: { onProgress?: Progress } = {}): Promise<BackupSummary> {
+export async function backupStore(db: Db, file: string, opts: { key: BackupKey; onProgress?: Progress }): Promise<BackupSummary> {
+  const secret = opts.key.secret;
+  if (!secret) throw new Error('backupStore needs the backup key (backupKey({ create: true }))');
   const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.part`);
   const gzip = createGzip();
   const written = pipeline(gzip, createWriteStream(tmp));
   written.catch(() => undefined);
   const hash = createHash('sha256');
+  const hmac = createHmac('sha256', secret);
   const write = async (obj: unknown, text?: string) => {
     const line = Buffer.from(`${text ?? JSON.stringify(obj)}\n`, 'utf8');
     hash.update(line);
+    hmac.update(line);
     if (!gzip.write(line)) await Promise.race([once(gzip, 'drain'), written]);
   };
   try {
@@ -260,7 +281,7 @@ export async function backupStore(db: Db, file: string, opts: { onProgress?: Pro
       return header;
     });
     const rows = header.tables.reduce((s, t) => s + t.rows, 0);
-    const trailer: BackupTrailer = { end: BACKUP_FORMAT, tables: header.tables.length, rows, sha256: hash.copy().digest('hex') };
+    const trailer: BackupTrailer = { end: BACKUP_FORMAT, tables: header.tables.length, rows, sha256: hash.copy().digest('hex'), hmacSha256: hmac.digest('hex') };
     gzip.end(`${JSON.stringify(trailer)}\n`);
     await written;
     renameSync(tmp, file);
@@ -275,12 +296,31 @@ export async function backupStore(db: Db, file: string, opts: { onProgress?: Pro
 
 // ---------------------------------------------------------------- reading a backup file
 
-type Line = { kind: 'header'; header: BackupHeader } | { kind: 'table'; table: BackupTable } | { kind: 'row'; table: BackupTable; values: Array<string | null> };
+type Line =
+  | { kind: 'header'; header: BackupHeader }
+  | { kind: 'table'; table: BackupTable }
+  | { kind: 'row'; table: BackupTable; values: Array<string | null> }
+  | { kind: 'end'; signature: SignatureState };
 
 const damaged = (file: string, detail: string) => new BackupFileError(`备份文件 ${file} 已损坏或不完整：${detail}。未做任何改动。`);
 
-/** Lines of a backup file, checked as they come: structure, counts, and at the end the checksum. */
-async function* readBackup(file: string): AsyncGenerator<Line> {
+/** The signature's state: the trailer's HMAC against the one computed with the installation's key. */
+function signatureState(trailer: BackupTrailer, computed: Buffer | undefined): SignatureState {
+  if (typeof trailer.hmacSha256 !== 'string' || trailer.hmacSha256 === '') return 'unsigned';
+  if (!computed) return 'noKey';
+  const given = Buffer.from(trailer.hmacSha256, 'hex');
+  return given.length === computed.length && timingSafeEqual(given, computed) ? 'signed' : 'badSignature';
+}
+
+/** A file whose signature is not this installation's is refused unless the operator trusts it. */
+function refuseUnverified(file: string, state: SignatureState, check: SignatureCheck): void {
+  if (state === 'signed' || check.trustUnsigned) return;
+  const { source, file: keyFile } = check.key;
+  throw new BackupFileError(t(`integrity.backup.${state}`, { file, keySource: source, keyFile: keyFile ?? 'ECOCIV_BACKUP_KEY_FILE' }));
+}
+
+/** Lines of a backup file, checked as they come: structure, counts, and at the end the checksum and the signature. */
+async function* readBackup(file: string, check: SignatureCheck): AsyncGenerator<Line> {
   let source;
   try {
     statSync(file);
@@ -293,6 +333,11 @@ async function* readBackup(file: string): AsyncGenerator<Line> {
   source.on('error', (e) => gunzip.destroy(e));
   source.pipe(gunzip);
   const hash = createHash('sha256');
+  const hmac = check.key.secret ? createHmac('sha256', check.key.secret) : undefined;
+  const digest = (bytes: Buffer) => {
+    hash.update(bytes);
+    hmac?.update(bytes);
+  };
   let header: BackupHeader | undefined;
   let trailer: BackupTrailer | undefined;
   let tableIndex = -1;
@@ -310,7 +355,7 @@ async function* readBackup(file: string): AsyncGenerator<Line> {
     }
     if (!header) {
       header = checkHeader(file, value);
-      hash.update(bytes);
+      digest(bytes);
       return { kind: 'header', header };
     }
     const table = header.tables[tableIndex];
@@ -319,7 +364,7 @@ async function* readBackup(file: string): AsyncGenerator<Line> {
       if (value.length !== table.columns.length || !value.every((v) => v === null || typeof v === 'string'))
         throw damaged(file, `第 ${fmt(lineNo)} 行（表 ${table.name}）应有 ${table.columns.length} 列`);
       rowsLeft--;
-      hash.update(bytes);
+      digest(bytes);
       return { kind: 'row', table, values: value as Array<string | null> };
     }
     const o = value as Record<string, unknown>;
@@ -329,14 +374,16 @@ async function* readBackup(file: string): AsyncGenerator<Line> {
       if (!next || next.name !== o.table || o.rows !== next.rows) throw damaged(file, `第 ${fmt(lineNo)} 行的表 ${o.table} 与文件头所列不符`);
       tableIndex++;
       rowsLeft = next.rows;
-      hash.update(bytes);
+      digest(bytes);
       return { kind: 'table', table: next };
     }
     if (o && o.end === BACKUP_FORMAT) {
       trailer = o as unknown as BackupTrailer;
       if (tableIndex !== header.tables.length - 1) throw damaged(file, `只有 ${tableIndex + 1} 张表，文件头列出 ${header.tables.length} 张`);
       if (trailer.sha256 !== hash.digest('hex')) throw damaged(file, '校验和（sha256）不符，内容被改动过');
-      return undefined;
+      const signature = signatureState(trailer, hmac?.digest());
+      refuseUnverified(file, signature, check);
+      return { kind: 'end', signature };
     }
     throw damaged(file, `第 ${fmt(lineNo)} 行无法识别`);
   };
@@ -382,16 +429,23 @@ function checkHeader(file: string, value: unknown): BackupHeader {
   return h as BackupHeader;
 }
 
-/** Read a whole backup file and check it (structure, row counts, checksum) without touching any store. */
-export async function verifyBackup(file: string): Promise<BackupHeader> {
+/**
+ * Read a whole backup file and check it (structure, row counts, checksum, signature) without touching any
+ * store. A file not signed with the installation's key is refused unless check.trustUnsigned.
+ */
+export async function verifyBackup(file: string, check: SignatureCheck): Promise<{ header: BackupHeader; signature: SignatureState }> {
   let header: BackupHeader | undefined;
-  for await (const line of readBackup(file)) if (line.kind === 'header') header = line.header;
-  return header!;
+  let signature: SignatureState = 'unsigned';
+  for await (const line of readBackup(file, check)) {
+    if (line.kind === 'header') header = line.header;
+    else if (line.kind === 'end') signature = line.signature;
+  }
+  return { header: header!, signature };
 }
 
 // ---------------------------------------------------------------- restore
 
-export interface RestoreOptions {
+export interface RestoreOptions extends SignatureCheck {
   onProgress?: Progress;
   /**
    * The row counts of a store freshly created with only the built-in data (table → rows). A target whose
@@ -412,6 +466,8 @@ export interface RestoreSummary {
   /** the engine the file was written on */
   from: Db['kind'];
   createdAt: string;
+  /** signed with this installation's key, or why not (then restored only because the operator trusted it) */
+  signature: SignatureState;
 }
 
 /** Row counts of every table of the store (schema_migrations aside). */
@@ -455,9 +511,10 @@ async function occupied(tx: Queryable, opts: RestoreOptions): Promise<string | u
  * Restore a backup into the store: the whole file is checked first, then everything happens in one
  * transaction — it all lands, or the store is left as it was.
  */
-export async function restoreStore(db: Db, file: string, opts: RestoreOptions = {}): Promise<RestoreSummary> {
-  const header = await verifyBackup(file);
+export async function restoreStore(db: Db, file: string, opts: RestoreOptions): Promise<RestoreSummary> {
+  const { header, signature } = await verifyBackup(file, opts);
   const progress = opts.onProgress ?? (() => undefined);
+  if (signature !== 'signed') progress(t('integrity.backup.trusted', { reason: t(`integrity.backup.reason.${signature}`) }));
   progress(`备份文件校验通过：${header.tables.length} 张表，${fmt(header.tables.reduce((s, t) => s + t.rows, 0))} 行，结构第 ${header.schemaVersion} 版，${header.engine}，${header.createdAt}`);
   const migrated = await db.transaction(async (tx) => {
     // keep migrations and the built-in data load of other processes out while the store is replaced
@@ -489,7 +546,7 @@ export async function restoreStore(db: Db, file: string, opts: RestoreOptions = 
       if (!here) throw new BackupFileError(`备份文件中的表 ${t.name} 在本数据库的第 ${header.schemaVersion} 版结构中不存在。未做任何改动。`);
       for (const c of t.columns) if (!here.columns.some((x) => x.name === c.name)) throw new BackupFileError(`备份文件中表 ${t.name} 的列 ${c.name} 在本数据库中不存在。未做任何改动。`);
     }
-    await loadRows(tx, file, header, target, progress);
+    await loadRows(tx, file, opts, header, target, progress);
     await setSequences(tx, header, target);
     for (const m of later) {
       await tx.exec(m.sql).catch((e: unknown) => {
@@ -498,6 +555,8 @@ export async function restoreStore(db: Db, file: string, opts: RestoreOptions = 
       await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
       progress(`数据库结构已更新到第 ${m.version} 版（${m.name}）`);
     }
+    // a restore the signature did not vouch for stays on the record
+    if (signature !== 'signed') await writeAudit(tx, cliActor(), { action: 'backup.restoreUnverified', entity: 'backup', after: { file: basename(file), signature, createdAt: header.createdAt } });
     return later.map((m) => m.version);
   });
   return {
@@ -509,6 +568,7 @@ export async function restoreStore(db: Db, file: string, opts: RestoreOptions = 
     engine: db.kind,
     from: header.engine,
     createdAt: header.createdAt,
+    signature,
   };
 }
 
@@ -538,7 +598,7 @@ async function dropSchemaObjects(tx: Queryable): Promise<void> {
   for (const o of objects.rows) await tx.exec(o.sql);
 }
 
-async function loadRows(tx: Queryable, file: string, header: BackupHeader, target: Map<string, CatalogTable>, progress: Progress): Promise<void> {
+async function loadRows(tx: Queryable, file: string, check: SignatureCheck, header: BackupHeader, target: Map<string, CatalogTable>, progress: Progress): Promise<void> {
   let batch: Array<Array<string | null>> = [];
   let bytes = 0;
   let current: { table: BackupTable; here: CatalogTable; loaded: number; index: number; held: Array<Array<string | null>> | null } | undefined;
@@ -572,7 +632,7 @@ async function loadRows(tx: Queryable, file: string, header: BackupHeader, targe
     progress(`[${current.index}/${header.tables.length}] ${current.table.name} ${fmt(current.loaded)} 行`);
   };
   let index = 0;
-  for await (const line of readBackup(file)) {
+  for await (const line of readBackup(file, check)) {
     if (line.kind === 'table') {
       await finish();
       const here = target.get(line.table.name)!;

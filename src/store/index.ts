@@ -1,10 +1,17 @@
 // Opening the store: connect, migrate, and bring the built-in data up to date.
 import { DEFAULT_DATA_DIR, loadCatalog } from '../data/load.ts';
+import { t } from '../i18n/index.ts';
 import { openDb, type Db, type DbOptions } from './db.ts';
 import { hashDataDir, syncBuiltinData } from './importBuiltin.ts';
 import { migrate } from './migrations.ts';
+import { checkApplicationRole, connectionOf, grantApplicationRole, RoleSetupError } from './roles.ts';
 
 export interface StoreOptions extends DbOptions {
+  /**
+   * postgres://… of the role that owns the schema (ECOCIV_MIGRATION_URL): the migrations run as it, and it then
+   * grants databaseUrl's role only what the application needs (src/store/roles.ts)
+   */
+  migrationUrl?: string;
   /** directory of the built-in data files (default: the repository's data/) */
   builtinDir?: string;
   /** skip loading built-in data (for an empty store) */
@@ -14,9 +21,10 @@ export interface StoreOptions extends DbOptions {
 }
 
 export async function openStore(opts: StoreOptions = {}): Promise<Db> {
+  if (opts.migrationUrl && !opts.databaseUrl) throw new RoleSetupError(t('integrity.roles.needsServer'));
   const db = await openDb(opts);
   try {
-    const applied = await migrate(db);
+    const applied = await migrateStore(db, opts);
     if (applied.length > 0) opts.onProgress?.(`数据库结构已更新到第 ${applied[applied.length - 1]} 版`);
     if (!opts.skipBuiltin) {
       const dir = opts.builtinDir ?? DEFAULT_DATA_DIR;
@@ -31,10 +39,45 @@ export async function openStore(opts: StoreOptions = {}): Promise<Db> {
   }
 }
 
-/** Configuration from the environment: DATABASE_URL, ECOCIV_DATA_DIR. */
+let singleRoleSaid = false;
+
+/**
+ * The migrations: as the owner role when there is one (then the application role's grants), else as the
+ * store's own connection — on a server that is one role for everything, which is said once per process.
+ */
+async function migrateStore(db: Db, opts: StoreOptions): Promise<number[]> {
+  if (db.kind === 'postgres' && opts.migrationUrl) {
+    // the application role may not see the schema before its first grant: the owner's schema is the one
+    const appRole = (await connectionOf(db)).role;
+    const owner = await openDb({ databaseUrl: opts.migrationUrl });
+    try {
+      const own = await connectionOf(owner);
+      if (own.role !== appRole) {
+        const app = { role: appRole, schema: own.schema };
+        await checkApplicationRole(owner, app, own.role);
+        const applied = await migrate(owner);
+        await grantApplicationRole(owner, app);
+        const seen = await connectionOf(db);
+        if (seen.schema !== own.schema) throw new RoleSetupError(t('integrity.roles.schemaDiffers', { ownerSchema: own.schema, appSchema: seen.schema ?? '—' }));
+        return applied;
+      }
+    } finally {
+      await owner.close();
+    }
+  }
+  const applied = await migrate(db);
+  if (db.kind === 'postgres' && opts.onProgress && !singleRoleSaid) {
+    singleRoleSaid = true;
+    opts.onProgress(t('integrity.roles.single'));
+  }
+  return applied;
+}
+
+/** Configuration from the environment: DATABASE_URL, ECOCIV_MIGRATION_URL, ECOCIV_DATA_DIR. */
 export function storeOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): StoreOptions {
   const o: StoreOptions = {};
   if (env.DATABASE_URL) o.databaseUrl = env.DATABASE_URL;
+  if (env.ECOCIV_MIGRATION_URL) o.migrationUrl = env.ECOCIV_MIGRATION_URL;
   o.dataDir = env.ECOCIV_DATA_DIR ?? 'data/store';
   return o;
 }

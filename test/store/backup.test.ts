@@ -4,7 +4,7 @@
 // rows, the assessments, project progress and the exports come back identical — on the same engine and on
 // the other one. A damaged, truncated, tampered or newer file, and a store holding people's data, are
 // refused with a Chinese message naming what is wrong, and the target is left as it was.
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,6 +30,8 @@ import { issueNotices, recordTaskUpdate, recordWorkItems, replyToNotice } from '
 import { ENGINES, openTestStore, type Engine, type TestStore } from '../helpers/stores.ts';
 
 const PLAN = 'wushan-demo-county';
+/** the installation's backup key, for these tests (src/store/backupKey.ts finds the real one) */
+const key = { secret: Buffer.from('backup-test-key-'.repeat(4)), source: 'test' };
 const AS_OF = '2024-07-01';
 const dir = mkdtempSync(join(tmpdir(), 'ecociv-backup-'));
 /** every byte value, after a PNG signature */
@@ -101,10 +103,10 @@ function lines(file: string): string[] {
   return gunzipSync(readFileSync(file)).toString('utf8').split('\n').filter((l) => l.length > 0);
 }
 
-/** Write lines as a backup file with a correct trailer (checksum recomputed): a well-formed file. */
+/** Write lines as a backup file with a correct trailer (checksum and signature recomputed with the key): a well-formed file. */
 function writeWithTrailer(file: string, body: string[]): void {
   const text = body.map((l) => `${l}\n`).join('');
-  const trailer = { end: 'ecociv-backup', tables: JSON.parse(body[0]!).tables.length, rows: 0, sha256: createHash('sha256').update(text).digest('hex') };
+  const trailer = { end: 'ecociv-backup', tables: JSON.parse(body[0]!).tables.length, rows: 0, sha256: createHash('sha256').update(text).digest('hex'), hmacSha256: createHmac('sha256', key.secret).update(text).digest('hex') };
   writeFileSync(file, gzipSync(`${text}${JSON.stringify(trailer)}\n`));
 }
 
@@ -144,7 +146,7 @@ describe.each(ENGINES)('backup and restore on %s', (engine) => {
     await fill(source.db);
     file = join(dir, `${engine}.ndjson.gz`);
     const progress: string[] = [];
-    const s = await backupStore(source.db, file, { onProgress: (l) => progress.push(l) });
+    const s = await backupStore(source.db, file, { key, onProgress: (l) => progress.push(l) });
     expect(s).toMatchObject({ file, schemaVersion: SCHEMA_VERSION, engine });
     expect(progress.at(-1)).toMatch(/^\[(\d+)\/\1\] \S+ [\d,]+ 行$/);
     files[engine] = file;
@@ -155,7 +157,7 @@ describe.each(ENGINES)('backup and restore on %s', (engine) => {
     await source?.close();
   });
 
-  it('the file: a header naming every table (from the catalog) with its row count, rows as text, a checksum trailer', async () => {
+  it('the file: a header naming every table (from the catalog) with its row count, rows as text, a checksum and signature trailer', async () => {
     const all = lines(file);
     const header = JSON.parse(all[0]!);
     expect(header).toMatchObject({ format: 'ecociv-backup', formatVersion: 1, schemaVersion: SCHEMA_VERSION, engine });
@@ -168,6 +170,7 @@ describe.each(ENGINES)('backup and restore on %s', (engine) => {
     expect(names.indexOf('work_items')).toBeLessThan(names.indexOf('supervision_notices'));
     const trailer = JSON.parse(all.at(-1)!);
     expect(trailer.sha256).toBe(createHash('sha256').update(all.slice(0, -1).map((l) => `${l}\n`).join('')).digest('hex'));
+    expect(trailer.hmacSha256).toBe(createHmac('sha256', key.secret).update(all.slice(0, -1).map((l) => `${l}\n`).join('')).digest('hex'));
     // what must survive exactly is there: the attachment's bytes, ±Infinity in readings, numerics
     expect(all.some((l) => l.includes(`\\\\x${PNG.toString('hex')}`))).toBe(true);
     expect(all.some((l) => l.includes('+inf'))).toBe(true);
@@ -177,8 +180,8 @@ describe.each(ENGINES)('backup and restore on %s', (engine) => {
   it('restores into an empty store: every table, the assessments, project progress and the exports are identical', async () => {
     await withStore(engine, { skipBuiltin: true }, async (targetDb) => {
       const progress: string[] = [];
-      const r = await restoreStore(targetDb, file, { onProgress: (l) => progress.push(l) });
-      expect(r).toMatchObject({ migrated: [], schemaVersion: SCHEMA_VERSION, from: engine, engine });
+      const r = await restoreStore(targetDb, file, { key, onProgress: (l) => progress.push(l) });
+      expect(r).toMatchObject({ migrated: [], schemaVersion: SCHEMA_VERSION, from: engine, engine, signature: 'signed' });
       expect(progress).toContain(`[${r.tables}/${r.tables}] task_updates ${fingerprints[engine]!.task_updates!.rows} 行`);
       expect(await storeFingerprint(targetDb)).toEqual(fingerprints[engine]);
       expect(await views(targetDb)).toEqual(expected.views);
@@ -196,12 +199,12 @@ describe.each(ENGINES)('backup and restore on %s', (engine) => {
 
   it('restores into a store freshly created with the built-in data; refuses one holding people’s data, naming the tables, and leaves it as it was', async () => {
     await withStore(engine, {}, async (freshDb) => {
-      await restoreStore(freshDb, file, { freshCounts });
+      await restoreStore(freshDb, file, { key, freshCounts });
       expect(await storeFingerprint(freshDb)).toEqual(fingerprints[engine]);
       // now it holds people's data (the restored store's): a second restore is refused
       await recordObservations(freshDb, [{ plan: PLAN, framework: 'national-demo-county', number: '3', year: 2024, printed: '25' }]);
       const before = await storeFingerprint(freshDb);
-      const e = await refusal(restoreStore(freshDb, file, { freshCounts }));
+      const e = await refusal(restoreStore(freshDb, file, { key, freshCounts }));
       expect(e.message).toMatch(/^目标数据库不是空库/);
       expect(e.message).toMatch(/observations [\d,]+ 行（新建库为 [\d,]+ 行）/);
       expect(e.message).toContain('project_progress');
@@ -231,7 +234,7 @@ describe.each(ENGINES)('backup and restore on %s', (engine) => {
           content();
           if (name === 'newer.gz') writeFileSync(path, readFileSync(join(dir, 'newer.gz')));
         } else writeFileSync(path, content);
-        const e = await refusal(restoreStore(targetDb, path, { freshCounts }));
+        const e = await refusal(restoreStore(targetDb, path, { key, freshCounts }));
         expect(e.message, name).toMatch(message);
         expect(e.message, name).toContain('未做任何改动');
       }
@@ -245,7 +248,7 @@ describe.each(ENGINES)('backup and restore on %s', (engine) => {
       const bad = header.tables.map((t: { name: string; rows: number }) => (t.name === 'observations' ? { ...t, rows: t.rows + 1 } : t));
       const body = [JSON.stringify({ ...header, tables: bad }), ...all.slice(1, obsAt), JSON.stringify({ table: 'observations', rows: obsRows + 1 }), ...all.slice(obsAt + 1, obsAt + obsRows + 1), dup, ...all.slice(obsAt + obsRows + 1, -1)];
       writeWithTrailer(join(dir, `${engine}-violates.gz`), body);
-      const e = await refusal(restoreStore(targetDb, join(dir, `${engine}-violates.gz`), { freshCounts }));
+      const e = await refusal(restoreStore(targetDb, join(dir, `${engine}-violates.gz`), { key, freshCounts }));
       expect(e.message).toMatch(/^恢复失败：数据库拒绝了备份文件中表 observations 的数据/);
       expect(await storeFingerprint(targetDb)).toEqual(before);
     });
@@ -256,14 +259,14 @@ describe('across engines', () => {
   it('a backup from PGlite restores into PostgreSQL and a backup from PostgreSQL into PGlite, identical', async () => {
     for (const [from, to] of [['pglite', 'postgres'], ['postgres', 'pglite']] as const) {
       await withStore(to, { skipBuiltin: true }, async (targetDb) => {
-        const r = await restoreStore(targetDb, files[from]!);
+        const r = await restoreStore(targetDb, files[from]!, { key });
         expect(r).toMatchObject({ from, engine: to });
         expect(await storeFingerprint(targetDb)).toEqual(fingerprints[from]);
         // and back: its backup restores on the first engine, still identical
         const again = join(dir, `${from}-via-${to}.ndjson.gz`);
-        await backupStore(targetDb, again);
+        await backupStore(targetDb, again, { key });
         await withStore(from, { skipBuiltin: true }, async (homeDb) => {
-          await restoreStore(homeDb, again);
+          await restoreStore(homeDb, again, { key });
           expect(await storeFingerprint(homeDb)).toEqual(fingerprints[from]);
         });
       });
@@ -288,12 +291,12 @@ describe.each(ENGINES)('a file from an older schema, on %s', (engine) => {
         INSERT INTO tasks (plan_id, position, depth, kind, title) VALUES ('p', 0, 0, 'heading', '第一章');
         INSERT INTO tasks (plan_id, parent_id, position, depth, kind, text) VALUES ('p', 1, 1, 1, 'clause', '条目');`);
       const file = join(dir, `v4-${engine}.ndjson.gz`);
-      const s = await backupStore(old, file);
+      const s = await backupStore(old, file, { key });
       expect(s.schemaVersion).toBe(4);
       // what a later migration might have made beside the tables: rebuilt from the migrations, not kept
       await targetDb.exec(`CREATE TYPE review_state AS ENUM ('a', 'b'); CREATE FUNCTION audit_probe() RETURNS int LANGUAGE sql AS 'SELECT 1';
         CREATE VIEW plan_titles AS SELECT id, title FROM plans`);
-      const r = await restoreStore(targetDb, file);
+      const r = await restoreStore(targetDb, file, { key });
       expect(r.migrated).toEqual(MIGRATIONS.filter((m) => m.version > 4).map((m) => m.version));
       const left = await targetDb.query(`SELECT 1 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = current_schema() AND p.proname = 'audit_probe'
         UNION ALL SELECT 1 FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = current_schema() AND t.typname IN ('review_state', 'plan_titles')`);

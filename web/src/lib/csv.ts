@@ -1,7 +1,25 @@
-// CSV for Excel: quoted where needed, CRLF lines, UTF-8 with a byte-order mark.
+// CSV for Excel: quoted where needed, CRLF lines, UTF-8 with a byte-order mark. Every CSV the product writes
+// goes through toCsv, so every cell gets the same formula escaping (csvCell).
+
+/** A plain number as Excel reads it (-12.5, +3, 1e3, 45%): never a formula, kept as a number. */
+const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?%?$/;
+/**
+ * What makes a spreadsheet read a cell as a formula (OWASP, CSV injection): = + - @, tab or CR first, also
+ * after leading spaces, and their full-width forms, which some spreadsheets take for the same.
+ */
+const FORMULA_START = /^[\t\r]|^\s*[=+\-@＝＋－＠]/;
+
+/**
+ * One cell: text that a spreadsheet would take for a formula is prefixed with a single quote and quoted, so
+ * it shows as text. Plain numbers, negative ones too, stay numbers, and a lone "-" (no figure) stays as it is.
+ */
+export function csvCell(s: string): string {
+  const text = FORMULA_START.test(s) && !PLAIN_NUMBER.test(s.trim()) && s.trim() !== '-' ? `'${s}` : s;
+  return text !== s || /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
 export function toCsv(rows: readonly (readonly string[])[]): string {
-  const cell = (s: string) => (/[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  return rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+  return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
 export function downloadCsv(fileName: string, rows: readonly (readonly string[])[]): void {

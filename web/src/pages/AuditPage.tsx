@@ -6,31 +6,10 @@ import type { PlanSummary } from '../api/types.ts';
 import { ErrorState } from '../components/ErrorState.tsx';
 import { useApi } from '../hooks/useApi.ts';
 import { useI18n } from '../i18n/index.tsx';
+import { csvTable, show, when, type AuditRecord } from '../lib/audit.ts';
 import { downloadCsv } from '../lib/csv.ts';
 
-export interface AuditRecord {
-  id: number;
-  at: string;
-  actorName: string;
-  ip: string | null;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  planId: string | null;
-  before: unknown;
-  after: unknown;
-}
-
 const ACTION_GROUPS = ['observation', 'confirmation', 'progress', 'project', 'workItem', 'notice', 'attachment', 'settings', 'user', 'session', 'revision', 'assessment', 'draft', 'builtin'] as const;
-
-/** Local time as people read it: 2026-11-22 21:43:05. */
-function when(iso: string): string {
-  const d = new Date(iso);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
-}
-
-const show = (v: unknown) => (v === null || v === undefined ? '' : JSON.stringify(v));
 
 export default function AuditPage({ plan }: { plan: PlanSummary | undefined }) {
   const { t } = useI18n();
@@ -41,11 +20,7 @@ export default function AuditPage({ plan }: { plan: PlanSummary | undefined }) {
   const q = useApi<AuditRecord[]>(url);
   const rows = useMemo(() => (q.data ?? []).filter((r) => !group || r.action.startsWith(`${group}.`)), [q.data, group]);
   if (q.error) return <ErrorState error={q.error} onRetry={q.reload} />;
-  const exportRows = () =>
-    downloadCsv(t('audit.fileName'), [
-      [t('audit.col.at'), t('audit.col.actor'), t('audit.col.ip'), t('audit.col.action'), t('audit.col.entity'), t('audit.col.plan'), t('audit.col.before'), t('audit.col.after')],
-      ...rows.map((r) => [when(r.at), r.actorName, r.ip ?? '', r.action, `${r.entity}${r.entityId ? ` ${r.entityId}` : ''}`, r.planId ?? '', show(r.before), show(r.after)]),
-    ]);
+  const exportRows = () => downloadCsv(t('audit.fileName'), csvTable(rows, t));
   return (
     <Flex vertical gap={16} data-testid="audit-page">
       <Typography.Title level={2} style={{ margin: 0, fontSize: 22 }}>
