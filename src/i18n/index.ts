@@ -1,12 +1,14 @@
 // Formatting messages in a locale. Nested messages travel as "key|json" strings (see domain/assess.ts).
 import type { Message } from '../domain/types.ts';
+import { embeddedEn } from './embedded.en.ts';
+import { embeddedZhCN } from './embedded.zh-CN.ts';
 import { en } from './en.ts';
 import { reportEn } from './report.en.ts';
 import { reportZhCN } from './report.zh-CN.ts';
 import { zhCN } from './zh-CN.ts';
 
 export type Locale = 'zh-CN' | 'en';
-const catalogs: Record<Locale, Record<string, string>> = { 'zh-CN': { ...zhCN, ...reportZhCN }, en: { ...en, ...reportEn } };
+const catalogs: Record<Locale, Record<string, string>> = { 'zh-CN': { ...zhCN, ...reportZhCN, ...embeddedZhCN }, en: { ...en, ...reportEn, ...embeddedEn } };
 
 export function t(key: string, params: Record<string, string | number> = {}, locale: Locale = 'zh-CN'): string {
   const template = catalogs[locale][key] ?? catalogs['zh-CN'][key] ?? key;
