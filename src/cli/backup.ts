@@ -1,7 +1,7 @@
 // The backup commands of `ecociv`: backup FILE, restore FILE (src/store/backup.ts does the work).
-import { resolve } from 'node:path';
 import { BackupError, backupStore, freshBuiltinCounts, restoreStore } from '../store/backup.ts';
 import type { Db } from '../store/db.ts';
+import { userPath, type CliIo } from './io.ts';
 
 export const BACKUP_COMMANDS = ['backup', 'restore'] as const;
 
@@ -18,29 +18,29 @@ const seconds = (since: number) => ((Date.now() - since) / 1000).toFixed(1);
 const size = (bytes: number) => (bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
 
 /** Runs backup or restore; prints the outcome. Exit code 2 for a missing file name, 1 for a refusal. */
-export async function runBackup(db: Db, command: (typeof BACKUP_COMMANDS)[number], args: string[], o: BackupCliOptions): Promise<number> {
+export async function runBackup(db: Db, io: CliIo, command: (typeof BACKUP_COMMANDS)[number], args: string[], o: BackupCliOptions): Promise<number> {
   const file = args[0];
   if (!file) {
-    console.error(`请指定${command === 'backup' ? '备份到哪个文件' : '要恢复的备份文件'}，例如：ecociv ${command} ecociv-备份.ndjson.gz`);
+    io.err(`请指定${command === 'backup' ? '备份到哪个文件' : '要恢复的备份文件'}，例如：ecociv ${command} ecociv-备份.ndjson.gz`);
     return 2;
   }
-  const progress = (line: string) => process.stderr.write(`${line}\n`);
+  const progress = (line: string) => io.err(line);
   const started = Date.now();
   try {
     if (command === 'backup') {
-      const s = await backupStore(db, resolve(file), { onProgress: progress });
+      const s = await backupStore(db, userPath(io, file), { onProgress: progress });
       const out = { ...s, seconds: Number(seconds(started)) };
-      console.log(o.format === 'json' ? JSON.stringify(out, null, 2) : `已备份到 ${s.file}：${s.tables} 张表，${s.rows.toLocaleString('en-US')} 行，${size(s.bytes)}，数据库结构第 ${s.schemaVersion} 版（${s.engine}），用时 ${out.seconds} 秒。`);
+      io.out(o.format === 'json' ? JSON.stringify(out, null, 2) : `已备份到 ${s.file}：${s.tables} 张表，${s.rows.toLocaleString('en-US')} 行，${size(s.bytes)}，数据库结构第 ${s.schemaVersion} 版（${s.engine}），用时 ${out.seconds} 秒。`);
     } else {
-      const s = await restoreStore(db, resolve(file), { onProgress: progress, freshCounts: () => freshBuiltinCounts(o.builtinDir) });
+      const s = await restoreStore(db, userPath(io, file), { onProgress: progress, freshCounts: () => freshBuiltinCounts(o.builtinDir) });
       const out = { ...s, seconds: Number(seconds(started)) };
       const migrated = s.migrated.length > 0 ? `，并升级到第 ${s.schemaVersion} 版` : '';
-      console.log(o.format === 'json' ? JSON.stringify(out, null, 2) : `已从 ${s.file}（${s.createdAt}，${s.from}）恢复到 ${db.location}：${s.tables} 张表，${s.rows.toLocaleString('en-US')} 行${migrated}，用时 ${out.seconds} 秒。`);
+      io.out(o.format === 'json' ? JSON.stringify(out, null, 2) : `已从 ${s.file}（${s.createdAt}，${s.from}）恢复到 ${db.location}：${s.tables} 张表，${s.rows.toLocaleString('en-US')} 行${migrated}，用时 ${out.seconds} 秒。`);
     }
     return 0;
   } catch (e) {
     if (!(e instanceof BackupError)) throw e;
-    console.error(e.message);
+    io.err(e.message);
     return 1;
   }
 }

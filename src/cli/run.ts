@@ -1,7 +1,9 @@
 // The `ecociv` command: plans, assess, projects, tasks, check, record, confirm, report, progress, departments,
-// supervise, import, export, users, backup, restore, serve.
+// supervise, import, export, users, backup, restore, serve. runCli runs one command line, writing to an
+// injected output: in this process (src/cli/main.ts), or inside the running server that owns the embedded
+// data directory (src/server/cliRoute.ts), to which a command line hands itself (src/cli/remote.ts).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { assessPlan, UnknownPlanError } from '../app/assessPlan.ts';
@@ -22,8 +24,12 @@ import { formatWan, renderTable } from './table.ts';
 import { runTracking, TRACKING_COMMANDS, TRACKING_HELP, TrackingUsageError } from './tracking.ts';
 import { BACKUP_COMMANDS, BACKUP_HELP, runBackup } from './backup.ts';
 import { InvalidBatchError } from '../store/batch.ts';
+import { NotFoundError } from '../store/projectTracking.ts';
 import { runUsers, USERS_HELP, UsersUsageError } from './users.ts';
 import { cliActor } from '../auth/roles.ts';
+import { busyMessage, DataDirBusyError } from '../store/dirLock.ts';
+import { userPath, type CliIo } from './io.ts';
+import { forwardToServer } from './remote.ts';
 
 class UsageError extends Error {}
 
@@ -55,7 +61,27 @@ ${BACKUP_HELP}
 
 配置：DATABASE_URL（PostgreSQL 服务器；不设则使用内置 PGlite），ECOCIV_DATA_DIR（PGlite 数据目录，默认 ./data/store），PORT`;
 
-async function main(argv: string[]): Promise<number> {
+/** Commands a running server must not run for a command line: a second server; a restore under its feet. */
+export const NOT_THROUGH_SERVER = ['serve', 'restore'];
+
+export interface RunOptions {
+  /** the store to run against (the server's own); otherwise the command opens the store itself */
+  db?: Db;
+}
+
+/** Run one command line; the exit code. Refusals are written to io.err; unexpected errors are thrown. */
+export async function runCli(argv: string[], io: CliIo, ro: RunOptions = {}): Promise<number> {
+  try {
+    return await runCommand(argv, io, ro);
+  } catch (e) {
+    const failure = cliFailure(e);
+    if (!failure) throw e;
+    io.err(failure.message);
+    return failure.code;
+  }
+}
+
+async function runCommand(argv: string[], io: CliIo, ro: RunOptions): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -83,7 +109,7 @@ async function main(argv: string[]): Promise<number> {
   });
   const [command, ...rest] = positionals;
   if (values.help || !command) {
-    console.log(HELP);
+    io.out(HELP);
     return command ? 0 : values.help ? 0 : 2;
   }
   const format = values.format;
@@ -110,24 +136,39 @@ async function main(argv: string[]): Promise<number> {
       formatOfFile(requireKind(values.kind), values.out); // a wrong ending is refused before the store is opened
     }
   }
-  const progress = (line: string) => process.stderr.write(`${line}\n`);
+  const progress = (line: string) => io.err(line);
   const backup = (BACKUP_COMMANDS as readonly string[]).includes(command);
-  // backup and restore take the store as it is: no load of the built-in data first
-  const db = await openStore({ ...storeOptionsFromEnv(), onProgress: progress, ...(backup ? { skipBuiltin: true } : {}) });
-  if (command === 'serve') return serve(db, values.port);
+  let db: Db;
+  if (ro.db) db = ro.db;
+  else {
+    try {
+      // backup and restore take the store as it is: no load of the built-in data first
+      db = await openStore({ ...storeOptionsFromEnv(), onProgress: progress, ...(backup ? { skipBuiltin: true } : {}), owner: { role: command === 'serve' ? 'serve' : 'cli', command: [command, ...rest].join(' ') } });
+    } catch (e) {
+      // the embedded directory belongs to a running server: it runs the command on the store it has open
+      if (e instanceof DataDirBusyError && e.holder.role === 'serve' && !NOT_THROUGH_SERVER.includes(command)) return forwardToServer(e, argv, io, command === 'users' && ['add', 'set-password'].includes(rest[0] ?? ''));
+      throw e;
+    }
+  }
+  if (ro.db && NOT_THROUGH_SERVER.includes(command)) {
+    // the server's own store: no second server in it, no restore under its feet
+    io.err(busyMessage(ro.db.lock?.dir ?? ro.db.location, ro.db.lock?.info ?? { pid: process.pid, start: null, token: '', port: null, role: 'serve', command: 'serve', since: '' }, command));
+    return 1;
+  }
+  if (command === 'serve') return serve(db, values.port, io);
   try {
-    const out = (obj: unknown, table: () => string) => console.log(format === 'json' ? JSON.stringify(obj, null, 2) : table());
+    const out = (obj: unknown, table: () => string) => io.out(format === 'json' ? JSON.stringify(obj, null, 2) : table());
     if (command === 'users')
-      return await runUsers(db, rest, {
+      return await runUsers(db, io, rest, {
         format,
         ...(values.name !== undefined ? { name: values.name } : {}),
         ...(values.role !== undefined ? { role: values.role } : {}),
         ...(values.region !== undefined ? { region: values.region } : {}),
         ...(values.unit !== undefined ? { unit: values.unit } : {}),
       });
-    if (backup) return await runBackup(db, command as (typeof BACKUP_COMMANDS)[number], rest, { format });
+    if (backup) return await runBackup(db, io, command as (typeof BACKUP_COMMANDS)[number], rest, { format });
     if ((TRACKING_COMMANDS as readonly string[]).includes(command)) {
-      return await runTracking(db, command as (typeof TRACKING_COMMANDS)[number], rest, {
+      return await runTracking(db, io, command as (typeof TRACKING_COMMANDS)[number], rest, {
         format,
         locale,
         ...(year !== undefined ? { year } : {}),
@@ -193,14 +234,14 @@ async function main(argv: string[]): Promise<number> {
         const printer = new SharedPrinter();
         try {
           if (values.all) {
-            const r = await writeAllReports(db, { outDir: values['out-dir']!, ...(year !== undefined ? { year } : {}), lang: locale, printer: printer.get, onProgress: (line) => console.log(line) });
-            if (format === 'json') console.log(JSON.stringify(r, null, 2));
+            const r = await writeAllReports(db, { outDir: userPath(io, values['out-dir']!), ...(year !== undefined ? { year } : {}), lang: locale, printer: printer.get, onProgress: (line) => io.out(line) });
+            if (format === 'json') io.out(JSON.stringify(r, null, 2));
             return 0;
           }
           const kind = requireKind(values.kind!);
           const file = await generateReport(db, { plan: rest[0]!, kind, format: formatOfFile(kind, values.out!), ...(year !== undefined ? { year } : {}), lang: locale }, printer.get);
-          mkdirSync(dirname(resolve(values.out!)), { recursive: true });
-          writeFileSync(values.out!, file.data);
+          mkdirSync(dirname(userPath(io, values.out!)), { recursive: true });
+          writeFileSync(userPath(io, values.out!), file.data);
           const size = file.data.length >= 1024 * 1024 ? `${(file.data.length / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(file.data.length / 1024)} KB`;
           out({ file: values.out, kind, format: file.format, year: file.year, bytes: file.data.length }, () => t('report.written', { file: values.out!, kind: kindName(kind, locale), year: file.year, size }, locale));
           return 0;
@@ -209,7 +250,7 @@ async function main(argv: string[]): Promise<number> {
         }
       }
       case 'record': {
-        const entries = readEntries(rest[0]!);
+        const entries = readEntries(userPath(io, rest[0]!), rest[0]!);
         const r = await recordObservations(db, entries, cliActor());
         out(r, () => `已保存 ${r.recorded} 条现状值。`);
         return 0;
@@ -217,14 +258,14 @@ async function main(argv: string[]): Promise<number> {
     }
     return 0;
   } finally {
-    if (command !== 'serve') await db.close();
+    if (!ro.db) await db.close();
   }
 }
 
-function readEntries(file: string): ObservationEntry[] {
+function readEntries(path: string, file: string): ObservationEntry[] {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readFileSync(path, 'utf8');
   } catch (e) {
     throw new UsageError(`无法读取文件 ${file}：${(e as Error).message}`);
   }
@@ -318,13 +359,17 @@ function tasksOutline(t: Awaited<ReturnType<typeof planTasks>>): string {
   return lines.join('\n');
 }
 
-async function serve(db: Db, portArg: string | undefined): Promise<number> {
+async function serve(db: Db, portArg: string | undefined, io: CliIo): Promise<number> {
   const { buildServer } = await import('../server/app.ts');
   const port = Number(portArg ?? process.env.PORT ?? 3000);
   const host = process.env.HOST ?? '127.0.0.1';
-  const app = buildServer(db, { auth: { secureCookie: process.env.ECOCIV_COOKIE_SECURE === '1' } });
+  // the lock holder's token lets a command line on this machine hand its commands to this server
+  const app = buildServer(db, { auth: { secureCookie: process.env.ECOCIV_COOKIE_SECURE === '1', ...(db.lock ? { cliToken: db.lock.info.token } : {}) } });
   await app.listen({ port, host });
-  console.log(t('cli.serverListening', { url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/` }));
+  const address = app.server.address();
+  const actual = typeof address === 'object' && address ? address.port : port;
+  db.lock?.setPort(actual);
+  io.out(t('cli.serverListening', { url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${actual}/` }));
   const stop = async () => {
     await app.close();
     await db.close();
@@ -335,28 +380,13 @@ async function serve(db: Db, portArg: string | undefined): Promise<number> {
   return new Promise<number>(() => undefined);
 }
 
-main(process.argv.slice(2))
-  .then((code) => {
-    if (code !== 0) process.exitCode = code;
-  })
-  .catch((e: unknown) => {
-    if (e instanceof UsageError || e instanceof UnknownPlanError || e instanceof TrackingUsageError || e instanceof UsersUsageError || e instanceof ReportError) {
-      console.error(e.message);
-      process.exitCode = 2;
-    } else if (e instanceof InvalidEntriesError) {
-      console.error(`数据未保存，发现 ${e.problems.length} 处错误：\n${e.message}`);
-      process.exitCode = 1;
-    } else if (e instanceof InvalidBatchError) {
-      console.error(`未保存，发现 ${e.problems.length} 处错误：\n${e.message}`);
-      process.exitCode = 1;
-    } else if (e instanceof DataError) {
-      console.error(`内置数据有误，无法启动：\n${e.message}`);
-      process.exitCode = 1;
-    } else if (e instanceof DatabaseUnreachableError || e instanceof ChromiumMissingError) {
-      console.error(e.message);
-      process.exitCode = 1;
-    } else {
-      console.error(e);
-      process.exitCode = 1;
-    }
-  });
+/** A refusal the command line reports in words (and its exit code); null for an unexpected error. */
+export function cliFailure(e: unknown): { message: string; code: number } | null {
+  if (e instanceof UsageError || e instanceof UnknownPlanError || e instanceof TrackingUsageError || e instanceof UsersUsageError || e instanceof ReportError) return { message: e.message, code: 2 };
+  if (e instanceof InvalidEntriesError) return { message: `数据未保存，发现 ${e.problems.length} 处错误：\n${e.message}`, code: 1 };
+  if (e instanceof InvalidBatchError) return { message: `未保存，发现 ${e.problems.length} 处错误：\n${e.message}`, code: 1 };
+  if (e instanceof NotFoundError) return { message: e.message, code: 1 };
+  if (e instanceof DataError) return { message: `内置数据有误，无法启动：\n${e.message}`, code: 1 };
+  if (e instanceof DatabaseUnreachableError || e instanceof ChromiumMissingError || e instanceof DataDirBusyError) return { message: e.message, code: 1 };
+  return null;
+}
