@@ -17,9 +17,7 @@ import { listPlans, type TaskRow } from '../store/queries.ts';
 import { recordConfirmation } from '../store/recordConfirmation.ts';
 import { InvalidEntriesError, recordObservations, type ObservationEntry } from '../store/recordObservations.ts';
 import { consistencyReport } from './consistencyReport.ts';
-import { formatOfFile, generateReport, kindName, ReportError, requireKind } from '../reports/generate.ts';
-import { writeAllReports } from '../reports/generateAll.ts';
-import { ChromiumMissingError, SharedPrinter } from '../reports/render/pdf.ts';
+import type * as ReportsModule from './reports.ts';
 import { formatWan, renderTable } from './table.ts';
 import { runTracking, TRACKING_COMMANDS, TRACKING_HELP, TrackingUsageError } from './tracking.ts';
 import { BACKUP_COMMANDS, BACKUP_HELP, runBackup } from './backup.ts';
@@ -32,6 +30,10 @@ import { userPath, type CliIo } from './io.ts';
 import { forwardToServer } from './remote.ts';
 
 class UsageError extends Error {}
+
+// The report renderers (docx, charts, Chromium) take seconds to load: only the report command loads them.
+let reportsModule: typeof ReportsModule | undefined;
+const loadReports = async () => (reportsModule ??= await import('./reports.ts'));
 
 const HELP = `ecociv — 生态文明建设规划的数据化评估
 
@@ -133,6 +135,7 @@ async function runCommand(argv: string[], io: CliIo, ro: RunOptions): Promise<nu
       if (!rest[0]) throw new UsageError(`请指定规划编号（见 ecociv plans），或用 --all 生成全部规划的报告。\n\n${HELP}`);
       if (!values.kind) throw new UsageError(`请用 --kind 指定报告类型：annual、application、midterm、public。\n\n${HELP}`);
       if (!values.out) throw new UsageError(`请用 --out 指定输出文件，格式由扩展名决定（如 --out 报告.pdf）。\n\n${HELP}`);
+      const { formatOfFile, requireKind } = await loadReports();
       formatOfFile(requireKind(values.kind), values.out); // a wrong ending is refused before the store is opened
     }
   }
@@ -231,6 +234,7 @@ async function runCommand(argv: string[], io: CliIo, ro: RunOptions): Promise<nu
         return 0;
       }
       case 'report': {
+        const { formatOfFile, generateReport, kindName, requireKind, writeAllReports, SharedPrinter } = await loadReports();
         const printer = new SharedPrinter();
         try {
           if (values.all) {
@@ -382,11 +386,11 @@ async function serve(db: Db, portArg: string | undefined, io: CliIo): Promise<nu
 
 /** A refusal the command line reports in words (and its exit code); null for an unexpected error. */
 export function cliFailure(e: unknown): { message: string; code: number } | null {
-  if (e instanceof UsageError || e instanceof UnknownPlanError || e instanceof TrackingUsageError || e instanceof UsersUsageError || e instanceof ReportError) return { message: e.message, code: 2 };
+  if (e instanceof UsageError || e instanceof UnknownPlanError || e instanceof TrackingUsageError || e instanceof UsersUsageError || (reportsModule && e instanceof reportsModule.ReportError)) return { message: e.message, code: 2 };
   if (e instanceof InvalidEntriesError) return { message: `数据未保存，发现 ${e.problems.length} 处错误：\n${e.message}`, code: 1 };
   if (e instanceof InvalidBatchError) return { message: `未保存，发现 ${e.problems.length} 处错误：\n${e.message}`, code: 1 };
   if (e instanceof NotFoundError) return { message: e.message, code: 1 };
   if (e instanceof DataError) return { message: `内置数据有误，无法启动：\n${e.message}`, code: 1 };
-  if (e instanceof DatabaseUnreachableError || e instanceof ChromiumMissingError || e instanceof DataDirBusyError) return { message: e.message, code: 1 };
+  if (e instanceof DatabaseUnreachableError || (reportsModule && e instanceof reportsModule.ChromiumMissingError) || e instanceof DataDirBusyError) return { message: e.message, code: 1 };
   return null;
 }
