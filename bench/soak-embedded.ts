@@ -14,7 +14,7 @@ const st = await beginScenario(dir);
 for (let i = 0; i < runs; i++) {
   const t0 = Date.now();
   try {
-    await killCycle(st, { secondServe: i === 0 });
+    await killCycle(st, { refusals: i === 1 });
     passed++;
     console.log(`[${i + 1}/${runs}] 通过 passed — ${st.accounts.length} accounts acknowledged so far, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   } catch (e) {

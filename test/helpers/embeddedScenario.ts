@@ -134,10 +134,11 @@ const check = (ok: boolean, what: string) => {
 };
 
 /**
- * One cycle: HTTP writes and command lines at once, a second serve refused, SIGKILL mid-write, a restart
+ * One cycle: HTTP writes and command lines at once (with refusals: a second serve, and a restore from the
+ * previous cycle's backup, both refused), SIGKILL mid-write, a restart
  * that takes over the dead server's lock, and the proof that every acknowledged write is there.
  */
-export async function killCycle(st: ScenarioState, o: { secondServe?: boolean } = {}): Promise<void> {
+export async function killCycle(st: ScenarioState, o: { refusals?: boolean } = {}): Promise<void> {
   const i = st.cycle++;
   const server = st.server!;
   const s = await signIn(server.base);
@@ -149,11 +150,12 @@ export async function killCycle(st: ScenarioState, o: { secondServe?: boolean } 
     join(st.dir, `obs-${i}.yaml`),
     `observations:\n  - { plan: ${PLAN}, framework: national-demo-county, number: "36", year: ${year}, printed: "60" }\n  - { plan: ${PLAN}, framework: national-demo-county, number: "31", year: ${year}, printed: "95" }\n`,
   );
-  const [add, record, backup, second] = await Promise.all([
+  const [add, record, backup, second, restore] = await Promise.all([
     cli(st.dir, 'users', 'add', `c${i}`, '--name', `命令行${i}`, '--role', 'reviewer', '--region', '巫山县'),
     cli(st.dir, 'record', `obs-${i}.yaml`),
     cli(st.dir, 'backup', `backup-${i}.ndjson.gz`),
-    o.secondServe ? cli(st.dir, 'serve', '--port', '0') : Promise.resolve(null),
+    o.refusals ? cli(st.dir, 'serve', '--port', '0') : Promise.resolve(null),
+    o.refusals && i > 0 ? cli(st.dir, 'restore', `backup-${i - 1}.ndjson.gz`) : Promise.resolve(null),
   ]);
   check(add.code === 0 && add.stdout.includes(`已新建账号 c${i}`), `users add c${i} while the server runs: ${JSON.stringify(add)}`);
   st.accounts.push(`c${i}`);
@@ -161,6 +163,8 @@ export async function killCycle(st: ScenarioState, o: { secondServe?: boolean } 
   st.recordedYears.push(year);
   check(backup.code === 0, `backup while the server runs: ${JSON.stringify(backup)}`);
   if (second) check(second.code === 1 && second.stderr.includes('已有 ecociv 服务在使用数据目录') && !second.stdout.includes('已启动'), `a second serve: ${JSON.stringify(second)}`);
+  // (the store being unchanged by these refusals is proved by verify() after the restart)
+  if (restore) check(restore.code === 1 && restore.stderr.includes('正由运行中的 ecociv 服务使用') && restore.stderr.includes('未做任何改动'), `restore into the running server's directory: ${JSON.stringify(restore)}`);
 
   // the backup is where the user asked (relative to the directory the command ran in) and one moment:
   // every account in it has its audit record in it

@@ -32,8 +32,8 @@ describe('the real server and the command line on one embedded directory', () =>
     const held = readLock(join(dir, 'store'))!;
     expect(held).toMatchObject({ pid: st.server!.proc.pid, role: 'serve', port: Number(new URL(st.server!.base).port) });
     expect(held.token).toMatch(/^[0-9a-f]{64}$/);
-    await killCycle(st, { secondServe: true });
     await killCycle(st);
+    await killCycle(st, { refusals: true });
     expect(st.accounts.length).toBeGreaterThan(6);
     await endScenario(st);
     st = undefined;
