@@ -171,4 +171,20 @@ describe.each(ENGINES)('the command-line route refuses everyone but this machine
     expect(refused.at(-1)).toEqual({ exit: 1 });
     expect(await counts()).toEqual({ users: before.users + 1, audit: before.audit + 1 });
   });
+
+  it('files a command writes land in the directory the user ran it in', async () => {
+    const cwd = temp('cwd');
+    try {
+      const at = (argv: string[]) => app.inject({ method: 'POST', url: '/api/cli/run', headers: { 'x-ecociv-cli-token': TOKEN }, payload: { argv, cwd } });
+      const exported = lines((await at(['export', 'projects', 'wushan-demo-county', '--out', '项目.xlsx'])).body);
+      expect(exported.at(-1)).toEqual({ exit: 0 });
+      const report = lines((await at(['report', 'wushan-demo-county', '--year', '2021', '--kind', 'application', '--out', '报告/申报表.xlsx'])).body);
+      expect(report.at(-1)).toEqual({ exit: 0 });
+      expect(statSync(join(cwd, '项目.xlsx')).size).toBeGreaterThan(1000);
+      expect(statSync(join(cwd, '报告', '申报表.xlsx')).size).toBeGreaterThan(1000);
+      expect(existsSync('项目.xlsx') || existsSync('报告')).toBe(false); // not in the server's own directory
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
