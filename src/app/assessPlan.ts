@@ -3,7 +3,7 @@ import { assessFramework, compileFramework, type ItemResult, type LeafResult } f
 import type { AchievabilityClass } from '../domain/types.ts';
 import { formatMessage, t, type Locale } from '../i18n/index.ts';
 import type { Queryable } from '../store/db.ts';
-import { loadAssessmentInputs, type StatedSummary } from '../store/queries.ts';
+import { loadAssessmentInputs, type AssessmentScope, type StatedSummary } from '../store/queries.ts';
 import { explainRequirement } from './explain.ts';
 import { requirePlan } from './requirePlan.ts';
 
@@ -127,9 +127,9 @@ function summarySentence(
 
 export type PlanAssessment = Awaited<ReturnType<typeof assessPlan>>;
 
-export async function assessPlan(db: Queryable, planId: string, year: number | undefined, locale: Locale = 'zh-CN') {
+export async function assessPlan(db: Queryable, planId: string, year: number | undefined, locale: Locale = 'zh-CN', scope: AssessmentScope = {}) {
   await requirePlan(db, planId); // an unknown plan is an error naming the plans there are
-  const inputs = (await loadAssessmentInputs(db, planId))!;
+  const inputs = (await loadAssessmentInputs(db, planId, scope))!;
   const { plan, region } = inputs;
   const y = year ?? plan.baseYear ?? plan.targetYears[0]!;
   const frameworks = inputs.frameworks.map(({ framework, data, confirmations }) => {

@@ -7,6 +7,7 @@ import { writeAudit } from '../store/audit.ts';
 import { loadFramework, regionTraitsOf } from '../store/queries.ts';
 import type { ObservationEntry } from '../store/recordObservations.ts';
 import { requirePlan } from './requirePlan.ts';
+import { ENTRY_ROLES, requirePlanRole } from '../store/access.ts';
 
 
 /** The units that lead indicators of the plan, with how many indicators (or parts) each leads. */
@@ -115,6 +116,7 @@ export async function entryForm(db: Queryable, planId: string, unitName: string,
 /** Save what a unit has typed, as typed; it is not assessed until submitted. */
 export async function saveDraft(db: Queryable, planId: string, unitName: string, year: number, entries: unknown[], actor: Actor = SYSTEM_ACTOR): Promise<{ savedAt: string }> {
   await requirePlan(db, planId);
+  await requirePlanRole(db, actor, planId, ENTRY_ROLES);
   return inTransaction(db, async (tx) => {
     await writeAudit(tx, actor, { action: 'draft.save', entity: 'draft', entityId: `${unitName}:${year}`, planId, after: { entries } });
     const r = await tx.query<{ saved_at: Date | string }>(

@@ -23,6 +23,7 @@ import { runTracking, TRACKING_COMMANDS, TRACKING_HELP, TrackingUsageError } fro
 import { BACKUP_COMMANDS, BACKUP_HELP, runBackup } from './backup.ts';
 import { InvalidBatchError } from '../store/batch.ts';
 import { NotFoundError } from '../store/projectTracking.ts';
+import { ForbiddenError } from '../store/access.ts';
 import { runUsers, USERS_HELP, UsersUsageError } from './users.ts';
 import { cliActor } from '../auth/roles.ts';
 import { busyMessage, DataDirBusyError } from '../store/dirLock.ts';
@@ -389,7 +390,7 @@ export function cliFailure(e: unknown): { message: string; code: number } | null
   if (e instanceof UsageError || e instanceof UnknownPlanError || e instanceof TrackingUsageError || e instanceof UsersUsageError || (reportsModule && e instanceof reportsModule.ReportError)) return { message: e.message, code: 2 };
   if (e instanceof InvalidEntriesError) return { message: `数据未保存，发现 ${e.problems.length} 处错误：\n${e.message}`, code: 1 };
   if (e instanceof InvalidBatchError) return { message: `未保存，发现 ${e.problems.length} 处错误：\n${e.message}`, code: 1 };
-  if (e instanceof NotFoundError) return { message: e.message, code: 1 };
+  if (e instanceof NotFoundError || e instanceof ForbiddenError) return { message: e.message, code: 1 };
   if (e instanceof DataError) return { message: `内置数据有误，无法启动：\n${e.message}`, code: 1 };
   if (e instanceof DatabaseUnreachableError || (reportsModule && e instanceof reportsModule.ChromiumMissingError) || e instanceof DataDirBusyError) return { message: e.message, code: 1 };
   return null;

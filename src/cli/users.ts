@@ -16,7 +16,7 @@ export const USERS_HELP = `  ecociv users add <用户名> --name 姓名 --role a
 export async function runUsers(db: Db, io: CliIo, args: string[], o: { name?: string; role?: string; region?: string; unit?: string; format: 'table' | 'json' }): Promise<number> {
   const [sub, username] = args;
   if (sub === 'list') {
-    const users = await listUsers(db);
+    const users = await listUsers(db, cliActor());
     if (o.format === 'json') io.out(JSON.stringify(users, null, 2));
     else
       io.out(
@@ -35,7 +35,7 @@ export async function runUsers(db: Db, io: CliIo, args: string[], o: { name?: st
     return 0;
   }
   if (sub === 'set-password') {
-    const u = (await listUsers(db)).find((x) => x.username.toLowerCase() === String(username ?? '').toLowerCase());
+    const u = (await listUsers(db, cliActor())).find((x) => x.username.toLowerCase() === String(username ?? '').toLowerCase());
     if (!u) throw new UsersUsageError(`没有账号“${username ?? ''}”。`);
     await updateUser(db, u.id, { password: await io.password() }, cliActor());
     io.out(`已重设 ${u.username} 的密码，其所有会话已结束。`);

@@ -25,6 +25,7 @@ export const PROGRESS_COLUMNS: Column[] = [
   { field: 'reportingUnit', header: 'xlsx.col.reportingUnit', width: 14 },
   { field: 'reportedBy', header: 'xlsx.col.reportedBy', width: 10 },
   { field: 'reportedOn', header: 'xlsx.col.reportedOn', width: 12 },
+  { field: 'backdateReason', header: 'xlsx.col.backdateReason', width: 20 },
 ];
 
 /**

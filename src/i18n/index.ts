@@ -1,5 +1,9 @@
 // Formatting messages in a locale. Nested messages travel as "key|json" strings (see domain/assess.ts).
 import type { Message } from '../domain/types.ts';
+import { accessEn } from './access.en.ts';
+import { accessZhCN } from './access.zh-CN.ts';
+import { accountsEn } from './accounts.en.ts';
+import { accountsZhCN } from './accounts.zh-CN.ts';
 import { embeddedEn } from './embedded.en.ts';
 import { embeddedZhCN } from './embedded.zh-CN.ts';
 import { en } from './en.ts';
@@ -8,7 +12,7 @@ import { reportZhCN } from './report.zh-CN.ts';
 import { zhCN } from './zh-CN.ts';
 
 export type Locale = 'zh-CN' | 'en';
-const catalogs: Record<Locale, Record<string, string>> = { 'zh-CN': { ...zhCN, ...reportZhCN, ...embeddedZhCN }, en: { ...en, ...reportEn, ...embeddedEn } };
+const catalogs: Record<Locale, Record<string, string>> = { 'zh-CN': { ...zhCN, ...reportZhCN, ...accountsZhCN, ...accessZhCN, ...embeddedZhCN }, en: { ...en, ...reportEn, ...accountsEn, ...accessEn, ...embeddedEn } };
 
 export function t(key: string, params: Record<string, string | number> = {}, locale: Locale = 'zh-CN'): string {
   const template = catalogs[locale][key] ?? catalogs['zh-CN'][key] ?? key;

@@ -25,11 +25,12 @@ import { ReadCache } from './readCache.ts';
 import { registerAuth, visiblePlanIds, type AuthOptions } from './auth.ts';
 import { registerReviewRoutes } from './reviewRoutes.ts';
 import { registerCliRoute } from './cliRoute.ts';
-import { publicSummary } from '../app/publicSummary.ts';
+import { NotPublishedError, publicSummary } from '../app/publicSummary.ts';
 import { unitScope } from '../store/users.ts';
 import type { FastifyRequest } from 'fastify';
 import { InvalidBatchError } from '../store/batch.ts';
 import { NotFoundError } from '../store/projectTracking.ts';
+import { ForbiddenError } from '../store/access.ts';
 
 function localeOf(q: { lang?: string }): Locale {
   return q.lang === 'en' ? 'en' : 'zh-CN';
@@ -87,6 +88,8 @@ export function buildServer(db: Db, opts: { logger?: boolean; webDir?: string; a
       return reply.code(422).send({ error: { code: 'invalidObservations', message: '数据未保存：有错误，请改正后重新提交。', problems: err.problems } });
     if (err instanceof InvalidBatchError)
       return reply.code(422).send({ error: { code: 'invalid', message: `未保存：有错误，请改正后重新提交。\n${err.message}`, problems: err.problems, counting: err.counting, sheet: err.sheet ?? null } });
+    if (err instanceof NotPublishedError) return reply.code(404).send({ error: { code: 'notPublished', message: err.message } });
+    if (err instanceof ForbiddenError) return reply.code(403).send({ error: { code: 'outOfRegion', message: err.message } });
     if (err instanceof NotFoundError) return reply.code(404).send({ error: { code: 'notFound', message: err.message } });
     // two people saving the same record at the same moment: the second is refused whole, nothing half-written
     if ((err as { code?: string }).code === '23505') return reply.code(409).send({ error: { code: 'conflict', message: t('http.error.conflict') } });
@@ -207,7 +210,8 @@ export function buildServer(db: Db, opts: { logger?: boolean; webDir?: string; a
   app.post<{ Body: ConfirmationEntry }>('/api/confirmations', async (req, reply) => {
     if (!req.body || typeof req.body !== 'object')
       return reply.code(400).send({ error: { code: 'badRequest', message: '请求体应为一条确认：{ plan, framework, number, year, status 或 points, by, reason }。' } });
-    await recordConfirmation(db, { ...req.body, by: req.body.by || (req.user ? req.user.displayName : '') }, req.actor);
+    // who confirms and when: the signed-in user, today (the store sets them)
+    await recordConfirmation(db, req.body, req.actor);
     return reply.code(201).send({ recorded: 1 });
   });
 

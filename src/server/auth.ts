@@ -2,12 +2,28 @@
 // setup step that creates the first administrator; accounts and the audit trail.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { grantsFor, type Actor, type Role, type User } from '../auth/roles.ts';
-import { passwordProblem, verifyPassword } from '../auth/password.ts';
 import { t } from '../i18n/index.ts';
 import { listAudit } from '../store/audit.ts';
-import { InvalidBatchError } from '../store/batch.ts';
 import type { Db } from '../store/db.ts';
-import { countUsers, createFirstAdmin, createUser, listUsers, regionChain, sessionOf, signIn, signOut, updateUser, SESSION_HOURS, type UserEntry } from '../store/users.ts';
+import {
+  AccountScopeError,
+  assertMayManage,
+  checkOwnPassword,
+  countUsers,
+  createFirstAdmin,
+  createUser,
+  listUsers,
+  regionChain,
+  sessionOf,
+  signIn,
+  signOut,
+  updateUser,
+  SESSION_HOURS,
+  type SignInFailure,
+  type UserEntry,
+  type UserUpdate,
+} from '../store/users.ts';
+import { refuseRequest } from './access.ts';
 import { MATRIX, plansOf } from './authorization.ts';
 import { isLocalCli } from './cliRoute.ts';
 
@@ -46,6 +62,34 @@ function cookieOf(req: FastifyRequest, name: string): string | undefined {
 
 const deny = (reply: FastifyReply, status: number, code: string, message: string) => reply.code(status).send({ error: { code, message } });
 
+/** A moment as people in China read it: 12月3日 17:45 (Beijing time). */
+function chinaTime(iso: string): string {
+  const d = new Date(new Date(iso).getTime() + 8 * 3_600_000);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return t('accounts.time', { month: d.getUTCMonth() + 1, day: d.getUTCDate(), hh: two(d.getUTCHours()), mm: two(d.getUTCMinutes()) });
+}
+
+/** A refused password check, answered alike whether or not the name exists: locked (423), too many from this address (429), or wrong. */
+function refuseCheck(reply: FastifyReply, r: SignInFailure, wrong: () => FastifyReply): FastifyReply {
+  if (r.reason === 'throttled' || r.reason === 'locked') {
+    const until = r.lockedUntil ?? new Date().toISOString();
+    reply.header('Retry-After', String(Math.max(1, Math.ceil((new Date(until).getTime() - Date.now()) / 1000))));
+    return r.reason === 'throttled' ? deny(reply, 429, 'throttled', t('accounts.signIn.throttled', { until: chinaTime(until) })) : deny(reply, 423, 'locked', t('accounts.signIn.locked', { until: chinaTime(until) }));
+  }
+  if (r.reason === 'disabled') return deny(reply, 403, 'disabled', t('auth.error.disabled'));
+  return wrong();
+}
+
+/** An administrator's change to an account outside their regions: refused with the reason. */
+async function scoped<T>(reply: FastifyReply, fn: () => Promise<T>): Promise<T | FastifyReply> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof AccountScopeError) return deny(reply, 403, 'forbidden', e.message);
+    throw e;
+  }
+}
+
 /** The security headers every response carries. */
 export const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy':
@@ -76,6 +120,10 @@ async function allowed(db: Db, user: User, roles: Role[], planIds: string[]): Pr
 
 export function registerAuth(app: FastifyInstance, db: Db, opts: AuthOptions = {}): void {
   const failureDelay = opts.failureDelayMs ?? 250;
+  // slow down guessing: the delay doubles with each failure on the name, up to 4 s
+  const slowDown = async (failures: number) => {
+    if (failureDelay > 0) await new Promise((res) => setTimeout(res, Math.min(4000, failureDelay * 2 ** Math.max(0, failures - 1))));
+  };
   app.decorateRequest('user', undefined);
   app.decorateRequest('sessionToken', undefined);
   app.decorateRequest('csrf', undefined);
@@ -110,10 +158,14 @@ export function registerAuth(app: FastifyInstance, db: Db, opts: AuthOptions = {
       const origin = req.headers.origin;
       if (origin && origin !== `${req.protocol}://${req.headers.host}`) return deny(reply, 403, 'badOrigin', t('auth.error.origin'));
     }
-    if (rule.who === 'anyone') return;
+    const route = `${req.method} ${url}`;
+    if (rule.who === 'anyone') return refuseRequest(req, reply, route);
     if (!req.user) return deny(reply, 401, 'signInRequired', t('auth.error.signIn'));
     if (STATE_CHANGING.has(req.method) && req.headers['x-csrf-token'] !== req.csrf) return deny(reply, 403, 'csrf', t('auth.error.csrf'));
-    if (rule.who === 'signedIn') return;
+    if (rule.who === 'signedIn') return refuseRequest(req, reply, route);
+    // the role first (whatever the request says), then the request's shape, then the region of every plan it names
+    if (!(await allowed(db, req.user, rule.who, []))) return deny(reply, 403, 'forbidden', t('auth.error.forbidden'));
+    if (refuseRequest(req, reply, route)) return reply;
     const planIds = await plansOf(req, rule.plans, db);
     if (!(await allowed(db, req.user, rule.who, planIds))) return deny(reply, 403, 'forbidden', t('auth.error.forbidden'));
   });
@@ -137,11 +189,8 @@ export function registerAuth(app: FastifyInstance, db: Db, opts: AuthOptions = {
     if (typeof b.username !== 'string' || typeof b.password !== 'string') return deny(reply, 400, 'badRequest', t('auth.error.credentials'));
     const r = await signIn(db, b.username, b.password, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
     if (!r.ok) {
-      // slow down guessing: the delay doubles with each failure
-      if (failureDelay > 0) await new Promise((res) => setTimeout(res, Math.min(4000, failureDelay * 2 ** Math.max(0, r.failures - 1))));
-      if (r.reason === 'locked') return deny(reply, 423, 'locked', t('auth.error.locked', { until: r.lockedUntil ?? '' }));
-      if (r.reason === 'disabled') return deny(reply, 403, 'disabled', t('auth.error.disabled'));
-      return deny(reply, 401, 'badCredentials', t('auth.error.badCredentials'));
+      await slowDown(r.failures);
+      return refuseCheck(reply, r, () => deny(reply, 401, 'badCredentials', t('auth.error.badCredentials')));
     }
     setCookie(reply, r.token, SESSION_HOURS * 3600);
     return { user: publicUser(r.user), csrfToken: r.csrf };
@@ -161,23 +210,35 @@ export function registerAuth(app: FastifyInstance, db: Db, opts: AuthOptions = {
 
   app.post<{ Body: { current?: string; password?: string } }>('/api/me/password', async (req, reply) => {
     const u = req.user!;
-    const row = await db.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = $1', [u.id]);
-    if (!(await verifyPassword(String(req.body?.current ?? ''), row.rows[0]!.password_hash))) return deny(reply, 403, 'badCredentials', t('auth.error.currentPassword'));
-    const problem = passwordProblem(req.body?.password, u.username);
-    if (problem) throw new InvalidBatchError([{ row: 1, field: 'password', value: '******', message: t(problem) }]);
-    await updateUser(db, u.id, { password: String(req.body!.password) }, req.actor);
+    // the current password counts toward the same lockout as signing in
+    const check = await checkOwnPassword(db, u, String(req.body?.current ?? ''), req.ip);
+    if (!check.ok) {
+      await slowDown(check.failures);
+      return refuseCheck(reply, check, () => deny(reply, 403, 'badCredentials', t('auth.error.currentPassword')));
+    }
+    await updateUser(db, u.id, { password: typeof req.body?.password === 'string' ? req.body.password : '' }, req.actor);
     setCookie(reply, '', 0);
     return { changed: true };
   });
 
-  app.get('/api/users', async () => listUsers(db));
+  // accounts: an administrator sees and changes only those within their regions (checked here and in the store)
+  app.get('/api/users', async (req) => listUsers(db, req.actor));
 
-  app.post<{ Body: UserEntry }>('/api/users', async (req, reply) => reply.code(201).send(await createUser(db, req.body, req.actor)));
+  app.post<{ Body: UserEntry }>('/api/users', async (req, reply) =>
+    scoped(reply, async () => {
+      await assertMayManage(db, req.actor, null, req.body?.roles);
+      return reply.code(201).send(await createUser(db, req.body, req.actor));
+    }),
+  );
 
-  app.put<{ Params: { userId: string }; Body: Parameters<typeof updateUser>[2] }>('/api/users/:userId', async (req, reply) => {
+  app.put<{ Params: { userId: string }; Body: UserUpdate }>('/api/users/:userId', async (req, reply) => {
     if (!/^\d{1,15}$/.test(req.params.userId)) return deny(reply, 400, 'badId', t('auth.error.badId', { id: req.params.userId }));
-    await updateUser(db, Number(req.params.userId), req.body ?? {}, req.actor);
-    return { updated: 1 };
+    const id = Number(req.params.userId);
+    return scoped(reply, async () => {
+      await assertMayManage(db, req.actor, id, req.body?.roles);
+      await updateUser(db, id, req.body ?? {}, req.actor);
+      return { updated: 1 };
+    });
   });
 
   app.get<{ Querystring: { plan?: string; actor?: string; action?: string; entity?: string; from?: string; to?: string; limit?: string; before?: string } }>('/api/audit', async (req) => {

@@ -2,6 +2,8 @@
 // (a test calls every route as every role and compares with this table); a route without one is refused.
 import type { FastifyRequest } from 'fastify';
 import type { Role } from '../auth/roles.ts';
+import { planValues } from './access.ts';
+import { CONFIRM_ROLES, ENTRY_ROLES, OFFICE_ROLES, READER_ROLES, REVIEW_ROLES } from '../store/access.ts';
 import type { Queryable } from '../store/db.ts';
 
 /**
@@ -20,11 +22,11 @@ export type PlanSource =
   | 'bodyList'
   | { table: 'project_progress' | 'work_items' | 'supervision_notices' | 'attachments'; param: string };
 
-const READERS: Role[] = ['admin', 'planOffice', 'reviewer', 'leader', 'clerk'];
-/** enter figures and progress: a clerk only for their own unit, which the store checks row by row */
-const ENTRY: Role[] = ['admin', 'planOffice', 'clerk'];
-const OFFICE: Role[] = ['admin', 'planOffice'];
-const REVIEW: Role[] = ['admin', 'planOffice', 'reviewer'];
+// the same role lists the store checks on every write (src/store/access.ts)
+const READERS = READER_ROLES;
+const ENTRY = ENTRY_ROLES;
+const OFFICE = OFFICE_ROLES;
+const REVIEW = REVIEW_ROLES;
 
 export const MATRIX: Record<string, Rule> = {
   'GET /api/health': { who: 'anyone' },
@@ -72,7 +74,7 @@ export const MATRIX: Record<string, Rule> = {
 
   'POST /api/observations/review': { who: REVIEW, plans: 'body' },
   'POST /api/progress/:reportId/review': { who: REVIEW, plans: { table: 'project_progress', param: 'reportId' } },
-  'POST /api/confirmations': { who: ['admin', 'reviewer'], plans: 'body' },
+  'POST /api/confirmations': { who: CONFIRM_ROLES, plans: 'body' },
 
   'POST /api/project-changes': { who: OFFICE, plans: 'body' },
   'POST /api/plans/:id/projects.xlsx': { who: OFFICE, plans: 'param' },
@@ -90,19 +92,18 @@ export const MATRIX: Record<string, Rule> = {
   'POST /api/cli/run': { who: 'localCli' },
 };
 
-/** The plan ids a request names, by its rule; unknown ones are passed on (the handler answers 404). */
+/** Every plan id a body names, at any depth: the handler may act on any of them, so each is authorised. */
+export const bodyPlans = (body: unknown): string[] => [...new Set(planValues(body).map((x) => String(x ?? '')))];
+
+/** The plan ids a request names, by its rule and anywhere in its body; unknown ones are passed on (the handler answers 404). */
 export async function plansOf(req: FastifyRequest, source: PlanSource, db: Queryable): Promise<string[]> {
-  const body = req.body as Record<string, unknown> | undefined;
   if (source === 'none') return [];
-  if (source === 'param') return [String((req.params as Record<string, string>).id)];
-  if (source === 'query') return [String((req.query as Record<string, string>).plan ?? '')];
-  if (source === 'body') return [String(body?.plan ?? '')];
-  if (source === 'bodyList') {
-    const list = Object.values(body ?? {}).find(Array.isArray) as Array<{ plan?: unknown }> | undefined;
-    return [...new Set((list ?? []).map((e) => String(e?.plan ?? '')))];
-  }
+  const inBody = bodyPlans(req.body);
+  if (source === 'param') return [...new Set([String((req.params as Record<string, string>).id), ...inBody])];
+  if (source === 'query') return [...new Set([String((req.query as Record<string, string>).plan ?? ''), ...inBody])];
+  if (source === 'body' || source === 'bodyList') return inBody.length > 0 ? inBody : [''];
   const id = (req.params as Record<string, string>)[source.param] ?? '';
-  if (!/^\d{1,15}$/.test(id)) return [];
+  if (!/^\d{1,15}$/.test(id)) return inBody;
   const r = await db.query<{ plan_id: string }>(`SELECT plan_id FROM ${source.table} WHERE id = $1`, [id]);
-  return r.rows.map((x) => x.plan_id);
+  return [...new Set([...r.rows.map((x) => x.plan_id), ...inBody])];
 }

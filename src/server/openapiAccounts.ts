@@ -9,6 +9,9 @@ const body = (properties: Record<string, object>, required: string[]) => ({ requ
 const signIn = err('not signed in');
 const forbidden = err('the role may not do this, or the CSRF token is missing');
 const refused = err('refused: every problem listed; nothing saved');
+const outsideRegions = err('the role may not do this; or (an administrator held in a region) the account or a role it grants lies outside that region');
+const locked = err('too many failed attempts on this user name (existing or not): locked for 15 minutes; Retry-After');
+const throttled = err('too many failed sign-ins from this address: wait; Retry-After');
 const roleEntry = { type: 'object', properties: { role: { type: 'string', enum: ['admin', 'planOffice', 'clerk', 'reviewer', 'leader', 'public'] }, region: { type: 'string' }, unit: { type: 'string' } }, required: ['role'] };
 
 export const accountPaths = {
@@ -23,26 +26,26 @@ export const accountPaths = {
   '/api/session': {
     get: { summary: '当前会话：用户、角色与防伪令牌 (the signed-in user and the CSRF token, or user null)', responses: { '200': { description: '{ user, csrfToken } | { user: null, setupNeeded }' } } },
     post: {
-      summary: '登录：会话保存在 HttpOnly、SameSite=Strict 的 Cookie 中；连续失败 5 次锁定 15 分钟 (sign in)',
+      summary: '登录：会话保存在 HttpOnly、SameSite=Strict 的 Cookie 中；同一用户名（无论是否存在）失败 5 次锁定 15 分钟，同一地址失败过多须等待 (sign in)',
       requestBody: body({ username: { type: 'string' }, password: { type: 'string' } }, ['username', 'password']),
-      responses: { '200': { description: '{ user, csrfToken } and Set-Cookie' }, '401': err('wrong user name or password'), '403': err('account disabled'), '423': err('account locked') },
+      responses: { '200': { description: '{ user, csrfToken } and Set-Cookie' }, '401': err('wrong user name or password'), '403': err('account disabled'), '423': locked, '429': throttled },
     },
     delete: { summary: '退出登录 (sign out)', responses: { '200': { description: 'signed out' }, '401': signIn, '403': forbidden } },
   },
   '/api/session/everywhere': { post: { summary: '在所有设备上退出 (sign out everywhere)', responses: { '200': { description: '{ signedOut }' }, '401': signIn, '403': forbidden } } },
   '/api/me/password': {
     post: {
-      summary: '修改本人密码（之后须重新登录） (change my password)',
+      summary: '修改本人密码（之后须重新登录）；当前密码输错与登录失败一并计数 (change my password)',
       requestBody: body({ current: { type: 'string' }, password: { type: 'string' } }, ['current', 'password']),
-      responses: { '200': { description: 'changed' }, '401': signIn, '403': forbidden, '422': refused },
+      responses: { '200': { description: 'changed' }, '401': signIn, '403': err('wrong current password, or the CSRF token is missing'), '422': refused, '423': locked, '429': throttled },
     },
   },
   '/api/users': {
-    get: { summary: '账号及其角色（系统管理员） (users and roles)', responses: { '200': { description: 'users' }, '401': signIn, '403': forbidden } },
+    get: { summary: '账号及其角色（系统管理员；地区管理员只见本地区的账号） (users and roles within the administrator\'s regions)', responses: { '200': { description: 'users' }, '401': signIn, '403': forbidden } },
     post: {
       summary: '新建账号（系统管理员） (create a user)',
       requestBody: body({ username: { type: 'string' }, displayName: { type: 'string' }, password: { type: 'string' }, roles: { type: 'array', items: roleEntry } }, ['username', 'displayName', 'password', 'roles']),
-      responses: { '201': { description: '{ id }' }, '401': signIn, '403': forbidden, '422': refused },
+      responses: { '201': { description: '{ id }' }, '401': signIn, '403': outsideRegions, '422': refused },
     },
   },
   '/api/users/{userId}': {
@@ -50,7 +53,7 @@ export const accountPaths = {
       summary: '修改账号：姓名、角色、停用、重设密码（其会话随之结束） (update a user)',
       parameters: [path('userId')],
       requestBody: body({ displayName: { type: 'string' }, roles: { type: 'array', items: roleEntry }, disabled: { type: 'boolean' }, password: { type: 'string' } }, []),
-      responses: { '200': { description: 'updated' }, '400': err('bad id'), '401': signIn, '403': forbidden, '404': err('no such user'), '422': refused },
+      responses: { '200': { description: 'updated' }, '400': err('bad id'), '401': signIn, '403': outsideRegions, '404': err('no such user'), '422': refused },
     },
   },
   '/api/cli/run': {
@@ -72,7 +75,7 @@ export const accountPaths = {
     get: {
       summary: '信息公开：达标情况、得分与项目合计（不含内部说明、理由和责任单位） (the public summary)',
       parameters: [path('id'), query('year', 'four-digit year'), query('lang', 'zh-CN or en')],
-      responses: { '200': { description: 'public summary' }, '400': err('bad year'), '404': err('unknown plan') },
+      responses: { '200': { description: 'public summary of a published year (the latest when no year is given)' }, '400': err('bad year'), '404': err('nothing published: the same answer for an unknown plan, a plan with nothing published and a year not published') },
     },
   },
   '/api/plans/{id}/review': {

@@ -44,10 +44,11 @@ const progressEntry = {
     milestones: { type: 'string' },
     problems: { type: 'string' },
     measures: { type: 'string' },
-    reportingUnit: { type: 'string' },
-    reportedBy: { type: 'string' },
-    reportedOn: { type: 'string', description: 'YYYY-MM-DD, default today' },
+    reportingUnit: { type: 'string', description: 'a lead unit of the project; a clerk’s own unit by default' },
+    reportedOn: { type: 'string', description: 'YYYY-MM-DD: today; an earlier day only by the plan office, with backdateReason (the reporter is the signed-in user)' },
+    backdateReason: { type: 'string', description: '补报理由, shown to the reviewer and kept in the audit trail' },
   },
+  additionalProperties: false,
   required: ['plan', 'project', 'period', 'status'],
 };
 
@@ -94,8 +95,8 @@ export const trackingPaths = {
             fields: { type: 'object', description: 'name, group, category, investmentWan, yearStart, yearEnd, leadUnits, township' },
             reason: { type: 'string' },
             effectiveOn: { type: 'string', description: 'YYYY-MM-DD' },
-            recordedBy: { type: 'string' },
           },
+          additionalProperties: false,
           required: ['plan', 'project', 'kind', 'reason', 'effectiveOn'],
         }),
       },
@@ -135,7 +136,7 @@ export const trackingPaths = {
   },
   '/api/work-items/{itemId}/updates': {
     post: {
-      summary: '报送任务进展与佐证 (a status update with evidence)',
+      summary: '报送任务进展与佐证 (a status update with evidence: status, progress, evidence; reportedOn + backdateReason for an earlier day, plan office only)',
       parameters: [path('itemId')],
       responses: { '201': { description: '{ id }' }, '400': malformed, '404': notFound, '422': refused },
     },
@@ -149,7 +150,7 @@ export const trackingPaths = {
   },
   '/api/supervision/{noticeId}/reply': {
     post: {
-      summary: '牵头单位回复督办 (the lead unit replies to a notice)',
+      summary: '牵头单位回复督办 (the lead unit replies to a notice: { reply }; who and when are the server’s)',
       parameters: [path('noticeId')],
       responses: { '201': { description: 'replied' }, '400': malformed, '404': notFound, '422': refused },
     },

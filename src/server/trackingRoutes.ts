@@ -161,18 +161,18 @@ export function registerTrackingRoutes(app: FastifyInstance, db: Db): void {
     return reply.code(201).send(await recordTaskUpdate(db, id, req.body, { actor: req.actor }));
   });
 
-  app.post<{ Params: { id: string }; Body: { asOf?: string; issuedBy?: string } | undefined }>('/api/plans/:id/supervision', async (req, reply) => {
+  app.post<{ Params: { id: string }; Body: { asOf?: string } | undefined }>('/api/plans/:id/supervision', async (req, reply) => {
     const d = dates({ asOf: req.body?.asOf }, reply);
     if (!d) return reply;
     await requirePlan(db, req.params.id);
-    const issued = await issueNotices(db, req.params.id, { ...d, ...(req.body?.issuedBy ? { issuedBy: req.body.issuedBy } : {}), actor: req.actor });
+    const issued = await issueNotices(db, req.params.id, { ...d, actor: req.actor });
     return reply.code(201).send({ issued: issued.length, notices: issued });
   });
 
-  app.post<{ Params: { noticeId: string }; Body: { reply?: string; repliedBy?: string } }>('/api/supervision/:noticeId/reply', async (req, reply) => {
+  app.post<{ Params: { noticeId: string }; Body: { reply?: string } }>('/api/supervision/:noticeId/reply', async (req, reply) => {
     const id = idOf(req.params.noticeId, reply);
     if (id === undefined) return reply;
-    await replyToNotice(db, id, { reply: req.body?.reply ?? '', repliedBy: req.body?.repliedBy ?? null }, { actor: req.actor });
+    await replyToNotice(db, id, { reply: req.body?.reply ?? '' }, { actor: req.actor });
     return reply.code(201).send({ replied: 1 });
   });
 

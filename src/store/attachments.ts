@@ -8,6 +8,7 @@ import { NotFoundError } from './projectTracking.ts';
 import { SYSTEM_ACTOR, type Actor } from '../auth/roles.ts';
 import { writeAudit } from './audit.ts';
 import { unitScope } from './users.ts';
+import { ENTRY_ROLES, requirePlanRole } from './access.ts';
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
@@ -53,6 +54,7 @@ export async function addAttachment(db: Db, a: { plan: string; ownerKind: OwnerK
       [a.ownerId, a.plan],
     );
     if (owner.rows.length === 0) throw new NotFoundError(t('attachment.error.owner', { kind: a.ownerKind, id: a.ownerId }));
+    await requirePlanRole(tx, actor, a.plan, ENTRY_ROLES);
     const region = await tx.query<{ region_id: number }>('SELECT region_id FROM plans WHERE id = $1', [a.plan]);
     const scope = await unitScope(tx, actor, region.rows[0]!.region_id);
     if (scope !== 'all' && !owner.rows[0]!.units.some((u) => scope.has(u))) fail('id', String(a.ownerId), 'auth.error.notYourRecord');

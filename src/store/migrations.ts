@@ -460,6 +460,37 @@ CREATE TABLE observation_revisions (
 );
 `,
   },
+  {
+    version: 7,
+    name: 'sign-in guards: failures counted per user name and per address',
+    sql: `
+-- Failed sign-ins, counted atomically in the database so that every server process shares them: per
+-- normalised user name (whether or not the account exists) and per network address. An attempt is
+-- counted before its password is checked and given back when it succeeds.
+CREATE TABLE sign_in_guards (
+  kind text NOT NULL CHECK (kind IN ('name', 'address')),
+  key text NOT NULL,
+  failures integer NOT NULL DEFAULT 0,
+  window_start timestamptz NOT NULL DEFAULT now(),
+  locked_until timestamptz,
+  last_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (kind, key)
+);
+-- the old per-account counter: the guards above replace it
+ALTER TABLE users DROP COLUMN failed_attempts;
+ALTER TABLE users DROP COLUMN locked_until;
+`,
+  },
+  {
+    version: 8,
+    name: 'earlier report dates stated by the plan office, with a reason',
+    sql: `
+-- A report date earlier than the day it was entered is stated by the plan office with a reason, shown to
+-- the reviewer (the audit trail keeps who and when).
+ALTER TABLE project_progress ADD COLUMN backdate_reason text;
+ALTER TABLE task_updates ADD COLUMN backdate_reason text;
+`,
+  },
 ];
 
 /** Bring the schema up to date. Safe to call on every start, by several processes at once. */

@@ -185,8 +185,14 @@ export interface AssessmentInputs {
   frameworks: Array<{ framework: FrameworkRow; data: Map<string, LeafData>; confirmations: Confirmation[] }>;
 }
 
+/** Which entered figures an assessment may use: all (the working assessment), or those of the published years and the document's own (the public's). */
+export interface AssessmentScope {
+  publishedYears?: number[];
+}
+
 /** Everything the engine needs to assess a plan, from the store. */
-export async function loadAssessmentInputs(db: Queryable, planId: string): Promise<AssessmentInputs | undefined> {
+export async function loadAssessmentInputs(db: Queryable, planId: string, opts: AssessmentScope = {}): Promise<AssessmentInputs | undefined> {
+  const years = opts.publishedYears ?? null;
   const plan = await getPlan(db, planId);
   if (!plan) return undefined;
   const region = await regionTraitsOf(db, plan.regionId);
@@ -210,8 +216,9 @@ export async function loadAssessmentInputs(db: Queryable, planId: string): Promi
     const ids = [...framework.indicatorIds.values()];
     const obs = await db.query<ObservationDbRow>(
       `SELECT o.indicator_id, o.part, o.year, o.printed, o.reading, o.data_year, o.flags, o.footnote, o.correction, o.source
-       FROM observations o WHERE o.region_id = $1 AND o.indicator_id = ANY($2::int[]) AND o.review <> 'returned' ORDER BY o.year`,
-      [plan.regionId, ids],
+       FROM observations o WHERE o.region_id = $1 AND o.indicator_id = ANY($2::int[]) AND o.review <> 'returned'
+         AND ($3::int[] IS NULL OR o.origin = 'document' OR o.year = ANY($3::int[])) ORDER BY o.year`,
+      [plan.regionId, ids, years],
     );
     for (const r of obs.rows) leaf(r.indicator_id, r.part)?.observations.push(toObservation(r));
     const targets = await db.query<{ indicator_id: number; part: string; year: number; printed: string; source: Source | null }>(
@@ -244,8 +251,9 @@ export async function loadAssessmentInputs(db: Queryable, planId: string): Promi
     }
     const conf = await db.query<ConfirmationDbRow & { indicator_id: number }>(
       `SELECT indicator_id, part, year, status, points, confirmed_by, confirmed_at, reason, source
-       FROM confirmations WHERE region_id = $1 AND indicator_id = ANY($2::int[]) ORDER BY created_at DESC, id DESC`,
-      [plan.regionId, ids],
+       FROM confirmations WHERE region_id = $1 AND indicator_id = ANY($2::int[])
+         AND ($3::int[] IS NULL OR origin = 'document' OR year = ANY($3::int[])) ORDER BY created_at DESC, id DESC`,
+      [plan.regionId, ids, years],
     );
     const confirmations = conf.rows.map((r) => toConfirmation(r, numberOf.get(r.indicator_id)!));
     frameworks.push({ framework, data, confirmations });

@@ -5,7 +5,10 @@ import type { Db } from './db.ts';
 import { SYSTEM_ACTOR, type Actor } from '../auth/roles.ts';
 import { writeAudit } from './audit.ts';
 import { getPlan, loadFramework } from './queries.ts';
+import { t } from '../i18n/index.ts';
 import { InvalidEntriesError, type EntryProblem } from './recordObservations.ts';
+import { CONFIRM_ROLES, requirePlanRole, serverValue } from './access.ts';
+import { todayInChina } from './batch.ts';
 
 export interface ConfirmationEntry {
   plan: string;
@@ -28,14 +31,23 @@ export async function recordConfirmation(db: Db, e: ConfirmationEntry, actor: Ac
   const problems: EntryProblem[] = [];
   const bad = (field: string, value: unknown, message: string) => problems.push({ index: 0, field, value: String(value ?? ''), message });
   const plan = await getPlan(db, e.plan);
+  if (plan) await requirePlanRole(db, actor, plan.id, CONFIRM_ROLES);
+  // who and when: the signed-in user and today; the command line names the person and the day
+  const by = serverValue(actor, e.by, 'by', actor.name);
+  const at = serverValue(actor, e.at, 'at', todayInChina());
+  for (const x of [by, at]) if (!x.ok) bad(x.field, x.value, t(x.key, x.params));
+  const who = by.ok ? by.value : '';
+  const when = at.ok ? at.value : '';
   if (!plan) bad('plan', e.plan, '规划不存在');
   else if (!plan.frameworks.includes(e.framework)) bad('framework', e.framework, `不是规划“${plan.title}”使用的指标体系`);
   if (e.status !== undefined && e.status !== 'met' && e.status !== 'notMet') bad('status', e.status, '应为 met（达标）或 notMet（未达标）');
   if (e.status === undefined && e.points === undefined) bad('status', '', '请给出判定（达标/未达标）或得分');
-  if (!e.by || !e.by.trim()) bad('by', e.by, '请填写确认人');
+  if (!who) bad('by', e.by, '请填写确认人');
   if (!e.reason || !e.reason.trim()) bad('reason', e.reason, '请填写确认理由');
-  if (e.at !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(e.at)) bad('at', e.at, '日期应为 YYYY-MM-DD');
+  if (when && !/^\d{4}-\d{2}-\d{2}$/.test(when)) bad('at', e.at, '日期应为 YYYY-MM-DD');
   if (!Number.isInteger(e.year)) bad('year', e.year, '应为四位数年份');
+  // a published year is locked: its judgements too
+  else if (plan && (await db.query('SELECT 1 FROM publications WHERE plan_id = $1 AND year = $2', [plan.id, e.year])).rows.length > 0) bad('year', e.year, t('review.error.published', { year: e.year }));
   if (problems.length > 0 || !plan) throw new InvalidEntriesError(problems);
 
   const fw = (await loadFramework(db, e.framework))!;
@@ -57,7 +69,7 @@ export async function recordConfirmation(db: Db, e: ConfirmationEntry, actor: Ac
     const r = await tx.query<{ id: string }>(
       `INSERT INTO confirmations (region_id, indicator_id, year, status, points, confirmed_by, confirmed_at, reason, plan_id, origin)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'entry') RETURNING id`,
-      [plan.regionId, indicatorId, e.year, e.status ?? null, e.points ?? null, e.by.trim(), e.at ?? new Date().toISOString().slice(0, 10), e.reason.trim(), plan.id],
+      [plan.regionId, indicatorId, e.year, e.status ?? null, e.points ?? null, who, when, e.reason.trim(), plan.id],
     );
     await writeAudit(tx, actor, {
       action: 'confirmation.record',
@@ -66,7 +78,7 @@ export async function recordConfirmation(db: Db, e: ConfirmationEntry, actor: Ac
       planId: plan.id,
       regionId: plan.regionId,
       before: { computedStatus: item.computedStatus },
-      after: { framework: e.framework, number: e.number, year: e.year, status: e.status ?? null, points: e.points ?? null, by: e.by.trim(), reason: e.reason.trim() },
+      after: { framework: e.framework, number: e.number, year: e.year, status: e.status ?? null, points: e.points ?? null, by: who, at: when, reason: e.reason.trim() },
     });
   });
 }

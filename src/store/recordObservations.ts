@@ -3,12 +3,13 @@ import { parseValue, PhraseError } from '../domain/phrase.ts';
 import type { Source } from '../domain/types.ts';
 import { t } from '../i18n/index.ts';
 import { phraseMessage } from '../data/load.ts';
-import { checkShape, Problems, shown } from './batch.ts';
+import { checkShape, Problems, readText, shown } from './batch.ts';
 import type { Db, Queryable } from './db.ts';
 import { encodeReading } from './reading.ts';
 import { SYSTEM_ACTOR, type Actor } from '../auth/roles.ts';
 import { writeAudit } from './audit.ts';
 import { unitScope } from './users.ts';
+import { ENTRY_ROLES, lockRegionsOf, requirePlanRole } from './access.ts';
 import { getPlan, leadUnitNames, leafContextOf, loadFramework, type FrameworkRow } from './queries.ts';
 
 export interface ObservationEntry {
@@ -57,9 +58,12 @@ export async function checkObservations(db: Queryable, entries: ObservationEntry
  * A figure of a published year cannot be entered or replaced here: that takes a revision with a reason.
  */
 export async function recordObservations(db: Db, entries: ObservationEntry[], actor: Actor = SYSTEM_ACTOR): Promise<{ recorded: number }> {
-  const { problems, rows, indices } = await validate(db, entries, actor);
-  if (problems.length > 0) throw new InvalidEntriesError(problems);
+  let recorded = 0;
+  // checked inside the transaction, sharing the region's lock with publication: no figure lands in a year being published
   await db.transaction(async (tx) => {
+    await lockRegionsOf(tx, entries.map((e) => (e && typeof e === 'object' ? (readText(e.plan) ?? '') : '')), 'shared');
+    const { problems, rows, indices } = await validate(tx, entries, actor);
+    if (problems.length > 0) throw new InvalidEntriesError(problems);
     for (const [k, r] of rows.entries()) {
       const [regionId, indicatorId, part, year] = r;
       const replaced = await tx.query<{ printed: string; review: string }>(
@@ -88,8 +92,9 @@ export async function recordObservations(db: Db, entries: ObservationEntry[], ac
       const [plan, unit, year] = JSON.parse(d) as [string, string, number];
       await tx.query('DELETE FROM drafts WHERE plan_id = $1 AND unit_name = $2 AND year = $3', [plan, unit, year]);
     }
+    recorded = rows.length;
   });
-  return { recorded: rows.length };
+  return { recorded };
 }
 
 async function validate(db: Queryable, entries: ObservationEntry[], actor: Actor): Promise<{ problems: EntryProblem[]; rows: unknown[][]; indices: number[] }> {
@@ -110,7 +115,10 @@ async function validate(db: Queryable, entries: ObservationEntry[], actor: Actor
       bad('flags', e.flags, '应为列表，如 ["抽样"]');
       continue;
     }
-    if (!plans.has(e.plan)) plans.set(e.plan, await getPlan(db, e.plan));
+    if (!plans.has(e.plan)) {
+      plans.set(e.plan, await getPlan(db, e.plan));
+      if (plans.get(e.plan)) await requirePlanRole(db, actor, e.plan, ENTRY_ROLES);
+    }
     const plan = plans.get(e.plan);
     if (!plan) {
       bad('plan', e.plan, '规划不存在');

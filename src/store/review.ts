@@ -12,6 +12,7 @@ import { NotFoundError } from './projectTracking.ts';
 import { getPlan, leadUnitNames, leafContextOf, loadFramework } from './queries.ts';
 import { encodeReading } from './reading.ts';
 import { unitScope } from './users.ts';
+import { ENTRY_ROLES, lockRegionsOf, OFFICE_ROLES, requirePlanRole, REVIEW_ROLES } from './access.ts';
 
 export interface FigureRef {
   framework: string;
@@ -67,6 +68,7 @@ export async function reviewFigures(db: Db, e: ReviewEntry, actor: Actor = SYSTE
   if (!plan) return fail('plan', e.plan, 'progress.error.unknownPlan');
   if (!Number.isInteger(e.year)) fail('year', e.year, 'work.error.year');
   return db.transaction(async (tx) => {
+    await requirePlanRole(tx, actor, plan.id, REVIEW_ROLES);
     let figures = 0;
     const refs = e.figures ?? null;
     const ids: Array<{ indicatorId: number; part: string | null; label: string }> = [];
@@ -133,6 +135,9 @@ export async function publishYear(db: Db, planId: string, year: number, actor: A
   if (!plan) throw new NotFoundError(t('progress.error.unknownPlan'));
   if (!Number.isInteger(year)) fail('year', year, 'work.error.year');
   await db.transaction(async (tx) => {
+    await requirePlanRole(tx, actor, plan.id, OFFICE_ROLES);
+    // nothing is entered in the region while its year is being published
+    await lockRegionsOf(tx, [plan.id], 'exclusive');
     const open = await tx.query<{ n: string }>(
       `SELECT count(*) AS n FROM observations o JOIN indicators i ON i.id = o.indicator_id
        WHERE o.region_id = $1 AND o.year = $2 AND o.review IN ('submitted', 'returned') AND i.framework_id = ANY($3::text[])`,
@@ -156,6 +161,7 @@ export interface RevisionEntry extends FigureRef {
 export async function recordRevision(db: Db, e: RevisionEntry, actor: Actor = SYSTEM_ACTOR): Promise<{ id: number }> {
   const plan = await getPlan(db, String(e?.plan ?? ''));
   if (!plan) return fail('plan', e?.plan, 'progress.error.unknownPlan');
+  await requirePlanRole(db, actor, plan.id, ENTRY_ROLES);
   if (!readText(e.reason)) fail('reason', e.reason, 'change.error.reason');
   const pub = await db.query('SELECT 1 FROM publications WHERE plan_id = $1 AND year = $2', [plan.id, e.year]);
   if (pub.rows.length === 0) fail('year', e.year, 'review.error.notPublished', { year: e.year });
@@ -174,9 +180,10 @@ export async function recordRevision(db: Db, e: RevisionEntry, actor: Actor = SY
     const leads = await leadUnitNames(db, plan.id, indicatorId, e.part ?? '');
     if (!leads.some((l) => scope.has(l))) fail('number', e.number, 'auth.error.notYourIndicator', { units: leads.join('、') || '—' });
   }
-  const cur = await db.query<{ printed: string }>('SELECT printed FROM observations WHERE region_id = $1 AND indicator_id = $2 AND part = $3 AND year = $4', [plan.regionId, indicatorId, e.part ?? '', e.year]);
-  if (!cur.rows[0]) fail('number', e.number, 'review.error.noFigure', { year: e.year });
   return db.transaction(async (tx) => {
+    // the value it replaces, read under the row's lock: an approval of another revision cannot slip in between
+    const cur = await tx.query<{ printed: string }>('SELECT printed FROM observations WHERE region_id = $1 AND indicator_id = $2 AND part = $3 AND year = $4 FOR UPDATE', [plan.regionId, indicatorId, e.part ?? '', e.year]);
+    if (!cur.rows[0]) fail('number', e.number, 'review.error.noFigure', { year: e.year });
     const r = await tx.query<{ id: string }>(
       `INSERT INTO observation_revisions (region_id, indicator_id, part, year, plan_id, old_printed, new_printed, reason, submitted_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,

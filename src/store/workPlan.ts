@@ -2,12 +2,13 @@
 import { addDays, isIsoDate } from '../domain/period.ts';
 import { itemsToSupervise, WORK_STATUSES, type WorkItem, type WorkStatus } from '../domain/workPlan.ts';
 import { keyForLabel, t } from '../i18n/index.ts';
-import { checkShape, InvalidBatchError, isoDay, Problems, readNumber, readText, splitList, todayInChina } from './batch.ts';
+import { checkShape, InvalidBatchError, isoDay, Problems, readNumber, readText, shown, splitList, todayInChina } from './batch.ts';
 import type { Db, Queryable } from './db.ts';
 import { NotFoundError } from './projectTracking.ts';
 import { SYSTEM_ACTOR, type Actor } from '../auth/roles.ts';
 import { writeAudit } from './audit.ts';
 import { unitScope } from './users.ts';
+import { ENTRY_ROLES, OFFICE_ROLES, reportDay, requirePlanRole, serverValue } from './access.ts';
 
 
 export interface StoredWorkItem extends WorkItem {
@@ -56,7 +57,7 @@ export interface WorkItemEntry {
   indicators?: string[] | string | null;
 }
 
-export async function checkWorkItems(db: Queryable, entries: WorkItemEntry[]): Promise<{ problems: Problems; rows: unknown[][] }> {
+export async function checkWorkItems(db: Queryable, entries: WorkItemEntry[], actor: Actor = SYSTEM_ACTOR): Promise<{ problems: Problems; rows: unknown[][] }> {
   const problems = new Problems();
   const rows: unknown[][] = [];
   const taskKeys = new Map<string, Set<string> | null>(); // null: no such plan
@@ -73,6 +74,7 @@ export async function checkWorkItems(db: Queryable, entries: WorkItemEntry[]): P
       problems.add(row, 'plan', e?.plan, 'progress.error.unknownPlan');
       continue;
     }
+    await requirePlanRole(db, actor, planId, OFFICE_ROLES);
     const year = readNumber(e.year);
     if (year === undefined || !Number.isInteger(year) || year < 1949 || year > 2200) problems.add(row, 'year', e.year, 'work.error.year');
     const task = readText(e.task);
@@ -90,7 +92,7 @@ export async function checkWorkItems(db: Queryable, entries: WorkItemEntry[]): P
 }
 
 export async function recordWorkItems(db: Db, entries: WorkItemEntry[], actor: Actor = SYSTEM_ACTOR): Promise<{ recorded: number; ids: number[] }> {
-  const { problems, rows } = await checkWorkItems(db, entries);
+  const { problems, rows } = await checkWorkItems(db, entries, actor);
   if (!problems.empty) throw new InvalidBatchError(problems.list);
   const ids = await db.transaction(async (tx) => {
     const out: number[] = [];
@@ -120,8 +122,11 @@ export interface TaskUpdateEntry {
   status: string;
   progress: string;
   evidence?: string | null;
+  /** the signed-in user; only a trusted caller (the command line) names someone */
   reportedBy?: string | null;
+  /** today; an earlier day only by the plan office, with backdateReason */
   reportedOn?: string | null;
+  backdateReason?: string | null;
 }
 
 /** A unit reports on a work item: its status, what was done, and the evidence. Done items record the day. */
@@ -133,20 +138,24 @@ export async function recordTaskUpdate(db: Db, workItemId: number, u: TaskUpdate
   if (!status) problems.add(1, 'status', u?.status, 'work.error.status');
   const progress = readText(u?.progress);
   if (!progress) problems.add(1, 'progress', u?.progress, 'work.error.progress');
-  const reportedOn = readText(u?.reportedOn) ?? opts.today ?? todayInChina();
-  if (!isIsoDate(reportedOn)) problems.add(1, 'reportedOn', u?.reportedOn, 'progress.error.date');
+  const who = serverValue(actor, u?.reportedBy, 'reportedBy', actor.name);
+  if (!who.ok) problems.add(1, who.field, who.value, who.key, who.params);
   if (!problems.empty) throw new InvalidBatchError(problems.list);
   return db.transaction(async (tx) => {
     const item = await tx.query<{ plan_id: string; lead_unit: string; status: string }>('SELECT plan_id, lead_unit, status FROM work_items WHERE id = $1 FOR UPDATE', [workItemId]);
     if (item.rows.length === 0) throw new NotFoundError(t('work.error.noItem', { id: workItemId }));
     const it = item.rows[0]!;
+    await requirePlanRole(tx, actor, it.plan_id, ENTRY_ROLES);
     await requireUnit(tx, actor, it.plan_id, it.lead_unit, 'workItem');
+    const day = await reportDay(tx, actor, it.plan_id, u.reportedOn, u.backdateReason, opts.today ?? todayInChina());
+    if (!day.ok) throw new InvalidBatchError([{ row: 1, field: day.field, value: shown(day.value), message: t(day.key, day.params) }]);
+    const reportedOn = day.on;
     const ins = await tx.query<{ id: string }>(
-      `INSERT INTO task_updates (work_item_id, status, progress, evidence, reported_by, reported_on) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [workItemId, status, progress, readText(u.evidence) ?? null, readText(u.reportedBy) ?? null, reportedOn],
+      `INSERT INTO task_updates (work_item_id, status, progress, evidence, reported_by, reported_on, backdate_reason) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [workItemId, status, progress, readText(u.evidence) ?? null, who.ok ? who.value : actor.name, reportedOn, day.reason],
     );
     await tx.query(`UPDATE work_items SET status = $2, done_on = CASE WHEN $2 = 'done' THEN $3::date ELSE NULL END WHERE id = $1`, [workItemId, status, reportedOn]);
-    await writeAudit(tx, actor, { action: 'workItem.update', entity: 'work_item', entityId: workItemId, planId: it.plan_id, before: { status: it.status }, after: { status, progress, evidence: readText(u.evidence) ?? null, reportedOn } });
+    await writeAudit(tx, actor, { action: 'workItem.update', entity: 'work_item', entityId: workItemId, planId: it.plan_id, before: { status: it.status }, after: { status, progress, evidence: readText(u.evidence) ?? null, reportedOn, ...(day.reason ? { backdateReason: day.reason } : {}) } });
     return { id: Number(ins.rows[0]!.id) };
   });
 }
@@ -195,7 +204,10 @@ export const REPLY_DAYS = 7;
 export async function issueNotices(db: Db, planId: string, opts: { asOf?: string; issuedBy?: string; actor?: Actor } = {}): Promise<StoredNotice[]> {
   const actor = opts.actor ?? SYSTEM_ACTOR;
   const asOf = opts.asOf ?? todayInChina();
+  const by = serverValue(actor, opts.issuedBy, 'issuedBy', actor.name);
+  if (!by.ok) throw new InvalidBatchError([{ row: 1, field: by.field, value: shown(by.value), message: t(by.key, by.params) }]);
   return db.transaction(async (tx) => {
+    await requirePlanRole(tx, actor, planId, OFFICE_ROLES);
     await tx.query('SELECT id FROM plans WHERE id = $1 FOR UPDATE', [planId]);
     const items = await loadWorkItems(tx, planId);
     const notices = await loadNotices(tx, planId);
@@ -206,7 +218,7 @@ export async function issueNotices(db: Db, planId: string, opts: { asOf?: string
       const message = t('notice.message', { unit: item.leadUnit, title: item.title, deadline: item.deadline, days, due: addDays(asOf, REPLY_DAYS) });
       const ins = await tx.query<{ id: string }>(
         `INSERT INTO supervision_notices (plan_id, work_item_id, unit, issued_on, reply_due, message, issued_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-        [planId, item.id, item.leadUnit, asOf, addDays(asOf, REPLY_DAYS), message, readText(opts.issuedBy) ?? actor.name],
+        [planId, item.id, item.leadUnit, asOf, addDays(asOf, REPLY_DAYS), message, by.value],
       );
       await writeAudit(tx, actor, { action: 'notice.issue', entity: 'supervision_notice', entityId: ins.rows[0]!.id, planId, after: { workItem: item.id, unit: item.leadUnit, message } });
       out.push({ id: Number(ins.rows[0]!.id), workItemId: item.id, unit: item.leadUnit, issuedOn: asOf, replyDue: addDays(asOf, REPLY_DAYS), message, issuedBy: readText(opts.issuedBy) ?? null, reply: null, repliedBy: null, repliedOn: null });
@@ -221,15 +233,20 @@ export async function replyToNotice(db: Db, noticeId: number, r: { reply: string
   if (!checkShape(problems, 1, r)) throw new InvalidBatchError(problems.list);
   const reply = readText(r.reply);
   if (!reply) problems.add(1, 'reply', r?.reply, 'notice.error.reply');
-  const on = readText(r?.repliedOn) ?? opts.today ?? todayInChina();
+  const today = opts.today ?? todayInChina();
+  const day = serverValue(actor, r?.repliedOn, 'repliedOn', today);
+  const by = serverValue(actor, r?.repliedBy, 'repliedBy', actor.name);
+  for (const x of [day, by]) if (!x.ok) problems.add(1, x.field, x.value, x.key, x.params);
+  const on = day.ok ? day.value : today;
   if (!isIsoDate(on)) problems.add(1, 'repliedOn', r?.repliedOn, 'progress.error.date');
   if (!problems.empty) throw new InvalidBatchError(problems.list);
   await db.transaction(async (tx) => {
     const cur = await tx.query<{ reply: string | null; plan_id: string; unit: string }>('SELECT reply, plan_id, unit FROM supervision_notices WHERE id = $1 FOR UPDATE', [noticeId]);
     if (cur.rows.length === 0) throw new NotFoundError(t('notice.error.none', { id: noticeId }));
+    await requirePlanRole(tx, actor, cur.rows[0]!.plan_id, ENTRY_ROLES);
     await requireUnit(tx, actor, cur.rows[0]!.plan_id, cur.rows[0]!.unit, 'notice');
     if (cur.rows[0]!.reply !== null) throw new InvalidBatchError([{ row: 1, field: 'reply', value: reply!, message: t('notice.error.replied') }]);
-    await tx.query('UPDATE supervision_notices SET reply = $2, replied_by = $3, replied_on = $4 WHERE id = $1', [noticeId, reply, readText(r.repliedBy) ?? actor.name, on]);
+    await tx.query('UPDATE supervision_notices SET reply = $2, replied_by = $3, replied_on = $4 WHERE id = $1', [noticeId, reply, by.ok ? by.value : actor.name, on]);
     await writeAudit(tx, actor, { action: 'notice.reply', entity: 'supervision_notice', entityId: noticeId, planId: cur.rows[0]!.plan_id, after: { reply, repliedOn: on } });
   });
 }

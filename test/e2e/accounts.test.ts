@@ -71,7 +71,7 @@ describe('signing in, hostile text, the audit trail in Chromium', () => {
     const r = await ws.api('/api/progress', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ reports: [{ plan: 'wushan-demo-county', project: '1', period: '2024-Q1', investmentCumulativeWan: 10, status: '在建', problems: note, milestones: note, reportedOn: '2024-04-03' }] }),
+      body: JSON.stringify({ reports: [{ plan: 'wushan-demo-county', project: '1', period: '2024-Q1', investmentCumulativeWan: 10, status: '在建', problems: note, milestones: note, reportedOn: '2024-04-03', backdateReason: '纸质报表补录' }] }),
     });
     expect(r.status).toBe(201);
     const page = await ws.open('#/progress?plan=wushan-demo-county&asOf=2024-06-30');

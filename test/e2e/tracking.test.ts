@@ -77,15 +77,17 @@ describe('project and task tracking in Chromium', () => {
     await page.getByTestId('progress-form-investmentCumulativeWan').fill('3,000');
     await page.getByTestId('progress-form-physicalPercent').fill('40');
     await page.getByTestId('progress-form-milestones').fill('趸船主体完成建造');
-    await page.getByTestId('progress-form-reportedBy').fill('张三');
+    // an earlier date than today: the plan office (here the administrator) states it with a reason; the reporter is the account
     await page.getByTestId('progress-form-reportedOn').fill('2024-07-05'); // within the 15 days after the quarter
+    await page.getByTestId('progress-form-backdateReason').fill('纸质报表补录');
     await page.waitForTimeout(600); // the check as typed answers
     expect(await drawer.locator('[role="alert"]').count()).toBe(0);
     await page.getByTestId('progress-form-submit').click();
     await expect.poll(() => drawer.getByTestId('progress-form-saved').count(), { timeout: 10_000 }).toBe(1);
     await expect.poll(() => drawer.getByTestId('report-2024-Q2').count(), { timeout: 10_000 }).toBe(1);
     expect(await drawer.getByTestId('report-2024-Q2').textContent()).toContain('累计完成 3,000 万元');
-    expect(await drawer.getByTestId('report-2024-Q2').textContent()).toContain('2024-07-05 由 县水利局（张三）报送');
+    expect(await drawer.getByTestId('report-2024-Q2').textContent()).toContain('2024-07-05 由 县水利局（系统管理员（admin））报送');
+    expect(await drawer.getByTestId('report-backdated-2024-Q2').textContent()).toBe('补报：纸质报表补录');
     expect(await drawer.getByTestId('report-review-2024-Q2').textContent()).toBe('待审核');
 
     // a photo for the report, then the plan office accepts it
@@ -238,10 +240,9 @@ describe('project and task tracking in Chromium', () => {
 
     const id = (await notices.locator('.ecociv-record').first().getAttribute('data-testid'))!.replace('notice-', '');
     await page.getByTestId(`notice-${id}-reply`).fill('修订稿已送审，7月15日前提交县政府常务会审议。');
-    await page.getByTestId(`notice-${id}-by`).fill('县司法局 李四');
     await page.getByTestId(`notice-${id}-send`).click();
     await expect.poll(() => page.getByTestId(`notice-${id}-replied`).count(), { timeout: 10_000 }).toBe(1);
-    expect(await page.getByTestId(`notice-${id}-replied`).textContent()).toContain('县司法局 李四 回复：修订稿已送审');
+    expect(await page.getByTestId(`notice-${id}-replied`).textContent()).toContain('系统管理员（admin） 回复：修订稿已送审');
     expect(await page.getByTestId('work-count-notices').textContent()).toBe('0');
 
     // the unit reports progress on the item, with evidence
@@ -262,7 +263,7 @@ describe('project and task tracking in Chromium', () => {
       items: Array<{ timeliness: string; notices: Array<{ reply: string | null; repliedBy: string | null }>; updates: unknown[] }>;
     };
     expect(stored.items).toHaveLength(1);
-    expect(stored.items[0]!.notices).toMatchObject([{ reply: '修订稿已送审，7月15日前提交县政府常务会审议。', repliedBy: '县司法局 李四' }]);
+    expect(stored.items[0]!.notices).toMatchObject([{ reply: '修订稿已送审，7月15日前提交县政府常务会审议。', repliedBy: '系统管理员（admin）' }]);
     expect(stored.items[0]!.updates).toHaveLength(1);
     await page.close();
   });

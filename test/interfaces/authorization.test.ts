@@ -90,10 +90,14 @@ describe('authorisation matrix (PGlite)', () => {
     const obs = await clerk({ method: 'POST', url: '/api/observations', payload: { observations: [{ plan: PLAN, framework: 'national-demo-county', number: '36', year: 2022, printed: '30', reportingUnit: '县住房城乡建委' }] } });
     expect(obs.statusCode).toBe(422);
     expect(obs.json().error.problems[0].message).toContain('无权填报');
-    const prog = await clerk({ method: 'POST', url: '/api/progress', payload: { reports: [{ plan: PLAN, project: '7', period: '2024-Q1', investmentCumulativeWan: 1, status: '在建', reportedOn: '2024-04-02' }] } });
+    const prog = await clerk({ method: 'POST', url: '/api/progress', payload: { reports: [{ plan: PLAN, project: '7', period: '2024-Q1', investmentCumulativeWan: 1, status: '在建' }] } });
     expect(prog.statusCode).toBe(422);
     expect(prog.json().error.problems[0].message).toMatch(/无权填报：项目“.+”的牵头单位为 县生态环境局/);
-    const ok = await clerk({ method: 'POST', url: '/api/progress', payload: { reports: [{ plan: PLAN, project: '1', period: '2024-Q1', investmentCumulativeWan: 100, status: '在建', reportedOn: '2024-04-02' }] } });
+    // the date is the server's: a clerk cannot state an earlier one
+    const late = await clerk({ method: 'POST', url: '/api/progress', payload: { reports: [{ plan: PLAN, project: '1', period: '2024-Q1', investmentCumulativeWan: 100, status: '在建', reportedOn: '2024-04-02' }] } });
+    expect(late.statusCode).toBe(422);
+    expect(late.json().error.problems[0].message).toContain('补报以往日期须由规划办填写并说明理由');
+    const ok = await clerk({ method: 'POST', url: '/api/progress', payload: { reports: [{ plan: PLAN, project: '1', period: '2024-Q1', investmentCumulativeWan: 100, status: '在建' }] } });
     expect(ok.statusCode).toBe(201);
   });
 

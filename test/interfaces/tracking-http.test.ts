@@ -62,6 +62,8 @@ describe('tracking over HTTP (PGlite)', () => {
       ws.getCell(row, status).value = '在建';
       ws.getCell(row, pct).value = 15;
       ws.getCell(row, columnOf(ws, '填报日期')).value = '2024-04-08';
+      // an earlier date than today is stated by the plan office with a reason (here the administrator)
+      ws.getCell(row, columnOf(ws, '补报理由')).value = '纸质报表补录';
     }
     const filled = await bytes(wb);
     const check = await app.inject({ method: 'POST', url: `/api/plans/${PLAN}/progress.xlsx?check=1`, headers: { 'content-type': XLSX }, payload: filled });
@@ -81,12 +83,14 @@ describe('tracking over HTTP (PGlite)', () => {
     ws.getCell(6, columnOf(ws, '累计完成投资（万元）')).value = 50;
     ws.getCell(6, columnOf(ws, '项目状态')).value = '在建';
     ws.getCell(6, columnOf(ws, '填报日期')).value = '2024-03-20';
+    ws.getCell(6, columnOf(ws, '补报理由')).value = '纸质报表补录';
     ws.getCell(7, columnOf(ws, '累计完成投资（万元）')).value = '五十';
     ws.getCell(7, columnOf(ws, '项目状态')).value = '在建';
     ws.getCell(9, columnOf(ws, '形象进度（%）')).value = 120;
     ws.getCell(9, columnOf(ws, '项目状态')).value = '施工中';
     ws.getCell(9, columnOf(ws, '累计完成投资（万元）')).value = 10;
     ws.getCell(9, columnOf(ws, '填报日期')).value = '2024-07-02';
+    ws.getCell(9, columnOf(ws, '补报理由')).value = '纸质报表补录';
     const before = await count('project_progress');
     const r = await app.inject({ method: 'POST', url: `/api/plans/${PLAN}/progress.xlsx`, headers: { 'content-type': XLSX }, payload: await bytes(wb) });
     expect(r.statusCode).toBe(422);
@@ -164,17 +168,21 @@ describe('tracking over HTTP (PGlite)', () => {
     const imp = await app.inject({ method: 'POST', url: `/api/plans/${PLAN}/work-plan.xlsx`, headers: { 'content-type': XLSX }, payload: await bytes(wb) });
     expect(imp.statusCode).toBe(201);
     expect(imp.json().recorded).toBe(2);
-    const issued = await app.inject({ method: 'POST', url: `/api/plans/${PLAN}/supervision`, payload: { asOf: '2024-04-10', issuedBy: '创建办' } });
+    const issued = await app.inject({ method: 'POST', url: `/api/plans/${PLAN}/supervision`, payload: { asOf: '2024-04-10' } });
     expect(issued.statusCode).toBe(201);
     expect(issued.json().notices.map((n: { unit: string }) => n.unit)).toEqual(['县住房城乡建委']);
     const id = issued.json().notices[0].id;
     expect((await app.inject({ method: 'POST', url: `/api/supervision/${id}/reply`, payload: { reply: '' } })).statusCode).toBe(422);
-    expect((await app.inject({ method: 'POST', url: `/api/supervision/${id}/reply`, payload: { reply: '4月底完工', repliedBy: '县住房城乡建委' } })).statusCode).toBe(201);
+    // who replied is the signed-in account, not a name the request states
+    const named = await app.inject({ method: 'POST', url: `/api/supervision/${id}/reply`, payload: { reply: '4月底完工', repliedBy: '县住房城乡建委' } });
+    expect(named.statusCode).toBe(400);
+    expect(named.json().error.message).toContain('“回复人”由系统按登录账号和当天日期记录');
+    expect((await app.inject({ method: 'POST', url: `/api/supervision/${id}/reply`, payload: { reply: '4月底完工' } })).statusCode).toBe(201);
     expect((await app.inject({ method: 'POST', url: '/api/supervision/abc/reply', payload: { reply: 'x' } })).statusCode).toBe(400);
     expect((await app.inject({ method: 'POST', url: '/api/supervision/99999/reply', payload: { reply: 'x' } })).statusCode).toBe(404);
     const w = (await app.inject({ method: 'GET', url: `/api/plans/${PLAN}/work-plan?year=2024&asOf=2024-04-10` })).json();
     expect(w.counts).toMatchObject({ items: 2, overdue: 1, pending: 1 });
-    expect(w.items[0].notices[0]).toMatchObject({ reply: '4月底完工', repliedBy: '县住房城乡建委' });
+    expect(w.items[0].notices[0]).toMatchObject({ reply: '4月底完工', repliedBy: 'admin（admin）' });
     const out = await workbook((await app.inject({ method: 'GET', url: `/api/plans/${PLAN}/work-plan.xlsx?year=2024&asOf=2024-04-10` })).rawPayload);
     const sheet = out.worksheets[0]!;
     expect(sheet.getCell(3, columnOf(sheet, '按期情况')).value).toBe('逾期未完成');

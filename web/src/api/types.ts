@@ -487,6 +487,8 @@ export interface ProgressReport {
   reportingUnit: string | null;
   reportedBy: string | null;
   reportedOn: string;
+  /** why the plan office stated an earlier report date */
+  backdateReason: string | null;
   review: Review;
   reviewComment: string | null;
   returnedCount: number;
@@ -552,8 +554,9 @@ export interface ProgressInput {
   problems?: string;
   measures?: string;
   reportingUnit?: string;
-  reportedBy?: string;
+  /** today when absent; an earlier day only by the plan office, with backdateReason (the reporter is the signed-in user) */
   reportedOn?: string;
+  backdateReason?: string;
 }
 
 /** A problem of a rejected batch or workbook (422 of the tracking routes, /api/progress/check). */

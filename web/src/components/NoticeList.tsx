@@ -20,11 +20,10 @@ interface Props {
 function ReplyForm({ notice, onChanged }: { notice: Notice; onChanged: () => void }) {
   const { t } = useI18n();
   const [reply, setReply] = useState('');
-  const [by, setBy] = useState('');
   const action = useAction();
   const problems = problemsByField(action.problems);
   const send = async () => {
-    const r = await action.run(() => sendJson('POST', api.noticeReply(notice.id), { reply, repliedBy: by }), t('notice.sent'));
+    const r = await action.run(() => sendJson('POST', api.noticeReply(notice.id), { reply }), t('notice.sent'));
     if (r !== undefined) onChanged();
   };
   const prefix = `notice-${notice.id}`;
@@ -35,7 +34,7 @@ function ReplyForm({ notice, onChanged }: { notice: Notice; onChanged: () => voi
       </Form.Item>
       <Flex gap={8} align="flex-end" wrap>
         <Form.Item label={t('notice.field.repliedBy')} style={{ marginBottom: 0 }}>
-          <Input aria-label={t('notice.field.repliedBy')} style={{ width: 220 }} value={by} onChange={(e) => setBy(e.target.value)} data-testid={`${prefix}-by`} />
+          <Typography.Text type="secondary" data-testid={`${prefix}-by`}>{t('access.recordedAs')}</Typography.Text>
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={action.busy} data-testid={`${prefix}-send`}>
           {t('notice.send')}

@@ -1,6 +1,7 @@
 // 填报进度: one project's report for a period (the last ended period by default): investment in the period or
 // cumulative (one is enough; the server works out the other from the previous report), physical progress,
-// status, milestones, problems, measures, unit and reporter. The server checks it as it is typed
+// status, milestones, problems, measures and unit (the reporter is the signed-in user; the date is today, or an
+// earlier one the plan office states with a reason). The server checks it as it is typed
 // (POST /api/progress/check, nothing saved) and again on submit; its problems stand beside the fields. After a
 // submit, files can be attached to the report.
 import { Alert, AutoComplete, Button, Col, Flex, Form, Input, Row, Select, Typography } from 'antd';
@@ -20,7 +21,7 @@ type Values = Record<Field, string>;
 
 const TEXT_FIELDS = ['milestones', 'problems', 'measures'] as const;
 /** fields the form shows; a problem with any other (plan, project) is said above the form */
-const FORM_FIELDS: readonly Field[] = ['period', 'status', 'reportedOn', 'investmentPeriodWan', 'investmentCumulativeWan', 'physicalPercent', ...TEXT_FIELDS, 'reportingUnit', 'reportedBy'];
+const FORM_FIELDS: readonly Field[] = ['period', 'status', 'reportedOn', 'investmentPeriodWan', 'investmentCumulativeWan', 'physicalPercent', ...TEXT_FIELDS, 'reportingUnit', 'backdateReason'];
 
 interface Props {
   plan: string;
@@ -42,7 +43,7 @@ function blank(project: TrackedProject, period: string, keep?: Values): Values {
     problems: '',
     measures: '',
     reportingUnit: keep?.reportingUnit ?? project.leadUnits[0] ?? '',
-    reportedBy: keep?.reportedBy ?? '',
+    backdateReason: '',
   };
 }
 
@@ -159,7 +160,9 @@ export function ProgressReportForm({ plan, project, periods, onSaved }: Props) {
           <Form.Item {...item('reportingUnit')}>{input('reportingUnit')}</Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item {...item('reportedBy')}>{input('reportedBy')}</Form.Item>
+          <Form.Item {...item('backdateReason')} extra={t('progress.field.backdateReasonHint')}>
+            {input('backdateReason')}
+          </Form.Item>
         </Col>
       </Row>
       <Flex gap={12} align="center">

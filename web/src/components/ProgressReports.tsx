@@ -105,6 +105,11 @@ export function ProgressReports({ plan, reports, onChanged }: Props) {
           <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12, marginTop: 4 }}>
             {t('progress.rep.reported', { on: r.reportedOn, unit: r.reportingUnit ?? none, by: r.reportedBy ?? none })}
           </Typography.Text>
+          {r.backdateReason ? (
+            <Typography.Text type="warning" style={{ display: 'block', fontSize: 12 }} data-testid={`report-backdated-${r.period}`}>
+              {t('progress.rep.backdated', { reason: r.backdateReason })}
+            </Typography.Text>
+          ) : null}
           {r.reviewComment ? (
             <Typography.Text type={r.review === 'returned' ? 'danger' : 'secondary'} style={{ display: 'block' }}>
               {t('progress.rep.comment', { v: r.reviewComment })}

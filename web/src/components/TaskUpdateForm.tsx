@@ -1,5 +1,5 @@
 // 报送进展: a unit reports on a work item — its status, what was done, and the evidence. 已完成 records the day.
-import { Button, Col, Form, Input, Row, Select } from 'antd';
+import { Button, Col, Form, Input, Row, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { api, sendJson } from '../api/client.ts';
 import type { WorkItem, WorkStatus } from '../api/types.ts';
@@ -13,11 +13,10 @@ export function TaskUpdateForm({ item, onSaved }: { item: WorkItem; onSaved: () 
   const [status, setStatus] = useState<WorkStatus>(item.status === 'notStarted' ? 'inProgress' : item.status);
   const [progress, setProgress] = useState('');
   const [evidence, setEvidence] = useState('');
-  const [by, setBy] = useState('');
   const action = useAction();
   const problems = problemsByField(action.problems);
   const send = async () => {
-    const r = await action.run(() => sendJson('POST', api.workItemUpdates(item.id), { status, progress, evidence, reportedBy: by }), t('workplan.updateSaved'));
+    const r = await action.run(() => sendJson('POST', api.workItemUpdates(item.id), { status, progress, evidence }), t('workplan.updateSaved'));
     if (r === undefined) return;
     setProgress('');
     setEvidence('');
@@ -39,7 +38,7 @@ export function TaskUpdateForm({ item, onSaved }: { item: WorkItem; onSaved: () 
         </Col>
         <Col xs={24} md={16}>
           <Form.Item label={t('workplan.field.reportedBy')} style={{ marginBottom: 12 }}>
-            <Input aria-label={t('workplan.field.reportedBy')} value={by} onChange={(e) => setBy(e.target.value)} data-testid="update-by" />
+            <Typography.Text type="secondary" data-testid="update-by">{t('access.recordedAs')}</Typography.Text>
           </Form.Item>
         </Col>
       </Row>

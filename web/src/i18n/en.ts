@@ -1,5 +1,6 @@
 // English UI text: the same keys as zh-CN.ts (the type makes a missing or extra key a compile error).
 import type { Messages } from './zh-CN.ts';
+import { accessEn } from './access.en.ts';
 
 export const en: Messages = {
   'app.name': 'ecociv Ecological Civilization Plans',
@@ -441,7 +442,7 @@ export const en: Messages = {
   'signIn.submit': "Sign in",
   'signIn.createAdmin': "Create the administrator and sign in",
   'signIn.failed': "Sign-in failed; try again later.",
-  'signIn.passwordRule': "At least 10 characters, not containing the user name.",
+  'signIn.passwordRule': "At least 10 characters, not containing the user name or the person's name, and not a common password, a run of digits or a row of keys.",
   'session.signOut': "Sign out",
   'session.user': "{name}",
   'menu.audit': "Audit trail",
@@ -672,7 +673,7 @@ export const en: Messages = {
   'progress.field.status': 'Status',
   'progress.field.statusPlaceholder': 'Choose a status',
   'progress.field.reportedOn': 'Reported on',
-  'progress.field.reportedOnHint': 'Today when left empty',
+  'progress.field.reportedOnHint': 'Today when left empty; an earlier date only by the plan office, with a reason',
   'progress.field.investmentPeriodWan': 'Investment in the period',
   'progress.field.investmentCumulativeWan': 'Cumulative investment',
   'progress.field.physicalPercent': 'Physical progress',
@@ -805,6 +806,7 @@ export const en: Messages = {
   'users.lockedUntil': "locked until {until}",
   'users.newPassword': "New password (leave empty to keep; changing it ends their sessions)",
   'users.region': "Region",
+  'users.regionAll': "leave empty: every region (system administrator)",
   'users.unit': "Unit",
   'users.unitHint': "e.g. 县水利局 (a lead unit of the region)",
   'users.role.admin': "System administrator",
@@ -813,4 +815,5 @@ export const en: Messages = {
   'users.role.reviewer': "Reviewer",
   'users.role.leader': "Leader",
   'users.role.public': "Public",
+  ...accessEn,
 };

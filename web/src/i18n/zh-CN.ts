@@ -1,4 +1,6 @@
 // Chinese UI text (the reference language). en.ts must carry exactly the same keys.
+import { accessZhCN } from './access.zh-CN.ts';
+
 export const zhCN = {
   'app.name': 'ecociv 生态文明建设规划',
   'app.documentTitle': 'ecociv 生态文明建设规划',
@@ -439,7 +441,7 @@ export const zhCN = {
   'signIn.submit': "登录",
   'signIn.createAdmin': "创建管理员并登录",
   'signIn.failed': "登录失败，请稍后重试。",
-  'signIn.passwordRule': "至少 10 个字符，不含用户名。",
+  'signIn.passwordRule': "至少 10 个字符，不含用户名或姓名，也不能是常见密码、连续的数字或键盘上相连的按键。",
   'session.signOut': "退出登录",
   'session.user': "{name}",
   'menu.audit': "审计记录",
@@ -670,7 +672,7 @@ export const zhCN = {
   'progress.field.status': '项目状态',
   'progress.field.statusPlaceholder': '选择项目状态',
   'progress.field.reportedOn': '填报日期',
-  'progress.field.reportedOnHint': '不填则为今天',
+  'progress.field.reportedOnHint': '不填则为今天；以往日期仅规划办可填，并须说明补报理由',
   'progress.field.investmentPeriodWan': '本期完成投资',
   'progress.field.investmentCumulativeWan': '累计完成投资',
   'progress.field.physicalPercent': '形象进度',
@@ -803,6 +805,7 @@ export const zhCN = {
   'users.lockedUntil': "锁定至 {until}",
   'users.newPassword': "新密码（不改则留空；改后其会话结束）",
   'users.region': "地区",
+  'users.regionAll': "留空：全部地区（系统管理员）",
   'users.unit': "所属单位",
   'users.unitHint': "如：县水利局（须为本地区的牵头单位）",
   'users.role.admin': "系统管理员",
@@ -811,6 +814,7 @@ export const zhCN = {
   'users.role.reviewer': "审核员",
   'users.role.leader': "领导",
   'users.role.public': "公众",
+  ...accessZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -104,11 +104,10 @@ export default function UsersPage({ regions }: { regions: string[] }) {
           <Form.Item name="role" label={t('users.col.roles')}>
             <Select options={ROLES.map((r) => ({ value: r, label: t(`users.role.${r}`) }))} />
           </Form.Item>
-          {role !== 'admin' && (
-            <Form.Item name="region" label={t('users.region')} rules={[{ required: true, message: t('signIn.required') }]}>
-              <Select options={regions.map((r) => ({ value: r, label: r }))} />
-            </Form.Item>
-          )}
+          {/* an administrator may be held in a region (a district's administrator manages only its accounts) */}
+          <Form.Item name="region" label={t('users.region')} rules={role === 'admin' ? [] : [{ required: true, message: t('signIn.required') }]}>
+            <Select allowClear={role === 'admin'} placeholder={role === 'admin' ? t('users.regionAll') : undefined} options={regions.map((r) => ({ value: r, label: r }))} />
+          </Form.Item>
           {role === 'clerk' && (
             <Form.Item name="unit" label={t('users.unit')} rules={[{ required: true, message: t('signIn.required') }]}>
               <Input placeholder={t('users.unitHint')} />

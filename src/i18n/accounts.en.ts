@@ -1,0 +1,43 @@
+// Accounts and sign-in (src/store/users.ts, src/server/auth.ts, src/auth/), English. Same keys as accounts.zh-CN.ts.
+export const accountsEn: Record<string, string> = {
+  'accounts.password.weak': "the password is too easy to guess (strength {score} of 4, at least {min} needed): {reason}. Choose a longer, less common one, such as a few unrelated words with digits and symbols.",
+  'accounts.password.reason.common': "it is on the list of common passwords, or close to one",
+  'accounts.password.reason.personal': "it contains the user name or the person's name",
+  'accounts.password.reason.words': "it is mostly common English words or names",
+  'accounts.password.reason.keyboard': "it is a row of neighbouring keys (such as qwerty, asdf)",
+  'accounts.password.reason.repeat': "it is repeated characters or parts (such as aaaa, abcabc)",
+  'accounts.password.reason.sequence': "it is a run of letters or digits (such as 1234, abcd)",
+  'accounts.password.reason.date': "it is mostly a date or a year",
+  'accounts.password.reason.simple': "it is too short or too uniform",
+
+  'accounts.username.format': "the user name \"{value}\" cannot be used: it should be 2–64 Chinese characters, letters, digits (0–9) or _ . @ -.",
+  'accounts.username.mixedScripts': "the user name \"{value}\" mixes {scripts}, so it can look like another name; use one script (Chinese may be mixed with Latin letters).",
+  'accounts.username.taken': "the user name \"{value}\" is taken; choose another.",
+  'accounts.username.confusable': "the user name \"{value}\" looks almost the same as an existing one (full-width letters, Cyrillic \"а\" for Latin \"a\", digit \"0\" for letter \"o\"); choose another.",
+  'accounts.script.Latin': "Latin letters",
+  'accounts.script.Han': "Chinese characters",
+  'accounts.script.Cyrillic': "Cyrillic letters",
+  'accounts.script.Greek': "Greek letters",
+  'accounts.script.other': "other scripts",
+
+  'accounts.error.role': "there is no role \"{value}\"; choose one of: {allowed}.",
+  'accounts.error.region': "there is no region \"{value}\"; choose one of: {allowed}.",
+  'accounts.error.regionNeeded': "name the region of the {role} role (only a system administrator may name none, meaning every region).",
+  'accounts.error.unit': "{region} has no unit \"{value}\"; give the unit's full name in that region.",
+
+  'accounts.scope.account': "you may not manage this account: its roles reach beyond the regions you administer ({scope}).",
+  'accounts.scope.grant': "you may not grant \"{grant}\": you may grant roles only within {scope} and the regions below it.",
+  'accounts.scope.everywhere': "every region",
+  'accounts.scope.none': "none",
+  'accounts.grant': "{role} ({region})",
+  'accounts.role.admin': "system administrator",
+  'accounts.role.planOffice': "plan office",
+  'accounts.role.clerk': "data clerk",
+  'accounts.role.reviewer': "reviewer",
+  'accounts.role.leader': "leader",
+  'accounts.role.public': "public",
+
+  'accounts.signIn.locked': "too many failed sign-ins: the account is locked for now; try again after {until} (Beijing time), or ask the system administrator to set a new password.",
+  'accounts.signIn.throttled': "too many failed sign-ins from your network address; try again after {until} (Beijing time).",
+  'accounts.time': "{month}/{day} {hh}:{mm}",
+};

@@ -1,0 +1,43 @@
+// Accounts and sign-in (src/store/users.ts, src/server/auth.ts, src/auth/), Chinese. Same keys as accounts.en.ts.
+export const accountsZhCN: Record<string, string> = {
+  'accounts.password.weak': "密码太容易被猜到（强度 {score} 级，至少需要 {min} 级，满分 4 级）：{reason}。请换一个更长、更少见的密码，例如几个不相关的词加上数字和符号。",
+  'accounts.password.reason.common': "它在常见密码表中，或与常见密码相近",
+  'accounts.password.reason.personal': "它包含用户名或姓名",
+  'accounts.password.reason.words': "它主要由常见的英文单词或人名组成",
+  'accounts.password.reason.keyboard': "它是键盘上相连的按键（如 qwerty、asdf）",
+  'accounts.password.reason.repeat': "它由重复的字符或片段组成（如 aaaa、abcabc）",
+  'accounts.password.reason.sequence': "它是连续的字母或数字（如 1234、abcd）",
+  'accounts.password.reason.date': "它主要是日期或年份",
+  'accounts.password.reason.simple': "它太短或变化太少",
+
+  'accounts.username.format': "用户名“{value}”不可用：应为 2–64 个汉字、字母、数字（0–9）或 _ . @ -。",
+  'accounts.username.mixedScripts': "用户名“{value}”混用了{scripts}等不同文字，看起来容易与别的用户名混淆；请只用一种文字（汉字可与拉丁字母同用）。",
+  'accounts.username.taken': "用户名“{value}”已被使用，请另选一个。",
+  'accounts.username.confusable': "用户名“{value}”与已有的用户名看起来几乎一样（如全角字母、西里尔字母“а”与拉丁字母“a”、数字“0”与字母“o”），请另选一个。",
+  'accounts.script.Latin': "拉丁字母",
+  'accounts.script.Han': "汉字",
+  'accounts.script.Cyrillic': "西里尔字母",
+  'accounts.script.Greek': "希腊字母",
+  'accounts.script.other': "其他文字",
+
+  'accounts.error.role': "角色“{value}”无效；可选：{allowed}。",
+  'accounts.error.region': "没有地区“{value}”；可选：{allowed}。",
+  'accounts.error.regionNeeded': "请指定{role}所在的地区（只有系统管理员可以不指定，表示全部地区）。",
+  'accounts.error.unit': "{region}没有单位“{value}”；请填写该地区的单位全称。",
+
+  'accounts.scope.account': "无权管理该账号：它的角色涉及您管辖范围（{scope}）以外的地区。",
+  'accounts.scope.grant': "无权授予“{grant}”：您只能授予{scope}及其下辖地区内的角色。",
+  'accounts.scope.everywhere': "全部地区",
+  'accounts.scope.none': "无",
+  'accounts.grant': "{role}（{region}）",
+  'accounts.role.admin': "系统管理员",
+  'accounts.role.planOffice': "规划管理员",
+  'accounts.role.clerk': "填报员",
+  'accounts.role.reviewer': "审核员",
+  'accounts.role.leader': "领导",
+  'accounts.role.public': "公众",
+
+  'accounts.signIn.locked': "连续登录失败次数过多，该账号已暂时锁定，请于 {until}（北京时间）后再试；如需提前解锁，请联系系统管理员重设密码。",
+  'accounts.signIn.throttled': "从您所在网络地址登录失败的次数过多，请于 {until}（北京时间）后再试。",
+  'accounts.time': "{month}月{day}日 {hh}:{mm}",
+};
