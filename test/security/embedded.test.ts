@@ -19,7 +19,10 @@ const temp = (name: string) => mkdtempSync(join(tmpdir(), `ecociv-${name}-`));
 
 describe('the real server and the command line on one embedded directory', () => {
   let st: ScenarioState | undefined;
-  const dir = temp('embedded');
+  let dir: string;
+  beforeAll(() => {
+    dir = temp('embedded');
+  });
   afterAll(async () => {
     if (st) await endScenario(st).catch(() => st?.server?.proc.kill('SIGKILL'));
     rmSync(dir, { recursive: true, force: true });
@@ -42,7 +45,10 @@ describe('the real server and the command line on one embedded directory', () =>
 });
 
 describe('a directory a live process holds', () => {
-  const dir = temp('held');
+  let dir: string;
+  beforeAll(() => {
+    dir = temp('held');
+  });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('a command beside another long command is refused in Chinese and the directory is not touched', async () => {
