@@ -1,10 +1,10 @@
 // The backup commands of `ecociv`: backup FILE, restore FILE (src/store/backup.ts does the work).
-import { resolve } from 'node:path';
 import { t } from '../i18n/index.ts';
 import { BackupError, backupStore, freshBuiltinCounts, restoreStore } from '../store/backup.ts';
 import { backupKey } from '../store/backupKey.ts';
 import type { Db } from '../store/db.ts';
 import { asOwner } from '../store/roles.ts';
+import { userPath, type CliIo } from './io.ts';
 
 export const BACKUP_COMMANDS = ['backup', 'restore'] as const;
 
@@ -25,35 +25,35 @@ const seconds = (since: number) => ((Date.now() - since) / 1000).toFixed(1);
 const size = (bytes: number) => (bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
 
 /** Runs backup or restore; prints the outcome. Exit code 2 for a missing file name, 1 for a refusal. */
-export async function runBackup(db: Db, command: (typeof BACKUP_COMMANDS)[number], args: string[], o: BackupCliOptions): Promise<number> {
+export async function runBackup(db: Db, io: CliIo, command: (typeof BACKUP_COMMANDS)[number], args: string[], o: BackupCliOptions): Promise<number> {
   const file = args[0];
   if (!file) {
-    console.error(`请指定${command === 'backup' ? '备份到哪个文件' : '要恢复的备份文件'}，例如：ecociv ${command} ecociv-备份.ndjson.gz`);
+    io.err(`请指定${command === 'backup' ? '备份到哪个文件' : '要恢复的备份文件'}，例如：ecociv ${command} ecociv-备份.ndjson.gz`);
     return 2;
   }
-  const progress = (line: string) => process.stderr.write(`${line}\n`);
+  const progress = (line: string) => io.err(line);
   const started = Date.now();
   try {
     if (command === 'backup') {
       const key = backupKey({ create: true, onCreated: progress });
-      const s = await backupStore(db, resolve(file), { key, onProgress: progress });
+      const s = await backupStore(db, userPath(io, file), { key, onProgress: progress });
       progress(t('integrity.backup.signed', { keySource: key.source }));
       const out = { ...s, seconds: Number(seconds(started)) };
-      console.log(o.format === 'json' ? JSON.stringify(out, null, 2) : `已备份到 ${s.file}：${s.tables} 张表，${s.rows.toLocaleString('en-US')} 行，${size(s.bytes)}，数据库结构第 ${s.schemaVersion} 版（${s.engine}），用时 ${out.seconds} 秒。`);
+      io.out(o.format === 'json' ? JSON.stringify(out, null, 2) : `已备份到 ${s.file}：${s.tables} 张表，${s.rows.toLocaleString('en-US')} 行，${size(s.bytes)}，数据库结构第 ${s.schemaVersion} 版（${s.engine}），用时 ${out.seconds} 秒。`);
     } else {
       const key = backupKey({ create: false });
       // with two database roles the restore (which empties every table, audit_log too) runs as the owner
       const s = await asOwner(db, process.env.ECOCIV_MIGRATION_URL, (target) =>
-        restoreStore(target, resolve(file), { key, trustUnsigned: o.trustUnsigned === true, onProgress: progress, freshCounts: () => freshBuiltinCounts(o.builtinDir) }),
+        restoreStore(target, userPath(io, file), { key, trustUnsigned: o.trustUnsigned === true, onProgress: progress, freshCounts: () => freshBuiltinCounts(o.builtinDir) }),
       );
       const out = { ...s, seconds: Number(seconds(started)) };
       const migrated = s.migrated.length > 0 ? `，并升级到第 ${s.schemaVersion} 版` : '';
-      console.log(o.format === 'json' ? JSON.stringify(out, null, 2) : `已从 ${s.file}（${s.createdAt}，${s.from}）恢复到 ${db.location}：${s.tables} 张表，${s.rows.toLocaleString('en-US')} 行${migrated}，用时 ${out.seconds} 秒。`);
+      io.out(o.format === 'json' ? JSON.stringify(out, null, 2) : `已从 ${s.file}（${s.createdAt}，${s.from}）恢复到 ${db.location}：${s.tables} 张表，${s.rows.toLocaleString('en-US')} 行${migrated}，用时 ${out.seconds} 秒。`);
     }
     return 0;
   } catch (e) {
     if (!(e instanceof BackupError)) throw e;
-    console.error(e.message);
+    io.err(e.message);
     return 1;
   }
 }

@@ -13,6 +13,7 @@ import type { Db } from '../store/db.ts';
 import { issueNotices } from '../store/workPlan.ts';
 import { cliActor } from '../auth/roles.ts';
 import { formatWan, renderTable } from './table.ts';
+import { userPath, type CliIo } from './io.ts';
 
 export const TRACKING_COMMANDS = ['progress', 'departments', 'supervise', 'import', 'export'] as const;
 const EXCHANGE_KINDS = ['progress', 'projects', 'work-plan', 'departments'] as const;
@@ -38,9 +39,9 @@ export interface TrackingOptions {
 
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 
-export async function runTracking(db: Db, command: (typeof TRACKING_COMMANDS)[number], args: string[], o: TrackingOptions): Promise<number> {
+export async function runTracking(db: Db, io: CliIo, command: (typeof TRACKING_COMMANDS)[number], args: string[], o: TrackingOptions): Promise<number> {
   if (o.asOf !== undefined && !isIsoDate(o.asOf)) throw new TrackingUsageError(`日期“${o.asOf}”无效，应为 YYYY-MM-DD。`);
-  const print = (obj: unknown, table: () => string) => console.log(o.format === 'json' ? JSON.stringify(obj, null, 2) : table());
+  const print = (obj: unknown, table: () => string) => io.out(o.format === 'json' ? JSON.stringify(obj, null, 2) : table());
   const opts = { ...(o.asOf ? { asOf: o.asOf } : {}), locale: o.locale };
   switch (command) {
     case 'progress': {
@@ -88,7 +89,7 @@ export async function runTracking(db: Db, command: (typeof TRACKING_COMMANDS)[nu
       const file = need(args[2], '要导入的 .xlsx 文件');
       let data: Buffer;
       try {
-        data = readFileSync(file);
+        data = readFileSync(userPath(io, file));
       } catch (e) {
         throw new TrackingUsageError(`无法读取文件 ${file}：${(e as Error).message}`);
       }
@@ -110,7 +111,7 @@ export async function runTracking(db: Db, command: (typeof TRACKING_COMMANDS)[nu
             : kind === 'work-plan'
               ? await workPlanWorkbook(db, plan.id, { ...opts, ...(o.year ? { year: o.year } : {}) })
               : await departmentsWorkbook(await departmentAssessment(db, plan.id, o.year ?? Number((o.asOf ?? new Date().toISOString()).slice(0, 4)), opts), o.locale);
-      writeFileSync(o.out, buf);
+      writeFileSync(userPath(io, o.out), buf);
       print({ written: o.out, bytes: buf.length }, () => `已写出 ${o.out}（${buf.length} 字节）。`);
       return 0;
     }

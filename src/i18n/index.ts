@@ -4,6 +4,8 @@ import { accessEn } from './access.en.ts';
 import { accessZhCN } from './access.zh-CN.ts';
 import { accountsEn } from './accounts.en.ts';
 import { accountsZhCN } from './accounts.zh-CN.ts';
+import { embeddedEn } from './embedded.en.ts';
+import { embeddedZhCN } from './embedded.zh-CN.ts';
 import { en } from './en.ts';
 import { integrityEn } from './integrity.en.ts';
 import { integrityZhCN } from './integrity.zh-CN.ts';
@@ -13,8 +15,8 @@ import { zhCN } from './zh-CN.ts';
 
 export type Locale = 'zh-CN' | 'en';
 const catalogs: Record<Locale, Record<string, string>> = {
-  'zh-CN': { ...zhCN, ...reportZhCN, ...accountsZhCN, ...accessZhCN, ...integrityZhCN },
-  en: { ...en, ...reportEn, ...accountsEn, ...accessEn, ...integrityEn },
+  'zh-CN': { ...zhCN, ...reportZhCN, ...accountsZhCN, ...accessZhCN, ...integrityZhCN, ...embeddedZhCN },
+  en: { ...en, ...reportEn, ...accountsEn, ...accessEn, ...integrityEn, ...embeddedEn },
 };
 
 export function t(key: string, params: Record<string, string | number> = {}, locale: Locale = 'zh-CN'): string {

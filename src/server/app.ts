@@ -24,6 +24,7 @@ import { registerTrackingRoutes } from './trackingRoutes.ts';
 import { ReadCache } from './readCache.ts';
 import { registerAuth, visiblePlanIds, type AuthOptions } from './auth.ts';
 import { registerReviewRoutes } from './reviewRoutes.ts';
+import { registerCliRoute } from './cliRoute.ts';
 import { NotPublishedError, publicSummary } from '../app/publicSummary.ts';
 import { unitScope } from '../store/users.ts';
 import type { FastifyRequest } from 'fastify';
@@ -216,6 +217,7 @@ export function buildServer(db: Db, opts: { logger?: boolean; webDir?: string; a
 
   registerTrackingRoutes(app, db);
   registerReviewRoutes(app, db);
+  registerCliRoute(app, db);
 
   const webDir = opts.webDir ?? DEFAULT_WEB_DIR;
   if (existsSync(join(webDir, 'index.html'))) {

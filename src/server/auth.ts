@@ -25,6 +25,7 @@ import {
 } from '../store/users.ts';
 import { refuseRequest } from './access.ts';
 import { MATRIX, plansOf } from './authorization.ts';
+import { isLocalCli } from './cliRoute.ts';
 
 export const SESSION_COOKIE = 'ecociv_session';
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -45,6 +46,8 @@ export interface AuthOptions {
   failureDelayMs?: number;
   /** mark the cookie Secure (behind HTTPS) */
   secureCookie?: boolean;
+  /** the embedded data directory's lock token: lets this machine's command line run commands (cliRoute.ts) */
+  cliToken?: string;
 }
 
 function cookieOf(req: FastifyRequest, name: string): string | undefined {
@@ -148,6 +151,8 @@ export function registerAuth(app: FastifyInstance, db: Db, opts: AuthOptions = {
     if (!url) return; // not found: answered by the not-found handler
     const rule = MATRIX[`${req.method} ${url}`];
     if (!rule) return deny(reply, 500, 'noRule', t('auth.error.noRule', { route: `${req.method} ${url}` }));
+    // the command line of this machine, never a browser session of any role
+    if (rule.who === 'localCli') return isLocalCli(req, opts.cliToken) ? undefined : deny(reply, 403, 'forbidden', t('embedded.remote.forbidden'));
     if (STATE_CHANGING.has(req.method)) {
       // a cross-site form cannot send this; a page of ours always does
       const origin = req.headers.origin;

@@ -8,9 +8,10 @@ import type { Queryable } from '../store/db.ts';
 
 /**
  * anyone: no sign-in needed. signedIn: any signed-in user (the handler limits what is shown).
+ * localCli: only the command line of this machine (loopback, the embedded directory's lock token), no session.
  * Otherwise the roles that may call it, in the region of every plan the request touches.
  */
-export type Rule = { who: 'anyone' } | { who: 'signedIn' } | { who: Role[]; plans: PlanSource };
+export type Rule = { who: 'anyone' } | { who: 'signedIn' } | { who: 'localCli' } | { who: Role[]; plans: PlanSource };
 
 /** Where the plans a request touches are named. */
 export type PlanSource =
@@ -87,6 +88,8 @@ export const MATRIX: Record<string, Rule> = {
   'GET /api/users': { who: ['admin'], plans: 'none' },
   'POST /api/users': { who: ['admin'], plans: 'none' },
   'PUT /api/users/:userId': { who: ['admin'], plans: 'none' },
+
+  'POST /api/cli/run': { who: 'localCli' },
 };
 
 /** Every plan id a body names, at any depth: the handler may act on any of them, so each is authorised. */

@@ -56,6 +56,14 @@ export const accountPaths = {
       responses: { '200': { description: 'updated' }, '400': err('bad id'), '401': signIn, '403': outsideRegions, '404': err('no such user'), '422': refused },
     },
   },
+  '/api/cli/run': {
+    post: {
+      summary:
+        '本机命令行：把 ecociv 命令交给占用内置数据目录的服务执行（仅限回环地址，凭数据目录锁文件中的令牌；浏览器会话无论何种角色都不能调用） (the command line of this machine runs a command in the server that owns the embedded data directory: loopback only, with the lock file’s token in x-ecociv-cli-token; never a browser session)',
+      requestBody: body({ argv: { type: 'array', items: { type: 'string' } }, cwd: { type: 'string' }, password: { type: 'string' } }, ['argv', 'cwd']),
+      responses: { '200': { description: 'NDJSON: {"out"} and {"err"} lines, then {"exit"}' }, '400': err('malformed request'), '403': err('not the command line of this machine') },
+    },
+  },
   '/api/audit': {
     get: {
       summary: '审计记录（只增不改）：谁、何时、从何处、做了什么、前后内容 (the audit trail, newest first)',

@@ -2,6 +2,7 @@
 // PostgreSQL server (DATABASE_URL). Only the PostgreSQL dialect is spoken.
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { acquireDirLock, type DirLock } from './dirLock.ts';
 
 export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
@@ -15,6 +16,8 @@ export interface Db extends Queryable {
   /** run fn in one transaction: all of it lands, or none of it */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** the lock this process holds on an embedded data directory (PGlite on disk only) */
+  readonly lock?: DirLock;
 }
 
 export interface DbOptions {
@@ -22,6 +25,8 @@ export interface DbOptions {
   databaseUrl?: string;
   /** PGlite data directory (default ./data/store); 'memory://' for a throw-away store */
   dataDir?: string;
+  /** who holds an embedded data directory while it is open (see dirLock.ts); default a command line */
+  owner?: { role: 'serve' | 'cli'; command: string };
 }
 
 export class DatabaseUnreachableError extends Error {
@@ -41,14 +46,24 @@ export function redactUrl(url: string): string {
 
 export async function openDb(opts: DbOptions = {}): Promise<Db> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
-  return openPglite(opts.dataDir ?? resolve('data/store'));
+  return openPglite(opts.dataDir ?? resolve('data/store'), opts.owner ?? { role: 'cli', command: 'ecociv' });
 }
 
-async function openPglite(dataDir: string): Promise<Db> {
+async function openPglite(dataDir: string, owner: { role: 'serve' | 'cli'; command: string }): Promise<Db> {
   const { PGlite } = await import('@electric-sql/pglite');
   const memory = dataDir.startsWith('memory://');
   if (!memory) mkdirSync(dataDir, { recursive: true });
-  const pg = await PGlite.create(memory ? undefined : dataDir);
+  // one process per directory: a second writer loses committed rows and can break the directory
+  const lock = memory ? undefined : acquireDirLock(resolve(dataDir), owner);
+  let pg: InstanceType<typeof PGlite>;
+  try {
+    // relaxedDurability off (the default, said here on purpose): a query's answer waits until its writes
+    // are handed to the file system, so a commit the server has answered survives the process being killed
+    pg = await PGlite.create(memory ? undefined : dataDir, { relaxedDurability: false });
+  } catch (e) {
+    lock?.release();
+    throw e;
+  }
   const wrap = (q: { query: typeof pg.query; exec: typeof pg.exec }): Queryable => ({
     async query<T>(sql: string, params: unknown[] = []) {
       const r = await q.query<T>(sql, params);
@@ -64,7 +79,14 @@ async function openPglite(dataDir: string): Promise<Db> {
     location: memory ? 'memory://' : dataDir,
     ...base,
     transaction: <T>(fn: (tx: Queryable) => Promise<T>) => pg.transaction((tx) => fn(wrap(tx))),
-    close: () => pg.close(),
+    async close() {
+      try {
+        await pg.close();
+      } finally {
+        lock?.release();
+      }
+    },
+    ...(lock ? { lock } : {}),
   };
 }
 

@@ -66,7 +66,8 @@ describe('authorisation matrix (PGlite)', () => {
         if (route.url.startsWith('/api/session') && route.method !== 'GET' && route.method !== 'POST') continue; // checked below
         if (route.url === '/api/session/everywhere' || route.url === '/api/me/password') continue;
         const r = await as.get(g.role)!(req);
-        const allowed = rule.who === 'anyone' || rule.who === 'signedIn' || rule.who.includes(g.role);
+        // localCli: this machine's command line with the lock token, never a browser session of any role
+        const allowed = rule.who === 'anyone' || rule.who === 'signedIn' || (Array.isArray(rule.who) && rule.who.includes(g.role));
         if (refusedByAuth(r) === allowed) mismatches.push(`${g.role} ${route.method} ${route.url} → ${r.statusCode} ${r.body.slice(0, 80)}`);
       }
     }
