@@ -4,6 +4,8 @@ import type { Requirement } from '../domain/types.ts';
 import { inTransaction, type Queryable } from '../store/db.ts';
 import { SYSTEM_ACTOR, type Actor } from '../auth/roles.ts';
 import { writeAudit } from '../store/audit.ts';
+import { InvalidBatchError, Problems } from '../store/batch.ts';
+import { LIMITS } from '../domain/limits.ts';
 import { loadFramework, regionTraitsOf } from '../store/queries.ts';
 import type { ObservationEntry } from '../store/recordObservations.ts';
 import { requirePlan } from './requirePlan.ts';
@@ -113,12 +115,67 @@ export async function entryForm(db: Queryable, planId: string, unitName: string,
   };
 }
 
-/** Save what a unit has typed, as typed; it is not assessed until submitted. */
+/** The bounds of a draft (domain/limits.ts): entries, each an object of short texts, and its size as a whole. */
+export function checkDraft(entries: unknown[]): void {
+  const problems = new Problems();
+  if (entries.length > LIMITS.draftEntries) problems.add(1, 'entries', entries.length, 'limits.draft.tooMany', { max: LIMITS.draftEntries, count: entries.length });
+  for (const [i, e] of entries.slice(0, LIMITS.draftEntries).entries()) {
+    if (!e || typeof e !== 'object' || Array.isArray(e)) {
+      problems.add(i + 1, 'entry', e, 'limits.draft.entry', { row: i + 1 });
+      continue;
+    }
+    for (const [field, v] of Object.entries(e)) {
+      const length = typeof v === 'string' ? v.length : JSON.stringify(v ?? null).length;
+      if (length > LIMITS.textChars) problems.add(i + 1, field, `${String(typeof v === 'string' ? v : JSON.stringify(v)).slice(0, 50)}…`, 'limits.draft.text', { row: i + 1, field, length, max: LIMITS.textChars });
+    }
+  }
+  const size = JSON.stringify(entries).length;
+  if (problems.empty && size > LIMITS.draftChars) problems.add(1, 'entries', `${size}`, 'limits.draft.tooLong', { size, max: LIMITS.draftChars });
+  if (!problems.empty) throw new InvalidBatchError(problems.list);
+}
+
+/** Which indicator (or part) a draft entry is for, so that a new save can be compared with the last. */
+const draftKey = (e: unknown, i: number): string => {
+  const x = (e ?? {}) as Record<string, unknown>;
+  return x.framework !== undefined || x.number !== undefined ? JSON.stringify([x.framework ?? null, x.number ?? null, x.part ?? null]) : `#${i}`;
+};
+
+/** What a save changes in a draft: the entries new or different (before and after) and those removed. */
+export function draftChanges(previous: unknown[], next: unknown[]): { before: unknown[]; after: unknown[]; removed: string[] } {
+  const old = new Map(previous.map((e, i) => [draftKey(e, i), e]));
+  const out = { before: [] as unknown[], after: [] as unknown[], removed: [] as string[] };
+  const seen = new Set<string>();
+  for (const [i, e] of next.entries()) {
+    const key = draftKey(e, i);
+    seen.add(key);
+    const was = old.get(key);
+    if (JSON.stringify(was) === JSON.stringify(e)) continue;
+    if (was !== undefined) out.before.push(was);
+    out.after.push(e);
+  }
+  for (const key of old.keys()) if (!seen.has(key)) out.removed.push(key);
+  return out;
+}
+
+/**
+ * Save what a unit has typed, as typed; it is not assessed until submitted. The audit trail records what
+ * the save changed (entries new, different or removed), not the whole draft again.
+ */
 export async function saveDraft(db: Queryable, planId: string, unitName: string, year: number, entries: unknown[], actor: Actor = SYSTEM_ACTOR): Promise<{ savedAt: string }> {
   await requirePlan(db, planId);
   await requirePlanRole(db, actor, planId, ENTRY_ROLES);
+  checkDraft(entries);
   return inTransaction(db, async (tx) => {
-    await writeAudit(tx, actor, { action: 'draft.save', entity: 'draft', entityId: `${unitName}:${year}`, planId, after: { entries } });
+    const previous = await tx.query<{ entries: unknown[] }>('SELECT entries FROM drafts WHERE plan_id = $1 AND unit_name = $2 AND year = $3 FOR UPDATE', [planId, unitName, year]);
+    const change = draftChanges(previous.rows[0]?.entries ?? [], entries);
+    await writeAudit(tx, actor, {
+      action: 'draft.save',
+      entity: 'draft',
+      entityId: `${unitName}:${year}`,
+      planId,
+      before: change.before.length > 0 ? { entries: change.before } : null,
+      after: { entries: change.after, ...(change.removed.length > 0 ? { removed: change.removed } : {}), count: entries.length },
+    });
     const r = await tx.query<{ saved_at: Date | string }>(
       `INSERT INTO drafts (plan_id, unit_name, year, entries) VALUES ($1, $2, $3, $4::jsonb)
        ON CONFLICT (plan_id, unit_name, year) DO UPDATE SET entries = EXCLUDED.entries, saved_at = now()

@@ -1,6 +1,7 @@
 // Department assessment (部门考核): a year-end score per responsible unit from four parts — the
 // indicators it leads, its projects, its work-plan items and its reporting — with configurable
 // weights, and the figures behind every part so that each score can be explained.
+import { LIMITS } from './limits.ts';
 import type { Status } from './types.ts';
 
 export const ASSESSMENT_PARTS = ['indicators', 'projects', 'tasks', 'reporting'] as const;
@@ -105,7 +106,7 @@ export function checkWeights(w: Partial<Record<string, unknown>>): string[] {
   const problems: string[] = [];
   for (const part of ASSESSMENT_PARTS) {
     const v = w[part];
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) problems.push(part);
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > LIMITS.maxWeight) problems.push(part);
   }
   return problems;
 }

@@ -1,5 +1,6 @@
 // Reporting periods: a month (2024-03) or a quarter (2024-Q1), as progress is scheduled
 // ("monthly progress, quarterly checks"). Dates are ISO strings (YYYY-MM-DD), compared as text.
+import { isDateInRange } from './limits.ts';
 
 export type Cadence = 'month' | 'quarter';
 
@@ -74,11 +75,8 @@ export function periodsBetween(from: string, to: string, cadence: Cadence): Peri
   return out;
 }
 
-export function isIsoDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
+/** A real calendar day, YYYY-MM-DD, within the years of domain/limits.ts. */
+export const isIsoDate = isDateInRange;
 
 /** Whole days from a to b (b − a). */
 export function daysBetween(a: string, b: string): number {

@@ -1,7 +1,9 @@
 // Reading and writing the exchange workbooks: a sheet is a header row and rows of entries; columns are
 // found by their header (Chinese or English), so a unit may reorder or drop optional columns.
 import ExcelJS from 'exceljs';
+import { LIMITS } from '../domain/limits.ts';
 import { t } from '../i18n/index.ts';
+import { ArchiveError, countSheetCells, unpackOffice } from './archive.ts';
 import { InvalidBatchError, type BatchProblem } from '../store/batch.ts';
 
 export interface Column {
@@ -41,8 +43,27 @@ function cellValue(v: ExcelJS.CellValue): string | number | undefined {
 const headerOf = (c: Column, locale: 'zh-CN' | 'en') => t(c.header, {}, locale);
 const norm = (s: string) => s.replace(/\s+/g, '').replace(/[（(]/g, '(').replace(/[）)]/g, ')').toLowerCase();
 
+/**
+ * The workbook's size checked before it is read: unpacked bytes and parts (the zip's directory, then again
+ * while inflating), rows and cells of its sheets. Within these bounds reading it whole is safe.
+ */
+export function checkWorkbookSize(data: Buffer, what: string): void {
+  const refuse = (message: string) => new InvalidBatchError([{ row: 1, field: 'file', value: what, message }]);
+  let size: { rows: number; cells: number };
+  try {
+    size = countSheetCells(unpackOffice(data, 'xlsx', (name) => name.startsWith('xl/worksheets/')));
+  } catch (e) {
+    if (!(e instanceof ArchiveError)) throw e;
+    // not a zip at all is said as before: not a readable workbook
+    throw refuse(e.reason === 'limits.archive.noDirectory' ? t('exchange.error.notXlsx', { detail: t('limits.archive.noDirectory') }) : e.message);
+  }
+  if (size.rows > LIMITS.sheetRows) throw refuse(t('limits.sheet.rows', { count: size.rows, max: LIMITS.sheetRows }));
+  if (size.cells > LIMITS.sheetCells) throw refuse(t('limits.sheet.cells', { count: size.cells, max: LIMITS.sheetCells }));
+}
+
 /** Read the first sheet whose header row carries every required column; empty rows are skipped. */
 export async function readSheet(data: Buffer, columns: Column[], what: string): Promise<{ sheet: string; rows: SheetRow[] }> {
+  checkWorkbookSize(data, what);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);

@@ -27,7 +27,8 @@ import { registerReviewRoutes } from './reviewRoutes.ts';
 import { registerCliRoute } from './cliRoute.ts';
 import { NotPublishedError, publicSummary } from '../app/publicSummary.ts';
 import { unitScope } from '../store/users.ts';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { LimitError, queryYear, registerLimits } from './limits.ts';
 import { InvalidBatchError } from '../store/batch.ts';
 import { NotFoundError } from '../store/projectTracking.ts';
 import { ForbiddenError } from '../store/access.ts';
@@ -36,9 +37,12 @@ function localeOf(q: { lang?: string }): Locale {
   return q.lang === 'en' ? 'en' : 'zh-CN';
 }
 
-function parseYear(v: string | undefined): number | undefined | 'bad' {
-  if (v === undefined || v === '') return undefined;
-  return /^\d{4}$/.test(v) ? Number(v) : 'bad';
+/** The year of the query, or 'bad' once the refusal naming it and the range is sent. */
+function parseYear(v: string | undefined, reply: FastifyReply): number | undefined | 'bad' {
+  const year = queryYear(v);
+  if (typeof year !== 'object') return year;
+  void reply.code(400).send({ error: { code: 'badYear', message: year.message } });
+  return 'bad';
 }
 
 const FASTIFY_ERRORS: Record<string, { code: string; key: string }> = {
@@ -68,6 +72,8 @@ export function buildServer(db: Db, opts: { logger?: boolean; webDir?: string; a
   });
   app.decorate('ecocivRoutes', routes);
   registerAuth(app, db, opts.auth);
+  // bounds on what a caller can send: JSON depth and list lengths, uploads at once (see domain/limits.ts)
+  registerLimits(app);
   const reads = new ReadCache();
   reads.attach(app);
   // PostgreSQL text cannot hold a NUL character: refuse it plainly rather than fail deep inside
@@ -81,6 +87,7 @@ export function buildServer(db: Db, opts: { logger?: boolean; webDir?: string; a
   app.addHook('onClose', () => printer.close());
 
   app.setErrorHandler((err, _req, reply) => {
+    if (err instanceof LimitError) return reply.code(err.statusCode).send({ error: { code: err.code, message: err.message } });
     if (err instanceof UnknownPlanError) return reply.code(404).send({ error: { code: 'unknownPlan', message: err.message } });
     if (err instanceof ReportError) return reply.code(err.code === 'unknownYear' ? 404 : 400).send({ error: { code: err.code, message: err.message } });
     if (err instanceof ChromiumMissingError) return reply.code(503).send({ error: { code: 'pdfUnavailable', message: err.message } });
@@ -113,8 +120,8 @@ export function buildServer(db: Db, opts: { logger?: boolean; webDir?: string; a
 
   // 信息公开: what the public may see of a plan's assessment, without internal notes, reasons or units.
   app.get<{ Params: { id: string }; Querystring: { year?: string; lang?: string } }>('/api/plans/:id/public', async (req, reply) => {
-    const year = parseYear(req.query.year);
-    if (year === 'bad') return reply.code(400).send({ error: { code: 'badYear', message: `年份“${req.query.year}”无效，应为四位数年份。` } });
+    const year = parseYear(req.query.year, reply);
+    if (year === 'bad') return reply;
     return publicSummary(db, req.params.id, year, localeOf(req.query));
   });
 
@@ -126,15 +133,15 @@ export function buildServer(db: Db, opts: { logger?: boolean; webDir?: string; a
   });
 
   app.get<{ Params: { id: string }; Querystring: { year?: string; lang?: string } }>('/api/plans/:id/assessment', async (req, reply) => {
-    const year = parseYear(req.query.year);
-    if (year === 'bad') return reply.code(400).send({ error: { code: 'badYear', message: `年份“${req.query.year}”无效，应为四位数年份。` } });
+    const year = parseYear(req.query.year, reply);
+    if (year === 'bad') return reply;
     const locale = localeOf(req.query);
     return reads.get(`assessment|${req.params.id}|${year ?? ''}|${locale}`, () => assessPlan(db, req.params.id, year, locale));
   });
 
   app.get<{ Params: { id: string }; Querystring: { year?: string; lang?: string } }>('/api/plans/:id/scorecard.xlsx', async (req, reply) => {
-    const year = parseYear(req.query.year);
-    if (year === 'bad') return reply.code(400).send({ error: { code: 'badYear', message: `年份“${req.query.year}”无效，应为四位数年份。` } });
+    const year = parseYear(req.query.year, reply);
+    if (year === 'bad') return reply;
     const locale = localeOf(req.query);
     const a = await assessPlan(db, req.params.id, year, locale);
     const file = `${a.region}-${a.year}-${locale === 'en' ? 'indicators' : '指标达标情况'}.xlsx`;
@@ -157,8 +164,8 @@ export function buildServer(db: Db, opts: { logger?: boolean; webDir?: string; a
   });
 
   app.get<{ Params: { id: string; kind: string; format: string }; Querystring: { year?: string; lang?: string } }>('/api/plans/:id/reports/:kind.:format', async (req, reply) => {
-    const year = parseYear(req.query.year);
-    if (year === 'bad') return reply.code(400).send({ error: { code: 'badYear', message: `年份“${req.query.year}”无效，应为四位数年份。` } });
+    const year = parseYear(req.query.year, reply);
+    if (year === 'bad') return reply;
     const file = await generateReport(db, { plan: req.params.id, kind: req.params.kind, format: req.params.format, ...(year !== undefined ? { year } : {}), lang: localeOf(req.query) }, printer.get);
     if (file.format !== 'html') reply.header('Content-Disposition', `attachment; filename="${file.asciiName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
     return reply.type(file.contentType).send(file.data);
@@ -167,8 +174,8 @@ export function buildServer(db: Db, opts: { logger?: boolean; webDir?: string; a
   app.get<{ Params: { id: string } }>('/api/plans/:id/projects', async (req) => planProjects(db, req.params.id));
 
   app.get<{ Params: { id: string }; Querystring: { year?: string; lang?: string } }>('/api/plans/:id/consistency', async (req, reply) => {
-    const year = parseYear(req.query.year);
-    if (year === 'bad') return reply.code(400).send({ error: { code: 'badYear', message: `年份“${req.query.year}”无效，应为四位数年份。` } });
+    const year = parseYear(req.query.year, reply);
+    if (year === 'bad') return reply;
     return planConsistency(db, req.params.id, year, localeOf(req.query));
   });
 
@@ -185,16 +192,18 @@ export function buildServer(db: Db, opts: { logger?: boolean; webDir?: string; a
   app.get<{ Params: { id: string } }>('/api/plans/:id/units', async (req) => planUnits(db, req.params.id));
 
   app.get<{ Params: { id: string }; Querystring: { unit?: string; year?: string } }>('/api/plans/:id/entry', async (req, reply) => {
-    const year = parseYear(req.query.year);
-    if (year === 'bad' || year === undefined) return reply.code(400).send({ error: { code: 'badYear', message: `年份“${req.query.year ?? ''}”无效，应为四位数年份。` } });
+    const year = parseYear(req.query.year, reply);
+    if (year === 'bad') return reply;
+    if (year === undefined) return reply.code(400).send({ error: { code: 'badYear', message: t('limits.query.yearFormat', { value: '' }) } });
     if (!req.query.unit) return reply.code(400).send({ error: { code: 'badRequest', message: '请指定填报单位（unit）。' } });
     if (!(await mayActFor(req, req.params.id, req.query.unit))) return reply.code(403).send({ error: { code: 'forbidden', message: `无权查看或填报“${req.query.unit}”的数据。` } });
     return entryForm(db, req.params.id, req.query.unit, year);
   });
 
   app.put<{ Params: { id: string }; Querystring: { unit?: string; year?: string }; Body: { entries?: unknown[] } }>('/api/plans/:id/drafts', async (req, reply) => {
-    const year = parseYear(req.query.year);
-    if (year === 'bad' || year === undefined) return reply.code(400).send({ error: { code: 'badYear', message: `年份“${req.query.year ?? ''}”无效，应为四位数年份。` } });
+    const year = parseYear(req.query.year, reply);
+    if (year === 'bad') return reply;
+    if (year === undefined) return reply.code(400).send({ error: { code: 'badYear', message: t('limits.query.yearFormat', { value: '' }) } });
     if (!req.query.unit) return reply.code(400).send({ error: { code: 'badRequest', message: '请指定填报单位（unit）。' } });
     if (!req.body || !Array.isArray(req.body.entries)) return reply.code(400).send({ error: { code: 'badRequest', message: '请求体应为 { "entries": [ … ] }。' } });
     if (!(await mayActFor(req, req.params.id, req.query.unit))) return reply.code(403).send({ error: { code: 'forbidden', message: `无权查看或填报“${req.query.unit}”的数据。` } });

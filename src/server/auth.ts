@@ -26,6 +26,7 @@ import {
 import { refuseRequest } from './access.ts';
 import { MATRIX, plansOf } from './authorization.ts';
 import { isLocalCli } from './cliRoute.ts';
+import { auditQuery } from './limits.ts';
 
 export const SESSION_COOKIE = 'ecociv_session';
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -241,9 +242,11 @@ export function registerAuth(app: FastifyInstance, db: Db, opts: AuthOptions = {
     });
   });
 
-  app.get<{ Querystring: { plan?: string; actor?: string; action?: string; entity?: string; from?: string; to?: string; limit?: string; before?: string } }>('/api/audit', async (req) => {
+  app.get<{ Querystring: { plan?: string; actor?: string; action?: string; entity?: string; from?: string; to?: string; limit?: string; before?: string } }>('/api/audit', async (req, reply) => {
     const u = req.user!;
     const q = req.query;
+    const page = auditQuery(q);
+    if ('message' in page) return deny(reply, 400, 'badQuery', page.message);
     // an administrator sees everything; others the regions their roles cover
     const global = u.roles.some((g) => g.role === 'admin' && g.regionId === null);
     const regionIds = global ? null : [...new Set(u.roles.filter((g) => g.regionId !== null).map((g) => g.regionId!))];
@@ -260,10 +263,7 @@ export function registerAuth(app: FastifyInstance, db: Db, opts: AuthOptions = {
       ...(q.actor ? { actor: q.actor } : {}),
       ...(q.action ? { action: q.action } : {}),
       ...(q.entity ? { entity: q.entity } : {}),
-      ...(q.from && /^\d{4}-\d{2}-\d{2}$/.test(q.from) ? { from: q.from } : {}),
-      ...(q.to && /^\d{4}-\d{2}-\d{2}$/.test(q.to) ? { to: q.to } : {}),
-      ...(q.limit && /^\d+$/.test(q.limit) ? { limit: Number(q.limit) } : {}),
-      ...(q.before && /^\d+$/.test(q.before) ? { beforeId: Number(q.before) } : {}),
+      ...page,
     });
   });
 }

@@ -6,12 +6,13 @@ import { projectProgress } from '../app/projectProgress.ts';
 import { requirePlan } from '../app/requirePlan.ts';
 import { workPlan } from '../app/workPlanView.ts';
 import { checkWeights } from '../domain/departments.ts';
-import { isIsoDate } from '../domain/period.ts';
+import { LIMITS } from '../domain/limits.ts';
 import { departmentsWorkbook } from '../exchange/departmentsWorkbook.ts';
 import { importProgressWorkbook, checkProgressWorkbook, progressWorkbook } from '../exchange/progressWorkbook.ts';
 import { importProjectsWorkbook, projectsWorkbook } from '../exchange/projectsWorkbook.ts';
 import { importWorkPlanWorkbook, workPlanWorkbook } from '../exchange/workPlanWorkbook.ts';
-import type { Locale } from '../i18n/index.ts';
+import { t, type Locale } from '../i18n/index.ts';
+import { queryDate, queryYear } from './limits.ts';
 import { addAttachment, getAttachment, MAX_ATTACHMENT_BYTES, type OwnerKind } from '../store/attachments.ts';
 import type { Db } from '../store/db.ts';
 import { checkProgress, recordProgress, recordProjectChange, reviewProgress, savePlanSettings, type ChangeEntry, type ProgressEntry } from '../store/projectTracking.ts';
@@ -50,17 +51,19 @@ export function registerTrackingRoutes(app: FastifyInstance, db: Db): void {
   // Uploaded files (workbooks, attachments) arrive as the request body itself.
   app.addContentTypeParser(UPLOAD_TYPES, { parseAs: 'buffer', bodyLimit: MAX_ATTACHMENT_BYTES + 1024 * 1024 }, (_req, body, done) => done(null, body));
 
-  /** asOf and year from the query, or a 400 naming the bad value. */
+  /** asOf and year from the query, or a 400 naming the bad value and the range. */
   const dates = (q: Q, reply: FastifyReply): { asOf?: string; year?: number } | undefined => {
-    if (q.asOf !== undefined && q.asOf !== '' && !isIsoDate(q.asOf)) {
-      void bad(reply, 'badDate', `日期“${q.asOf}”无效，应为 YYYY-MM-DD。`);
+    const asOf = queryDate(q.asOf);
+    if (typeof asOf === 'object') {
+      void bad(reply, 'badDate', asOf.message);
       return undefined;
     }
-    if (q.year !== undefined && q.year !== '' && !/^\d{4}$/.test(q.year)) {
-      void bad(reply, 'badYear', `年份“${q.year}”无效，应为四位数年份。`);
+    const year = queryYear(q.year);
+    if (typeof year === 'object') {
+      void bad(reply, 'badYear', year.message);
       return undefined;
     }
-    return { ...(q.asOf ? { asOf: q.asOf } : {}), ...(q.year ? { year: Number(q.year) } : {}) };
+    return { ...(asOf ? { asOf } : {}), ...(year ? { year } : {}) };
   };
   const buffer = (body: unknown, reply: FastifyReply): Buffer | undefined => {
     if (Buffer.isBuffer(body) && body.length > 0) return body;
@@ -198,7 +201,7 @@ export function registerTrackingRoutes(app: FastifyInstance, db: Db): void {
     const next: Record<string, unknown> = {};
     if (b.weights !== undefined) {
       const wrong = checkWeights(b.weights ?? {});
-      if (wrong.length > 0) return bad(reply, 'badWeights', `考核权重 ${wrong.join('、')} 应为不小于 0 的数。`);
+      if (wrong.length > 0) return bad(reply, 'badWeights', t('limits.error.weights', { parts: wrong.join('、'), max: LIMITS.maxWeight }));
       next.weights = b.weights;
     }
     if (b.cadence !== undefined) {

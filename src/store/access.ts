@@ -3,6 +3,7 @@
 // who and when of a record are the signed-in actor and today; only the plan office may state an earlier
 // day, with a reason. Read-then-write checks run under a transaction lock keyed by what they read.
 import { grantsFor, type Actor, type Role } from '../auth/roles.ts';
+import { RANGE } from '../domain/limits.ts';
 import { isIsoDate } from '../domain/period.ts';
 import { t } from '../i18n/index.ts';
 import { readText } from './batch.ts';
@@ -69,7 +70,7 @@ export async function reportDay(db: Queryable, actor: Actor, planId: string, sta
   const on = readText(stated);
   const why = readText(reason) ?? null;
   const refuse = (field: string, value: unknown, key: string, params: Record<string, string | number> = {}): Stamp => ({ ok: false, field, value, key, params });
-  if (on !== undefined && !isIsoDate(on)) return refuse('reportedOn', stated, 'progress.error.date');
+  if (on !== undefined && !isIsoDate(on)) return refuse('reportedOn', stated, 'limits.error.date', RANGE);
   if (!actor.user) return { ok: true, on: on ?? today, reason: why };
   if (on === undefined || on === today) return why ? refuse('backdateReason', reason, 'access.error.reasonWithoutDate') : { ok: true, on: today, reason: null };
   if (on > today) return refuse('reportedOn', on, 'access.error.futureDate', { date: on, today });

@@ -1,6 +1,7 @@
 // Attachments (photos, documents) on progress reports, task updates and replies, kept in the database
 // itself so that a backup of the store holds them. Type and size are checked on the bytes, not trusted.
 import { createHash } from 'node:crypto';
+import { ArchiveError, unpackOffice } from '../exchange/archive.ts';
 import { t } from '../i18n/index.ts';
 import { InvalidBatchError } from './batch.ts';
 import type { Db, Queryable } from './db.ts';
@@ -27,6 +28,8 @@ export const ALLOWED_EXTENSIONS = KINDS.flatMap((k) => k.ext);
 export function checkFileName(name: string): string | undefined {
   if (!name || name.length > 200) return 'attachment.error.nameLength';
   if (/[\\/\x00-\x1f\x7f]/.test(name) || name === '.' || name === '..' || name.startsWith('.')) return 'attachment.error.nameChars';
+  // invisible and direction-changing characters (U+202E shows "gpj.exe" as "exe.jpg"), other controls, separators
+  if (/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Co}]/u.test(name)) return 'limits.file.hiddenChars';
   return undefined;
 }
 
@@ -42,6 +45,15 @@ export async function addAttachment(db: Db, a: { plan: string; ownerKind: OwnerK
   if (a.data.length === 0) fail('file', a.fileName, 'attachment.error.empty');
   if (a.data.length > MAX_ATTACHMENT_BYTES) fail('file', a.fileName, 'attachment.error.size', { max: MAX_ATTACHMENT_BYTES / 1024 / 1024 });
   if (!kind!.magic(a.data)) fail('file', a.fileName, 'attachment.error.content', { ext });
+  // an Office file must be a whole zip with its [Content_Types].xml, within the unpacked bound
+  if (ext === 'docx' || ext === 'xlsx') {
+    try {
+      unpackOffice(a.data, ext, () => false);
+    } catch (e) {
+      if (!(e instanceof ArchiveError)) throw e;
+      throw new InvalidBatchError([{ row: 1, field: 'file', value: a.fileName, message: e.message }]);
+    }
+  }
   const table = a.ownerKind === 'progress' ? 'project_progress' : a.ownerKind === 'taskUpdate' ? 'task_updates' : 'supervision_notices';
   return db.transaction(async (tx) => {
     // the units of the record the file belongs to: a clerk may attach only to their own unit's records

@@ -1,4 +1,5 @@
 // Batches are checked whole before anything is written; every problem names its row, field and value.
+import { LIMITS } from '../domain/limits.ts';
 import { t, type Locale } from '../i18n/index.ts';
 
 export interface BatchProblem {
@@ -53,6 +54,9 @@ const scalar = (x: unknown) => x === null || x === undefined || typeof x === 'st
 const hasNul = (v: unknown): boolean =>
   typeof v === 'string' ? v.includes('\u0000') : Array.isArray(v) ? v.some(hasNul) : v !== null && typeof v === 'object' ? Object.entries(v).some(([k, x]) => k.includes('\u0000') || hasNul(x)) : false;
 
+/** The length of the longest text in a value (a list's longest item). */
+const longest = (v: unknown): number => (typeof v === 'string' ? v.length : Array.isArray(v) ? Math.max(0, ...v.map(longest)) : 0);
+
 /**
  * An entry as a request may carry it, checked for shape before anything reads it: an object whose fields
  * are text, numbers or booleans (lists of them where a field takes a list, nested objects only where one is
@@ -70,6 +74,7 @@ export function checkShape(problems: Problems, row: number, e: unknown, opts: { 
     const allowed = opts.objects?.includes(name) || scalar(v) || (Array.isArray(v) && !!opts.lists?.includes(name) && v.every(scalar));
     if (!allowed) problems.add(row, field, v, 'batch.error.notText');
     else if (hasNul(v) || name.includes('\u0000')) problems.add(row, field, v, 'batch.error.nul');
+    else if (longest(v) > LIMITS.textChars) problems.add(row, field, String(v).slice(0, 50) + '…', 'limits.error.text', { length: longest(v), max: LIMITS.textChars });
   }
   return problems.list.length === before;
 }

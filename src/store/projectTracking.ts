@@ -1,5 +1,6 @@
 // Project tracking in the store: changes to the project list, progress reports (all or nothing),
 // and their review by the plan office.
+import { amountInRange, breathe, RANGE, yearInRange } from '../domain/limits.ts';
 import { isIsoDate, parsePeriod } from '../domain/period.ts';
 import {
   applyChanges,
@@ -178,6 +179,7 @@ export async function checkProgress(db: Queryable, entries: ProgressEntry[], opt
   const today = opts.today ?? todayInChina();
   const actor = opts.actor ?? SYSTEM_ACTOR;
   for (const [i, e] of entries.entries()) {
+    await breathe(i);
     const row = i + 1;
     if (!checkShape(problems, row, e)) continue;
     const planId = readText(e.plan) ?? '';
@@ -208,8 +210,10 @@ export async function checkProgress(db: Queryable, entries: ProgressEntry[], opt
     else if (project.cancelled) problems.add(row, 'project', e.project, 'progress.error.cancelled', { name: project.name });
     else if (notYours)
       problems.add(row, 'project', e.project, 'auth.error.notYourProject', { name: project.name, units: project.leadUnits.join('、') || '—' });
-    const period = parsePeriod(String(e.period ?? ''));
-    if (!period) problems.add(row, 'period', e.period, 'progress.error.period');
+    const written = parsePeriod(String(e.period ?? ''));
+    if (!written) problems.add(row, 'period', e.period, 'progress.error.period');
+    else if (!yearInRange(written.year)) problems.add(row, 'period', e.period, 'limits.error.periodYear', RANGE);
+    const period = written && yearInRange(written.year) ? written : undefined;
     // who and when: the server's, bar an earlier day stated by the plan office with a reason
     const day = await reportDay(db, actor, planId, e.reportedOn, e.backdateReason, today);
     const reportedOn = day.ok ? day.on : '';
@@ -231,10 +235,12 @@ export async function checkProgress(db: Queryable, entries: ProgressEntry[], opt
     if (physical !== undefined && !(physical >= 0 && physical <= 100)) problems.add(row, 'physicalPercent', e.physicalPercent, 'progress.error.percent');
     const cumulative = readNumber(e.investmentCumulativeWan);
     const inPeriod = readNumber(e.investmentPeriodWan);
-    if (cumulative !== undefined && !(cumulative >= 0)) problems.add(row, 'investmentCumulativeWan', e.investmentCumulativeWan, 'progress.error.amount');
-    if (inPeriod !== undefined && !(inPeriod >= 0)) problems.add(row, 'investmentPeriodWan', e.investmentPeriodWan, 'progress.error.amount');
+    const badCumulative = cumulative !== undefined && !amountInRange(cumulative);
+    const badInPeriod = inPeriod !== undefined && !amountInRange(inPeriod);
+    if (badCumulative) problems.add(row, 'investmentCumulativeWan', e.investmentCumulativeWan, 'limits.error.amount', RANGE);
+    if (badInPeriod) problems.add(row, 'investmentPeriodWan', e.investmentPeriodWan, 'limits.error.amount', RANGE);
     if (cumulative === undefined && inPeriod === undefined) problems.add(row, 'investmentCumulativeWan', '', 'progress.error.noAmount');
-    if (!day.ok || !who.ok || !project || project.cancelled || notYours || !period || !status || (cumulative !== undefined && !(cumulative >= 0)) || (inPeriod !== undefined && !(inPeriod >= 0)) || (cumulative === undefined && inPeriod === undefined)) continue;
+    if (!day.ok || !who.ok || !project || project.cancelled || notYours || !period || !status || badCumulative || badInPeriod || (cumulative === undefined && inPeriod === undefined)) continue;
 
     // The previous and next reports of this project: stored ones, and earlier rows of this batch.
     const others = [
@@ -381,7 +387,7 @@ export async function recordProjectChange(db: Queryable, c: ChangeEntry, actor: 
     if (c.kind !== 'add' && current?.cancelled) problems.add(1, 'project', key, 'progress.error.cancelled', { name: current.name });
     if (!key) problems.add(1, 'project', key, 'change.error.key');
     if (!readText(c.reason)) problems.add(1, 'reason', c.reason, 'change.error.reason');
-    if (!isIsoDate(String(c.effectiveOn ?? ''))) problems.add(1, 'effectiveOn', c.effectiveOn, 'progress.error.date');
+    if (!isIsoDate(String(c.effectiveOn ?? ''))) problems.add(1, 'effectiveOn', c.effectiveOn, 'limits.error.date', RANGE);
     const fields: ChangeFields = {};
     const raw = c.fields ?? {};
     for (const [name, v] of Object.entries(raw)) {
@@ -391,7 +397,8 @@ export async function recordProjectChange(db: Queryable, c: ChangeEntry, actor: 
       }
       if (name === 'investmentWan' || name === 'yearStart' || name === 'yearEnd') {
         const n = readNumber(v);
-        if (n === undefined || !(n >= 0) || (name !== 'investmentWan' && !Number.isInteger(n))) problems.add(1, `fields.${name}`, v, name === 'investmentWan' ? 'progress.error.amount' : 'change.error.year');
+        const fits = n !== undefined && (name === 'investmentWan' ? amountInRange(n) : yearInRange(n));
+        if (!fits) problems.add(1, `fields.${name}`, v, name === 'investmentWan' ? 'limits.error.amount' : 'limits.error.year', RANGE);
         else fields[name] = n;
       } else if (name === 'leadUnits') {
         fields.leadUnits = splitList(v);

@@ -1,5 +1,6 @@
 // Record a person's judgement for an indicator the engine cannot decide. It is stored beside the
 // computed result (never over it) and shown as a confirmation with who, when and why.
+import { isDateInRange, LIMITS, RANGE, yearInRange } from '../domain/limits.ts';
 import { assessPlan } from '../app/assessPlan.ts';
 import type { Db } from './db.ts';
 import { SYSTEM_ACTOR, type Actor } from '../auth/roles.ts';
@@ -44,8 +45,9 @@ export async function recordConfirmation(db: Db, e: ConfirmationEntry, actor: Ac
   if (e.status === undefined && e.points === undefined) bad('status', '', '请给出判定（达标/未达标）或得分');
   if (!who) bad('by', e.by, '请填写确认人');
   if (!e.reason || !e.reason.trim()) bad('reason', e.reason, '请填写确认理由');
-  if (when && !/^\d{4}-\d{2}-\d{2}$/.test(when)) bad('at', e.at, '日期应为 YYYY-MM-DD');
-  if (!Number.isInteger(e.year)) bad('year', e.year, '应为四位数年份');
+  if (when && !isDateInRange(when)) bad('at', e.at, t('limits.error.date', RANGE));
+  if (e.points !== undefined && e.points !== null && !(typeof e.points === 'number' && e.points >= 0 && e.points <= LIMITS.maxWeight)) bad('points', e.points, t('limits.error.points', { max: LIMITS.maxWeight }));
+  if (!yearInRange(e.year)) bad('year', e.year, t('limits.error.year', RANGE));
   // a published year is locked: its judgements too
   else if (plan && (await db.query('SELECT 1 FROM publications WHERE plan_id = $1 AND year = $2', [plan.id, e.year])).rows.length > 0) bad('year', e.year, t('review.error.published', { year: e.year }));
   if (problems.length > 0 || !plan) throw new InvalidEntriesError(problems);

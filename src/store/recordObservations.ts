@@ -1,6 +1,7 @@
 // Record a batch of observations: every entry is checked first, and the batch lands whole or not at all.
 import { parseValue, PhraseError } from '../domain/phrase.ts';
 import type { Source } from '../domain/types.ts';
+import { breathe, RANGE, yearInRange } from '../domain/limits.ts';
 import { t } from '../i18n/index.ts';
 import { phraseMessage } from '../data/load.ts';
 import { checkShape, Problems, readText, shown } from './batch.ts';
@@ -105,6 +106,7 @@ async function validate(db: Queryable, entries: ObservationEntry[], actor: Actor
   const indices: number[] = [];
   const seen = new Set<string>();
   for (const [index, e] of entries.entries()) {
+    await breathe(index);
     const bad = (field: string, value: unknown, message: string) => problems.push({ index, field, value: shown(value), message });
     const shape = new Problems();
     if (!checkShape(shape, index + 1, e, { lists: ['flags'], objects: ['source'] })) {
@@ -136,11 +138,11 @@ async function validate(db: Queryable, entries: ObservationEntry[], actor: Actor
       bad(e.part ? 'part' : 'number', e.part ?? e.number, t('error.unknownIndicator', { framework: fw.def.name, number: e.number, part: e.part ? ` “${e.part}”` : '' }));
       continue;
     }
-    if (!Number.isInteger(e.year) || e.year < 1949 || e.year > 2200) {
-      bad('year', e.year, '应为 1949 到 2200 之间的四位数年份');
+    if (!yearInRange(e.year)) {
+      bad('year', e.year, t('limits.error.year', RANGE));
       continue;
     }
-    if (e.dataYear !== undefined && (!Number.isInteger(e.dataYear) || e.dataYear > e.year)) bad('dataYear', e.dataYear, '应为不晚于填报年份的年份');
+    if (e.dataYear !== undefined && e.dataYear !== null && !(yearInRange(e.dataYear) && e.dataYear <= e.year)) bad('dataYear', e.dataYear, t('limits.error.dataYear', { ...RANGE, year: e.year }));
     for (const f of e.flags ?? []) if (!FLAGS.has(f)) bad('flags', f, '应为 抽样、代用、估算 或 往年');
     if (typeof e.printed !== 'string' || e.printed.trim() === '') {
       bad('printed', e.printed, '不能为空；没有数据请填“-”');

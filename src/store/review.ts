@@ -2,6 +2,7 @@
 // plan office publishes a year once every figure is reviewed, which locks it; a locked figure changes
 // only through a revision with a reason, approved again, and both the old and the new value are kept.
 import { SYSTEM_ACTOR, type Actor } from '../auth/roles.ts';
+import { RANGE, yearInRange } from '../domain/limits.ts';
 import { parseValue, PhraseError } from '../domain/phrase.ts';
 import { phraseMessage } from '../data/load.ts';
 import { t } from '../i18n/index.ts';
@@ -66,7 +67,7 @@ export async function reviewFigures(db: Db, e: ReviewEntry, actor: Actor = SYSTE
   if (e.decision === 'returned' && !readText(e.comment)) fail('comment', e.comment, 'progress.error.returnNeedsComment');
   const plan = await getPlan(db, String(e.plan ?? ''));
   if (!plan) return fail('plan', e.plan, 'progress.error.unknownPlan');
-  if (!Number.isInteger(e.year)) fail('year', e.year, 'work.error.year');
+  if (!yearInRange(e.year)) fail('year', e.year, 'limits.error.year', RANGE);
   return db.transaction(async (tx) => {
     await requirePlanRole(tx, actor, plan.id, REVIEW_ROLES);
     let figures = 0;
@@ -133,7 +134,7 @@ async function revisionReading(db: Queryable, indicatorId: number, part: string,
 export async function publishYear(db: Db, planId: string, year: number, actor: Actor = SYSTEM_ACTOR): Promise<void> {
   const plan = await getPlan(db, planId);
   if (!plan) throw new NotFoundError(t('progress.error.unknownPlan'));
-  if (!Number.isInteger(year)) fail('year', year, 'work.error.year');
+  if (!yearInRange(year)) fail('year', year, 'limits.error.year', RANGE);
   await db.transaction(async (tx) => {
     await requirePlanRole(tx, actor, plan.id, OFFICE_ROLES);
     // nothing is entered in the region while its year is being published
@@ -163,6 +164,7 @@ export async function recordRevision(db: Db, e: RevisionEntry, actor: Actor = SY
   if (!plan) return fail('plan', e?.plan, 'progress.error.unknownPlan');
   await requirePlanRole(db, actor, plan.id, ENTRY_ROLES);
   if (!readText(e.reason)) fail('reason', e.reason, 'change.error.reason');
+  if (!yearInRange(e.year)) fail('year', e.year, 'limits.error.year', RANGE);
   const pub = await db.query('SELECT 1 FROM publications WHERE plan_id = $1 AND year = $2', [plan.id, e.year]);
   if (pub.rows.length === 0) fail('year', e.year, 'review.error.notPublished', { year: e.year });
   const fw = plan.frameworks.includes(e.framework) ? await loadFramework(db, e.framework) : undefined;

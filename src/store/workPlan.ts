@@ -1,4 +1,5 @@
 // The annual work plan in the store: work items, status updates with evidence, supervision notices and replies.
+import { breathe, RANGE, yearInRange } from '../domain/limits.ts';
 import { addDays, isIsoDate } from '../domain/period.ts';
 import { itemsToSupervise, WORK_STATUSES, type WorkItem, type WorkStatus } from '../domain/workPlan.ts';
 import { keyForLabel, t } from '../i18n/index.ts';
@@ -62,6 +63,7 @@ export async function checkWorkItems(db: Queryable, entries: WorkItemEntry[], ac
   const rows: unknown[][] = [];
   const taskKeys = new Map<string, Set<string> | null>(); // null: no such plan
   for (const [i, e] of entries.entries()) {
+    await breathe(i);
     const row = i + 1;
     if (!checkShape(problems, row, e, { lists: ['cooperatingUnits', 'indicators'] })) continue;
     const planId = readText(e.plan) ?? '';
@@ -76,7 +78,7 @@ export async function checkWorkItems(db: Queryable, entries: WorkItemEntry[], ac
     }
     await requirePlanRole(db, actor, planId, OFFICE_ROLES);
     const year = readNumber(e.year);
-    if (year === undefined || !Number.isInteger(year) || year < 1949 || year > 2200) problems.add(row, 'year', e.year, 'work.error.year');
+    if (year === undefined || !yearInRange(year)) problems.add(row, 'year', e.year, 'limits.error.year', RANGE);
     const task = readText(e.task);
     if (task && !keys.has(task)) problems.add(row, 'task', task, 'work.error.task');
     const title = readText(e.title);
@@ -84,7 +86,7 @@ export async function checkWorkItems(db: Queryable, entries: WorkItemEntry[], ac
     const lead = readText(e.leadUnit);
     if (!lead) problems.add(row, 'leadUnit', e.leadUnit, 'work.error.leadUnit');
     const deadline = readText(e.deadline) ?? '';
-    if (!isIsoDate(deadline)) problems.add(row, 'deadline', e.deadline, 'progress.error.date');
+    if (!isIsoDate(deadline)) problems.add(row, 'deadline', e.deadline, 'limits.error.date', RANGE);
     else if (year !== undefined && Number(deadline.slice(0, 4)) < year) problems.add(row, 'deadline', deadline, 'work.error.deadlineBeforeYear', { year });
     rows.push([planId, year, task ?? null, title, lead, splitList(e.cooperatingUnits), deadline, splitList(e.indicators)]);
   }
@@ -238,7 +240,7 @@ export async function replyToNotice(db: Db, noticeId: number, r: { reply: string
   const by = serverValue(actor, r?.repliedBy, 'repliedBy', actor.name);
   for (const x of [day, by]) if (!x.ok) problems.add(1, x.field, x.value, x.key, x.params);
   const on = day.ok ? day.value : today;
-  if (!isIsoDate(on)) problems.add(1, 'repliedOn', r?.repliedOn, 'progress.error.date');
+  if (!isIsoDate(on)) problems.add(1, 'repliedOn', r?.repliedOn, 'limits.error.date', RANGE);
   if (!problems.empty) throw new InvalidBatchError(problems.list);
   await db.transaction(async (tx) => {
     const cur = await tx.query<{ reply: string | null; plan_id: string; unit: string }>('SELECT reply, plan_id, unit FROM supervision_notices WHERE id = $1 FOR UPDATE', [noticeId]);
