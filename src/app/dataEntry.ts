@@ -140,6 +140,10 @@ const draftKey = (e: unknown, i: number): string => {
   return x.framework !== undefined || x.number !== undefined ? JSON.stringify([x.framework ?? null, x.number ?? null, x.part ?? null]) : `#${i}`;
 };
 
+/** A value as text with its keys in order: the store (jsonb) does not keep the order they were typed in. */
+const canonical = (v: unknown): string =>
+  Array.isArray(v) ? `[${v.map(canonical).join(',')}]` : v && typeof v === 'object' ? `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}` : JSON.stringify(v ?? null);
+
 /** What a save changes in a draft: the entries new or different (before and after) and those removed. */
 export function draftChanges(previous: unknown[], next: unknown[]): { before: unknown[]; after: unknown[]; removed: string[] } {
   const old = new Map(previous.map((e, i) => [draftKey(e, i), e]));
@@ -149,7 +153,7 @@ export function draftChanges(previous: unknown[], next: unknown[]): { before: un
     const key = draftKey(e, i);
     seen.add(key);
     const was = old.get(key);
-    if (JSON.stringify(was) === JSON.stringify(e)) continue;
+    if (was !== undefined && canonical(was) === canonical(e)) continue;
     if (was !== undefined) out.before.push(was);
     out.after.push(e);
   }
