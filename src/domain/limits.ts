@@ -23,9 +23,13 @@ export const LIMITS = {
   /** an Office file (.xlsx, .docx) unpacked: all its parts together, and how many parts */
   unpackedBytes: 50 * 1024 * 1024,
   archiveEntries: 2000,
-  /** an imported workbook: rows of all its sheets, and cells */
+  /**
+   * an imported workbook: rows of all its sheets, and cells. The workbook is then read whole (exceljs 4.4's
+   * streaming reader splits Chinese characters at chunk boundaries); the largest allowed one, 100,000 cells
+   * of 200 characters each, takes about 2 s and 150 MB, and at most `concurrentImports` are read at once.
+   */
   sheetRows: 5000,
-  sheetCells: 200_000,
+  sheetCells: 100_000,
   /** workbook imports and archive checks running at once; a further one is asked to try again shortly */
   concurrentImports: 2,
   /** entries checked between two yields to the event loop, so that other requests are answered meanwhile */
