@@ -20,6 +20,15 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 const CHINESE = /[\u4e00-\u9fff]/;
 const MB = 1024 * 1024;
 
+/** A zip record: its signature, then 16- and 32-bit fields at their offsets. */
+function record(signature: number, length: number, fields: Array<[number, 16 | 32, number]>): Buffer {
+  const b = Buffer.alloc(length);
+  b.writeUInt32LE(signature, 0);
+  for (const [at, bits, v] of fields) if (bits === 16) b.writeUInt16LE(v, at);
+  else b.writeUInt32LE(v, at);
+  return b;
+}
+
 /** A zip as Office writes one; `declared` makes the directory state another unpacked size (a lie). */
 function zip(parts: Array<{ name: string; data: Buffer | string; declared?: number }>): Buffer {
   const chunks: Buffer[] = [];
@@ -29,40 +38,13 @@ function zip(parts: Array<{ name: string; data: Buffer | string; declared?: numb
     const data = Buffer.from(p.data);
     const packed = deflateRawSync(data);
     const name = Buffer.from(p.name);
-    const size = p.declared ?? data.length;
-    const head = (sig: number, len: number) => {
-      const b = Buffer.alloc(len);
-      b.writeUInt32LE(sig, 0);
-      return b;
-    };
-    const local = head(0x04034b50, 30);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc32(data), 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    chunks.push(local, name, packed);
-    const dir = head(0x02014b50, 46);
-    dir.writeUInt16LE(20, 4);
-    dir.writeUInt16LE(20, 6);
-    dir.writeUInt16LE(8, 10);
-    dir.writeUInt32LE(crc32(data), 16);
-    dir.writeUInt32LE(packed.length, 20);
-    dir.writeUInt32LE(size, 24);
-    dir.writeUInt16LE(name.length, 28);
-    dir.writeUInt32LE(offset, 42);
-    central.push(dir, name);
+    const [crc, size] = [crc32(data), p.declared ?? data.length];
+    chunks.push(record(0x04034b50, 30, [[4, 16, 20], [8, 16, 8], [14, 32, crc], [18, 32, packed.length], [22, 32, size], [26, 16, name.length]]), name, packed);
+    central.push(record(0x02014b50, 46, [[4, 16, 20], [6, 16, 20], [10, 16, 8], [16, 32, crc], [20, 32, packed.length], [24, 32, size], [28, 16, name.length], [42, 32, offset]]), name);
     offset += 30 + name.length + packed.length;
   }
   const dir = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(dir.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...chunks, dir, end]);
+  return Buffer.concat([...chunks, dir, record(0x06054b50, 22, [[8, 16, parts.length], [10, 16, parts.length], [12, 32, dir.length], [16, 32, offset]])]);
 }
 
 const CONTENT_TYPES = { name: '[Content_Types].xml', data: '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>' };
