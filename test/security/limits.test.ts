@@ -136,11 +136,15 @@ describe('an Office file is checked as a zip before anything reads it', () => {
 describe.each(ENGINES)('bounds on what a caller can send (%s)', (engine) => {
   let api: Api;
   let reportId: number;
+  let itemId: number;
   beforeAll(async () => {
     api = await startOn(engine);
-    const r = await api.inject({ method: 'POST', url: '/api/progress', payload: { reports: [{ plan: PLAN, project: '1', period: '2024-Q1', investmentCumulativeWan: 100, status: '在建', reportedOn: '2024-04-10' }] } });
+    const r = await api.inject({ method: 'POST', url: '/api/progress', payload: { reports: [{ plan: PLAN, project: '1', period: '2024-Q1', investmentCumulativeWan: 100, status: '在建', reportedOn: '2024-04-10', backdateReason: '补报一季度' }] } });
     expect(r.statusCode, r.body).toBe(201);
     reportId = r.json().ids[0];
+    const w = await api.inject({ method: 'POST', url: '/api/work-items', payload: { items: [{ plan: PLAN, year: 2024, title: '河道整治', leadUnit: '县水利局', deadline: '2024-12-31' }] } });
+    expect(w.statusCode, w.body).toBe(201);
+    itemId = w.json().ids[0];
   }, 60_000);
   afterAll(async () => {
     await api?.close();
@@ -268,7 +272,7 @@ describe.each(ENGINES)('bounds on what a caller can send (%s)', (engine) => {
   });
 
   it('out-of-range numbers, dates, periods and years in a body are refused, naming the value and the range', async () => {
-    const progress = (e: Record<string, unknown>) => ({ reports: [{ plan: PLAN, project: '1', period: '2024-Q2', investmentCumulativeWan: 200, status: '在建', reportedOn: '2024-07-05', ...e }] });
+    const progress = (e: Record<string, unknown>) => ({ reports: [{ plan: PLAN, project: '1', period: '2024-Q2', investmentCumulativeWan: 200, status: '在建', reportedOn: '2024-07-05', backdateReason: '补报二季度', ...e }] });
     const cases: Array<[string, string, unknown, RegExp]> = [
       ['POST', '/api/progress', progress({ investmentCumulativeWan: 1e300 }), /金额应为 0 到 10,000,000 万元之间的数/],
       ['POST', '/api/progress', progress({ investmentCumulativeWan: undefined, investmentPeriodWan: -5 }), /金额应为 0 到 10,000,000 万元之间的数/],
@@ -284,10 +288,10 @@ describe.each(ENGINES)('bounds on what a caller can send (%s)', (engine) => {
       ['POST', '/api/project-changes', { plan: PLAN, project: '1', kind: 'adjust', fields: { name: '新名称' }, reason: '调整', effectiveOn: '2024-02-30' }, /日期应为 1949 年至 2100 年之间的真实日期/],
       ['POST', '/api/work-items', { items: [{ plan: PLAN, year: -5, title: '工作', leadUnit: '县水利局', deadline: '2024-12-31' }] }, /年份应为 1949 年至 2100 年之间的四位整数/],
       ['POST', '/api/work-items', { items: [{ plan: PLAN, year: 2024, title: '工作', leadUnit: '县水利局', deadline: '2024-13-45' }] }, /日期应为 1949 年至 2100 年之间的真实日期/],
-      ['POST', '/api/work-items/1/updates', { status: '已完成', progress: '完成', reportedOn: '0001-01-01' }, /日期应为 1949 年至 2100 年之间的真实日期/],
+      ['POST', `/api/work-items/${itemId}/updates`, { status: '已完成', progress: '完成', reportedOn: '0001-01-01', backdateReason: '补报' }, /日期应为 1949 年至 2100 年之间的真实日期/],
       ['POST', `/api/plans/${PLAN}/supervision`, { asOf: '2024-13-45' }, /日期“2024-13-45”无效，应为 1949 年至 2100 年之间的真实日期/],
-      ['POST', '/api/confirmations', { plan: PLAN, framework: 'national-demo-county', number: '36', year: 1e20, status: 'met', by: '张三', reason: '核实' }, /年份应为 1949 年至 2100 年之间的四位整数/],
-      ['POST', '/api/confirmations', { plan: PLAN, framework: 'national-demo-county', number: '36', year: 2024, status: 'met', by: '张三', reason: '核实', at: '2024-13-45' }, /日期应为 1949 年至 2100 年之间的真实日期/],
+      ['POST', '/api/confirmations', { plan: PLAN, framework: 'national-demo-county', number: '36', year: 1e20, status: 'met', reason: '核实' }, /年份应为 1949 年至 2100 年之间的四位整数/],
+      ['POST', '/api/confirmations', { plan: PLAN, framework: 'national-demo-county', number: '36', year: 2024, points: 1e300, reason: '核实' }, /得分应为 0 到 1000 之间的数/],
       ['POST', '/api/observations/review', { plan: PLAN, year: 1e20, decision: 'approved' }, /年份应为 1949 年至 2100 年之间的四位整数/],
       ['POST', '/api/observations/revisions', { plan: PLAN, framework: 'national-demo-county', number: '36', year: -1e308, printed: '1', reason: '更正' }, /年份应为 1949 年至 2100 年之间的四位整数/],
       ['POST', `/api/plans/${PLAN}/publications`, { year: 99999999999 }, /年份应为 1949 年至 2100 年之间的四位整数/],
