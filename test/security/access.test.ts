@@ -252,7 +252,7 @@ for (const engine of ENGINES) {
         [wsClerk, { reportingUnit: '县林业局' }, 422, '未保存：报送单位“县林业局”不是项目“县城长江取水趸船迁移工程”的牵头单位（县水利局）；未做任何改动。'],
         [wsClerk, { backdateReason: '补录' }, 422, '只有补报以往日期时才填写补报理由'],
         [wsOffice, { reportedOn: '2024-07-05' }, 422, `未保存：填报日期写为以往的“2024-07-05”（今天为 ${today}），请在“补报理由”中说明原因，供审核人查看；未做任何改动。`],
-        [wsOffice, { reportedOn: '2999-01-01', backdateReason: 'x' }, 422, `未保存：填报日期“2999-01-01”晚于今天（${today}）；未做任何改动。`],
+        [wsOffice, { reportedOn: '2099-01-01', backdateReason: 'x' }, 422, `未保存：填报日期“2099-01-01”晚于今天（${today}）；未做任何改动。`],
         [wsOffice, { reportedBy: '张三' }, 400, '“填报人”由系统按登录账号和当天日期记录'],
       ];
       for (const [who, extra, status, message] of refusals) {
