@@ -23,7 +23,7 @@ describe('message catalogues', () => {
     const used = new Set<string>();
     for (const file of sources(SRC)) {
       const text = readFileSync(file, 'utf8');
-      for (const m of text.matchAll(/['`]((?:reason|achievability|status|class|summary|table|cli|error|explain|xlsx|report|integrity)\.[A-Za-z.]+)['`]/g)) used.add(m[1]!);
+      for (const m of text.matchAll(/['`]((?:reason|achievability|status|class|summary|table|cli|error|explain|xlsx|report|integrity|limits)\.[A-Za-z.]+)['`]/g)) used.add(m[1]!);
     }
     expect(used.size).toBeGreaterThan(40);
     expect([...used].filter((k) => !keys.has(k))).toEqual([]);
