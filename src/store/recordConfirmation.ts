@@ -34,7 +34,8 @@ export async function recordConfirmation(db: Db, e: ConfirmationEntry, actor: Ac
   const plan = await getPlan(db, e.plan);
   if (plan) await requirePlanRole(db, actor, plan.id, CONFIRM_ROLES);
   // who and when: the signed-in user and today; the command line names the person and the day
-  const by = serverValue(actor, e.by, 'by', actor.name);
+  // (off the web nobody is signed in: the confirmer must be named, never taken to be the machine)
+  const by = serverValue(actor, e.by, 'by', actor.user ? actor.name : '');
   const at = serverValue(actor, e.at, 'at', todayInChina());
   for (const x of [by, at]) if (!x.ok) bad(x.field, x.value, t(x.key, x.params));
   const who = by.ok ? by.value : '';
