@@ -110,7 +110,7 @@ export function buildServer(db: Db, opts: { logger?: boolean; webDir?: string; a
 
   app.get('/api/health', async () => ({ ok: true, store: db.kind }));
 
-  app.get('/api/openapi.json', async () => openApiDocument);
+  app.get('/api/openapi.json', async () => openApiDocument());
 
   app.get('/api/plans', async (req) => {
     const visible = await visiblePlanIds(db, req.user!);
