@@ -2,6 +2,7 @@
 // src/server/reviewRoutes.ts, src/app/publicSummary.ts).
 import { z } from 'zod';
 import { Status } from './common.ts';
+import { ObservationInput } from './entry.ts';
 
 export const RoleName = z.enum(['admin', 'planOffice', 'clerk', 'reviewer', 'leader', 'public']);
 
@@ -102,15 +103,8 @@ export const ReviewBody = z.strictObject({
   /** why it is returned */
   comment: z.string().optional(),
 });
-export const RevisionBody = z.strictObject({
-  plan: z.string(),
-  framework: z.string(),
-  number: z.string(),
-  part: z.string().optional(),
-  year: z.number().int(),
-  printed: z.string(),
-  reason: z.string(),
-});
+/** POST /api/observations/revisions: a new value for a figure of a published year, and why. */
+export const RevisionBody = ObservationInput.pick({ plan: true, framework: true, number: true, part: true, year: true, printed: true }).extend({ reason: z.string() });
 export const PublicationBody = z.strictObject({ year: z.number().int() });
 
 /** GET /api/plans/{id}/public: what the public may see (no internal notes, reasons or units). */

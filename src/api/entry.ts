@@ -26,13 +26,7 @@ export const ObservationsBody = z.strictObject({ observations: z.array(Observati
 
 /** One value as the data-entry page sends it (POST /api/observations, /check, PUT …/drafts). */
 export const EntryInput = z.object({
-  plan: z.string(),
-  framework: z.string(),
-  number: z.string(),
-  part: z.string().optional(),
-  year: z.number().int(),
-  printed: z.string(),
-  note: z.string().optional(),
+  ...ObservationInput.pick({ plan: true, framework: true, number: true, part: true, year: true, printed: true, note: true }).shape,
   reportingUnit: z.string(),
 });
 export type EntryInput = z.infer<typeof EntryInput>;

@@ -30,28 +30,28 @@ export type PlanDetail = z.infer<typeof PlanDetail>;
 export const Comparator = z.enum(['>=', '>', '<=', '<', '=']);
 export type Comparator = z.infer<typeof Comparator>;
 
+/** A requirement made of others (each must hold). */
+const CompositeRequirement = z.object({
+  kind: z.literal('composite'),
+  get parts(): z.ZodArray<typeof RequirementParsed> {
+    return z.array(RequirementParsed);
+  },
+});
+
 /** A requirement in the typed form the engine reads (src/domain/types.ts Requirement). */
-export type RequirementParsed =
-  | { kind: 'threshold'; op: Comparator; value: number; subject?: string; aspirational?: boolean; weighted?: false }
-  | { kind: 'weighted'; op: Comparator; reference: string }
-  | { kind: 'trend'; trend: string; subject?: string }
-  | { kind: 'state'; level: number; word: string }
-  | { kind: 'directive'; word: string }
-  | { kind: 'absence'; subject: string }
-  | { kind: 'relation'; word: string }
-  | { kind: 'composite'; parts: RequirementParsed[] };
-export const RequirementParsed: z.ZodType<RequirementParsed> = z.lazy(() =>
-  z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('threshold'), op: Comparator, value: z.number(), subject: z.string().optional(), aspirational: z.boolean().optional(), weighted: z.literal(false).optional() }),
-    z.object({ kind: z.literal('weighted'), op: Comparator, reference: z.string() }),
-    z.object({ kind: z.literal('trend'), trend: z.string(), subject: z.string().optional() }),
-    z.object({ kind: z.literal('state'), level: z.number(), word: z.string() }),
-    z.object({ kind: z.literal('directive'), word: z.string() }),
-    z.object({ kind: z.literal('absence'), subject: z.string() }),
-    z.object({ kind: z.literal('relation'), word: z.string() }),
-    z.object({ kind: z.literal('composite'), parts: z.array(RequirementParsed) }),
-  ]),
-);
+export const RequirementParsed = z
+  .discriminatedUnion('kind', [
+  z.object({ kind: z.literal('threshold'), op: Comparator, value: z.number(), subject: z.string().optional(), aspirational: z.boolean().optional(), weighted: z.literal(false).optional() }),
+  z.object({ kind: z.literal('weighted'), op: Comparator, reference: z.string() }),
+  z.object({ kind: z.literal('trend'), trend: z.string(), subject: z.string().optional() }),
+  z.object({ kind: z.literal('state'), level: z.number(), word: z.string() }),
+  z.object({ kind: z.literal('directive'), word: z.string() }),
+  z.object({ kind: z.literal('absence'), subject: z.string() }),
+  z.object({ kind: z.literal('relation'), word: z.string() }),
+  CompositeRequirement,
+  ])
+  .meta({ id: 'RequirementParsed' });
+export type RequirementParsed = z.infer<typeof RequirementParsed>;
 
 /** The plan document's own judgement of a target, kept beside the engine's. */
 export const StatedAchievability = z.object({
@@ -283,37 +283,25 @@ export const Projects = z.object({
 export type Projects = z.infer<typeof Projects>;
 
 /** A heading (chapter, section, subsection) or a clause of the plan's key tasks. */
-export type TaskNode = {
+export const TaskNode = z.object({
   /** stable key (the line it starts on, e.g. L1461); work-plan items name their task by it */
-  key?: string | undefined;
-  kind: 'heading' | 'clause';
-  depth: number;
-  number: string | null;
-  title: string | null;
-  text: string | null;
-  leadUnits: string[];
-  cooperatingUnits: string[];
-  deadline: string | null;
-  indicators: string[];
-  source: SourceRef | null;
-  tasks: TaskNode[];
-};
-export const TaskNode: z.ZodType<TaskNode> = z.lazy(() =>
-  z.object({
-    key: z.string().optional(),
-    kind: z.enum(['heading', 'clause']),
-    depth: z.number().int(),
-    number: z.string().nullable(),
-    title: z.string().nullable(),
-    text: z.string().nullable(),
-    leadUnits: z.array(z.string()),
-    cooperatingUnits: z.array(z.string()),
-    deadline: z.string().nullable(),
-    indicators: z.array(z.string()),
-    source: SourceRef.nullable(),
-    tasks: z.array(TaskNode),
-  }),
-);
+  key: z.string().optional(),
+  kind: z.enum(['heading', 'clause']),
+  depth: z.number().int(),
+  number: z.string().nullable(),
+  title: z.string().nullable(),
+  text: z.string().nullable(),
+  leadUnits: z.array(z.string()),
+  cooperatingUnits: z.array(z.string()),
+  deadline: z.string().nullable(),
+  indicators: z.array(z.string()),
+  source: SourceRef.nullable(),
+  /** the headings and clauses under it */
+  get tasks(): z.ZodArray<typeof TaskNode> {
+    return z.array(TaskNode);
+  },
+}).meta({ id: 'TaskNode' });
+export type TaskNode = z.infer<typeof TaskNode>;
 
 /** GET /api/plans/{id}/tasks: headings (chapter, section, subsection) with their clauses. */
 export const Tasks = z.object({ plan: z.string(), title: z.string(), clauses: z.number().int(), tasks: z.array(TaskNode) });

@@ -2,13 +2,35 @@
 import { z } from 'zod';
 import { ROUTES, type Answer, type Route } from '../api/routes.ts';
 
-const schemaOf = (s: z.ZodType, io: 'input' | 'output') => {
-  const { $schema: _drop, ...rest } = z.toJSONSchema(s, { io, unrepresentable: 'any' }) as Record<string, unknown>;
-  return rest;
-};
+/** Shapes that contain themselves (named with .meta({ id })), kept once under components/schemas. */
+const components: Record<string, unknown> = {};
+const SAFE = Number.MAX_SAFE_INTEGER;
+
+/** Point #/$defs/… at components/schemas and drop the bounds zod gives every integer. */
+function tidy(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(tidy);
+  if (!v || typeof v !== 'object') return v;
+  const o = { ...(v as Record<string, unknown>) };
+  if (o.minimum === -SAFE && o.maximum === SAFE) {
+    delete o.minimum;
+    delete o.maximum;
+  }
+  if (typeof o.$ref === 'string') o.$ref = o.$ref.replace('#/$defs/', '#/components/schemas/');
+  return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, tidy(x)]));
+}
+
+/**
+ * The JSON Schema of a shape (as sent: an answer may carry fields beyond those described, so objects are not
+ * closed unless the shape is strict).
+ */
+function schemaOf(s: z.ZodType) {
+  const { $schema: _drop, $defs, ...rest } = z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  for (const [name, def] of Object.entries(($defs ?? {}) as Record<string, unknown>)) components[name] ??= tidy(def);
+  return tidy(rest);
+}
 
 function answer(a: Answer) {
-  if (a.schema) return { description: a.description, content: { 'application/json': { schema: schemaOf(a.schema, 'output') } } };
+  if (a.schema) return { description: a.description, content: { 'application/json': { schema: schemaOf(a.schema) } } };
   if (a.content) return { description: a.description, content: Object.fromEntries(a.content.map((c) => [c, { schema: { type: 'string', format: 'binary' } }])) };
   return { description: a.description };
 }
@@ -23,7 +45,7 @@ function operation(path: string, r: Route) {
   for (const q of r.query ?? [])
     params.push({ name: q.name, in: 'query', required: q.required ?? false, ...(q.description ? { description: q.description } : {}), schema: { type: q.type ?? 'string', ...(q.enum ? { enum: q.enum } : {}) } } as never);
   const body = r.body
-    ? { required: true, content: { 'application/json': { schema: schemaOf(r.body, 'input') } } }
+    ? { required: true, content: { 'application/json': { schema: schemaOf(r.body) } } }
     : r.upload
       ? { required: true, content: Object.fromEntries(r.upload.map((c) => [c, { schema: { type: 'string', format: 'binary' } }])) }
       : undefined;
@@ -50,6 +72,7 @@ function buildDocument() {
       description: '生态文明建设规划：指标评估、评分、可达性研判与重点工程项目。Ecological-civilization plans as data.',
     },
     paths,
+    components: { schemas: components },
   };
 }
 
