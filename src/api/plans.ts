@@ -1,5 +1,6 @@
 // Plans, their assessment, projects, key tasks, consistency findings and report kinds (GET /api/plans…).
 import { z } from 'zod';
+import { FINDING_KINDS } from '../domain/consistency.ts';
 import { AchievabilityClass, SourceRef, Status } from './common.ts';
 
 /** GET /api/plans: one plan in the list. */
@@ -308,16 +309,7 @@ export const Tasks = z.object({ plan: z.string(), title: z.string(), clauses: z.
 export type Tasks = z.infer<typeof Tasks>;
 
 /** The kinds of consistency finding, in report order (src/domain/consistency.ts FINDING_KINDS). */
-export const FindingKind = z.enum([
-  'projectUnknownIndicator',
-  'projectIndicatorVariant',
-  'unmetWithoutProject',
-  'statedTotalDiffers',
-  'indicatorWithoutLeadUnit',
-  'footnoteUnresolved',
-  'projectOutsidePeriod',
-  'duplicateProjectNumber',
-]);
+export const FindingKind = z.enum(FINDING_KINDS);
 export type FindingKind = z.infer<typeof FindingKind>;
 export const Severity = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof Severity>;
