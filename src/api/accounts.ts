@@ -20,8 +20,7 @@ export type SessionInfo = z.infer<typeof SessionInfo>;
 /** GET /api/users: an account with its roles. */
 export const Account = SessionUser.extend({
   disabled: z.boolean(),
-  /** when a lock on the user name ends (too many failed sign-ins), or null */
-  lockedUntil: z.string().nullable(),
+  lockedUntil: z.string().nullable().describe('when a lock on the user name ends (too many failed sign-ins), or null'),
 });
 export type Account = z.infer<typeof Account>;
 
@@ -42,10 +41,8 @@ export const AuditRecord = z.object({
   actorId: z.number().int().nullable(),
   actorName: z.string(),
   ip: z.string().nullable(),
-  /** e.g. observation.record */
-  action: z.string(),
-  /** e.g. observation */
-  entity: z.string(),
+  action: z.string().describe('e.g. observation.record'),
+  entity: z.string().describe('e.g. observation'),
   entityId: z.string().nullable(),
   planId: z.string().nullable(),
   regionId: z.number().int().nullable(),
@@ -95,13 +92,10 @@ export type ReviewQueue = z.infer<typeof ReviewQueue>;
 export const ReviewBody = z.strictObject({
   plan: z.string(),
   year: z.number().int(),
-  /** the figures decided; all submitted figures of the year when absent */
-  figures: z.array(z.strictObject({ framework: z.string(), number: z.string(), part: z.string().optional() })).optional(),
-  /** revision ids */
-  revisions: z.array(z.number().int()).optional(),
+  figures: z.array(z.strictObject({ framework: z.string(), number: z.string(), part: z.string().optional() })).optional().describe('the figures decided; all submitted figures of the year when absent'),
+  revisions: z.array(z.number().int()).optional().describe('revision ids'),
   decision: z.enum(['approved', 'returned']),
-  /** why it is returned */
-  comment: z.string().optional(),
+  comment: z.string().optional().describe('why it is returned'),
 });
 /** POST /api/observations/revisions: a new value for a figure of a published year, and why. */
 export const RevisionBody = ObservationInput.pick({ plan: true, framework: true, number: true, part: true, year: true, printed: true }).extend({ reason: z.string() });

@@ -5,10 +5,8 @@ import { z } from 'zod';
 
 /** A line of a source document: every figure keeps where it was read. */
 export const SourceRef = z.object({
-  /** document id, e.g. 001 */
-  document: z.string(),
-  /** line number in the transcribed document */
-  line: z.number().int(),
+  document: z.string().describe('document id, e.g. 001'),
+  line: z.number().int().describe('line number in the transcribed document'),
 });
 export type SourceRef = z.infer<typeof SourceRef>;
 
@@ -22,25 +20,19 @@ export type AchievabilityClass = z.infer<typeof AchievabilityClass>;
 
 /** A problem of a refused list of observations (0-based index into what was sent). */
 export const EntryProblem = z.object({
-  /** position in the list that was sent */
-  index: z.number().int(),
-  /** printed, note, year, part, reportingUnit … */
-  field: z.string(),
+  index: z.number().int().describe('position in the list that was sent'),
+  field: z.string().describe('printed, note, year, part, reportingUnit …'),
   value: z.string(),
-  /** Chinese, as the server words it */
-  message: z.string(),
+  message: z.string().describe('Chinese, as the server words it'),
 });
 export type EntryProblem = z.infer<typeof EntryProblem>;
 
 /** A problem of a rejected batch or workbook (422 of the tracking routes, /api/progress/check). */
 export const BatchProblem = z.object({
-  /** 1-based: the entry in the request, or the sheet row of a workbook */
-  row: z.number().int(),
-  /** a field name (physicalPercent), or a column header for a workbook */
-  field: z.string(),
+  row: z.number().int().describe('1-based: the entry in the request, or the sheet row of a workbook'),
+  field: z.string().describe('a field name (physicalPercent), or a column header for a workbook'),
   value: z.string(),
-  /** Chinese, as the server words it */
-  message: z.string(),
+  message: z.string().describe('Chinese, as the server words it'),
 });
 export type BatchProblem = z.infer<typeof BatchProblem>;
 

@@ -6,19 +6,15 @@ import { EntryProblem } from './common.ts';
 export const ObservationInput = z.strictObject({
   plan: z.string(),
   framework: z.string(),
-  /** the item number as printed */
-  number: z.string(),
-  /** the sub-indicator, for a composite indicator */
-  part: z.string().optional(),
+  number: z.string().describe('the item number as printed'),
+  part: z.string().optional().describe('the sub-indicator, for a composite indicator'),
   year: z.number().int(),
-  /** as printed: 96.2, 大于90, 已建立, - */
-  printed: z.string(),
+  printed: z.string().describe('as printed: 96.2, 大于90, 已建立, -'),
   dataYear: z.number().int().optional(),
   flags: z.array(z.enum(['抽样', '代用', '估算', '往年'])).optional(),
   note: z.string().optional(),
   reportingUnit: z.string().optional(),
-  /** where the value was read */
-  source: z.unknown().optional(),
+  source: z.unknown().optional().describe('where the value was read'),
 });
 
 /** POST /api/observations, /api/observations/check */
@@ -42,15 +38,13 @@ export const ConfirmationBody = z.strictObject({
   year: z.number().int(),
   status: z.enum(['met', 'notMet']).optional(),
   points: z.number().optional(),
-  /** 确认理由 */
-  reason: z.string(),
+  reason: z.string().describe('确认理由'),
 });
 
 /** GET /api/plans/{id}/units: a unit that leads indicators of the plan. */
 export const ReportingUnit = z.object({
   name: z.string(),
-  /** how many leaves the unit leads */
-  indicators: z.number().int(),
+  indicators: z.number().int().describe('how many leaves the unit leads'),
 });
 export type ReportingUnit = z.infer<typeof ReportingUnit>;
 
@@ -64,8 +58,7 @@ export const EntryRow = z.object({
   unit: z.string().nullable(),
   requirement: z.string().nullable(),
   attribute: z.string().nullable(),
-  /** what is expected, in Chinese */
-  hint: z.string(),
+  hint: z.string().describe('what is expected, in Chinese'),
   previous: z.object({ year: z.number().int(), printed: z.string() }).nullable(),
   current: z.object({ printed: z.string(), origin: z.string() }).nullable(),
 });

@@ -21,10 +21,8 @@ export const PlanDetail = PlanSummary.extend({
   periodEnd: z.number().int().nullable(),
   document: z.object({ id: z.string(), file: z.string().optional(), title: z.string() }).nullable(),
   frameworks: z.array(z.string()),
-  /** the frameworks with their names and editions */
-  frameworkDetails: z.array(z.object({ id: z.string(), name: z.string(), version: z.string() })).optional(),
-  /** the office that runs the plan, with its line */
-  office: z.object({ unit: z.string(), printed: z.string().optional(), source: SourceRef.optional() }).nullable(),
+  frameworkDetails: z.array(z.object({ id: z.string(), name: z.string(), version: z.string() })).optional().describe('the frameworks with their names and editions'),
+  office: z.object({ unit: z.string(), printed: z.string().optional(), source: SourceRef.optional() }).nullable().describe('the office that runs the plan, with its line'),
 });
 export type PlanDetail = z.infer<typeof PlanDetail>;
 
@@ -71,8 +69,7 @@ export const Achievability = z.object({
   classText: z.string().nullable(),
   reason: z.string().nullable(),
   figures: z.record(z.string(), z.number()).nullable(),
-  /** the plan document's own judgement, kept beside the engine's */
-  stated: StatedAchievability.nullable(),
+  stated: StatedAchievability.nullable().describe('the plan document\'s own judgement, kept beside the engine\'s'),
   differs: z.boolean().nullable(),
 });
 export type Achievability = z.infer<typeof Achievability>;
@@ -107,14 +104,11 @@ export const Leaf = z.object({
   part: z.string().nullable(),
   status: Status,
   statusText: z.string(),
-  /** one sentence naming the figures */
-  reason: z.string(),
+  reason: z.string().describe('one sentence naming the figures'),
   value: z.string().nullable(),
   requirement: z.string().nullable(),
-  /** the requirement as the engine reads it; null when there is none */
-  requirementParsed: RequirementParsed.nullable(),
-  /** a sentence explaining it (Chinese), e.g. 数值不低于50（%）; null when there is none */
-  requirementExplained: z.string().nullable(),
+  requirementParsed: RequirementParsed.nullable().describe('the requirement as the engine reads it; null when there is none'),
+  requirementExplained: z.string().nullable().describe('a sentence explaining it (Chinese), e.g. 数值不低于50（%）; null when there is none'),
   points: z.number().nullable(),
   pointsRange: PointsRange.nullable(),
   maxPoints: z.number().nullable(),
@@ -146,17 +140,14 @@ export const ResultItem = z.object({
   task: z.string().nullable(),
   unit: z.string().nullable(),
   attribute: z.string().nullable(),
-  /** the status shown: a confirmation's when there is one, else the computed one */
-  status: Status,
+  status: Status.describe('the status shown: a confirmation\'s when there is one, else the computed one'),
   statusText: z.string(),
   computedStatus: Status,
   reason: z.string(),
   value: z.string().nullable(),
   requirement: z.string().nullable(),
-  /** the requirement as the engine reads it (kind: threshold, trend, state, directive, absence, relation, weighted, composite); null when there is none */
-  requirementParsed: RequirementParsed.nullable(),
-  /** a sentence explaining it (Chinese), e.g. 数值不低于50（%）; null when there is none */
-  requirementExplained: z.string().nullable(),
+  requirementParsed: RequirementParsed.nullable().describe('the requirement as the engine reads it (kind: threshold, trend, state, directive, absence, relation, weighted, composite); null when there is none'),
+  requirementExplained: z.string().nullable().describe('a sentence explaining it (Chinese), e.g. 数值不低于50（%）; null when there is none'),
   leadUnits: z.array(z.string()),
   points: z.number().nullable(),
   pointsRange: PointsRange.nullable(),
@@ -200,8 +191,7 @@ export const FrameworkAssessment = z.object({
   passScore: z.number().nullable(),
   passed: z.boolean().nullable().optional(),
   classes: z.record(AchievabilityClass, z.number()).optional(),
-  /** the summary sentence */
-  summary: z.string().optional(),
+  summary: z.string().optional().describe('the summary sentence'),
   stated: z.array(StatedSummary).optional(),
   results: z.array(ResultItem),
 });
@@ -230,8 +220,7 @@ export type StatedProjects = z.infer<typeof StatedProjects>;
 
 const rollupFields = {
   count: z.number().int(),
-  /** null when no project has a stated investment (无数据) */
-  investmentWan: z.number().nullable(),
+  investmentWan: z.number().nullable().describe('null when no project has a stated investment (无数据)'),
   missingInvestment: z.number().int().optional(),
   statedCount: z.number().int().nullable(),
   statedInvestmentWan: z.number().nullable(),
@@ -263,8 +252,7 @@ export const Project = z.object({
   yearEnd: z.number().int().nullable(),
   leadUnits: z.array(z.string()),
   origin: z.string().nullable(),
-  /** the names of the indicators it serves (对应创建指标) */
-  indicators: z.array(z.string()),
+  indicators: z.array(z.string()).describe('the names of the indicators it serves (对应创建指标)'),
   source: SourceRef.nullable(),
 });
 export type Project = z.infer<typeof Project>;
@@ -275,18 +263,15 @@ export const Projects = z.object({
   ...rollupFields,
   groups: z.array(ProjectRollup),
   categories: z.array(ProjectRollup),
-  /** a jointly led project counts in full under each unit; '' collects the projects without a lead unit */
-  leadUnits: z.array(ProjectRollup),
-  /** investment spread evenly over each project's years (the plans give no yearly split) */
-  years: z.array(ProjectYear),
+  leadUnits: z.array(ProjectRollup).describe('a jointly led project counts in full under each unit; \'\' collects the projects without a lead unit'),
+  years: z.array(ProjectYear).describe('investment spread evenly over each project\'s years (the plans give no yearly split)'),
   projects: z.array(Project),
 });
 export type Projects = z.infer<typeof Projects>;
 
 /** A heading (chapter, section, subsection) or a clause of the plan's key tasks. */
 export const TaskNode = z.object({
-  /** stable key (the line it starts on, e.g. L1461); work-plan items name their task by it */
-  key: z.string().optional(),
+  key: z.string().optional().describe('stable key (the line it starts on, e.g. L1461); work-plan items name their task by it'),
   kind: z.enum(['heading', 'clause']),
   depth: z.number().int(),
   number: z.string().nullable(),
@@ -332,15 +317,12 @@ export const Finding = z.object({
   kind: FindingKind,
   kindText: z.string(),
   severity: Severity,
-  /** the finding in a sentence naming the figures */
-  message: z.string(),
+  message: z.string().describe('the finding in a sentence naming the figures'),
   messageKey: z.string(),
   lines: z.array(SourceRef),
-  /** the lines as text in the language asked for, e.g. 文件001第1937行 */
-  linesText: z.string(),
+  linesText: z.string().describe('the lines as text in the language asked for, e.g. 文件001第1937行'),
   subjects: z.array(FindingSubject),
-  /** stated, actual and difference (actual − stated) for stated totals */
-  figures: z.object({ stated: z.number(), actual: z.number(), difference: z.number() }).nullable(),
+  figures: z.object({ stated: z.number(), actual: z.number(), difference: z.number() }).nullable().describe('stated, actual and difference (actual − stated) for stated totals'),
 });
 export type Finding = z.infer<typeof Finding>;
 
@@ -351,8 +333,7 @@ export const Consistency = z.object({
   region: z.string(),
   year: z.number().int(),
   total: z.number().int(),
-  /** every check in report order, with its count */
-  checks: z.array(ConsistencyCheck),
+  checks: z.array(ConsistencyCheck).describe('every check in report order, with its count'),
   findings: z.array(Finding),
 });
 export type Consistency = z.infer<typeof Consistency>;
@@ -365,8 +346,7 @@ export type ReportFormat = z.infer<typeof ReportFormat>;
 /** GET /api/plans/{id}/reports */
 export const ReportsInfo = z.object({
   plan: z.string(),
-  /** years with figures: a report can be made for each */
-  years: z.array(z.number().int()),
+  years: z.array(z.number().int()).describe('years with figures: a report can be made for each'),
   kinds: z.array(z.object({ kind: ReportKind, name: z.string(), formats: z.array(ReportFormat) })),
 });
 export type ReportsInfo = z.infer<typeof ReportsInfo>;

@@ -19,8 +19,7 @@ export type Weights = z.infer<typeof Weights>;
 
 export const TrackingSettings = z.object({
   cadence: Cadence,
-  /** behind schedule when the completed share trails the scheduled share by more than this (0–1) */
-  tolerance: z.number(),
+  tolerance: z.number().describe('behind schedule when the completed share trails the scheduled share by more than this (0–1)'),
   weights: Weights,
 });
 export type TrackingSettings = z.infer<typeof TrackingSettings>;
@@ -53,8 +52,7 @@ export const ProgressWarning = z.object({
   projectKey: z.string(),
   name: z.string(),
   units: z.array(z.string()),
-  /** a ready-made sentence naming the figures (in the language asked for) */
-  text: z.string(),
+  text: z.string().describe('a ready-made sentence naming the figures (in the language asked for)'),
 });
 export type ProgressWarning = z.infer<typeof ProgressWarning>;
 
@@ -103,8 +101,7 @@ export const ProgressReport = z.object({
   reportingUnit: z.string().nullable(),
   reportedBy: z.string().nullable(),
   reportedOn: z.string(),
-  /** why the plan office stated an earlier report date */
-  backdateReason: z.string().nullable(),
+  backdateReason: z.string().nullable().describe('why the plan office stated an earlier report date'),
   review: Review,
   reviewComment: z.string().nullable(),
   returnedCount: z.number().int(),
@@ -117,8 +114,7 @@ export const TrackedProject = ChangeFields.extend({
   key: z.string(),
   number: z.number().int().nullable(),
   source: SourceRef.nullable(),
-  /** in the plan as issued (false for a project added later) */
-  original: z.boolean(),
+  original: z.boolean().describe('in the plan as issued (false for a project added later)'),
   cancelled: z.boolean(),
   changes: z.array(ProjectChange),
   scheduledShare: z.number().nullable(),
@@ -163,26 +159,18 @@ export type Progress = z.infer<typeof Progress>;
 /** One progress report as sent (POST /api/progress, /api/progress/check); the reporter is the signed-in user. */
 export const ProgressInput = z.strictObject({
   plan: z.string(),
-  /** the project's key (its number in the plan's table) */
-  project: z.string(),
-  /** 2024-Q1, 2024年第一季度, 2024-03 or 2024年3月 */
-  period: z.string(),
-  /** 万元 within the period */
-  investmentPeriodWan: Amount.optional(),
-  /** 万元 since the project began */
-  investmentCumulativeWan: Amount.optional(),
+  project: z.string().describe('the project\'s key (its number in the plan\'s table)'),
+  period: z.string().describe('2024-Q1, 2024年第一季度, 2024-03 or 2024年3月'),
+  investmentPeriodWan: Amount.optional().describe('万元 within the period'),
+  investmentCumulativeWan: Amount.optional().describe('万元 since the project began'),
   physicalPercent: Amount.optional(),
-  /** notStarted|underway|completed|delayed|cancelled|adjusted, or 未开工/在建/完工/延期/取消/调整 */
-  status: z.string(),
+  status: z.string().describe('notStarted|underway|completed|delayed|cancelled|adjusted, or 未开工/在建/完工/延期/取消/调整'),
   milestones: z.string().optional(),
   problems: z.string().optional(),
   measures: z.string().optional(),
-  /** a lead unit of the project; a clerk's own unit by default */
-  reportingUnit: z.string().optional(),
-  /** today when absent; an earlier day only by the plan office, with backdateReason */
-  reportedOn: Day.optional(),
-  /** 补报理由, shown to the reviewer and kept in the audit trail */
-  backdateReason: z.string().optional(),
+  reportingUnit: z.string().optional().describe('a lead unit of the project; a clerk\'s own unit by default'),
+  reportedOn: Day.optional().describe('today when absent; an earlier day only by the plan office, with backdateReason'),
+  backdateReason: z.string().optional().describe('补报理由, shown to the reviewer and kept in the audit trail'),
 });
 /** A progress report as the web's form holds it (every figure as typed). */
 export type ProgressInput = { [K in keyof z.infer<typeof ProgressInput>]: K extends 'plan' | 'project' | 'period' | 'status' ? string : string | undefined };
@@ -196,8 +184,7 @@ export const ProjectChangeBody = z.strictObject({
   plan: z.string(),
   project: z.string(),
   kind: ChangeKind,
-  /** name, group, category, investmentWan, yearStart, yearEnd, leadUnits, township */
-  fields: z.record(z.string(), z.unknown()).optional(),
+  fields: z.record(z.string(), z.unknown()).optional().describe('name, group, category, investmentWan, yearStart, yearEnd, leadUnits, township'),
   reason: z.string(),
   effectiveOn: Day,
 });
@@ -205,8 +192,7 @@ export const ProjectChangeBody = z.strictObject({
 export const WorkItemInput = z.strictObject({
   plan: z.string(),
   year: z.number().int(),
-  /** the key task it serves (its key, e.g. L1461) */
-  task: z.string().optional(),
+  task: z.string().optional().describe('the key task it serves (its key, e.g. L1461)'),
   title: z.string(),
   leadUnit: z.string(),
   cooperatingUnits: z.union([z.array(z.string()), z.string()]).optional(),
@@ -294,12 +280,10 @@ export type WorkPlan = z.infer<typeof WorkPlan>;
 
 export const PartScore = z.object({
   part: AssessmentPart,
-  /** 0–100, or null when the unit has nothing in this part */
-  score: z.number().nullable(),
+  score: z.number().nullable().describe('0–100, or null when the unit has nothing in this part'),
   weight: z.number(),
   figures: z.record(z.string(), z.number()),
-  /** the sentence behind the score */
-  reason: z.string(),
+  reason: z.string().describe('the sentence behind the score'),
 });
 export type PartScore = z.infer<typeof PartScore>;
 
