@@ -10,7 +10,7 @@
 // saved (on any server) and then reloads sees the save. Reads arriving together share one sync. While the
 // channel cannot be listened to, nothing is kept and every read is computed afresh.
 import { randomBytes } from 'node:crypto';
-import type { Db } from '../store/db.ts';
+import type { Db, Listener } from '../store/db.ts';
 import { getPlan } from '../store/queries.ts';
 
 interface Entry {
@@ -29,7 +29,7 @@ export class AssessmentCache {
   /** counted up on every change of a plan's structure: a plan looked up before it is not trusted after it */
   private structure = 0;
   private channel = '';
-  private listener: { close(): Promise<void> } | undefined;
+  private listener: Listener | undefined;
   private live = false;
   private closed = false;
   private readonly id = randomBytes(6).toString('hex');
@@ -130,7 +130,8 @@ export class AssessmentCache {
   }
 
   private send(done: () => void): void {
-    if (!this.live) return done();
+    const listener = this.listener;
+    if (!this.live || !listener) return done();
     const n = ++this.seq;
     const timer = setTimeout(() => {
       if (!this.waiting.delete(n)) return;
@@ -142,7 +143,7 @@ export class AssessmentCache {
       clearTimeout(timer);
       done();
     });
-    this.db.query('SELECT pg_notify($1, $2)', [this.channel, `sync|${this.id}|${n}`]).catch(() => {
+    listener.notify(`sync|${this.id}|${n}`).catch(() => {
       if (!this.waiting.delete(n)) return;
       clearTimeout(timer);
       this.forget();

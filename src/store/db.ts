@@ -20,9 +20,16 @@ export interface Db extends Queryable {
   readonly lock?: DirLock;
   /**
    * LISTEN on a channel: each notification's payload is given to onMessage, in commit order; onLost is called
-   * once if the connection is lost (nothing arrives after it). On PostgreSQL a connection of its own.
+   * once if the connection is lost (nothing arrives after it). On PostgreSQL a connection of its own, which
+   * `notify` also uses, so that a notification sent while the pool is busy does not wait for it.
    */
-  listen?(channel: string, onMessage: (payload: string) => void, onLost: (e: Error) => void): Promise<{ close(): Promise<void> }>;
+  listen?(channel: string, onMessage: (payload: string) => void, onLost: (e: Error) => void): Promise<Listener>;
+}
+
+export interface Listener {
+  /** NOTIFY the channel (committed at once) */
+  notify(payload: string): Promise<void>;
+  close(): Promise<void>;
 }
 
 /** A channel name as a quoted identifier. */
@@ -97,7 +104,10 @@ async function openPglite(dataDir: string, owner: { role: 'serve' | 'cli'; comma
     // one process, one connection: a notification arrives with the answer to the query that committed it
     async listen(channel: string, onMessage: (payload: string) => void) {
       const stop = await pg.listen(quoteIdent(channel), onMessage);
-      return { close: () => stop() };
+      return {
+        notify: async (payload: string) => void (await pg.query('SELECT pg_notify($1, $2)', [channel, payload])),
+        close: () => stop(),
+      };
     },
     ...(lock ? { lock } : {}),
   };
@@ -170,6 +180,7 @@ async function openPostgres(url: string): Promise<Db> {
       await client.connect();
       await client.query(`LISTEN ${quoteIdent(channel)}`);
       return {
+        notify: async (payload: string) => void (await client.query('SELECT pg_notify($1, $2)', [channel, payload])),
         async close() {
           closing = true;
           await client.end().catch(() => undefined);
