@@ -81,6 +81,8 @@ try {
     return bases;
   };
 
+  const check = new pg.Client({ connectionString: url });
+  await check.connect();
   // sign everyone in (scrypt on the server: this is the slow part of a morning rush); sessions live in the
   // store, so every server of every scenario accepts them
   const base = (await startServers(1, true))[0]!;
@@ -97,17 +99,26 @@ try {
   const signInSeconds = (performance.now() - t1) / 1000;
 
   // each unit's percentage indicators, and a pool of (indicator, year) pairs so that no two submissions collide
-  const pools = new Map<string, Array<{ framework: string; number: string; part: string | null; year: number }>>();
+  type Leaf = { framework: string; number: string; part: string | null };
+  const leavesOf = new Map<string, Leaf[]>();
+  const pools = new Map<string, Array<Leaf & { year: number }>>();
   const taken = new Set<string>(); // an indicator led by two units is given to the first only
   for (const u of units.filter((x) => names.some((n) => n.unit === x))) {
     const s = sessions.get(names.find((n) => n.unit === u)!.username)!;
     const form = (await (await fetch(`${base}/api/plans/${PLAN}/entry?unit=${encodeURIComponent(u)}&year=2021`, { headers: { cookie: s.cookie } })).json()) as { rows: Array<{ framework: string; number: string; part: string | null; unit: string | null }> };
     const leaves = form.rows.filter((r) => (r.unit === '%' || r.unit === '％') && !taken.has(`${r.framework}|${r.number}|${r.part ?? ''}`));
     for (const l of leaves) taken.add(`${l.framework}|${l.number}|${l.part ?? ''}`);
-    const pool: Array<{ framework: string; number: string; part: string | null; year: number }> = [];
-    for (let year = 2200; year >= 2030; year--) for (const l of leaves) pool.push({ framework: l.framework, number: l.number, part: l.part, year });
-    pools.set(u, pool);
+    leavesOf.set(u, leaves.map((l) => ({ framework: l.framework, number: l.number, part: l.part })));
   }
+  /** every scenario starts from the same store: the figures of the one before removed, the pools full (2030…2100) */
+  const refill = async () => {
+    await check.query(`DELETE FROM observations WHERE origin = 'entry' AND year >= 2030`);
+    for (const [u, leaves] of leavesOf) {
+      const pool: Array<Leaf & { year: number }> = [];
+      for (let year = 2100; year >= 2030; year--) for (const l of leaves) pool.push({ ...l, year });
+      pools.set(u, pool);
+    }
+  };
   await stopServers();
 
   interface Outcome {
@@ -119,9 +130,8 @@ try {
     accepted: number;
     stored: number;
     audited: number;
+    readOnly: number;
   }
-  const check = new pg.Client({ connectionString: url });
-  await check.connect();
   const counts = async () => ({
     stored: Number((await check.query<{ n: string }>(`SELECT count(*) AS n FROM observations WHERE origin = 'entry' AND year >= 2030`)).rows[0]!.n),
     audited: Number((await check.query<{ n: string }>(`SELECT count(*) AS n FROM audit_log WHERE action = 'observation.record' AND (after->>'year')::int >= 2030`)).rows[0]!.n),
@@ -129,11 +139,13 @@ try {
 
   /** Every user loops for SECONDS: read the scorecard, submit one figure; users are split between the servers. */
   const scenario = async (label: string, processes: number, cache: boolean): Promise<Outcome> => {
+    await refill();
     const bases = await startServers(processes, cache);
     const before = await counts();
     const lat = { read: [] as number[], write: [] as number[] };
     const status = new Map<string, number>();
     let accepted = 0;
+    let readOnly = 0; // users whose unit has no new indicator-year left: they go on reading
     const deadline = performance.now() + SECONDS * 1000;
     const t2 = performance.now();
     await Promise.all(
@@ -147,7 +159,10 @@ try {
           lat.read.push(performance.now() - t);
           status.set(`GET ${r.status}`, (status.get(`GET ${r.status}`) ?? 0) + 1);
           const slot = pools.get(n.unit)!.pop();
-          if (!slot) continue;
+          if (!slot) {
+            readOnly++;
+            continue;
+          }
           t = performance.now();
           const w = await fetch(`${base}/api/observations`, {
             method: 'POST',
@@ -164,7 +179,7 @@ try {
     const seconds = (performance.now() - t2) / 1000;
     await stopServers();
     const after = await counts();
-    return { label, reads: lat.read, writes: lat.write, reqPerSecond: (lat.read.length + lat.write.length) / seconds, status, accepted, stored: after.stored - before.stored, audited: after.audited - before.audited };
+    return { label, readOnly, reads: lat.read, writes: lat.write, reqPerSecond: (lat.read.length + lat.write.length) / seconds, status, accepted, stored: after.stored - before.stored, audited: after.audited - before.audited };
   };
 
   // the baseline first, in the same run: assessments computed for every read (the old path: its 5-second
@@ -184,6 +199,7 @@ try {
   row('figure submissions p50', '—', (o) => `${ms(pct(o.writes, 50))} (${o.writes.length})`);
   row('figure submissions p99', '—', (o) => ms(pct(o.writes, 99)));
   row('lost (accepted, not in store or audit trail)', '0', (o) => `${o.accepted - Math.min(o.stored, o.audited)} of ${o.accepted}`);
+  row('reads with no figure left to submit', '—', (o) => String(o.readOnly));
   row('statuses', '—', (o) => [...o.status.entries()].map(([k, v]) => `${k}×${v}`).join(', '));
   console.log('(409: the same figure sent twice at once, refused whole)');
   for (const o of outcomes) if (o.stored !== o.accepted || o.audited !== o.accepted) process.exitCode = 1;

@@ -179,8 +179,14 @@ async function openPostgres(url: string): Promise<Db> {
       client.on('end', () => lose(new Error('the listening connection ended')));
       await client.connect();
       await client.query(`LISTEN ${quoteIdent(channel)}`);
+      // one query at a time on the connection
+      let queue: Promise<unknown> = Promise.resolve();
       return {
-        notify: async (payload: string) => void (await client.query('SELECT pg_notify($1, $2)', [channel, payload])),
+        notify(payload: string) {
+          const sent = queue.then(() => client.query('SELECT pg_notify($1, $2)', [channel, payload]));
+          queue = sent.catch(() => undefined);
+          return sent.then(() => undefined);
+        },
         async close() {
           closing = true;
           await client.end().catch(() => undefined);
