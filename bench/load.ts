@@ -1,6 +1,7 @@
 // Load benchmark (not a test): 200 concurrent signed-in users reading scorecards and submitting figures
-// against the PostgreSQL server, the server in its own process on loopback. Reports throughput and
-// p50/p99 latency, and checks that nothing was lost: every accepted submission is in the store and in
+// against the PostgreSQL server, each server in its own process on loopback, in three scenarios in one run:
+// assessments computed for every read (the baseline), kept in one process, kept in two processes with users
+// split between them. Reports throughput and p50/p99 latency, and checks that nothing was lost: every accepted submission is in the store and in
 // the audit trail. Run: npm run bench:load  (BENCH_USERS=200 BENCH_SECONDS=30 BENCH_DATABASE_URL=…)
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -36,7 +37,12 @@ const admin = new pg.Client({ connectionString: BASE_URL });
 await admin.connect();
 await admin.query(`CREATE SCHEMA ${schema}`);
 const url = `${BASE_URL}${BASE_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-let server: ReturnType<typeof spawn> | undefined;
+// the servers of a scenario, each `ecociv serve` in its own process on the same schema
+const servers: Array<ReturnType<typeof spawn>> = [];
+const stopServers = async () => {
+  const all = servers.splice(0);
+  await Promise.all(all.map((s) => new Promise((r) => (s.exitCode !== null || s.signalCode !== null ? r(null) : (s.once('exit', r), s.kill('SIGTERM'))))));
+};
 try {
   // the store, the plan, and one clerk account per virtual user (units taken in turn)
   const t0 = performance.now();
@@ -54,20 +60,32 @@ try {
   await db.close();
   console.log(`set-up: schema ${schema}, ${USERS} clerks of ${units.length} units (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
 
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, [resolve(import.meta.dirname, '../bin/ecociv.js'), 'serve'], { env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'inherit'] });
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) break;
-    } catch {
-      /* not yet listening */
+  const startServers = async (n: number, cache: boolean): Promise<string[]> => {
+    const bases: string[] = [];
+    for (let k = 0; k < n; k++) {
+      const port = await freePort();
+      const env = { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', ECOCIV_ASSESSMENT_CACHE: cache ? 'on' : 'off' };
+      servers.push(spawn(process.execPath, [resolve(import.meta.dirname, '../bin/ecociv.js'), 'serve'], { env, stdio: ['ignore', 'ignore', 'inherit'] }));
+      bases.push(`http://127.0.0.1:${port}`);
     }
-    if (i > 300) throw new Error('the server did not start');
-    await new Promise((r) => setTimeout(r, 100));
-  }
+    for (const base of bases)
+      for (let i = 0; ; i++) {
+        try {
+          if ((await fetch(`${base}/api/health`)).ok) break;
+        } catch {
+          /* not yet listening */
+        }
+        if (i > 300) throw new Error('the server did not start');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    return bases;
+  };
 
-  // sign everyone in (scrypt on the server: this is the slow part of a morning rush)
+  const check = new pg.Client({ connectionString: url });
+  await check.connect();
+  // sign everyone in (scrypt on the server: this is the slow part of a morning rush); sessions live in the
+  // store, so every server of every scenario accepts them
+  const base = (await startServers(1, true))[0]!;
   const t1 = performance.now();
   const sessions = new Map<string, { cookie: string; csrf: string }>();
   for (let i = 0; i < names.length; i += 16)
@@ -81,66 +99,112 @@ try {
   const signInSeconds = (performance.now() - t1) / 1000;
 
   // each unit's percentage indicators, and a pool of (indicator, year) pairs so that no two submissions collide
-  const pools = new Map<string, Array<{ framework: string; number: string; part: string | null; year: number }>>();
+  type Leaf = { framework: string; number: string; part: string | null };
+  const leavesOf = new Map<string, Leaf[]>();
+  const pools = new Map<string, Array<Leaf & { year: number }>>();
   const taken = new Set<string>(); // an indicator led by two units is given to the first only
   for (const u of units.filter((x) => names.some((n) => n.unit === x))) {
     const s = sessions.get(names.find((n) => n.unit === u)!.username)!;
     const form = (await (await fetch(`${base}/api/plans/${PLAN}/entry?unit=${encodeURIComponent(u)}&year=2021`, { headers: { cookie: s.cookie } })).json()) as { rows: Array<{ framework: string; number: string; part: string | null; unit: string | null }> };
     const leaves = form.rows.filter((r) => (r.unit === '%' || r.unit === '％') && !taken.has(`${r.framework}|${r.number}|${r.part ?? ''}`));
     for (const l of leaves) taken.add(`${l.framework}|${l.number}|${l.part ?? ''}`);
-    const pool: Array<{ framework: string; number: string; part: string | null; year: number }> = [];
-    for (let year = 2200; year >= 2030; year--) for (const l of leaves) pool.push({ framework: l.framework, number: l.number, part: l.part, year });
-    pools.set(u, pool);
+    leavesOf.set(u, leaves.map((l) => ({ framework: l.framework, number: l.number, part: l.part })));
   }
+  /** every scenario starts from the same store: the figures of the one before removed, the pools full (2030…2100) */
+  const refill = async () => {
+    await check.query(`DELETE FROM observations WHERE origin = 'entry' AND year >= 2030`);
+    for (const [u, leaves] of leavesOf) {
+      const pool: Array<Leaf & { year: number }> = [];
+      for (let year = 2100; year >= 2030; year--) for (const l of leaves) pool.push({ ...l, year });
+      pools.set(u, pool);
+    }
+  };
+  await stopServers();
 
-  const lat = { read: [] as number[], write: [] as number[] };
-  const status = new Map<string, number>();
-  const accepted: Array<{ number: string; part: string | null; year: number; framework: string }> = [];
-  const deadline = performance.now() + SECONDS * 1000;
-  const t2 = performance.now();
-  await Promise.all(
-    names.map(async (n) => {
-      const s = sessions.get(n.username)!;
-      while (performance.now() < deadline) {
-        let t = performance.now();
-        const r = await fetch(`${base}/api/plans/${PLAN}/assessment?year=2021`, { headers: { cookie: s.cookie } });
-        await r.arrayBuffer();
-        lat.read.push(performance.now() - t);
-        status.set(`GET ${r.status}`, (status.get(`GET ${r.status}`) ?? 0) + 1);
-        const slot = pools.get(n.unit)!.pop();
-        if (!slot) continue;
-        t = performance.now();
-        const w = await fetch(`${base}/api/observations`, {
-          method: 'POST',
-          headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/json' },
-          body: JSON.stringify({ observations: [{ plan: PLAN, framework: slot.framework, number: slot.number, ...(slot.part ? { part: slot.part } : {}), year: slot.year, printed: '50', reportingUnit: n.unit }] }),
-        });
-        await w.arrayBuffer();
-        lat.write.push(performance.now() - t);
-        status.set(`POST ${w.status}`, (status.get(`POST ${w.status}`) ?? 0) + 1);
-        if (w.status === 201) accepted.push(slot);
-      }
-    }),
-  );
-  const seconds = (performance.now() - t2) / 1000;
+  interface Outcome {
+    label: string;
+    reads: number[];
+    writes: number[];
+    reqPerSecond: number;
+    status: Map<string, number>;
+    accepted: number;
+    stored: number;
+    audited: number;
+    readOnly: number;
+  }
+  const counts = async () => ({
+    stored: Number((await check.query<{ n: string }>(`SELECT count(*) AS n FROM observations WHERE origin = 'entry' AND year >= 2030`)).rows[0]!.n),
+    audited: Number((await check.query<{ n: string }>(`SELECT count(*) AS n FROM audit_log WHERE action = 'observation.record' AND (after->>'year')::int >= 2030`)).rows[0]!.n),
+  });
 
-  // nothing lost: every accepted figure is stored, and has its audit record
-  const check = new pg.Client({ connectionString: url });
-  await check.connect();
-  const stored = await check.query<{ n: string }>(`SELECT count(*) AS n FROM observations WHERE origin = 'entry' AND year >= 2030`);
-  const audited = await check.query<{ n: string }>(`SELECT count(*) AS n FROM audit_log WHERE action = 'observation.record' AND (after->>'year')::int >= 2030`);
+  /** Every user loops for SECONDS: read the scorecard, submit one figure; users are split between the servers. */
+  const scenario = async (label: string, processes: number, cache: boolean): Promise<Outcome> => {
+    await refill();
+    const bases = await startServers(processes, cache);
+    const before = await counts();
+    const lat = { read: [] as number[], write: [] as number[] };
+    const status = new Map<string, number>();
+    let accepted = 0;
+    let readOnly = 0; // users whose unit has no new indicator-year left: they go on reading
+    const deadline = performance.now() + SECONDS * 1000;
+    const t2 = performance.now();
+    await Promise.all(
+      names.map(async (n, i) => {
+        const s = sessions.get(n.username)!;
+        const base = bases[i % bases.length]!;
+        while (performance.now() < deadline) {
+          let t = performance.now();
+          const r = await fetch(`${base}/api/plans/${PLAN}/assessment?year=2021`, { headers: { cookie: s.cookie } });
+          await r.arrayBuffer();
+          lat.read.push(performance.now() - t);
+          status.set(`GET ${r.status}`, (status.get(`GET ${r.status}`) ?? 0) + 1);
+          const slot = pools.get(n.unit)!.pop();
+          if (!slot) {
+            readOnly++;
+            continue;
+          }
+          t = performance.now();
+          const w = await fetch(`${base}/api/observations`, {
+            method: 'POST',
+            headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/json' },
+            body: JSON.stringify({ observations: [{ plan: PLAN, framework: slot.framework, number: slot.number, ...(slot.part ? { part: slot.part } : {}), year: slot.year, printed: '50', reportingUnit: n.unit }] }),
+          });
+          await w.arrayBuffer();
+          lat.write.push(performance.now() - t);
+          status.set(`POST ${w.status}`, (status.get(`POST ${w.status}`) ?? 0) + 1);
+          if (w.status === 201) accepted++;
+        }
+      }),
+    );
+    const seconds = (performance.now() - t2) / 1000;
+    await stopServers();
+    const after = await counts();
+    return { label, readOnly, reads: lat.read, writes: lat.write, reqPerSecond: (lat.read.length + lat.write.length) / seconds, status, accepted, stored: after.stored - before.stored, audited: after.audited - before.audited };
+  };
+
+  // the baseline first, in the same run: assessments computed for every read (the old path: its 5-second
+  // cache was emptied by every submission, so under this load nearly every read was computed afresh)
+  const outcomes = [await scenario('before: computed per read, 1 process', 1, false), await scenario('kept, 1 process', 1, true), await scenario('kept, 2 processes', 2, true)];
   await check.end();
-  const total = lat.read.length + lat.write.length;
+
+  const ms = (x: number) => `${x.toFixed(0)} ms`;
+  const row = (what: string, aim: string, f: (o: Outcome) => string) => console.log(`| ${what} | ${aim} | ${outcomes.map(f).join(' | ')} |`);
   console.log(`sign-in of ${USERS} users: ${signInSeconds.toFixed(1)} s`);
-  console.log(`load: ${USERS} concurrent users for ${seconds.toFixed(1)} s — ${total} requests, ${(total / seconds).toFixed(0)} req/s`);
-  console.log(`  scorecard reads:     ${lat.read.length}, p50 ${pct(lat.read, 50).toFixed(0)} ms, p99 ${pct(lat.read, 99).toFixed(0)} ms`);
-  console.log(`  figure submissions:  ${lat.write.length}, p50 ${pct(lat.write, 50).toFixed(0)} ms, p99 ${pct(lat.write, 99).toFixed(0)} ms`);
-  console.log(`  statuses (409: the same figure sent twice at once, refused whole): ${[...status.entries()].map(([k, v]) => `${k}×${v}`).join(', ')}`);
-  console.log(`  accepted ${accepted.length}; in the store ${stored.rows[0]!.n}; in the audit trail ${audited.rows[0]!.n}; lost ${accepted.length - Math.min(Number(stored.rows[0]!.n), Number(audited.rows[0]!.n))}`);
-  if (Number(stored.rows[0]!.n) !== accepted.length || Number(audited.rows[0]!.n) !== accepted.length) process.exitCode = 1;
+  console.log(`load: ${USERS} concurrent users, ${SECONDS} s per scenario, PostgreSQL on loopback`);
+  console.log(`| what | aim | ${outcomes.map((o) => o.label).join(' | ')} |`);
+  console.log(`|---|---|${outcomes.map(() => '---|').join('')}`);
+  row('throughput', '—', (o) => `${o.reqPerSecond.toFixed(0)} req/s`);
+  row('scorecard reads p50', '—', (o) => `${ms(pct(o.reads, 50))} (${o.reads.length})`);
+  row('scorecard reads p99', '≤ 100 ms', (o) => ms(pct(o.reads, 99)));
+  row('figure submissions p50', '—', (o) => `${ms(pct(o.writes, 50))} (${o.writes.length})`);
+  row('figure submissions p99', '—', (o) => ms(pct(o.writes, 99)));
+  row('lost (accepted, not in store or audit trail)', '0', (o) => `${o.accepted - Math.min(o.stored, o.audited)} of ${o.accepted}`);
+  row('reads with no figure left to submit', '—', (o) => String(o.readOnly));
+  row('statuses', '—', (o) => [...o.status.entries()].map(([k, v]) => `${k}×${v}`).join(', '));
+  console.log('(409: the same figure sent twice at once, refused whole)');
+  for (const o of outcomes) if (o.stored !== o.accepted || o.audited !== o.accepted) process.exitCode = 1;
 } finally {
-  server?.kill('SIGTERM');
-  await new Promise((r) => setTimeout(r, 500));
+  await stopServers();
   await admin.query(`DROP SCHEMA ${schema} CASCADE`);
   await admin.end();
 }

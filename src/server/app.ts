@@ -21,7 +21,7 @@ import { ChromiumMissingError, SharedPrinter } from '../reports/render/pdf.ts';
 import { openApiDocument } from './openapi.ts';
 import { renderHome } from './home.ts';
 import { registerTrackingRoutes } from './trackingRoutes.ts';
-import { ReadCache } from './readCache.ts';
+import { AssessmentCache } from './assessmentCache.ts';
 import { registerAuth, visiblePlanIds, type AuthOptions } from './auth.ts';
 import { registerReviewRoutes } from './reviewRoutes.ts';
 import { registerCliRoute } from './cliRoute.ts';
@@ -64,7 +64,16 @@ async function mayActForIn(db: Db, req: FastifyRequest, planId: string, unit: st
 /** The built web workspace (npm run build; npm start builds it when missing). */
 export const DEFAULT_WEB_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
-export function buildServer(db: Db, opts: { logger?: boolean; webDir?: string; auth?: AuthOptions } = {}): FastifyInstance {
+export function buildServer(
+  db: Db,
+  opts: {
+    logger?: boolean;
+    webDir?: string;
+    auth?: AuthOptions;
+    /** keep assessments between reads (default: on, unless ECOCIV_ASSESSMENT_CACHE=off) */
+    assessmentCache?: boolean;
+  } = {},
+): FastifyInstance {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 5 * 1024 * 1024 });
   const routes: Array<{ method: string; url: string }> = [];
   app.addHook('onRoute', (r) => {
@@ -74,8 +83,11 @@ export function buildServer(db: Db, opts: { logger?: boolean; webDir?: string; a
   registerAuth(app, db, opts.auth);
   // bounds on what a caller can send: JSON depth and list lengths, uploads at once (see domain/limits.ts)
   registerLimits(app);
-  const reads = new ReadCache();
-  reads.attach(app);
+  // assessments kept until a change to what they read commits, here or elsewhere (assessmentCache.ts)
+  const assessments = new AssessmentCache(db, { enabled: opts.assessmentCache ?? process.env.ECOCIV_ASSESSMENT_CACHE !== 'off' });
+  app.decorate('ecocivAssessments', assessments);
+  app.addHook('onReady', () => assessments.start());
+  app.addHook('onClose', () => assessments.close());
   // PostgreSQL text cannot hold a NUL character: refuse it plainly rather than fail deep inside
   app.addHook('preValidation', async (req, reply) => {
     if (req.body && typeof req.body === 'object' && !Buffer.isBuffer(req.body) && JSON.stringify(req.body).includes('\\u0000'))
@@ -136,7 +148,8 @@ export function buildServer(db: Db, opts: { logger?: boolean; webDir?: string; a
     const year = parseYear(req.query.year, reply);
     if (year === 'bad') return reply;
     const locale = localeOf(req.query);
-    return reads.get(`assessment|${req.params.id}|${year ?? ''}|${locale}`, () => assessPlan(db, req.params.id, year, locale));
+    const json = await assessments.get(req.params.id, year, locale, (y) => assessPlan(db, req.params.id, y, locale));
+    return reply.type('application/json; charset=utf-8').send(json);
   });
 
   app.get<{ Params: { id: string }; Querystring: { year?: string; lang?: string } }>('/api/plans/:id/scorecard.xlsx', async (req, reply) => {

@@ -18,7 +18,22 @@ export interface Db extends Queryable {
   close(): Promise<void>;
   /** the lock this process holds on an embedded data directory (PGlite on disk only) */
   readonly lock?: DirLock;
+  /**
+   * LISTEN on a channel: each notification's payload is given to onMessage, in commit order; onLost is called
+   * once if the connection is lost (nothing arrives after it). On PostgreSQL a connection of its own, which
+   * `notify` also uses, so that a notification sent while the pool is busy does not wait for it.
+   */
+  listen?(channel: string, onMessage: (payload: string) => void, onLost: (e: Error) => void): Promise<Listener>;
 }
+
+export interface Listener {
+  /** NOTIFY the channel (committed at once) */
+  notify(payload: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A channel name as a quoted identifier. */
+const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 export interface DbOptions {
   /** postgres://… to use a server; otherwise PGlite in dataDir */
@@ -86,6 +101,14 @@ async function openPglite(dataDir: string, owner: { role: 'serve' | 'cli'; comma
         lock?.release();
       }
     },
+    // one process, one connection: a notification arrives with the answer to the query that committed it
+    async listen(channel: string, onMessage: (payload: string) => void) {
+      const stop = await pg.listen(quoteIdent(channel), onMessage);
+      return {
+        notify: async (payload: string) => void (await pg.query('SELECT pg_notify($1, $2)', [channel, payload])),
+        close: () => stop(),
+      };
+    },
     ...(lock ? { lock } : {}),
   };
 }
@@ -139,6 +162,37 @@ async function openPostgres(url: string): Promise<Db> {
       }
     },
     close: () => pool.end(),
+    async listen(channel: string, onMessage: (payload: string) => void, onLost: (e: Error) => void) {
+      const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+      let closing = false;
+      let lost = false;
+      const lose = (e: Error) => {
+        if (closing || lost) return;
+        lost = true;
+        onLost(e);
+        client.end().catch(() => undefined);
+      };
+      client.on('notification', (m) => {
+        if (m.channel === channel) onMessage(m.payload ?? '');
+      });
+      client.on('error', lose);
+      client.on('end', () => lose(new Error('the listening connection ended')));
+      await client.connect();
+      await client.query(`LISTEN ${quoteIdent(channel)}`);
+      // one query at a time on the connection
+      let queue: Promise<unknown> = Promise.resolve();
+      return {
+        notify(payload: string) {
+          const sent = queue.then(() => client.query('SELECT pg_notify($1, $2)', [channel, payload]));
+          queue = sent.catch(() => undefined);
+          return sent.then(() => undefined);
+        },
+        async close() {
+          closing = true;
+          await client.end().catch(() => undefined);
+        },
+      };
+    },
   };
 }
 

@@ -491,6 +491,54 @@ ALTER TABLE project_progress ADD COLUMN backdate_reason text;
 ALTER TABLE task_updates ADD COLUMN backdate_reason text;
 `,
   },
+  {
+    version: 9,
+    name: 'assessment inputs announce their changes (LISTEN/NOTIFY) so that every server forgets what they touch',
+    sql: `
+-- Every change to what an assessment reads is announced on this schema's channel when it commits, from the
+-- server, another server or the command line alike; each server listens and forgets the assessments it
+-- touches (src/server/assessmentCache.ts). Payloads: 'r|<region>|<year>' — the figures, confirmations or
+-- revisions of that region from that year on changed (a year's assessment reads every earlier year for its
+-- trend); '*' — a plan, framework, indicator, target, unit or region changed: forget everything.
+CREATE FUNCTION ecociv_readings_changed() RETURNS trigger LANGUAGE plpgsql AS $fn$
+DECLARE c record;
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    FOR c IN SELECT region_id, min(year) AS y FROM changed_new GROUP BY region_id LOOP
+      PERFORM pg_notify('ecociv_inputs_' || current_schema(), 'r|' || c.region_id || '|' || c.y);
+    END LOOP;
+  ELSIF TG_OP = 'DELETE' THEN
+    FOR c IN SELECT region_id, min(year) AS y FROM changed_old GROUP BY region_id LOOP
+      PERFORM pg_notify('ecociv_inputs_' || current_schema(), 'r|' || c.region_id || '|' || c.y);
+    END LOOP;
+  ELSE
+    FOR c IN SELECT region_id, min(year) AS y FROM (SELECT region_id, year FROM changed_new UNION ALL SELECT region_id, year FROM changed_old) x GROUP BY region_id LOOP
+      PERFORM pg_notify('ecociv_inputs_' || current_schema(), 'r|' || c.region_id || '|' || c.y);
+    END LOOP;
+  END IF;
+  RETURN NULL;
+END $fn$;
+CREATE FUNCTION ecociv_structure_changed() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  PERFORM pg_notify('ecociv_inputs_' || current_schema(), '*');
+  RETURN NULL;
+END $fn$;
+DO $do$
+DECLARE t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['observations', 'confirmations', 'observation_revisions'] LOOP
+    EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %I REFERENCING NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION ecociv_readings_changed()', t || '_notify_insert', t);
+    EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON %I REFERENCING OLD TABLE AS changed_old NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION ecociv_readings_changed()', t || '_notify_update', t);
+    EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON %I REFERENCING OLD TABLE AS changed_old FOR EACH STATEMENT EXECUTE FUNCTION ecociv_readings_changed()', t || '_notify_delete', t);
+    EXECUTE format('CREATE TRIGGER %I AFTER TRUNCATE ON %I FOR EACH STATEMENT EXECUTE FUNCTION ecociv_structure_changed()', t || '_notify_truncate', t);
+  END LOOP;
+  FOREACH t IN ARRAY ARRAY['documents', 'regions', 'units', 'frameworks', 'indicators', 'plans', 'plan_frameworks', 'lead_units', 'targets', 'stated_judgements'] LOOP
+    EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE ON %I FOR EACH ROW EXECUTE FUNCTION ecociv_structure_changed()', t || '_notify_change', t);
+    EXECUTE format('CREATE TRIGGER %I AFTER TRUNCATE ON %I FOR EACH STATEMENT EXECUTE FUNCTION ecociv_structure_changed()', t || '_notify_truncate', t);
+  END LOOP;
+END $do$;
+`,
+  },
 ];
 
 /** Bring the schema up to date. Safe to call on every start, by several processes at once. */

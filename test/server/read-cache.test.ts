@@ -1,25 +1,41 @@
-// The read cache: answers are reused until a change is made or a few seconds pass; failures are not kept.
-import { describe, expect, it, vi } from 'vitest';
-import { ReadCache } from '../../src/server/readCache.ts';
+// The kept assessments: an answer is reused until a change to what it reads commits; failures are not kept.
+import { describe, expect, it } from 'vitest';
+import { AssessmentCache } from '../../src/server/assessmentCache.ts';
+import { getPlan } from '../../src/store/queries.ts';
 import { startApi } from '../helpers/api.ts';
+import { openTestStore } from '../helpers/stores.ts';
 
 describe('read cache', () => {
-  it('reuses an answer, forgets it on a change, after its time, and never keeps a failure', async () => {
-    vi.useFakeTimers();
+  it('reuses an answer, forgets it on a change to its region from its year or before, and never keeps a failure', async () => {
+    const store = await openTestStore('pglite');
+    const c = new AssessmentCache(store.db);
     try {
-      const c = new ReadCache(5000);
+      await c.start();
+      const region = (await getPlan(store.db, 'wushan-demo-county'))!.regionId;
       let n = 0;
       const compute = async () => ++n;
-      expect(await c.get('k', compute)).toBe(1);
-      expect(await c.get('k', compute)).toBe(1);
-      c.invalidate();
-      expect(await c.get('k', compute)).toBe(2);
-      vi.advanceTimersByTime(5001);
-      expect(await c.get('k', compute)).toBe(3);
-      await expect(c.get('bad', async () => Promise.reject(new Error('x')))).rejects.toThrow('x');
-      expect(await c.get('bad', compute)).toBe(4);
+      const get = (year: number) => c.get('wushan-demo-county', year, 'zh-CN', compute);
+      const notify = (payload: string) => store.db.query("SELECT pg_notify('ecociv_inputs_' || current_schema(), $1)", [payload]);
+      expect(await get(2025)).toBe('1');
+      expect(await get(2025)).toBe('1');
+      await notify(`r|${region}|2026`); // a later year: not read by 2025
+      await notify(`r|${region + 1000}|2000`); // another region
+      expect(await get(2025)).toBe('1');
+      await notify(`r|${region}|2025`);
+      expect(await get(2025)).toBe('2');
+      await notify(`r|${region}|2024`);
+      expect(await get(2025)).toBe('3');
+      await notify('*');
+      expect(await get(2025)).toBe('4');
+      await expect(c.get('wushan-demo-county', 2026, 'zh-CN', async () => Promise.reject(new Error('x')))).rejects.toThrow('x');
+      expect(await c.get('wushan-demo-county', 2026, 'zh-CN', compute)).toBe('5');
+      // an unknown plan is never kept: the computation answers (with its error) every time
+      await expect(c.get('no-such-plan', 2025, 'zh-CN', async () => Promise.reject(new Error('unknown')))).rejects.toThrow('unknown');
+      expect(await c.get('no-such-plan', 2025, 'zh-CN', compute)).toBe('6');
+      expect(await c.get('no-such-plan', 2025, 'zh-CN', compute)).toBe('7');
     } finally {
-      vi.useRealTimers();
+      await c.close();
+      await store.close();
     }
   });
 
