@@ -5,11 +5,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parse as parseYaml } from 'yaml';
 import { assessPlan, UnknownPlanError } from '../app/assessPlan.ts';
 import { planConsistency } from '../app/consistency.ts';
 import { planProjects, planTasks } from '../app/planProjects.ts';
-import { DataError } from '../data/load.ts';
+import { DataError } from '../data/problems.ts';
 import { t, type Locale } from '../i18n/index.ts';
 import { DatabaseUnreachableError, type Db } from '../store/db.ts';
 import { openStore, storeOptionsFromEnv } from '../store/index.ts';
@@ -256,7 +255,7 @@ async function runCommand(argv: string[], io: CliIo, ro: RunOptions): Promise<nu
         }
       }
       case 'record': {
-        const entries = readEntries(userPath(io, rest[0]!), rest[0]!);
+        const entries = await readEntries(userPath(io, rest[0]!), rest[0]!);
         const r = await recordObservations(db, entries, cliActor());
         out(r, () => `已保存 ${r.recorded} 条现状值。`);
         return 0;
@@ -268,7 +267,7 @@ async function runCommand(argv: string[], io: CliIo, ro: RunOptions): Promise<nu
   }
 }
 
-function readEntries(path: string, file: string): ObservationEntry[] {
+async function readEntries(path: string, file: string): Promise<ObservationEntry[]> {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -277,7 +276,7 @@ function readEntries(path: string, file: string): ObservationEntry[] {
   }
   let data: unknown;
   try {
-    data = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+    data = file.endsWith('.json') ? JSON.parse(text) : (await import('yaml')).parse(text);
   } catch (e) {
     throw new UsageError(`文件 ${file} 格式有误（应为 JSON 或 YAML）：${(e as Error).message}`);
   }
