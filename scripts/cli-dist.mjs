@@ -28,14 +28,14 @@ export function sourceStamp(dir = SRC) {
 }
 
 /** True when dist/ was built from the sources as they are now. */
-export function distIsCurrent() {
+export function distIsCurrent(src = SRC, dist = DIST) {
   let built;
   try {
-    built = JSON.parse(readFileSync(join(DIST, STAMP), 'utf8'));
+    built = JSON.parse(readFileSync(join(dist, STAMP), 'utf8'));
   } catch {
     return false;
   }
-  const now = sourceStamp();
+  const now = sourceStamp(src);
   const names = Object.keys(now);
   return names.length === Object.keys(built).length && names.every((n) => built[n] === now[n]);
 }
