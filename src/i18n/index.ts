@@ -13,12 +13,14 @@ import { limitsEn } from './limits.en.ts';
 import { limitsZhCN } from './limits.zh-CN.ts';
 import { reportEn } from './report.en.ts';
 import { reportZhCN } from './report.zh-CN.ts';
+import { serverEn } from './server.en.ts';
+import { serverZhCN } from './server.zh-CN.ts';
 import { zhCN } from './zh-CN.ts';
 
 export type Locale = 'zh-CN' | 'en';
 const catalogs: Record<Locale, Record<string, string>> = {
-  'zh-CN': { ...zhCN, ...reportZhCN, ...accountsZhCN, ...accessZhCN, ...integrityZhCN, ...embeddedZhCN, ...limitsZhCN },
-  en: { ...en, ...reportEn, ...accountsEn, ...accessEn, ...integrityEn, ...embeddedEn, ...limitsEn },
+  'zh-CN': { ...zhCN, ...reportZhCN, ...accountsZhCN, ...accessZhCN, ...integrityZhCN, ...embeddedZhCN, ...limitsZhCN, ...serverZhCN },
+  en: { ...en, ...reportEn, ...accountsEn, ...accessEn, ...integrityEn, ...embeddedEn, ...limitsEn, ...serverEn },
 };
 
 export function t(key: string, params: Record<string, string | number> = {}, locale: Locale = 'zh-CN'): string {

@@ -4,6 +4,7 @@
 // who and when a record names are the server's to set, never the client's.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { ROUTES } from '../api/routes.ts';
 import { t } from '../i18n/index.ts';
 import { shown } from '../store/batch.ts';
 
@@ -11,38 +12,13 @@ import { shown } from '../store/batch.ts';
 export const PLAN_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const RECORD_ID = /^\d{1,15}$/;
 
-const any = z.unknown();
-const obj = (keys: string[], nested: Record<string, z.ZodType> = {}) => z.object(Object.fromEntries(keys.map((k) => [k, nested[k] ?? any]))).strict();
-const list = (keys: string[]) => z.array(obj(keys));
-
-const OBSERVATION = ['plan', 'framework', 'number', 'part', 'year', 'printed', 'dataYear', 'flags', 'note', 'reportingUnit', 'source'];
-const PROGRESS = ['plan', 'project', 'period', 'investmentCumulativeWan', 'investmentPeriodWan', 'physicalPercent', 'status', 'milestones', 'problems', 'measures', 'reportingUnit', 'reportedOn', 'backdateReason'];
-const WORK_ITEM = ['plan', 'year', 'task', 'title', 'leadUnit', 'cooperatingUnits', 'deadline', 'indicators'];
-
-/** The body each write route accepts. Values are checked by the store, which names each in Chinese. */
-export const BODY_SCHEMAS: Record<string, z.ZodObject> = {
-  'POST /api/observations': obj(['observations'], { observations: list(OBSERVATION) }),
-  'POST /api/observations/check': obj(['observations'], { observations: list(OBSERVATION) }),
-  'POST /api/observations/revisions': obj(['plan', 'framework', 'number', 'part', 'year', 'printed', 'reason']),
-  'POST /api/observations/review': obj(['plan', 'year', 'figures', 'revisions', 'decision', 'comment'], { figures: list(['framework', 'number', 'part']) }),
-  'POST /api/confirmations': obj(['plan', 'framework', 'number', 'year', 'status', 'points', 'reason']),
-  'PUT /api/plans/:id/drafts': obj(['entries']),
-  'POST /api/progress': obj(['reports'], { reports: list(PROGRESS) }),
-  'POST /api/progress/check': obj(['reports'], { reports: list(PROGRESS) }),
-  'POST /api/progress/:reportId/review': obj(['decision', 'comment']),
-  'POST /api/project-changes': obj(['plan', 'project', 'kind', 'fields', 'reason', 'effectiveOn']),
-  'POST /api/work-items': obj(['items'], { items: list(WORK_ITEM) }),
-  'POST /api/work-items/:itemId/updates': obj(['status', 'progress', 'evidence', 'reportedOn', 'backdateReason']),
-  'POST /api/plans/:id/supervision': obj(['asOf']),
-  'POST /api/supervision/:noticeId/reply': obj(['reply']),
-  'PUT /api/plans/:id/settings': obj(['weights', 'cadence', 'tolerance']),
-  'POST /api/plans/:id/publications': obj(['year']),
-};
+/** The strict body of each write route, from the route table (src/api/routes.ts). Values are checked by the store, which names each in Chinese. */
+export const BODY_SCHEMAS: Record<string, z.ZodObject> = Object.fromEntries(
+  Object.entries(ROUTES).flatMap(([key, r]) => (r.body instanceof z.ZodObject && r.body._zod.def.catchall?._zod.def.type === 'never' ? [[key, r.body]] : [])),
+);
 
 /** The query each write route that takes one accepts. */
-export const QUERY_SCHEMAS: Record<string, z.ZodObject> = {
-  'POST /api/attachments': obj(['plan', 'owner', 'id', 'name']),
-};
+export const QUERY_SCHEMAS: Record<string, z.ZodObject> = Object.fromEntries(Object.entries(ROUTES).flatMap(([key, r]) => (r.queryShape ? [[key, r.queryShape]] : [])));
 
 /** Who and when a record names: set by the server from the session and the clock. */
 const SERVER_SET = new Set(['reportedBy', 'repliedBy', 'repliedOn', 'issuedBy', 'recordedBy', 'by', 'at']);

@@ -13,7 +13,7 @@ import { listPlans } from '../store/queries.ts';
 import { requirePlan } from '../app/requirePlan.ts';
 import { checkObservations, InvalidEntriesError, recordObservations, type ObservationEntry } from '../store/recordObservations.ts';
 import { entryForm, planUnits, saveDraft } from '../app/dataEntry.ts';
-import { recordConfirmation, type ConfirmationEntry } from '../store/recordConfirmation.ts';
+import { recordConfirmation, type ConfirmationEntry } from '../app/confirmIndicator.ts';
 import { FORMATS_OF, REPORT_KINDS } from '../reports/model.ts';
 import { isChromiumMissing, isReportError, LazyPrinter, reports } from '../reports/onDemand.ts';
 import { openApiDocument } from './openapi.ts';
@@ -28,7 +28,7 @@ import { unitScope } from '../store/users.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LimitError, queryYear, registerLimits } from './limits.ts';
 import { InvalidBatchError } from '../store/batch.ts';
-import { NotFoundError } from '../store/projectTracking.ts';
+import { NotFoundError } from '../store/errors.ts';
 import { ForbiddenError } from '../store/access.ts';
 
 function localeOf(q: { lang?: string }): Locale {
@@ -90,9 +90,9 @@ export function buildServer(db: Db, opts: { logger?: boolean; webDir?: string; a
     if (isReportError(err)) return reply.code(err.code === 'unknownYear' ? 404 : 400).send({ error: { code: err.code, message: err.message } });
     if (isChromiumMissing(err)) return reply.code(503).send({ error: { code: 'pdfUnavailable', message: err.message } });
     if (err instanceof InvalidEntriesError)
-      return reply.code(422).send({ error: { code: 'invalidObservations', message: '数据未保存：有错误，请改正后重新提交。', problems: err.problems } });
+      return reply.code(422).send({ error: { code: 'invalidObservations', message: t('server.error.notSaved'), problems: err.problems } });
     if (err instanceof InvalidBatchError)
-      return reply.code(422).send({ error: { code: 'invalid', message: `未保存：有错误，请改正后重新提交。\n${err.message}`, problems: err.problems, counting: err.counting, sheet: err.sheet ?? null } });
+      return reply.code(422).send({ error: { code: 'invalid', message: t('server.error.batchNotSaved', { detail: err.message }), problems: err.problems, counting: err.counting, sheet: err.sheet ?? null } });
     if (err instanceof NotPublishedError) return reply.code(404).send({ error: { code: 'notPublished', message: err.message } });
     if (err instanceof ForbiddenError) return reply.code(403).send({ error: { code: 'outOfRegion', message: err.message } });
     if (err instanceof NotFoundError) return reply.code(404).send({ error: { code: 'notFound', message: err.message } });
@@ -103,12 +103,12 @@ export function buildServer(db: Db, opts: { logger?: boolean; webDir?: string; a
     // Fastify's own refusals (body too large, wrong content type, malformed JSON), said in Chinese
     const known = FASTIFY_ERRORS[(err as { code?: string }).code ?? ''];
     if (known) return reply.code(status).send({ error: { code: known.code, message: t(known.key, { type: String(_req.headers['content-type'] ?? '') }) } });
-    return reply.code(status).send({ error: { code: status >= 500 ? 'internal' : 'badRequest', message: status >= 500 ? '服务器内部错误' : (err as Error).message } });
+    return reply.code(status).send({ error: { code: status >= 500 ? 'internal' : 'badRequest', message: status >= 500 ? t('server.error.internal') : (err as Error).message } });
   });
 
   app.get('/api/health', async () => ({ ok: true, store: db.kind }));
 
-  app.get('/api/openapi.json', async () => openApiDocument);
+  app.get('/api/openapi.json', async () => openApiDocument());
 
   app.get('/api/plans', async (req) => {
     const visible = await visiblePlanIds(db, req.user!);
@@ -142,7 +142,7 @@ export function buildServer(db: Db, opts: { logger?: boolean; webDir?: string; a
     if (year === 'bad') return reply;
     const locale = localeOf(req.query);
     const a = await assessPlan(db, req.params.id, year, locale);
-    const file = `${a.region}-${a.year}-${locale === 'en' ? 'indicators' : '指标达标情况'}.xlsx`;
+    const file = t('server.file.scorecard', { region: a.region, year: a.year }, locale);
     return reply
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('Content-Disposition', `attachment; filename="scorecard.xlsx"; filename*=UTF-8''${encodeURIComponent(file)}`)
@@ -183,7 +183,7 @@ export function buildServer(db: Db, opts: { logger?: boolean; webDir?: string; a
   app.post<{ Body: { observations?: ObservationEntry[] } }>('/api/observations', async (req, reply) => {
     const body = req.body;
     if (!body || !Array.isArray(body.observations) || body.observations.length === 0)
-      return reply.code(400).send({ error: { code: 'badRequest', message: '请求体应为 { "observations": [ … ] }，且至少包含一条数值。' } });
+      return reply.code(400).send({ error: { code: 'badRequest', message: t('server.error.observationsBody') } });
     const r = await recordObservations(db, body.observations, req.actor);
     return reply.code(201).send(r);
   });
@@ -194,8 +194,8 @@ export function buildServer(db: Db, opts: { logger?: boolean; webDir?: string; a
     const year = parseYear(req.query.year, reply);
     if (year === 'bad') return reply;
     if (year === undefined) return reply.code(400).send({ error: { code: 'badYear', message: t('limits.query.yearFormat', { value: '' }) } });
-    if (!req.query.unit) return reply.code(400).send({ error: { code: 'badRequest', message: '请指定填报单位（unit）。' } });
-    if (!(await mayActFor(req, req.params.id, req.query.unit))) return reply.code(403).send({ error: { code: 'forbidden', message: `无权查看或填报“${req.query.unit}”的数据。` } });
+    if (!req.query.unit) return reply.code(400).send({ error: { code: 'badRequest', message: t('server.error.noUnit') } });
+    if (!(await mayActFor(req, req.params.id, req.query.unit))) return reply.code(403).send({ error: { code: 'forbidden', message: t('server.error.unitForbidden', { unit: req.query.unit }) } });
     return entryForm(db, req.params.id, req.query.unit, year);
   });
 
@@ -203,21 +203,21 @@ export function buildServer(db: Db, opts: { logger?: boolean; webDir?: string; a
     const year = parseYear(req.query.year, reply);
     if (year === 'bad') return reply;
     if (year === undefined) return reply.code(400).send({ error: { code: 'badYear', message: t('limits.query.yearFormat', { value: '' }) } });
-    if (!req.query.unit) return reply.code(400).send({ error: { code: 'badRequest', message: '请指定填报单位（unit）。' } });
-    if (!req.body || !Array.isArray(req.body.entries)) return reply.code(400).send({ error: { code: 'badRequest', message: '请求体应为 { "entries": [ … ] }。' } });
-    if (!(await mayActFor(req, req.params.id, req.query.unit))) return reply.code(403).send({ error: { code: 'forbidden', message: `无权查看或填报“${req.query.unit}”的数据。` } });
+    if (!req.query.unit) return reply.code(400).send({ error: { code: 'badRequest', message: t('server.error.noUnit') } });
+    if (!req.body || !Array.isArray(req.body.entries)) return reply.code(400).send({ error: { code: 'badRequest', message: t('server.error.entriesBody') } });
+    if (!(await mayActFor(req, req.params.id, req.query.unit))) return reply.code(403).send({ error: { code: 'forbidden', message: t('server.error.unitForbidden', { unit: req.query.unit }) } });
     return saveDraft(db, req.params.id, req.query.unit, year, req.body.entries, req.actor);
   });
 
   app.post<{ Body: { observations?: ObservationEntry[] } }>('/api/observations/check', async (req, reply) => {
     if (!req.body || !Array.isArray(req.body.observations))
-      return reply.code(400).send({ error: { code: 'badRequest', message: '请求体应为 { "observations": [ … ] }。' } });
+      return reply.code(400).send({ error: { code: 'badRequest', message: t('server.error.observationsList') } });
     return { problems: await checkObservations(db, req.body.observations, req.actor) };
   });
 
   app.post<{ Body: ConfirmationEntry }>('/api/confirmations', async (req, reply) => {
     if (!req.body || typeof req.body !== 'object')
-      return reply.code(400).send({ error: { code: 'badRequest', message: '请求体应为一条确认：{ plan, framework, number, year, status 或 points, by, reason }。' } });
+      return reply.code(400).send({ error: { code: 'badRequest', message: t('server.error.confirmationBody') } });
     // who confirms and when: the signed-in user, today (the store sets them)
     await recordConfirmation(db, req.body, req.actor);
     return reply.code(201).send({ recorded: 1 });
@@ -233,7 +233,7 @@ export function buildServer(db: Db, opts: { logger?: boolean; webDir?: string; a
     void app.register(fastifyStatic, { root: webDir, prefix: '/', index: ['index.html'], wildcard: true, preCompressed: true });
     app.setNotFoundHandler((req, reply) => {
       if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.type('text/html; charset=utf-8').sendFile('index.html');
-      return reply.code(404).send({ error: { code: 'notFound', message: `没有这个接口：${req.method} ${req.url}` } });
+      return reply.code(404).send({ error: { code: 'notFound', message: t('server.error.noRoute', { method: req.method, url: req.url }) } });
     });
   } else {
     app.get('/', async (_req, reply) => {

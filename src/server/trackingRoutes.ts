@@ -40,7 +40,7 @@ function sendXlsx(reply: FastifyReply, buffer: Buffer, file: string) {
 /** A numeric id from the path, or a 400 naming it. */
 function idOf(v: string, reply: FastifyReply): number | undefined {
   if (/^\d{1,15}$/.test(v)) return Number(v);
-  void bad(reply, 'badId', `编号“${v}”无效，应为数字。`);
+  void bad(reply, 'badId', t('server.error.id', { value: v }));
   return undefined;
 }
 
@@ -66,7 +66,7 @@ export function registerTrackingRoutes(app: FastifyInstance, db: Db): void {
   };
   const buffer = (body: unknown, reply: FastifyReply): Buffer | undefined => {
     if (Buffer.isBuffer(body) && body.length > 0) return body;
-    void bad(reply, 'badUpload', `请上传 Excel 工作簿（.xlsx），Content-Type 为 ${XLSX}。`);
+    void bad(reply, 'badUpload', t('server.error.xlsxUpload', { type: XLSX }));
     return undefined;
   };
 
@@ -78,18 +78,18 @@ export function registerTrackingRoutes(app: FastifyInstance, db: Db): void {
 
   app.post<{ Body: { reports?: ProgressEntry[] } }>('/api/progress', async (req, reply) => {
     if (!req.body || !Array.isArray(req.body.reports) || req.body.reports.length === 0)
-      return bad(reply, 'badRequest', '请求体应为 { "reports": [ … ] }，且至少包含一条进度报告。');
+      return bad(reply, 'badRequest', t('server.error.reportsBody'));
     return reply.code(201).send(await recordProgress(db, req.body.reports, { actor: req.actor }));
   });
 
   app.post<{ Body: { reports?: ProgressEntry[] } }>('/api/progress/check', async (req, reply) => {
-    if (!req.body || !Array.isArray(req.body.reports)) return bad(reply, 'badRequest', '请求体应为 { "reports": [ … ] }。');
+    if (!req.body || !Array.isArray(req.body.reports)) return bad(reply, 'badRequest', t('server.error.reportsList'));
     return { problems: (await checkProgress(db, req.body.reports, { actor: req.actor })).problems.list };
   });
 
   app.post<{ Params: { reportId: string }; Body: { decision?: string; comment?: string } }>('/api/progress/:reportId/review', async (req, reply) => {
     const decision = req.body?.decision;
-    if (decision !== 'accepted' && decision !== 'returned') return bad(reply, 'badRequest', `审核结论“${decision ?? ''}”无效，应为 accepted（通过）或 returned（退回）。`);
+    if (decision !== 'accepted' && decision !== 'returned') return bad(reply, 'badRequest', t('server.error.decision', { value: decision ?? '' }));
     const id = idOf(req.params.reportId, reply);
     if (id === undefined) return reply;
     await reviewProgress(db, id, decision, req.body?.comment, req.actor);
@@ -97,7 +97,7 @@ export function registerTrackingRoutes(app: FastifyInstance, db: Db): void {
   });
 
   app.post<{ Body: ChangeEntry }>('/api/project-changes', async (req, reply) => {
-    if (!req.body || typeof req.body !== 'object') return bad(reply, 'badRequest', '请求体应为一条项目变更：{ plan, project, kind, fields, reason, effectiveOn }。');
+    if (!req.body || typeof req.body !== 'object') return bad(reply, 'badRequest', t('server.error.changeBody'));
     return reply.code(201).send(await recordProjectChange(db, req.body, req.actor));
   });
 
@@ -106,7 +106,7 @@ export function registerTrackingRoutes(app: FastifyInstance, db: Db): void {
     if (!d) return reply;
     const plan = await requirePlan(db, req.params.id);
     const buf = await (await workbooks()).progressWorkbook(db, plan.id, { ...d, ...(req.query.period ? { period: req.query.period } : {}), locale: localeOf(req.query) });
-    return sendXlsx(reply, buf, `${plan.region}-项目进度${req.query.period ? `-${req.query.period}` : ''}.xlsx`);
+    return sendXlsx(reply, buf, t('server.file.progress', { region: plan.region, period: req.query.period ? `-${req.query.period}` : '' }));
   });
 
   app.post<{ Params: { id: string }; Querystring: Q; Body: unknown }>('/api/plans/:id/progress.xlsx', async (req, reply) => {
@@ -121,7 +121,7 @@ export function registerTrackingRoutes(app: FastifyInstance, db: Db): void {
     const d = dates(req.query, reply);
     if (!d) return reply;
     const plan = await requirePlan(db, req.params.id);
-    return sendXlsx(reply, await (await workbooks()).projectsWorkbook(db, plan.id, { ...d, locale: localeOf(req.query) }), `${plan.region}-重点工程项目.xlsx`);
+    return sendXlsx(reply, await (await workbooks()).projectsWorkbook(db, plan.id, { ...d, locale: localeOf(req.query) }), t('server.file.projects', { region: plan.region }));
   });
 
   app.post<{ Params: { id: string }; Body: unknown }>('/api/plans/:id/projects.xlsx', async (req, reply) => {
@@ -141,7 +141,7 @@ export function registerTrackingRoutes(app: FastifyInstance, db: Db): void {
     const d = dates(req.query, reply);
     if (!d) return reply;
     const plan = await requirePlan(db, req.params.id);
-    return sendXlsx(reply, await (await workbooks()).workPlanWorkbook(db, plan.id, { ...d, locale: localeOf(req.query) }), `${plan.region}-年度工作计划${d.year ?? ''}.xlsx`);
+    return sendXlsx(reply, await (await workbooks()).workPlanWorkbook(db, plan.id, { ...d, locale: localeOf(req.query) }), t('server.file.workPlan', { region: plan.region, year: d.year ?? '' }));
   });
 
   app.post<{ Params: { id: string }; Body: unknown }>('/api/plans/:id/work-plan.xlsx', async (req, reply) => {
@@ -152,12 +152,12 @@ export function registerTrackingRoutes(app: FastifyInstance, db: Db): void {
   });
 
   app.post<{ Body: { items?: WorkItemEntry[] } }>('/api/work-items', async (req, reply) => {
-    if (!req.body || !Array.isArray(req.body.items) || req.body.items.length === 0) return bad(reply, 'badRequest', '请求体应为 { "items": [ … ] }，且至少包含一项工作。');
+    if (!req.body || !Array.isArray(req.body.items) || req.body.items.length === 0) return bad(reply, 'badRequest', t('server.error.itemsBody'));
     return reply.code(201).send(await recordWorkItems(db, req.body.items, req.actor));
   });
 
   app.post<{ Params: { itemId: string }; Body: TaskUpdateEntry }>('/api/work-items/:itemId/updates', async (req, reply) => {
-    if (!req.body || typeof req.body !== 'object') return bad(reply, 'badRequest', '请求体应为 { status, progress, evidence }。');
+    if (!req.body || typeof req.body !== 'object') return bad(reply, 'badRequest', t('server.error.updateBody'));
     const id = idOf(req.params.itemId, reply);
     if (id === undefined) return reply;
     return reply.code(201).send(await recordTaskUpdate(db, id, req.body, { actor: req.actor }));
@@ -191,7 +191,7 @@ export function registerTrackingRoutes(app: FastifyInstance, db: Db): void {
     const plan = await requirePlan(db, req.params.id);
     const locale = localeOf(req.query);
     const a = await departmentAssessment(db, plan.id, d.year ?? Number((d.asOf ?? new Date().toISOString()).slice(0, 4)), { ...d, locale });
-    return sendXlsx(reply, await (await workbooks()).departmentsWorkbook(a, locale), `${plan.region}-${a.year}-部门考核.xlsx`);
+    return sendXlsx(reply, await (await workbooks()).departmentsWorkbook(a, locale), t('server.file.departments', { region: plan.region, year: a.year }));
   });
 
   app.put<{ Params: { id: string }; Body: { weights?: Record<string, unknown>; cadence?: string; tolerance?: unknown } }>('/api/plans/:id/settings', async (req, reply) => {
@@ -204,11 +204,11 @@ export function registerTrackingRoutes(app: FastifyInstance, db: Db): void {
       next.weights = b.weights;
     }
     if (b.cadence !== undefined) {
-      if (b.cadence !== 'quarter' && b.cadence !== 'month') return bad(reply, 'badCadence', `报送周期“${b.cadence}”无效，应为 quarter（按季）或 month（按月）。`);
+      if (b.cadence !== 'quarter' && b.cadence !== 'month') return bad(reply, 'badCadence', t('server.error.cadence', { value: String(b.cadence) }));
       next.cadence = b.cadence;
     }
     if (b.tolerance !== undefined) {
-      if (typeof b.tolerance !== 'number' || !(b.tolerance >= 0 && b.tolerance <= 1)) return bad(reply, 'badTolerance', `滞后容差“${String(b.tolerance)}”无效，应为 0 到 1 之间的数。`);
+      if (typeof b.tolerance !== 'number' || !(b.tolerance >= 0 && b.tolerance <= 1)) return bad(reply, 'badTolerance', t('server.error.tolerance', { value: String(b.tolerance) }));
       next.tolerance = b.tolerance;
     }
     await savePlanSettings(db, req.params.id, next, req.actor);
@@ -217,9 +217,9 @@ export function registerTrackingRoutes(app: FastifyInstance, db: Db): void {
 
   app.post<{ Querystring: { plan?: string; owner?: string; id?: string; name?: string }; Body: unknown }>('/api/attachments', async (req, reply) => {
     const q = req.query;
-    if (!q.plan || !q.owner || !q.id || !q.name) return bad(reply, 'badRequest', '请在地址中给出 plan、owner（progress / taskUpdate / reply）、id 和 name（文件名）。');
-    if (!['progress', 'taskUpdate', 'reply'].includes(q.owner)) return bad(reply, 'badRequest', `附件所属“${q.owner}”无效，应为 progress、taskUpdate 或 reply。`);
-    if (!Buffer.isBuffer(req.body)) return bad(reply, 'badUpload', '请以文件内容作为请求体上传（Content-Type 为文件类型或 application/octet-stream）。');
+    if (!q.plan || !q.owner || !q.id || !q.name) return bad(reply, 'badRequest', t('server.error.attachmentQuery'));
+    if (!['progress', 'taskUpdate', 'reply'].includes(q.owner)) return bad(reply, 'badRequest', t('server.error.attachmentOwner', { value: q.owner }));
+    if (!Buffer.isBuffer(req.body)) return bad(reply, 'badUpload', t('server.error.attachmentBody'));
     const ownerId = idOf(q.id, reply);
     if (ownerId === undefined) return reply;
     const r = await addAttachment(db, { plan: q.plan, ownerKind: q.owner as OwnerKind, ownerId, fileName: q.name, data: req.body }, req.actor);

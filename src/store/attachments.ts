@@ -5,7 +5,7 @@ import { ArchiveError, unpackOffice } from '../exchange/archive.ts';
 import { t } from '../i18n/index.ts';
 import { InvalidBatchError } from './batch.ts';
 import type { Db, Queryable } from './db.ts';
-import { NotFoundError } from './projectTracking.ts';
+import { NotFoundError } from './errors.ts';
 import { SYSTEM_ACTOR, type Actor } from '../auth/roles.ts';
 import { writeAudit } from './audit.ts';
 import { unitScope } from './users.ts';

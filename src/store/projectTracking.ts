@@ -16,6 +16,7 @@ import {
 import { keyForLabel, t } from '../i18n/index.ts';
 import { SYSTEM_ACTOR, type Actor } from '../auth/roles.ts';
 import { writeAudit } from './audit.ts';
+import { NotFoundError } from './errors.ts';
 import { unitScope } from './users.ts';
 import { ENTRY_ROLES, lockFor, lockRegionsOf, OFFICE_ROLES, reportDay, requirePlanRole, serverValue, REVIEW_ROLES } from './access.ts';
 import { checkShape, InvalidBatchError, isoDay, Problems, readNumber, readText, splitList, todayInChina } from './batch.ts';
@@ -324,13 +325,6 @@ export async function recordProgress(db: Db, entries: ProgressEntry[], opts: { t
     return out;
   });
   return { recorded: ids.length, ids };
-}
-
-export class NotFoundError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'NotFoundError';
-  }
 }
 
 /** The plan office accepts a report, or returns it to the unit with a comment saying what to correct. */

@@ -1,7 +1,8 @@
 // Record a person's judgement for an indicator the engine cannot decide. It is stored beside the
-// computed result (never over it) and shown as a confirmation with who, when and why.
+// computed result (never over it) and shown as a confirmation with who, when and why. The store checks
+// the entry and saves it; whether the indicator is open to a judgement is the assessment's to say, so the
+// use case (src/app/confirmIndicator.ts) assesses the year between the two steps.
 import { isDateInRange, LIMITS, RANGE, yearInRange } from '../domain/limits.ts';
-import { assessPlan } from '../app/assessPlan.ts';
 import type { Db } from './db.ts';
 import { SYSTEM_ACTOR, type Actor } from '../auth/roles.ts';
 import { writeAudit } from './audit.ts';
@@ -28,13 +29,33 @@ export interface ConfirmationEntry {
   at?: string;
 }
 
-export async function recordConfirmation(db: Db, e: ConfirmationEntry, actor: Actor = SYSTEM_ACTOR): Promise<void> {
+/** An entry that passed the checks that need no assessment: the plan, who and when, the indicator's row. */
+export interface CheckedConfirmation {
+  entry: ConfirmationEntry;
+  plan: { id: string; regionId: number };
+  who: string;
+  when: string;
+  /** undefined when the framework has no such item */
+  indicatorId: number | undefined;
+}
+
+/** What the assessment says of the indicator for the year (src/app/assessPlan.ts ResultItem). */
+export interface AssessedItem {
+  computedStatus: string;
+  statusText: string;
+  pointsRange: readonly (number | null)[] | null;
+  maxPoints: number | null;
+}
+
+/** Check an entry as far as it can be without assessing: refused whole (InvalidEntriesError) with every problem. */
+export async function checkConfirmation(db: Db, e: ConfirmationEntry, actor: Actor = SYSTEM_ACTOR): Promise<CheckedConfirmation> {
   const problems: EntryProblem[] = [];
   const bad = (field: string, value: unknown, message: string) => problems.push({ index: 0, field, value: String(value ?? ''), message });
   const plan = await getPlan(db, e.plan);
   if (plan) await requirePlanRole(db, actor, plan.id, CONFIRM_ROLES);
   // who and when: the signed-in user and today; the command line names the person and the day
-  const by = serverValue(actor, e.by, 'by', actor.name);
+  // (off the web nobody is signed in: the confirmer must be named, never taken to be the machine)
+  const by = serverValue(actor, e.by, 'by', actor.user ? actor.name : '');
   const at = serverValue(actor, e.at, 'at', todayInChina());
   for (const x of [by, at]) if (!x.ok) bad(x.field, x.value, t(x.key, x.params));
   const who = by.ok ? by.value : '';
@@ -51,11 +72,15 @@ export async function recordConfirmation(db: Db, e: ConfirmationEntry, actor: Ac
   // a published year is locked: its judgements too
   else if (plan && (await db.query('SELECT 1 FROM publications WHERE plan_id = $1 AND year = $2', [plan.id, e.year])).rows.length > 0) bad('year', e.year, t('review.error.published', { year: e.year }));
   if (problems.length > 0 || !plan) throw new InvalidEntriesError(problems);
-
   const fw = (await loadFramework(db, e.framework))!;
-  const indicatorId = fw.indicatorIds.get(e.number);
-  const assessment = await assessPlan(db, e.plan, e.year);
-  const item = assessment.frameworks.find((f) => f.id === e.framework)?.results.find((r) => r.number === e.number);
+  return { entry: e, plan: { id: plan.id, regionId: plan.regionId }, who, when, indicatorId: fw.indicatorIds.get(e.number) };
+}
+
+/** Save a checked entry, given what the assessment says of its indicator: refused when the engine can decide it. */
+export async function saveConfirmation(db: Db, c: CheckedConfirmation, item: AssessedItem | undefined, actor: Actor = SYSTEM_ACTOR): Promise<void> {
+  const { entry: e, plan, who, when, indicatorId } = c;
+  const problems: EntryProblem[] = [];
+  const bad = (field: string, value: unknown, message: string) => problems.push({ index: 0, field, value: String(value ?? ''), message });
   if (indicatorId === undefined || !item) {
     bad('number', e.number, `指标体系中没有第${e.number}项`);
     throw new InvalidEntriesError(problems);

@@ -9,7 +9,7 @@ import { t } from '../i18n/index.ts';
 import { writeAudit } from './audit.ts';
 import { InvalidBatchError, readText } from './batch.ts';
 import type { Db, Queryable } from './db.ts';
-import { NotFoundError } from './projectTracking.ts';
+import { NotFoundError } from './errors.ts';
 import { getPlan, leadUnitNames, leafContextOf, loadFramework } from './queries.ts';
 import { encodeReading } from './reading.ts';
 import { unitScope } from './users.ts';

@@ -7,7 +7,7 @@ import { t } from '../i18n/index.ts';
 import { writeAudit } from './audit.ts';
 import { InvalidBatchError, Problems, readText, shown } from './batch.ts';
 import type { Db, Queryable } from './db.ts';
-import { NotFoundError } from './projectTracking.ts';
+import { NotFoundError } from './errors.ts';
 
 export interface RoleEntry {
   role: string;

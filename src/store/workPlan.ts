@@ -5,7 +5,7 @@ import { itemsToSupervise, WORK_STATUSES, type WorkItem, type WorkStatus } from 
 import { keyForLabel, t } from '../i18n/index.ts';
 import { checkShape, InvalidBatchError, isoDay, Problems, readNumber, readText, shown, splitList, todayInChina } from './batch.ts';
 import type { Db, Queryable } from './db.ts';
-import { NotFoundError } from './projectTracking.ts';
+import { NotFoundError } from './errors.ts';
 import { SYSTEM_ACTOR, type Actor } from '../auth/roles.ts';
 import { writeAudit } from './audit.ts';
 import { unitScope } from './users.ts';

@@ -12,7 +12,7 @@ import { saveDraft } from '../../src/app/dataEntry.ts';
 import { ForbiddenError } from '../../src/store/access.ts';
 import { addAttachment } from '../../src/store/attachments.ts';
 import { recordProgress, recordProjectChange, reviewProgress, savePlanSettings } from '../../src/store/projectTracking.ts';
-import { recordConfirmation } from '../../src/store/recordConfirmation.ts';
+import { recordConfirmation } from '../../src/app/confirmIndicator.ts';
 import { recordObservations } from '../../src/store/recordObservations.ts';
 import { publishYear, recordRevision, reviewFigures } from '../../src/store/review.ts';
 import { createUser, listUsers } from '../../src/store/users.ts';

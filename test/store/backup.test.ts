@@ -24,7 +24,7 @@ import type { Db } from '../../src/store/db.ts';
 import { openDb } from '../../src/store/db.ts';
 import { MIGRATIONS } from '../../src/store/migrations.ts';
 import { recordProgress, recordProjectChange, reviewProgress, savePlanSettings } from '../../src/store/projectTracking.ts';
-import { recordConfirmation } from '../../src/store/recordConfirmation.ts';
+import { recordConfirmation } from '../../src/app/confirmIndicator.ts';
 import { recordObservations, type ObservationEntry } from '../../src/store/recordObservations.ts';
 import { issueNotices, recordTaskUpdate, recordWorkItems, replyToNotice } from '../../src/store/workPlan.ts';
 import { ENGINES, openTestStore, type Engine, type TestStore } from '../helpers/stores.ts';

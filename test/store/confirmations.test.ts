@@ -1,7 +1,7 @@
 // Confirmations: a person settles what the engine cannot, and it is reported as a confirmation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assessPlan } from '../../src/app/assessPlan.ts';
-import { recordConfirmation } from '../../src/store/recordConfirmation.ts';
+import { recordConfirmation } from '../../src/app/confirmIndicator.ts';
 import { InvalidEntriesError, recordObservations } from '../../src/store/recordObservations.ts';
 import { ENGINES, openTestStore, tableCounts, type TestStore } from '../helpers/stores.ts';
 

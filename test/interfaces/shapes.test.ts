@@ -1,0 +1,138 @@
+// Every GET route, and the main write routes, called on a store with data (figures entered, reviewed and
+// published, progress, work items, supervision, a project change): each JSON answer must match the
+// response schema the route table (src/api/routes.ts) gives for its status, and every GET route is called.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RoleName } from '../../src/api/accounts.ts';
+import { ReportKind } from '../../src/api/plans.ts';
+import { ROUTES } from '../../src/api/routes.ts';
+import { REPORT_KINDS } from '../../src/reports/model.ts';
+import { ProjectStatus, WorkStatus } from '../../src/api/tracking.ts';
+import { ROLES } from '../../src/auth/roles.ts';
+import { PROJECT_STATUSES } from '../../src/domain/progress.ts';
+import { WORK_STATUSES } from '../../src/domain/workPlan.ts';
+import { startApi, type TestApi } from '../helpers/api.ts';
+
+const PLAN = 'wushan-demo-county';
+
+describe('every answer matches its schema (PGlite)', () => {
+  let api: TestApi;
+  const called = new Set<string>();
+  const mismatches: string[] = [];
+
+  /** Call a route (key as in ROUTES) and check the answer against the schema of its status. */
+  const call = async (key: string, url: string, payload?: unknown, headers?: Record<string, string>) => {
+    const route = ROUTES[key];
+    expect(route, key).toBeDefined();
+    const [method] = key.split(' ') as [string];
+    const r = await api.app.inject({ method: method as 'GET', url, ...(payload !== undefined ? { payload: payload as object } : {}), ...(headers ? { headers } : {}) });
+    called.add(key);
+    const answer = route!.responses[String(r.statusCode)];
+    if (!answer) {
+      mismatches.push(`${key} ${url}: status ${r.statusCode} not described (${r.body.slice(0, 200)})`);
+      return r;
+    }
+    const type = String(r.headers['content-type'] ?? '');
+    if (answer.schema) {
+      if (!type.startsWith('application/json')) mismatches.push(`${key}: ${type}, not JSON`);
+      else {
+        const parsed = answer.schema.safeParse(r.json());
+        if (!parsed.success) mismatches.push(`${key} ${url} ${r.statusCode}: ${parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      }
+    } else if (answer.content && !answer.content.some((c) => type.startsWith(c))) mismatches.push(`${key}: ${type}, not one of ${answer.content.join(', ')}`);
+    return r;
+  };
+
+  beforeAll(async () => {
+    api = await startApi();
+    const units = (await call('GET /api/plans/:id/units', `/api/plans/${PLAN}/units`)).json() as Array<{ name: string }>;
+    const unit = encodeURIComponent(units[0]!.name);
+    const sheet = (await call('GET /api/plans/:id/entry', `/api/plans/${PLAN}/entry?unit=${unit}&year=2023`)).json();
+    const row = sheet.rows[0];
+    const value = (year: number) => ({ plan: PLAN, framework: row.framework, number: row.number, ...(row.part ? { part: row.part } : {}), year, printed: row.previous?.printed ?? '1', reportingUnit: units[0]!.name });
+    expect((await call('POST /api/observations/check', '/api/observations/check', { observations: [value(2023)] })).statusCode).toBe(200);
+    expect((await call('POST /api/observations', '/api/observations', { observations: [value(2023)] })).statusCode).toBe(201);
+    expect((await call('PUT /api/plans/:id/drafts', `/api/plans/${PLAN}/drafts?unit=${unit}&year=2024`, { entries: [value(2024)] })).statusCode).toBe(200);
+    expect((await call('POST /api/observations/review', '/api/observations/review', { plan: PLAN, year: 2023, decision: 'approved' })).statusCode).toBe(200);
+    expect((await call('POST /api/plans/:id/publications', `/api/plans/${PLAN}/publications`, { year: 2023 })).statusCode).toBe(201);
+    // after publication: a revision of the locked year and a new figure, both awaiting review
+    expect((await call('POST /api/observations/revisions', '/api/observations/revisions', { ...value(2023), reportingUnit: undefined, printed: '2', reason: '统计口径更正' })).statusCode).toBe(201);
+    expect((await call('POST /api/observations', '/api/observations', { observations: [value(2024)] })).statusCode).toBe(201);
+    // a refusal: its answer is an error of the documented shape
+    expect((await call('POST /api/confirmations', '/api/confirmations', { plan: PLAN, framework: 'national-demo-county', number: '2', year: 2023, status: 'met', reason: '部署文件齐全' })).statusCode).toBe(422);
+    const report = { plan: PLAN, project: '1', period: '2024-Q1', investmentCumulativeWan: 100, status: '在建' };
+    expect((await call('POST /api/progress/check', '/api/progress/check', { reports: [report] })).statusCode).toBe(200);
+    expect((await call('POST /api/progress', '/api/progress', { reports: [report] })).statusCode).toBe(201);
+    expect((await call('POST /api/progress', '/api/progress', { reports: [{ ...report, physicalPercent: 140 }] })).statusCode).toBe(422);
+    expect((await call('POST /api/project-changes', '/api/project-changes', { plan: PLAN, project: '2', kind: 'adjust', fields: { investmentWan: 1200 }, reason: '概算调整', effectiveOn: '2024-01-01' })).statusCode).toBe(201);
+    const items = (await call('POST /api/work-items', '/api/work-items', { items: [{ plan: PLAN, year: 2024, title: '完成污水管网改造', leadUnit: '县住房城乡建委', deadline: '2024-03-31' }] })).json();
+    expect((await call('POST /api/work-items/:itemId/updates', `/api/work-items/${items.ids[0]}/updates`, { status: 'inProgress', progress: '已完成一半' })).statusCode).toBe(201);
+    const issued = (await call('POST /api/plans/:id/supervision', `/api/plans/${PLAN}/supervision`, { asOf: '2024-04-10' })).json();
+    expect((await call('POST /api/supervision/:noticeId/reply', `/api/supervision/${issued.notices[0].id}/reply`, { reply: '4月底完工' })).statusCode).toBe(201);
+    expect((await call('PUT /api/plans/:id/settings', `/api/plans/${PLAN}/settings`, { tolerance: 0.25 })).statusCode).toBe(200);
+    const progress = (await call('GET /api/plans/:id/progress', `/api/plans/${PLAN}/progress?asOf=2024-04-10`)).json();
+    const pdf = Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\n');
+    const att = await call('POST /api/attachments', `/api/attachments?plan=${PLAN}&owner=progress&id=${progress.projects[0].reports[0].id}&name=a.pdf`, pdf, { 'content-type': 'application/pdf' });
+    expect(att.statusCode).toBe(201);
+    await call('GET /api/attachments/:attachmentId', `/api/attachments/${att.json().id}`);
+  }, 120_000);
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('every GET route answers as its schema says', async () => {
+    const gets: Array<[string, string]> = [
+      ['GET /api/health', '/api/health'],
+      ['GET /api/openapi.json', '/api/openapi.json'],
+      ['GET /api/setup', '/api/setup'],
+      ['GET /api/session', '/api/session'],
+      ['GET /api/users', '/api/users'],
+      ['GET /api/audit', '/api/audit?limit=50'],
+      ['GET /api/plans', '/api/plans'],
+      ['GET /api/plans/:id', `/api/plans/${PLAN}`],
+      ['GET /api/plans/:id/assessment', `/api/plans/${PLAN}/assessment?year=2023`],
+      ['GET /api/plans/:id/assessment', `/api/plans/${PLAN}/assessment?lang=en`],
+      ['GET /api/plans/:id/assessment', `/api/plans/qianjiang-apeng-two-mountains/assessment`],
+      ['GET /api/plans/:id/assessment', `/api/plans/${PLAN}/assessment?year=21`],
+      ['GET /api/plans/:id/assessment', '/api/plans/nowhere/assessment'],
+      ['GET /api/plans/:id/scorecard.xlsx', `/api/plans/${PLAN}/scorecard.xlsx`],
+      ['GET /api/plans/:id/reports', `/api/plans/${PLAN}/reports`],
+      ['GET /api/plans/:id/reports/:kind.:format', `/api/plans/${PLAN}/reports/annual.html?year=2023`],
+      ['GET /api/plans/:id/reports/:kind.:format', `/api/plans/${PLAN}/reports/application.xlsx?year=2023`],
+      ['GET /api/plans/:id/projects', `/api/plans/${PLAN}/projects`],
+      ['GET /api/plans/:id/projects', `/api/plans/qianjiang-apeng-two-mountains/projects`],
+      ['GET /api/plans/:id/consistency', `/api/plans/${PLAN}/consistency`],
+      ['GET /api/plans/:id/tasks', `/api/plans/${PLAN}/tasks`],
+      ['GET /api/plans/:id/units', `/api/plans/${PLAN}/units`],
+      ['GET /api/plans/:id/entry', `/api/plans/${PLAN}/entry?unit=${encodeURIComponent('县生态环境局')}&year=2024`],
+      ['GET /api/plans/:id/progress', `/api/plans/${PLAN}/progress?asOf=2024-04-10&lang=en`],
+      ['GET /api/plans/:id/progress.xlsx', `/api/plans/${PLAN}/progress.xlsx?period=2024-Q1`],
+      ['GET /api/plans/:id/projects.xlsx', `/api/plans/${PLAN}/projects.xlsx`],
+      ['GET /api/plans/:id/work-plan', `/api/plans/${PLAN}/work-plan?year=2024&asOf=2024-04-10`],
+      ['GET /api/plans/:id/work-plan.xlsx', `/api/plans/${PLAN}/work-plan.xlsx?year=2024`],
+      ['GET /api/plans/:id/departments', `/api/plans/${PLAN}/departments?year=2024&asOf=2024-04-10`],
+      ['GET /api/plans/:id/departments.xlsx', `/api/plans/${PLAN}/departments.xlsx?year=2024`],
+      ['GET /api/plans/:id/public', `/api/plans/${PLAN}/public`],
+      ['GET /api/plans/:id/public', `/api/plans/${PLAN}/public?year=2022`],
+      ['GET /api/plans/:id/review', `/api/plans/${PLAN}/review`],
+    ];
+    for (const [key, url] of gets) await call(key, url);
+    const review = (await api.app.inject({ method: 'GET', url: `/api/plans/${PLAN}/review` })).json();
+    expect(review.figures.length).toBeGreaterThan(0);
+    expect(review.revisions.length).toBeGreaterThan(0);
+    const uncalled = Object.keys(ROUTES).filter((k) => k.startsWith('GET ') && !called.has(k));
+    expect(uncalled).toEqual([]);
+    expect(mismatches).toEqual([]);
+  }, 120_000);
+
+  it('the shapes list the same kinds as the code that makes them (the web cannot import that code)', () => {
+    expect(ReportKind.options).toEqual([...REPORT_KINDS]);
+    expect(RoleName.options).toEqual([...ROLES]);
+    expect(ProjectStatus.options).toEqual([...PROJECT_STATUSES]);
+    expect(WorkStatus.options).toEqual([...WORK_STATUSES]);
+  });
+
+  it('the route table names exactly the routes the server registers', () => {
+    const registered = (api.app as unknown as { ecocivRoutes: Array<{ method: string; url: string }> }).ecocivRoutes.filter((r) => r.url.startsWith('/api/')).map((r) => `${r.method} ${r.url}`);
+    expect(Object.keys(ROUTES).sort()).toEqual(registered.sort());
+  });
+});
