@@ -5,11 +5,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parse as parseYaml } from 'yaml';
 import { assessPlan, UnknownPlanError } from '../app/assessPlan.ts';
 import { planConsistency } from '../app/consistency.ts';
 import { planProjects, planTasks } from '../app/planProjects.ts';
-import { DataError } from '../data/load.ts';
+import { DataError } from '../data/problems.ts';
 import { t, type Locale } from '../i18n/index.ts';
 import { DatabaseUnreachableError, type Db } from '../store/db.ts';
 import { openStore, storeOptionsFromEnv } from '../store/index.ts';
@@ -17,7 +16,7 @@ import { listPlans, type TaskRow } from '../store/queries.ts';
 import { recordConfirmation } from '../app/confirmIndicator.ts';
 import { InvalidEntriesError, recordObservations, type ObservationEntry } from '../store/recordObservations.ts';
 import { consistencyReport } from './consistencyReport.ts';
-import type * as ReportsModule from './reports.ts';
+import { isChromiumMissing, isReportError, LazyPrinter, reports as loadReports } from '../reports/onDemand.ts';
 import { formatWan, renderTable } from './table.ts';
 import { runTracking, TRACKING_COMMANDS, TRACKING_HELP, TrackingUsageError } from './tracking.ts';
 import { BACKUP_COMMANDS, BACKUP_HELP, runBackup } from './backup.ts';
@@ -33,8 +32,6 @@ import { forwardToServer } from './remote.ts';
 class UsageError extends Error {}
 
 // The report renderers (docx, charts, Chromium) take seconds to load: only the report command loads them.
-let reportsModule: typeof ReportsModule | undefined;
-const loadReports = async () => (reportsModule ??= await import('./reports.ts'));
 
 const HELP = `ecociv — 生态文明建设规划的数据化评估
 
@@ -236,8 +233,8 @@ async function runCommand(argv: string[], io: CliIo, ro: RunOptions): Promise<nu
         return 0;
       }
       case 'report': {
-        const { formatOfFile, generateReport, kindName, requireKind, writeAllReports, SharedPrinter } = await loadReports();
-        const printer = new SharedPrinter();
+        const { formatOfFile, generateReport, kindName, requireKind, writeAllReports } = await loadReports();
+        const printer = new LazyPrinter();
         try {
           if (values.all) {
             const r = await writeAllReports(db, { outDir: userPath(io, values['out-dir']!), ...(year !== undefined ? { year } : {}), lang: locale, printer: printer.get, onProgress: (line) => io.out(line) });
@@ -256,7 +253,7 @@ async function runCommand(argv: string[], io: CliIo, ro: RunOptions): Promise<nu
         }
       }
       case 'record': {
-        const entries = readEntries(userPath(io, rest[0]!), rest[0]!);
+        const entries = await readEntries(userPath(io, rest[0]!), rest[0]!);
         const r = await recordObservations(db, entries, cliActor());
         out(r, () => `已保存 ${r.recorded} 条现状值。`);
         return 0;
@@ -268,7 +265,7 @@ async function runCommand(argv: string[], io: CliIo, ro: RunOptions): Promise<nu
   }
 }
 
-function readEntries(path: string, file: string): ObservationEntry[] {
+async function readEntries(path: string, file: string): Promise<ObservationEntry[]> {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -277,7 +274,7 @@ function readEntries(path: string, file: string): ObservationEntry[] {
   }
   let data: unknown;
   try {
-    data = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+    data = file.endsWith('.json') ? JSON.parse(text) : (await import('yaml')).parse(text);
   } catch (e) {
     throw new UsageError(`文件 ${file} 格式有误（应为 JSON 或 YAML）：${(e as Error).message}`);
   }
@@ -388,11 +385,11 @@ async function serve(db: Db, portArg: string | undefined, io: CliIo): Promise<nu
 
 /** A refusal the command line reports in words (and its exit code); null for an unexpected error. */
 export function cliFailure(e: unknown): { message: string; code: number } | null {
-  if (e instanceof UsageError || e instanceof UnknownPlanError || e instanceof TrackingUsageError || e instanceof UsersUsageError || (reportsModule && e instanceof reportsModule.ReportError)) return { message: e.message, code: 2 };
+  if (e instanceof UsageError || e instanceof UnknownPlanError || e instanceof TrackingUsageError || e instanceof UsersUsageError || isReportError(e)) return { message: e.message, code: 2 };
   if (e instanceof InvalidEntriesError) return { message: `数据未保存，发现 ${e.problems.length} 处错误：\n${e.message}`, code: 1 };
   if (e instanceof InvalidBatchError) return { message: `未保存，发现 ${e.problems.length} 处错误：\n${e.message}`, code: 1 };
   if (e instanceof NotFoundError || e instanceof ForbiddenError) return { message: e.message, code: 1 };
   if (e instanceof DataError) return { message: `内置数据有误，无法启动：\n${e.message}`, code: 1 };
-  if (e instanceof DatabaseUnreachableError || (reportsModule && e instanceof reportsModule.ChromiumMissingError) || e instanceof DataDirBusyError) return { message: e.message, code: 1 };
+  if (e instanceof DatabaseUnreachableError || isChromiumMissing(e) || e instanceof DataDirBusyError) return { message: e.message, code: 1 };
   return null;
 }

@@ -4,10 +4,6 @@ import { departmentAssessment } from '../app/departmentAssessment.ts';
 import { projectProgress } from '../app/projectProgress.ts';
 import { requirePlan } from '../app/requirePlan.ts';
 import { isIsoDate } from '../domain/period.ts';
-import { departmentsWorkbook } from '../exchange/departmentsWorkbook.ts';
-import { importProgressWorkbook, progressWorkbook } from '../exchange/progressWorkbook.ts';
-import { importProjectsWorkbook, projectsWorkbook } from '../exchange/projectsWorkbook.ts';
-import { importWorkPlanWorkbook, workPlanWorkbook } from '../exchange/workPlanWorkbook.ts';
 import { t, type Locale } from '../i18n/index.ts';
 import type { Db } from '../store/db.ts';
 import { issueNotices } from '../store/workPlan.ts';
@@ -94,6 +90,7 @@ export async function runTracking(db: Db, io: CliIo, command: (typeof TRACKING_C
         throw new TrackingUsageError(`无法读取文件 ${file}：${(e as Error).message}`);
       }
       if (kind === 'departments') throw new TrackingUsageError('部门考核由系统计算，不能导入。');
+      const { importProgressWorkbook, importProjectsWorkbook, importWorkPlanWorkbook } = await import('../exchange/workbooks.ts');
       const r = kind === 'progress' ? await importProgressWorkbook(db, plan.id, data, cliActor()) : kind === 'projects' ? await importProjectsWorkbook(db, plan.id, data, { actor: cliActor() }) : await importWorkPlanWorkbook(db, plan.id, data, cliActor());
       print(r, () => `已导入：${JSON.stringify(r)}`);
       return 0;
@@ -103,6 +100,7 @@ export async function runTracking(db: Db, io: CliIo, command: (typeof TRACKING_C
       const plan = await requirePlan(db, need(args[1], '规划编号'));
       if (!o.out) throw new TrackingUsageError('请用 --out 指定输出文件（.xlsx）。');
       if (!o.out.toLowerCase().endsWith('.xlsx')) throw new TrackingUsageError(`输出文件“${o.out}”的扩展名应为 .xlsx。`);
+      const { departmentsWorkbook, progressWorkbook, projectsWorkbook, workPlanWorkbook } = await import('../exchange/workbooks.ts');
       const buf =
         kind === 'progress'
           ? await progressWorkbook(db, plan.id, { ...opts, ...(o.period ? { period: o.period } : {}) })

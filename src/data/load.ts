@@ -1,8 +1,7 @@
 // Load and validate the built-in data files. Every problem is collected and reported together;
 // any problem stops the load (nothing half-loaded).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { zhCN } from 'zod/locales';
@@ -12,6 +11,7 @@ z.config(zhCN());
 import { leafContexts, leafKey, validateFrameworkPhrases, type FrameworkDef } from '../domain/assess.ts';
 import { parseRequirement, parseValue, PhraseError } from '../domain/phrase.ts';
 import { t } from '../i18n/index.ts';
+import { DataError, DEFAULT_DATA_DIR, phraseMessage, type DataProblem } from './problems.ts';
 import {
   confirmationsFileSchema,
   frameworkFileSchema,
@@ -29,7 +29,7 @@ import {
   type TasksFile,
 } from './schema.ts';
 
-export const DEFAULT_DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../data');
+export { DataError, DEFAULT_DATA_DIR, phraseMessage, type DataProblem } from './problems.ts';
 
 export interface LoadedPlan {
   plan: PlanFile;
@@ -45,31 +45,9 @@ export interface Catalog {
   plans: LoadedPlan[];
 }
 
-export interface DataProblem {
-  file: string;
-  path: string;
-  message: string;
-}
-
-export class DataError extends Error {
-  constructor(readonly problems: DataProblem[]) {
-    super(problems.map((p) => `${p.file}${p.path ? ` ${p.path}` : ''}: ${p.message}`).join('\n'));
-    this.name = 'DataError';
-  }
-}
-
 /** Framework files as the engine reads them. */
 export function frameworkDef(f: FrameworkFile): FrameworkDef {
   return f as unknown as FrameworkDef;
-}
-
-export function phraseMessage(e: PhraseError): string {
-  return t(e.problem === 'range' ? 'error.phraseRange' : 'error.phrase', {
-    what: t(`error.what.${e.what}`),
-    phrase: e.phrase,
-    context: e.context,
-    expected: e.expected,
-  });
 }
 
 export function loadCatalog(dir: string = DEFAULT_DATA_DIR): Catalog {

@@ -14,10 +14,8 @@ import { requirePlan } from '../app/requirePlan.ts';
 import { checkObservations, InvalidEntriesError, recordObservations, type ObservationEntry } from '../store/recordObservations.ts';
 import { entryForm, planUnits, saveDraft } from '../app/dataEntry.ts';
 import { recordConfirmation, type ConfirmationEntry } from '../app/confirmIndicator.ts';
-import { scorecardWorkbook } from '../reports/scorecardXlsx.ts';
-import { generateReport, kindName, ReportError, reportYear } from '../reports/generate.ts';
 import { FORMATS_OF, REPORT_KINDS } from '../reports/model.ts';
-import { ChromiumMissingError, SharedPrinter } from '../reports/render/pdf.ts';
+import { isChromiumMissing, isReportError, LazyPrinter, reports } from '../reports/onDemand.ts';
 import { openApiDocument } from './openapi.ts';
 import { renderHome } from './home.ts';
 import { registerTrackingRoutes } from './trackingRoutes.ts';
@@ -94,15 +92,15 @@ export function buildServer(
       return reply.code(400).send({ error: { code: 'nulCharacter', message: t('http.error.nul') } });
   });
   const mayActFor = (req: FastifyRequest, planId: string, unit: string) => mayActForIn(db, req, planId, unit);
-  // one Chromium for the PDFs, started on the first and closed with the server
-  const printer = new SharedPrinter();
+  // one Chromium for the PDFs, started on the first and closed with the server; the renderers load on first use
+  const printer = new LazyPrinter();
   app.addHook('onClose', () => printer.close());
 
   app.setErrorHandler((err, _req, reply) => {
     if (err instanceof LimitError) return reply.code(err.statusCode).send({ error: { code: err.code, message: err.message } });
     if (err instanceof UnknownPlanError) return reply.code(404).send({ error: { code: 'unknownPlan', message: err.message } });
-    if (err instanceof ReportError) return reply.code(err.code === 'unknownYear' ? 404 : 400).send({ error: { code: err.code, message: err.message } });
-    if (err instanceof ChromiumMissingError) return reply.code(503).send({ error: { code: 'pdfUnavailable', message: err.message } });
+    if (isReportError(err)) return reply.code(err.code === 'unknownYear' ? 404 : 400).send({ error: { code: err.code, message: err.message } });
+    if (isChromiumMissing(err)) return reply.code(503).send({ error: { code: 'pdfUnavailable', message: err.message } });
     if (err instanceof InvalidEntriesError)
       return reply.code(422).send({ error: { code: 'invalidObservations', message: t('server.error.notSaved'), problems: err.problems } });
     if (err instanceof InvalidBatchError)
@@ -161,12 +159,13 @@ export function buildServer(
     return reply
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('Content-Disposition', `attachment; filename="scorecard.xlsx"; filename*=UTF-8''${encodeURIComponent(file)}`)
-      .send(await scorecardWorkbook(a, locale));
+      .send(await (await reports()).scorecardWorkbook(a, locale));
   });
 
   app.get<{ Params: { id: string } }>('/api/plans/:id/reports', async (req) => {
+    const { kindName, reportYear } = await reports();
     const { years } = await reportYear(db, req.params.id, undefined).catch((e: unknown) => {
-      if (e instanceof ReportError) return { years: [] as number[] };
+      if (isReportError(e)) return { years: [] as number[] };
       throw e;
     });
     return {
@@ -179,7 +178,7 @@ export function buildServer(
   app.get<{ Params: { id: string; kind: string; format: string }; Querystring: { year?: string; lang?: string } }>('/api/plans/:id/reports/:kind.:format', async (req, reply) => {
     const year = parseYear(req.query.year, reply);
     if (year === 'bad') return reply;
-    const file = await generateReport(db, { plan: req.params.id, kind: req.params.kind, format: req.params.format, ...(year !== undefined ? { year } : {}), lang: localeOf(req.query) }, printer.get);
+    const file = await (await reports()).generateReport(db, { plan: req.params.id, kind: req.params.kind, format: req.params.format, ...(year !== undefined ? { year } : {}), lang: localeOf(req.query) }, printer.get);
     if (file.format !== 'html') reply.header('Content-Disposition', `attachment; filename="${file.asciiName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
     return reply.type(file.contentType).send(file.data);
   });

@@ -7,16 +7,15 @@ import { requirePlan } from '../app/requirePlan.ts';
 import { workPlan } from '../app/workPlanView.ts';
 import { checkWeights } from '../domain/departments.ts';
 import { LIMITS } from '../domain/limits.ts';
-import { departmentsWorkbook } from '../exchange/departmentsWorkbook.ts';
-import { importProgressWorkbook, checkProgressWorkbook, progressWorkbook } from '../exchange/progressWorkbook.ts';
-import { importProjectsWorkbook, projectsWorkbook } from '../exchange/projectsWorkbook.ts';
-import { importWorkPlanWorkbook, workPlanWorkbook } from '../exchange/workPlanWorkbook.ts';
 import { t, type Locale } from '../i18n/index.ts';
 import { queryDate, queryYear } from './limits.ts';
 import { addAttachment, getAttachment, MAX_ATTACHMENT_BYTES, type OwnerKind } from '../store/attachments.ts';
 import type { Db } from '../store/db.ts';
 import { checkProgress, recordProgress, recordProjectChange, reviewProgress, savePlanSettings, type ChangeEntry, type ProgressEntry } from '../store/projectTracking.ts';
 import { issueNotices, recordTaskUpdate, recordWorkItems, replyToNotice, type TaskUpdateEntry, type WorkItemEntry } from '../store/workPlan.ts';
+
+// exceljs loads with the first workbook read or written, not with the server
+const workbooks = () => import('../exchange/workbooks.ts');
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const UPLOAD_TYPES = [
@@ -106,7 +105,7 @@ export function registerTrackingRoutes(app: FastifyInstance, db: Db): void {
     const d = dates(req.query, reply);
     if (!d) return reply;
     const plan = await requirePlan(db, req.params.id);
-    const buf = await progressWorkbook(db, plan.id, { ...d, ...(req.query.period ? { period: req.query.period } : {}), locale: localeOf(req.query) });
+    const buf = await (await workbooks()).progressWorkbook(db, plan.id, { ...d, ...(req.query.period ? { period: req.query.period } : {}), locale: localeOf(req.query) });
     return sendXlsx(reply, buf, t('server.file.progress', { region: plan.region, period: req.query.period ? `-${req.query.period}` : '' }));
   });
 
@@ -114,22 +113,22 @@ export function registerTrackingRoutes(app: FastifyInstance, db: Db): void {
     const buf = buffer(req.body, reply);
     if (!buf) return reply;
     const plan = await requirePlan(db, req.params.id);
-    if (req.query.check === '1') return checkProgressWorkbook(db, plan.id, buf, req.actor);
-    return reply.code(201).send(await importProgressWorkbook(db, plan.id, buf, req.actor));
+    if (req.query.check === '1') return (await workbooks()).checkProgressWorkbook(db, plan.id, buf, req.actor);
+    return reply.code(201).send(await (await workbooks()).importProgressWorkbook(db, plan.id, buf, req.actor));
   });
 
   app.get<{ Params: { id: string }; Querystring: Q }>('/api/plans/:id/projects.xlsx', async (req, reply) => {
     const d = dates(req.query, reply);
     if (!d) return reply;
     const plan = await requirePlan(db, req.params.id);
-    return sendXlsx(reply, await projectsWorkbook(db, plan.id, { ...d, locale: localeOf(req.query) }), t('server.file.projects', { region: plan.region }));
+    return sendXlsx(reply, await (await workbooks()).projectsWorkbook(db, plan.id, { ...d, locale: localeOf(req.query) }), t('server.file.projects', { region: plan.region }));
   });
 
   app.post<{ Params: { id: string }; Body: unknown }>('/api/plans/:id/projects.xlsx', async (req, reply) => {
     const buf = buffer(req.body, reply);
     if (!buf) return reply;
     const plan = await requirePlan(db, req.params.id);
-    return reply.code(201).send(await importProjectsWorkbook(db, plan.id, buf, { actor: req.actor }));
+    return reply.code(201).send(await (await workbooks()).importProjectsWorkbook(db, plan.id, buf, { actor: req.actor }));
   });
 
   app.get<{ Params: { id: string }; Querystring: Q }>('/api/plans/:id/work-plan', async (req, reply) => {
@@ -142,14 +141,14 @@ export function registerTrackingRoutes(app: FastifyInstance, db: Db): void {
     const d = dates(req.query, reply);
     if (!d) return reply;
     const plan = await requirePlan(db, req.params.id);
-    return sendXlsx(reply, await workPlanWorkbook(db, plan.id, { ...d, locale: localeOf(req.query) }), t('server.file.workPlan', { region: plan.region, year: d.year ?? '' }));
+    return sendXlsx(reply, await (await workbooks()).workPlanWorkbook(db, plan.id, { ...d, locale: localeOf(req.query) }), t('server.file.workPlan', { region: plan.region, year: d.year ?? '' }));
   });
 
   app.post<{ Params: { id: string }; Body: unknown }>('/api/plans/:id/work-plan.xlsx', async (req, reply) => {
     const buf = buffer(req.body, reply);
     if (!buf) return reply;
     const plan = await requirePlan(db, req.params.id);
-    return reply.code(201).send(await importWorkPlanWorkbook(db, plan.id, buf, req.actor));
+    return reply.code(201).send(await (await workbooks()).importWorkPlanWorkbook(db, plan.id, buf, req.actor));
   });
 
   app.post<{ Body: { items?: WorkItemEntry[] } }>('/api/work-items', async (req, reply) => {
@@ -192,7 +191,7 @@ export function registerTrackingRoutes(app: FastifyInstance, db: Db): void {
     const plan = await requirePlan(db, req.params.id);
     const locale = localeOf(req.query);
     const a = await departmentAssessment(db, plan.id, d.year ?? Number((d.asOf ?? new Date().toISOString()).slice(0, 4)), { ...d, locale });
-    return sendXlsx(reply, await departmentsWorkbook(a, locale), t('server.file.departments', { region: plan.region, year: a.year }));
+    return sendXlsx(reply, await (await workbooks()).departmentsWorkbook(a, locale), t('server.file.departments', { region: plan.region, year: a.year }));
   });
 
   app.put<{ Params: { id: string }; Body: { weights?: Record<string, unknown>; cadence?: string; tolerance?: unknown } }>('/api/plans/:id/settings', async (req, reply) => {

@@ -64,6 +64,14 @@ export async function openDb(opts: DbOptions = {}): Promise<Db> {
   return openPglite(opts.dataDir ?? resolve('data/store'), opts.owner ?? { role: 'cli', command: 'ecociv' });
 }
 
+/**
+ * PGlite's memory, for a county's or a province's embedded store (some tens of MB on disk). PostgreSQL's own
+ * defaults (shared_buffers 128 MB, touched at start inside the WASM heap) held about 130 MB more per process for
+ * no gain: PGlite reads its files through Node, whose page cache the operating system keeps anyway. Measured
+ * with bench/startup.ts; a store of many counties' observations belongs on a PostgreSQL server (README).
+ */
+export const PGLITE_SETTINGS = ['-c', 'shared_buffers=16MB', '-c', 'temp_buffers=1MB', '-c', 'wal_buffers=1MB'];
+
 async function openPglite(dataDir: string, owner: { role: 'serve' | 'cli'; command: string }): Promise<Db> {
   const { PGlite } = await import('@electric-sql/pglite');
   const memory = dataDir.startsWith('memory://');
@@ -74,7 +82,7 @@ async function openPglite(dataDir: string, owner: { role: 'serve' | 'cli'; comma
   try {
     // relaxedDurability off (the default, said here on purpose): a query's answer waits until its writes
     // are handed to the file system, so a commit the server has answered survives the process being killed
-    pg = await PGlite.create(memory ? undefined : dataDir, { relaxedDurability: false });
+    pg = await PGlite.create(memory ? undefined : dataDir, { relaxedDurability: false, startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS] });
   } catch (e) {
     lock?.release();
     throw e;

@@ -34,6 +34,12 @@ export function hashDataDir(dir: string): string {
   return h.digest('hex');
 }
 
+/** The hash of the built-in files the store holds; null before the first load. */
+export async function builtinHash(db: Queryable): Promise<string | null> {
+  const r = await db.query<{ hash: string }>('SELECT hash FROM builtin_data WHERE id = 1');
+  return r.rows[0]?.hash ?? null;
+}
+
 const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
 
 /** Returns true when it loaded, false when the store already had these files. */

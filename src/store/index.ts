@@ -1,8 +1,8 @@
 // Opening the store: connect, migrate, and bring the built-in data up to date.
-import { DEFAULT_DATA_DIR, loadCatalog } from '../data/load.ts';
+import { DEFAULT_DATA_DIR } from '../data/problems.ts';
 import { t } from '../i18n/index.ts';
 import { openDb, type Db, type DbOptions } from './db.ts';
-import { hashDataDir, syncBuiltinData } from './importBuiltin.ts';
+import { builtinHash, hashDataDir, syncBuiltinData } from './importBuiltin.ts';
 import { migrate } from './migrations.ts';
 import { checkApplicationRole, connectionOf, grantApplicationRole, RoleSetupError } from './roles.ts';
 
@@ -28,9 +28,14 @@ export async function openStore(opts: StoreOptions = {}): Promise<Db> {
     if (applied.length > 0) opts.onProgress?.(`数据库结构已更新到第 ${applied[applied.length - 1]} 版`);
     if (!opts.skipBuiltin) {
       const dir = opts.builtinDir ?? DEFAULT_DATA_DIR;
-      const catalog = loadCatalog(dir);
-      const loaded = await syncBuiltinData(db, catalog, hashDataDir(dir));
-      if (loaded) opts.onProgress?.(`已载入内置数据：${catalog.plans.length} 个规划，${catalog.frameworks.length} 个指标体系`);
+      // the files' bytes are hashed (cheap); they are parsed and checked (yaml, zod: slow) only when they changed
+      const hash = hashDataDir(dir);
+      if ((await builtinHash(db)) !== hash) {
+        const { loadCatalog } = await import('../data/load.ts');
+        const catalog = loadCatalog(dir);
+        const loaded = await syncBuiltinData(db, catalog, hash);
+        if (loaded) opts.onProgress?.(`已载入内置数据：${catalog.plans.length} 个规划，${catalog.frameworks.length} 个指标体系`);
+      }
     }
     return db;
   } catch (e) {

@@ -3,7 +3,7 @@ import { parseValue, PhraseError } from '../domain/phrase.ts';
 import type { Source } from '../domain/types.ts';
 import { breathe, RANGE, yearInRange } from '../domain/limits.ts';
 import { t } from '../i18n/index.ts';
-import { phraseMessage } from '../data/load.ts';
+import { phraseMessage } from '../data/problems.ts';
 import { checkShape, Problems, readText, shown } from './batch.ts';
 import type { Db, Queryable } from './db.ts';
 import { encodeReading } from './reading.ts';

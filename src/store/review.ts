@@ -4,7 +4,7 @@
 import { SYSTEM_ACTOR, type Actor } from '../auth/roles.ts';
 import { RANGE, yearInRange } from '../domain/limits.ts';
 import { parseValue, PhraseError } from '../domain/phrase.ts';
-import { phraseMessage } from '../data/load.ts';
+import { phraseMessage } from '../data/problems.ts';
 import { t } from '../i18n/index.ts';
 import { writeAudit } from './audit.ts';
 import { InvalidBatchError, readText } from './batch.ts';
