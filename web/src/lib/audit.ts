@@ -1,21 +1,12 @@
 // The audit trail as the page shows it and as its CSV export writes it (through lib/csv.ts, escaped).
+import type { AuditRecord as ApiAuditRecord } from '../../../src/api/accounts.ts';
 import type { MessageKey } from '../i18n/zh-CN.ts';
 
 /** the page's t (i18n/index.tsx), named here by its shape so that this module stays free of React */
 type Translate = (key: MessageKey) => string;
 
-export interface AuditRecord {
-  id: number;
-  at: string;
-  actorName: string;
-  ip: string | null;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  planId: string | null;
-  before: unknown;
-  after: unknown;
-}
+/** what the page and the CSV use of a record of the trail (the server's shape, src/api/accounts.ts) */
+export type AuditRecord = Pick<ApiAuditRecord, 'id' | 'at' | 'actorName' | 'ip' | 'action' | 'entity' | 'entityId' | 'planId' | 'before' | 'after'>;
 
 /** Local time as people read it: 2026-11-22 21:43:05. */
 export function when(iso: string): string {
