@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { TEST_DATABASE_URL } from '../test/helpers/stores.ts';
+import { reportFigures, type Figure } from './figures.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RUNS = Number(process.argv[2] ?? process.env.BENCH_RUNS ?? 3);
@@ -116,6 +117,7 @@ async function measure<T extends { s: number; mb: number | null }>(run: (w: Way)
 }
 
 const rows: string[][] = [];
+const figures: Figure[] = [];
 const fmtS = (s: number) => `${s.toFixed(2)} s`;
 const fmtMb = (mb: number | null) => (mb === null ? '—' : `${Math.round(mb)} MB`);
 const verdict = (x: number, aim: number) => (x <= aim ? 'met' : '**not met**');
@@ -126,10 +128,13 @@ try {
   ] as const) {
     const f = await measure((w) => plans(w, STORES[store]));
     rows.push([label, `≤ ${aim} s`, `${fmtS(f.before!.s)}, ${fmtMb(f.before!.mb)}`, `${fmtS(f.tsx!.s)}, ${fmtMb(f.tsx!.mb)}`, `${fmtS(f.dist!.s)}, ${fmtMb(f.dist!.mb)}`, verdict(f.dist!.s, aim)]);
+    figures.push({ what: label, aim: `≤ ${aim} s`, baseline: `${fmtS(f.before!.s)}, ${fmtMb(f.before!.mb)}`, value: `${fmtS(f.dist!.s)}, ${fmtMb(f.dist!.mb)}`, met: f.dist!.s <= aim });
   }
   const f = await measure(serve);
   rows.push(['embedded server ready (answers /api/session)', '≤ 3 s', fmtS(f.before!.s), fmtS(f.tsx!.s), fmtS(f.dist!.s), verdict(f.dist!.s, 3)]);
   rows.push(['embedded server idle RSS', '≤ 300 MB', fmtMb(f.before!.mb), fmtMb(f.tsx!.mb), fmtMb(f.dist!.mb), verdict(f.dist!.mb!, 300)]);
+  figures.push({ what: 'embedded server ready (answers /api/session)', aim: '≤ 3 s', baseline: fmtS(f.before!.s), value: fmtS(f.dist!.s), met: f.dist!.s <= 3 });
+  figures.push({ what: 'embedded server idle RSS', aim: '≤ 300 MB', baseline: fmtMb(f.before!.mb), value: fmtMb(f.dist!.mb), met: f.dist!.mb! <= 300 });
 } finally {
   await admin.query(`DROP SCHEMA ${schema} CASCADE`);
   await admin.end();
@@ -140,3 +145,4 @@ const header = ['what', 'aim', `before (${BASE.slice(0, 7)}, tsx)`, 'today, tsx'
 console.log(`\nstartup, median of ${RUNS} runs (time, peak RSS), Node ${process.version}:\n`);
 console.log(`| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`);
 for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+reportFigures('startup', `Start-up: the command line and the embedded server (median of ${RUNS} runs; baseline: ${BASE.slice(0, 7)} run through tsx)`, figures);
