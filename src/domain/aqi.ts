@@ -30,6 +30,13 @@ export const pollutantOf = (column: AirColumn): Pollutant => column.slice(0, col
 export const unitOf = (column: AirColumn): 'mg/m³' | 'µg/m³' => (column.startsWith('CO_') ? 'mg/m³' : 'µg/m³');
 
 /**
+ * The largest concentration read as a measurement rather than a slip of unit or decimal point: well above the
+ * highest values ambient monitors record (PM10 in dust storms reaches about 10,000 µg/m³ an hour; CO seldom passes
+ * 20 mg/m³), and below the IAQI-500 breakpoint of CO × 1.5, so that CO typed in µg/m³ (e.g. 800) is caught.
+ */
+export const PLAUSIBLE_MAX: Record<'mg/m³' | 'µg/m³', number> = { 'µg/m³': 20_000, 'mg/m³': 200 };
+
+/**
  * aqiEdition(date: 'YYYY-MM-DD' or a date-time starting so) → the edition in force on that date.
  * The date part decides: an hourly value stamped 2026-03-01 00:00 is computed by HJ 633-2026.
  */

@@ -54,6 +54,21 @@ const DO_LOWER = [7.5, 6, 5, 3, 2] as const;
 const PH_RANGE = [6, 9] as const;
 
 /**
+ * plausibleRange(parameter) → [min, max] of a value read as a measurement rather than a slip of unit or decimal
+ * point: pH 0–14; fecal coliform up to 10⁹ per L (raw sewage); DO up to 50 mg/L (far above saturation); any
+ * other parameter up to 10,000 mg/L, far above any surface water.
+ */
+export function plausibleRange(parameter: WaterParameter): readonly [number, number] {
+  if (parameter === 'pH') return [0, 14];
+  if (parameter === 'fecal_coliform') return [0, 1e9];
+  if (parameter === 'DO') return [0, 50];
+  return [0, 10_000];
+}
+
+/** waterUnitOf(parameter) → the unit its column is read in (pH none; fecal coliform 个/L; others mg/L). */
+export const waterUnitOf = (parameter: WaterParameter): string => (parameter === 'pH' ? '' : parameter === 'fecal_coliform' ? '个/L' : 'mg/L');
+
+/**
  * parameterClass(parameter, value, waterbody) → the class of one value by GB 3838-2002 表1: the best class whose
  * limit it meets, limits inclusive; worse than Ⅴ is 劣Ⅴ. pH 6–9 meets every class (Ⅰ), outside it is 劣Ⅴ.
  * TP of a lake or reservoir is read against the 湖、库 limits. Null for TN of a river (表1 gives TN for lakes
