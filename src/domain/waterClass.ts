@@ -81,8 +81,8 @@ export function parameterClass(parameter: WaterParameter, value: number, waterbo
     const i = DO_LOWER.findIndex((l) => value >= l);
     return WATER_CLASSES[i === -1 ? 5 : i]!;
   }
-  if (parameter === 'TN' && waterbody === 'river') return null;
-  const limits = parameter === 'TP' && waterbody !== 'river' ? TP_LAKE : UPPER[parameter];
+  const limits = classLimits(parameter, waterbody);
+  if (limits === null) return null;
   const i = limits.findIndex((l) => value <= l + 1e-12 * l);
   return WATER_CLASSES[i === -1 ? 5 : i]!;
 }
@@ -108,13 +108,19 @@ export function countsInClass(parameter: WaterParameter, waterbody: Waterbody, o
   return true;
 }
 
+/**
+ * classLimits(parameter, waterbody) → the limits of classes Ⅰ–Ⅴ from GB 3838-2002 表1 (upper limits; DO lower
+ * limits); null for pH (a range, 6–9) and for TN of a river (no limit).
+ */
+export function classLimits(parameter: WaterParameter, waterbody: Waterbody): readonly number[] | null {
+  if (parameter === 'pH' || (parameter === 'TN' && waterbody === 'river')) return null;
+  if (parameter === 'DO') return DO_LOWER;
+  return parameter === 'TP' && waterbody !== 'river' ? TP_LAKE : UPPER[parameter];
+}
+
 /** the limit of a class for a parameter (pH: none; DO: its lower limit) */
 function limitOf(parameter: WaterParameter, target: TargetClass, waterbody: Waterbody): number | null {
-  const i = WATER_CLASSES.indexOf(target);
-  if (parameter === 'pH') return null;
-  if (parameter === 'DO') return DO_LOWER[i]!;
-  if (parameter === 'TN' && waterbody === 'river') return null;
-  return (parameter === 'TP' && waterbody !== 'river' ? TP_LAKE : UPPER[parameter])[i]!;
+  return classLimits(parameter, waterbody)?.[WATER_CLASSES.indexOf(target)] ?? null;
 }
 
 export interface Exceedance {
