@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { AIR_COLUMNS, airQualityIndex, aqiEdition, HJ_633_2012_ISSUED, PLAUSIBLE_MAX, unitOf, type AirColumn, type AirValues, type AqiEdition, type AqiResult } from '../domain/aqi.ts';
 import { isIsoDate } from '../domain/period.ts';
 import { plausibleRange, readTargetClass, sectionClass, WATER_PARAMETERS, WATERBODIES, waterUnitOf, type TargetClass, type WaterParameter, type WaterValues, type Waterbody } from '../domain/waterClass.ts';
-import { t, type Locale } from '../i18n/index.ts';
+import { keyForLabel, t, type Locale } from '../i18n/index.ts';
 import type { CsvTable } from './csv.ts';
 import { userPath, type CliIo } from './io.ts';
 import { renderTable } from './table.ts';
@@ -208,7 +208,7 @@ function waterRows(table: CsvTable, file: string): WaterLine[] {
     columns.forEach((column, i) => {
       const cell = cells[i] ?? '';
       if (column === 'waterbody') {
-        waterbody = WATERBODIES.find((w) => w === cell.toLowerCase());
+        waterbody = keyForLabel('monitoring.waterbody', WATERBODIES, cell.toLowerCase()); // river or 河流
         if (!waterbody) problems.push(t('monitoring.error.waterbody', { row, value: cell }));
       } else if (column === 'target') {
         if (cell === '') return;
