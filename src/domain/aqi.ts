@@ -3,7 +3,7 @@
 // Editions: HJ 633-2012《环境空气质量指数（AQI）技术规定（试行）》 for data dated up to 2026-02-28;
 // HJ 633-2026 (发布 2026-02-14) from 2026-03-01. The two differ in the PM10 and PM2.5 breakpoints at IAQI 100,
 // in the rounding of inputs (2026 only), and in what happens to SO2 1-h and O3 8-h values above 800 µg/m³.
-// Clause numbers: HJ 633-2012 §4.1 表1 (breakpoints and its notes), §4.2 式(1) (IAQI), §4.3 式(2) (AQI and the
+// Clause numbers: HJ 633-2012 §4.1 表1 (breakpoints, and 说明(1)–(3) below it), §4.2 式(1) (IAQI), §4.3 式(2) (AQI and the
 // primary pollutant), §5 表2 (levels and categories), the rounding rule ("全部进位取整数"); HJ 633-2026 表3 and
 // its notes b and c, §4.2.2 (inputs rounded by GB/T 8170 first), §4.2.6 ("全部向上进位").
 
@@ -50,13 +50,13 @@ const IAQI_STEPS = [0, 50, 100, 150, 200, 300, 400, 500] as const;
 // Concentration breakpoints BP at IAQI 0, 50, 100, 150, 200, 300, 400, 500 (shorter where the table stops).
 const TABLE_2012: Partial<Record<AirColumn, readonly number[]>> = {
   SO2_24h: [0, 50, 150, 475, 800, 1600, 2100, 2620],
-  SO2_1h: [0, 150, 500, 650, 800], // 表1 注2: above 800 no 1-h IAQI; SO2 is reported by its 24-h IAQI
+  SO2_1h: [0, 150, 500, 650, 800], // 表1 说明(2): above 800 no 1-h IAQI; SO2 is reported by its 24-h IAQI
   NO2_24h: [0, 40, 80, 180, 280, 565, 750, 940],
   NO2_1h: [0, 100, 200, 700, 1200, 2340, 3090, 3840],
   CO_24h: [0, 2, 4, 14, 24, 36, 48, 60],
   CO_1h: [0, 5, 10, 35, 60, 90, 120, 150],
   O3_1h: [0, 160, 200, 300, 400, 800, 1000, 1200],
-  O3_8h: [0, 100, 160, 215, 265, 800], // 表1 注3: above 800 no 8-h IAQI; O3 is reported by its 1-h IAQI
+  O3_8h: [0, 100, 160, 215, 265, 800], // 表1 说明(3): above 800 no 8-h IAQI; O3 is reported by its 1-h IAQI
   PM10_24h: [0, 50, 150, 250, 350, 420, 500, 600],
   'PM2.5_24h': [0, 35, 75, 115, 150, 250, 350, 500],
 };
@@ -82,11 +82,11 @@ export function breakpoints(edition: AqiEdition, column: AirColumn): readonly nu
 export type IaqiRule =
   /** HJ 633-2012 has no 1-h PM10/PM2.5 breakpoints (its hourly report uses 24-h sliding means) */
   | 'noBreakpoints'
-  /** HJ 633-2012 表1 注2: SO2 1-h above 800 µg/m³ gets no IAQI; SO2 is reported by its 24-h value */
+  /** HJ 633-2012 表1 说明(2): SO2 1-h above 800 µg/m³ gets no IAQI; SO2 is reported by its 24-h value */
   | 'so2HourAbove800UseDaily'
   /** HJ 633-2026 表3 注b: SO2 1-h above 800 µg/m³ counts as IAQI 200 */
   | 'so2HourAbove800Is200'
-  /** HJ 633-2012 表1 注3: O3 8-h above 800 µg/m³ gets no IAQI; O3 is reported by its 1-h value */
+  /** HJ 633-2012 表1 说明(3): O3 8-h above 800 µg/m³ gets no IAQI; O3 is reported by its 1-h value */
   | 'o3EightHourAbove800UseHourly'
   /** HJ 633-2026 表3 注c: O3 8-h above 800 µg/m³ counts as IAQI 300 */
   | 'o3EightHourAbove800Is300'
@@ -220,4 +220,74 @@ export function airQualityIndex(edition: AqiEdition, values: AirValues): AqiResu
   const aqi = Math.max(...indices);
   const primary = aqi > 50 ? POLLUTANTS.filter((p) => AIR_COLUMNS.some((c) => pollutantOf(c) === p && out[c] === aqi)) : [];
   return { edition, iaqi: out, aqi, primary, ...aqiLevel(aqi), rules };
+}
+
+/** A day's values for the daily report: 24-hour means, and O3's daily maximum 1-hour and 8-hour means. */
+export interface DailyAirValues {
+  SO2_24h?: number | null;
+  NO2_24h?: number | null;
+  CO_24h?: number | null;
+  PM10_24h?: number | null;
+  'PM2.5_24h'?: number | null;
+  /** O3 daily maximum 8-hour mean (日最大8小时滑动平均) */
+  O3_8h?: number | null;
+  /** O3 daily maximum 1-hour mean (日最大1小时平均): in HJ 633-2012's daily report only */
+  O3_1h?: number | null;
+}
+
+/** The pollutant items of each edition's daily report (HJ 633-2012 §5: seven; HJ 633-2026: six). */
+export const DAILY_ITEMS: Record<AqiEdition, ReadonlyArray<keyof DailyAirValues>> = {
+  'HJ 633-2012': ['SO2_24h', 'NO2_24h', 'PM10_24h', 'PM2.5_24h', 'CO_24h', 'O3_1h', 'O3_8h'],
+  'HJ 633-2026': ['SO2_24h', 'NO2_24h', 'PM10_24h', 'PM2.5_24h', 'CO_24h', 'O3_8h'],
+};
+
+/**
+ * dailyAqi(date: 'YYYY-MM-DD', values: the day's values, null where invalid) → the daily AQI by the edition in
+ * force on that date, from that edition's daily-report items (others are ignored), with `complete` false when
+ * one of them is missing: such a day is not a valid monitoring day (有效监测天), whatever its AQI.
+ */
+export function dailyAqi(date: string, values: DailyAirValues): AqiResult & { complete: boolean } {
+  const edition = aqiEdition(date);
+  const items = DAILY_ITEMS[edition];
+  const given: AirValues = {};
+  for (const k of items) {
+    const v = values[k];
+    if (typeof v === 'number' && Number.isFinite(v)) given[k] = v;
+  }
+  return { ...airQualityIndex(edition, given), complete: Object.keys(given).length === items.length };
+}
+
+export interface GoodDaysByEdition {
+  edition: AqiEdition;
+  /** first and last valid day computed by this edition */
+  from: string;
+  to: string;
+  validDays: number;
+  goodDays: number;
+}
+
+/**
+ * goodDaysOfYear(days: each day's date and values) → 优良天数, 有效监测天数 and 优良天数比例 over the complete days,
+ * each day computed by the edition in force on it; a year that straddles 2026-03-01 lists the part each edition
+ * computed (HJ 633-2012 before, HJ 633-2026 from that day).
+ */
+export function goodDaysOfYear(days: ReadonlyArray<{ date: string; values: DailyAirValues }>): { goodDays: number; validDays: number; share: number | null; heavyDays: number; editions: GoodDaysByEdition[] } {
+  const parts = new Map<AqiEdition, GoodDaysByEdition>();
+  let goodDays = 0;
+  let validDays = 0;
+  let heavyDays = 0;
+  for (const d of [...days].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))) {
+    const r = dailyAqi(d.date, d.values);
+    if (!r.complete || r.aqi === null) continue;
+    validDays++;
+    const good = isGoodDay(r.aqi);
+    if (good) goodDays++;
+    if (r.aqi > 200) heavyDays++;
+    const p = parts.get(r.edition) ?? { edition: r.edition, from: d.date, to: d.date, validDays: 0, goodDays: 0 };
+    p.to = d.date;
+    p.validDays++;
+    if (good) p.goodDays++;
+    parts.set(r.edition, p);
+  }
+  return { goodDays, validDays, share: validDays === 0 ? null : goodDays / validDays, heavyDays, editions: [...parts.values()] };
 }

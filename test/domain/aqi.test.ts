@@ -2,7 +2,7 @@
 // and HJ 633-2026 表3, the special cases of their notes, and properties that hold for any concentration.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AIR_COLUMNS, airQualityIndex, aqiEdition, aqiLevel, breakpoints, ceilIndex, iaqi, iaqiOf, roundHalfEven, type AirColumn, type AqiEdition } from '../../src/domain/aqi.ts';
+import { AIR_COLUMNS, airQualityIndex, aqiEdition, aqiLevel, breakpoints, ceilIndex, dailyAqi, goodDaysOfYear, iaqi, iaqiOf, roundHalfEven, type AirColumn, type AqiEdition } from '../../src/domain/aqi.ts';
 import { annualMean, annualPercentile, dailyMaxEightHour, dailyMean, goodDaysShare, percentile, type DailyValue } from '../../src/domain/airStatistics.ts';
 
 const EDITIONS: AqiEdition[] = ['HJ 633-2012', 'HJ 633-2026'];
@@ -47,7 +47,7 @@ describe('HJ 633-2012 worked examples (表1, 式(1), carried up to an integer)',
     expect(iaqi(e, 'CO_24h', 3.85)).toBe(97);
   });
 
-  it('表1 注: SO2 1-h above 800 gets no IAQI (SO2 by its 24-h value); O3 8-h above 800 none (O3 by its 1-h value)', () => {
+  it('表1 说明(2)(3): SO2 1-h above 800 gets no IAQI (SO2 by its 24-h value); O3 8-h above 800 none (O3 by its 1-h value)', () => {
     const r = airQualityIndex(e, { SO2_1h: 900, SO2_24h: 200, O3_8h: 850, O3_1h: 850 });
     expect(r.iaqi).toEqual({ SO2_24h: 108, O3_1h: 325 }); // SO2 24-h: 50/325×50+100 = 107.7; O3 1-h: 100/200×50+300
     expect(r).toMatchObject({ aqi: 325, primary: ['O3'], level: 6, category: '严重污染' });
@@ -202,5 +202,36 @@ describe('data validity and annual statistics (GB 3095-2012 表4, HJ 663-2013)',
   it('优良天数比例 over the valid days; 重污染 is AQI above 200', () => {
     expect(goodDaysShare([50, 100, 101, 250, null])).toEqual({ goodDays: 2, validDays: 4, share: 0.5, heavyDays: 1 });
     expect(goodDaysShare([null]).share).toBeNull();
+  });
+});
+
+describe('a day and a year by the edition in force on each day', () => {
+  const day = (pm25: number) => ({ SO2_24h: 10, NO2_24h: 20, PM10_24h: 40, 'PM2.5_24h': pm25, CO_24h: 0.6, O3_8h: 90, O3_1h: 120 });
+  it('the daily report’s items: seven in 2012 (with O3 daily max 1-h), six in 2026', () => {
+    const before = dailyAqi('2026-02-28', { ...day(20), O3_1h: 450 }); // O3 daily max 1-h 450 lies in 400–800 (IAQI 200–300)
+    expect(before).toMatchObject({ edition: 'HJ 633-2012', aqi: 213, primary: ['O3'], complete: true }); // 100/400×50+200 = 212.5
+    const after = dailyAqi('2026-03-01', { ...day(20), O3_1h: 450 });
+    expect(after).toMatchObject({ edition: 'HJ 633-2026', aqi: 45, primary: [], complete: true }); // O3 8-h 90: 45
+    expect(dailyAqi('2026-03-02', { ...day(20), CO_24h: null }).complete).toBe(false);
+  });
+
+  it('a year straddling 2026-03-01: each day by its edition, and the parts said', () => {
+    const days = [
+      { date: '2026-02-27', values: day(70) }, // 2012: 94, good
+      { date: '2026-02-28', values: day(80) }, // 2012: 107
+      { date: '2026-03-01', values: day(70) }, // 2026: 110
+      { date: '2026-03-02', values: day(50) }, // 2026: (100−50)/(60−35)×(50−35)+50 = 80, good
+      { date: '2026-03-03', values: { ...day(50), NO2_24h: null } }, // incomplete: not a valid day
+    ];
+    expect(goodDaysOfYear(days)).toEqual({
+      goodDays: 2,
+      validDays: 4,
+      share: 0.5,
+      heavyDays: 0,
+      editions: [
+        { edition: 'HJ 633-2012', from: '2026-02-27', to: '2026-02-28', validDays: 2, goodDays: 1 },
+        { edition: 'HJ 633-2026', from: '2026-03-01', to: '2026-03-02', validDays: 2, goodDays: 1 },
+      ],
+    });
   });
 });
