@@ -5,7 +5,7 @@
 // evaluation items. A missing or invalid value is null (the platforms' invalid-data marks are read as null
 // before these functions). GB 3095-2026 and the HJ 663 edition in force with it are assumed to keep these rules
 // until their texts are read (see the README).
-import { isGoodDay } from './aqi.ts';
+import { dailyAqi, isGoodDay, type AqiEdition, type DailyAirValues } from './aqi.ts';
 
 export const VALIDITY = {
   /** GB 3095-2012 表4: a 24-hour mean needs at least 20 hourly values in the day */
@@ -142,4 +142,34 @@ export function goodDaysShare(dailyAqi: ReadonlyArray<number | null>): GoodDays 
   const valid = present(dailyAqi);
   const goodDays = valid.filter(isGoodDay).length;
   return { goodDays, validDays: valid.length, share: valid.length === 0 ? null : goodDays / valid.length, heavyDays: valid.filter((a) => a > 200).length };
+}
+
+export interface GoodDaysByEdition {
+  edition: AqiEdition;
+  /** first and last valid day computed by this edition */
+  from: string;
+  to: string;
+  validDays: number;
+  goodDays: number;
+}
+
+/**
+ * goodDaysOfYear(days: each day's date and values) → 优良天数, 有效监测天数, 优良天数比例 and 重污染天数 over the
+ * complete days (dailyAqi), each day computed by the edition in force on it; a year that straddles 2026-03-01
+ * lists the part each edition computed (HJ 633-2012 before, HJ 633-2026 from that day).
+ */
+export function goodDaysOfYear(days: ReadonlyArray<{ date: string; values: DailyAirValues }>): GoodDays & { editions: GoodDaysByEdition[] } {
+  const parts = new Map<AqiEdition, GoodDaysByEdition>();
+  const aqis: number[] = [];
+  for (const d of [...days].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))) {
+    const r = dailyAqi(d.date, d.values);
+    if (!r.complete || r.aqi === null) continue;
+    aqis.push(r.aqi);
+    const p = parts.get(r.edition) ?? { edition: r.edition, from: d.date, to: d.date, validDays: 0, goodDays: 0 };
+    p.to = d.date;
+    p.validDays++;
+    if (isGoodDay(r.aqi)) p.goodDays++;
+    parts.set(r.edition, p);
+  }
+  return { ...goodDaysShare(aqis), editions: [...parts.values()] };
 }

@@ -256,38 +256,3 @@ export function dailyAqi(date: string, values: DailyAirValues): AqiResult & { co
   }
   return { ...airQualityIndex(edition, given), complete: Object.keys(given).length === items.length };
 }
-
-export interface GoodDaysByEdition {
-  edition: AqiEdition;
-  /** first and last valid day computed by this edition */
-  from: string;
-  to: string;
-  validDays: number;
-  goodDays: number;
-}
-
-/**
- * goodDaysOfYear(days: each day's date and values) → 优良天数, 有效监测天数 and 优良天数比例 over the complete days,
- * each day computed by the edition in force on it; a year that straddles 2026-03-01 lists the part each edition
- * computed (HJ 633-2012 before, HJ 633-2026 from that day).
- */
-export function goodDaysOfYear(days: ReadonlyArray<{ date: string; values: DailyAirValues }>): { goodDays: number; validDays: number; share: number | null; heavyDays: number; editions: GoodDaysByEdition[] } {
-  const parts = new Map<AqiEdition, GoodDaysByEdition>();
-  let goodDays = 0;
-  let validDays = 0;
-  let heavyDays = 0;
-  for (const d of [...days].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))) {
-    const r = dailyAqi(d.date, d.values);
-    if (!r.complete || r.aqi === null) continue;
-    validDays++;
-    const good = isGoodDay(r.aqi);
-    if (good) goodDays++;
-    if (r.aqi > 200) heavyDays++;
-    const p = parts.get(r.edition) ?? { edition: r.edition, from: d.date, to: d.date, validDays: 0, goodDays: 0 };
-    p.to = d.date;
-    p.validDays++;
-    if (good) p.goodDays++;
-    parts.set(r.edition, p);
-  }
-  return { goodDays, validDays, share: validDays === 0 ? null : goodDays / validDays, heavyDays, editions: [...parts.values()] };
-}

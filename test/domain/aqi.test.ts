@@ -2,8 +2,8 @@
 // and HJ 633-2026 表3, the special cases of their notes, and properties that hold for any concentration.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AIR_COLUMNS, airQualityIndex, aqiEdition, aqiLevel, breakpoints, ceilIndex, dailyAqi, goodDaysOfYear, iaqi, iaqiOf, roundHalfEven, type AirColumn, type AqiEdition } from '../../src/domain/aqi.ts';
-import { annualMean, annualPercentile, dailyMaxEightHour, dailyMean, goodDaysShare, percentile, type DailyValue } from '../../src/domain/airStatistics.ts';
+import { AIR_COLUMNS, airQualityIndex, aqiEdition, aqiLevel, breakpoints, ceilIndex, dailyAqi, iaqi, iaqiOf, roundHalfEven, type AirColumn, type AqiEdition } from '../../src/domain/aqi.ts';
+import { annualMean, annualPercentile, dailyMaxEightHour, dailyMean, goodDaysOfYear, goodDaysShare, percentile, type DailyValue } from '../../src/domain/airStatistics.ts';
 
 const EDITIONS: AqiEdition[] = ['HJ 633-2012', 'HJ 633-2026'];
 
