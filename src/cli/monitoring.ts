@@ -102,7 +102,7 @@ function columnsOf<K extends string>(header: string[], known: readonly K[], prob
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
-/** a cell as a number ≥ 0 within [0, max]; undefined when empty; a problem otherwise */
+/** a cell as a number within [0, max]; undefined when empty; a problem (tooHigh: the message above max) otherwise */
 function readNumber(cell: string, row: number, column: string, max: number, unit: string, problems: string[], tooHigh = 'monitoring.error.tooHigh'): number | undefined {
   if (cell === '') return undefined;
   if (!NUMBER.test(cell)) {
@@ -110,7 +110,7 @@ function readNumber(cell: string, row: number, column: string, max: number, unit
     return undefined;
   }
   const v = Number(cell);
-  if (v < 0) problems.push(t('monitoring.error.negative', { row, column, value: cell }));
+  if (v < 0) problems.push(t(column === 'pH' ? 'monitoring.error.pH' : 'monitoring.error.negative', { row, column, value: cell }));
   else if (v > max) problems.push(t(tooHigh, { row, column, value: cell, max, unit }));
   else return v;
   return undefined;
@@ -217,7 +217,7 @@ function waterRows(table: CsvTable, file: string): WaterLine[] {
         else problems.push(t('monitoring.error.target', { row, value: cell }));
       } else if (column !== null) {
         const [, max] = plausibleRange(column);
-        const v = column === 'pH' ? readPh(cell, row, problems) : readNumber(cell, row, column, max, waterUnitOf(column), problems);
+        const v = readNumber(cell, row, column, max, waterUnitOf(column), problems, column === 'pH' ? 'monitoring.error.pH' : 'monitoring.error.tooHigh');
         if (v !== undefined) values[column] = v;
       }
     });
@@ -233,21 +233,6 @@ function waterRows(table: CsvTable, file: string): WaterLine[] {
   }
   if (problems.length > 0) refuse(file, problems);
   return lines;
-}
-
-function readPh(cell: string, row: number, problems: string[]): number | undefined {
-  if (cell === '') return undefined;
-  if (!NUMBER.test(cell)) {
-    problems.push(t('monitoring.error.notNumber', { row, column: 'pH', value: cell }));
-    return undefined;
-  }
-  const v = Number(cell);
-  const [min, max] = plausibleRange('pH');
-  if (v < min || v > max) {
-    problems.push(t('monitoring.error.pH', { row, value: cell }));
-    return undefined;
-  }
-  return v;
 }
 
 function waterTable(lines: WaterLine[], locale: Locale): string {
