@@ -71,13 +71,13 @@ export async function runMonitoring(io: CliIo, command: MonitoringCommand, args:
   if (table.header.length === 0) throw new MonitoringInputError(t('monitoring.error.empty', { file }), 1);
   const print = (obj: unknown, text: () => string) => io.out(o.format === 'json' ? JSON.stringify(obj, null, 2) : text());
   if (command === 'aqi') {
-    const rows = aqiRows(table, file);
+    const rows = aqiRows(table, file, o.locale);
     print(
       rows.map(({ time: _time, result: _result, ...r }) => r),
       () => aqiTable(rows, o.locale),
     );
   } else {
-    const rows = waterRows(table, file);
+    const rows = waterRows(table, file, o.locale);
     print(
       rows.map(({ waterbody: _w, target: _t, times: _times, ...r }) => r),
       () => waterTable(rows, o.locale),
@@ -134,7 +134,7 @@ function refuse(file: string, problems: string[]): never {
 
 type AqiLine = AqiRow & { time: string; result: AqiResult | null };
 
-function aqiRows(table: CsvTable, file: string): AqiLine[] {
+function aqiRows(table: CsvTable, file: string, locale: Locale): AqiLine[] {
   const problems: string[] = [];
   const columns = columnsOf(table.header, ['time', ...AIR_COLUMNS] as const, problems);
   if (!columns.includes('time')) problems.push(t('monitoring.error.missingColumn', { column: 'time' }));
@@ -161,12 +161,12 @@ function aqiRows(table: CsvTable, file: string): AqiLine[] {
     if (date === undefined || date < HJ_633_2012_ISSUED) continue;
     const edition = aqiEdition(date);
     if (Object.keys(values).length === 0) {
-      lines.push({ row, time, edition, iaqi: {}, aqi: null, primary: [], level: null, category: null, error: t('monitoring.row.noValues'), result: null });
+      lines.push({ row, time, edition, iaqi: {}, aqi: null, primary: [], level: null, category: null, error: t('monitoring.row.noValues', {}, locale), result: null });
       continue;
     }
     const r = airQualityIndex(edition, values);
     const line: AqiLine = { row, time, edition, iaqi: r.iaqi, aqi: r.aqi, primary: r.primary, level: r.level, category: r.category, result: r };
-    if (r.aqi === null) line.error = t('monitoring.row.noIaqi', { edition, reasons: r.rules.map((x) => t(`monitoring.rule.${x.rule}`, { column: x.column, edition })).join('；') });
+    if (r.aqi === null) line.error = t('monitoring.row.noIaqi', { edition, reasons: r.rules.map((x) => t(`monitoring.rule.${x.rule}`, { column: x.column, edition }, locale)).join('; ') }, locale);
     lines.push(line);
   }
   if (problems.length > 0) refuse(file, problems);
@@ -194,7 +194,7 @@ function aqiTable(lines: AqiLine[], locale: Locale): string {
 
 type WaterLine = WaterClassRow & { waterbody: Waterbody; target: TargetClass; times: Array<number | null> };
 
-function waterRows(table: CsvTable, file: string): WaterLine[] {
+function waterRows(table: CsvTable, file: string, locale: Locale): WaterLine[] {
   const problems: string[] = [];
   const columns = columnsOf(table.header, ['waterbody', 'target', ...WATER_PARAMETERS] as const, problems);
   if (!columns.includes('waterbody')) problems.push(t('monitoring.error.missingColumn', { column: 'waterbody' }));
@@ -223,12 +223,12 @@ function waterRows(table: CsvTable, file: string): WaterLine[] {
     });
     if (!waterbody) continue;
     if (Object.keys(values).length === 0) {
-      lines.push({ row, waterbody, target, class: null, perParameter: {}, exceeding: [], times: [], error: t('monitoring.row.noWaterValues') });
+      lines.push({ row, waterbody, target, class: null, perParameter: {}, exceeding: [], times: [], error: t('monitoring.row.noWaterValues', {}, locale) });
       continue;
     }
     const s = sectionClass(waterbody, values, { target });
     const line: WaterLine = { row, waterbody, target, class: s.class, perParameter: s.perParameter, exceeding: s.exceeding.map((e) => e.parameter), times: s.exceeding.map((e) => e.times) };
-    if (s.class === null) line.error = t('monitoring.row.onlyReference', { parameters: s.reference.join('、') });
+    if (s.class === null) line.error = t('monitoring.row.onlyReference', { parameters: s.reference.join(', ') }, locale);
     lines.push(line);
   }
   if (problems.length > 0) refuse(file, problems);
