@@ -185,7 +185,7 @@ function aqiTable(lines: AqiLine[], locale: Locale): string {
     l.level === null ? null : t(`monitoring.category.${l.level}`, {}, locale),
     l.error ?? Object.entries(l.iaqi).map(([c, v]) => `${c} ${v}`).join('  '),
   ]);
-  const notes = lines.flatMap((l) => (l.result && l.aqi !== null ? l.result.rules.map((x) => `  ${h('row')} ${l.row}：${t(`monitoring.rule.${x.rule}`, { column: x.column, edition: l.edition }, locale)}`) : []));
+  const notes = lines.flatMap((l) => (l.result && l.aqi !== null ? l.result.rules.map((x) => `  ${t('monitoring.table.note', { row: l.row, text: t(`monitoring.rule.${x.rule}`, { column: x.column, edition: l.edition }, locale) }, locale)}`) : []));
   const out = renderTable(['row', 'time', 'edition', 'aqi', 'primary', 'level', 'category', 'iaqi'].map(h), rows, [6, 20, 12, 5, 16, 8, 10, 90]);
   return notes.length > 0 ? [out, '', h('notes'), ...notes].join('\n') : out;
 }

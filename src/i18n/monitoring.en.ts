@@ -49,6 +49,7 @@ export const monitoringEn: Record<string, string> = {
   'monitoring.table.exceeding': 'Exceeding (times over)',
   'monitoring.table.perParameter': 'Class per parameter',
   'monitoring.table.notes': 'Notes:',
+  'monitoring.table.note': 'Row {row}: {text}',
   'monitoring.category.1': 'Excellent',
   'monitoring.category.2': 'Good',
   'monitoring.category.3': 'Lightly polluted',

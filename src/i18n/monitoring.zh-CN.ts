@@ -49,6 +49,7 @@ export const monitoringZhCN: Record<string, string> = {
   'monitoring.table.exceeding': '超标项目（超标倍数）',
   'monitoring.table.perParameter': '各项类别',
   'monitoring.table.notes': '说明：',
+  'monitoring.table.note': '行 {row}：{text}',
   'monitoring.category.1': '优',
   'monitoring.category.2': '良',
   'monitoring.category.3': '轻度污染',
