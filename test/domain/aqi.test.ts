@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AIR_COLUMNS, airQualityIndex, aqiEdition, aqiLevel, breakpoints, ceilIndex, dailyAqi, iaqi, iaqiOf, roundHalfEven, type AirColumn, type AqiEdition } from '../../src/domain/aqi.ts';
+import { gb3095Limit } from '../../src/domain/airLimits.ts';
 import { annualMean, annualPercentile, dailyMaxEightHour, dailyMean, goodDaysOfYear, goodDaysShare, percentile, type DailyValue } from '../../src/domain/airStatistics.ts';
 
 const EDITIONS: AqiEdition[] = ['HJ 633-2012', 'HJ 633-2026'];
@@ -233,5 +234,17 @@ describe('a day and a year by the edition in force on each day', () => {
         { edition: 'HJ 633-2026', from: '2026-03-01', to: '2026-03-02', validDays: 2, goodDays: 1 },
       ],
     });
+  });
+});
+
+describe('GB 3095 limits in force on a date', () => {
+  it('2012 表1 to 2026-02-28; 2026 transition limits (PM tighter) to 2030-12-31; final from 2031', () => {
+    expect(gb3095Limit('2026-02-28', 'PM2.5_year')).toEqual({ edition: 'GB 3095-2012', limit: 35 });
+    expect(gb3095Limit('2026-02-28', 'PM2.5_year', 1)).toEqual({ edition: 'GB 3095-2012', limit: 15 });
+    expect(gb3095Limit('2026-03-01', 'PM2.5_year')).toEqual({ edition: 'GB 3095-2026', stage: 'transition', limit: 30 });
+    expect(gb3095Limit('2030-12-31', 'PM10_24h')).toEqual({ edition: 'GB 3095-2026', stage: 'transition', limit: 120 });
+    expect(gb3095Limit('2031-01-01', 'NO2_year')).toEqual({ edition: 'GB 3095-2026', stage: 'final', limit: 30 });
+    expect(gb3095Limit('2031-01-01', 'O3_8h').limit).toBe(160);
+    expect(gb3095Limit('2027-01-01', 'SO2_24h', 1).limit).toBeUndefined(); // not read yet: not guessed
   });
 });
