@@ -28,6 +28,7 @@ import { cliActor } from '../auth/roles.ts';
 import { busyMessage, DataDirBusyError } from '../store/dirLock.ts';
 import { userPath, type CliIo } from './io.ts';
 import { forwardToServer } from './remote.ts';
+import { isMonitoringCommand, MonitoringInputError, runMonitoring } from './monitoring.ts';
 
 class UsageError extends Error {}
 
@@ -47,6 +48,7 @@ const HELP = `ecociv — 生态文明建设规划的数据化评估
 ${TRACKING_HELP}
 ${USERS_HELP}
 ${BACKUP_HELP}
+${t('monitoring.help')}
   ecociv report <规划> --kind 类型 --out 文件 [--year 年份]
                                          生成报告，格式由文件扩展名决定（默认最近有现状值的年份）：
                                          annual 年度自评估报告 .docx .pdf .html；application 申报达标情况表 .xlsx；
@@ -121,6 +123,8 @@ async function runCommand(argv: string[], io: CliIo, ro: RunOptions): Promise<nu
     if (!/^\d{4}$/.test(values.year)) throw new UsageError(t('error.badYear', { value: values.year }));
     year = Number(values.year);
   }
+  // the calculators need no store: they run before one is opened
+  if (isMonitoringCommand(command)) return runMonitoring(io, command, rest, { format, locale });
   if (![...['plans', 'assess', 'projects', 'tasks', 'check', 'record', 'confirm', 'report', 'serve', 'users'], ...TRACKING_COMMANDS, ...BACKUP_COMMANDS].includes(command)) throw new UsageError(`${t('error.unknownCommand', { value: command })}\n\n${HELP}`);
   if (command === 'confirm' && (rest.length < 3 || year === undefined))
     throw new UsageError(`请指定规划、指标体系、序号和 --year。\n\n${HELP}`);
@@ -386,6 +390,7 @@ async function serve(db: Db, portArg: string | undefined, io: CliIo): Promise<nu
 /** A refusal the command line reports in words (and its exit code); null for an unexpected error. */
 export function cliFailure(e: unknown): { message: string; code: number } | null {
   if (e instanceof UsageError || e instanceof UnknownPlanError || e instanceof TrackingUsageError || e instanceof UsersUsageError || isReportError(e)) return { message: e.message, code: 2 };
+  if (e instanceof MonitoringInputError) return { message: e.message, code: e.code };
   if (e instanceof InvalidEntriesError) return { message: `数据未保存，发现 ${e.problems.length} 处错误：\n${e.message}`, code: 1 };
   if (e instanceof InvalidBatchError) return { message: `未保存，发现 ${e.problems.length} 处错误：\n${e.message}`, code: 1 };
   if (e instanceof NotFoundError || e instanceof ForbiddenError) return { message: e.message, code: 1 };

@@ -11,6 +11,8 @@ import { integrityEn } from './integrity.en.ts';
 import { integrityZhCN } from './integrity.zh-CN.ts';
 import { limitsEn } from './limits.en.ts';
 import { limitsZhCN } from './limits.zh-CN.ts';
+import { monitoringEn } from './monitoring.en.ts';
+import { monitoringZhCN } from './monitoring.zh-CN.ts';
 import { reportEn } from './report.en.ts';
 import { reportZhCN } from './report.zh-CN.ts';
 import { serverEn } from './server.en.ts';
@@ -19,8 +21,8 @@ import { zhCN } from './zh-CN.ts';
 
 export type Locale = 'zh-CN' | 'en';
 const catalogs: Record<Locale, Record<string, string>> = {
-  'zh-CN': { ...zhCN, ...reportZhCN, ...accountsZhCN, ...accessZhCN, ...integrityZhCN, ...embeddedZhCN, ...limitsZhCN, ...serverZhCN },
-  en: { ...en, ...reportEn, ...accountsEn, ...accessEn, ...integrityEn, ...embeddedEn, ...limitsEn, ...serverEn },
+  'zh-CN': { ...zhCN, ...reportZhCN, ...accountsZhCN, ...accessZhCN, ...integrityZhCN, ...embeddedZhCN, ...limitsZhCN, ...serverZhCN, ...monitoringZhCN },
+  en: { ...en, ...reportEn, ...accountsEn, ...accessEn, ...integrityEn, ...embeddedEn, ...limitsEn, ...serverEn, ...monitoringEn },
 };
 
 export function t(key: string, params: Record<string, string | number> = {}, locale: Locale = 'zh-CN'): string {
