@@ -4,6 +4,8 @@ import { accessEn } from './access.en.ts';
 import { accessZhCN } from './access.zh-CN.ts';
 import { accountsEn } from './accounts.en.ts';
 import { accountsZhCN } from './accounts.zh-CN.ts';
+import { backupEn } from './backup.en.ts';
+import { backupZhCN } from './backup.zh-CN.ts';
 import { embeddedEn } from './embedded.en.ts';
 import { embeddedZhCN } from './embedded.zh-CN.ts';
 import { en } from './en.ts';
@@ -19,8 +21,8 @@ import { zhCN } from './zh-CN.ts';
 
 export type Locale = 'zh-CN' | 'en';
 const catalogs: Record<Locale, Record<string, string>> = {
-  'zh-CN': { ...zhCN, ...reportZhCN, ...accountsZhCN, ...accessZhCN, ...integrityZhCN, ...embeddedZhCN, ...limitsZhCN, ...serverZhCN },
-  en: { ...en, ...reportEn, ...accountsEn, ...accessEn, ...integrityEn, ...embeddedEn, ...limitsEn, ...serverEn },
+  'zh-CN': { ...zhCN, ...reportZhCN, ...accountsZhCN, ...accessZhCN, ...integrityZhCN, ...embeddedZhCN, ...limitsZhCN, ...serverZhCN, ...backupZhCN },
+  en: { ...en, ...reportEn, ...accountsEn, ...accessEn, ...integrityEn, ...embeddedEn, ...limitsEn, ...serverEn, ...backupEn },
 };
 
 export function t(key: string, params: Record<string, string | number> = {}, locale: Locale = 'zh-CN'): string {
