@@ -8,9 +8,13 @@ import { backupEn } from './backup.en.ts';
 import { backupZhCN } from './backup.zh-CN.ts';
 import { cliEn } from './cli.en.ts';
 import { cliZhCN } from './cli.zh-CN.ts';
+import { dataEn } from './data.en.ts';
+import { dataZhCN } from './data.zh-CN.ts';
 import { embeddedEn } from './embedded.en.ts';
 import { embeddedZhCN } from './embedded.zh-CN.ts';
 import { en } from './en.ts';
+import { entryEn } from './entry.en.ts';
+import { entryZhCN } from './entry.zh-CN.ts';
 import { integrityEn } from './integrity.en.ts';
 import { integrityZhCN } from './integrity.zh-CN.ts';
 import { limitsEn } from './limits.en.ts';
@@ -23,8 +27,8 @@ import { zhCN } from './zh-CN.ts';
 
 export type Locale = 'zh-CN' | 'en';
 const catalogs: Record<Locale, Record<string, string>> = {
-  'zh-CN': { ...zhCN, ...reportZhCN, ...accountsZhCN, ...accessZhCN, ...integrityZhCN, ...embeddedZhCN, ...limitsZhCN, ...serverZhCN, ...backupZhCN, ...cliZhCN },
-  en: { ...en, ...reportEn, ...accountsEn, ...accessEn, ...integrityEn, ...embeddedEn, ...limitsEn, ...serverEn, ...backupEn, ...cliEn },
+  'zh-CN': { ...zhCN, ...reportZhCN, ...accountsZhCN, ...accessZhCN, ...integrityZhCN, ...embeddedZhCN, ...limitsZhCN, ...serverZhCN, ...backupZhCN, ...cliZhCN, ...dataZhCN, ...entryZhCN },
+  en: { ...en, ...reportEn, ...accountsEn, ...accessEn, ...integrityEn, ...embeddedEn, ...limitsEn, ...serverEn, ...backupEn, ...cliEn, ...dataEn, ...entryEn },
 };
 
 export function t(key: string, params: Record<string, string | number> = {}, locale: Locale = 'zh-CN'): string {
