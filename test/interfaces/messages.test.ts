@@ -7,6 +7,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { entryHint } from '../../src/app/dataEntry.ts';
+import { runCli } from '../../src/cli/run.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
@@ -90,5 +92,32 @@ describe('no Chinese messages written into the code', () => {
 
   it('every allowed file exists, so the list does not outlive what it excuses', () => {
     expect(Object.keys(ALLOWED_FILES).filter((f) => !statSync(join(ROOT, f), { throwIfNoEntry: false }))).toEqual([]);
+  });
+});
+
+describe('the messages moved keep their Chinese and have an English twin', () => {
+  /** Run a command line that is refused before any store is opened; what it wrote to stderr. */
+  const refusal = async (...argv: string[]) => {
+    const err: string[] = [];
+    const code = await runCli(argv, { out: () => undefined, err: (x) => err.push(x), cwd: ROOT, password: async () => '' });
+    return { code, text: err.join('\n') };
+  };
+
+  it('a command line refused says so in Chinese, or in English with --lang en, with the help in the same language', async () => {
+    const zh = await refusal('confirm', 'wushan-demo-county');
+    expect(zh.code).toBe(2);
+    expect(zh.text).toMatch(/^请指定规划、指标体系、序号和 --year。\n\necociv — 生态文明建设规划的数据化评估/);
+    expect(zh.text).toContain('ecociv backup <文件>');
+    const en = await refusal('confirm', 'wushan-demo-county', '--lang', 'en');
+    expect(en.text).toMatch(/^Give the plan, the framework, the indicator number and --year\.\n\necociv — ecological-civilization plans as data/);
+    expect(en.text).toContain('ecociv backup <file>');
+    expect(en.text).not.toMatch(HAN);
+    expect((await refusal('report', 'wushan-demo-county', '--kind', 'annual', '--lang', 'en')).text).toMatch(/^Give the output file with --out/);
+  });
+
+  it('the entry form says what a field expects, in Chinese, and in English naming the words to type', () => {
+    expect(entryHint(undefined, '%')).toBe('数值（单位%，0–100），或区间如“大于90”；无数据填“-”');
+    expect(entryHint(undefined, '万元')).toBe('数值（单位万元），或区间如“大于10”；无数据填“-”');
+    expect(entryHint(undefined, '万元', 'en')).toBe('a number (in 万元), or a range such as 大于10 (above 10); "-" when there is no figure');
   });
 });
