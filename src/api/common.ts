@@ -40,11 +40,13 @@ export type BatchProblem = z.infer<typeof BatchProblem>;
 export const ApiError = z.object({
   error: z.object({
     code: z.string(),
-    message: z.string().describe('中文说明'),
+    message: z.string().describe('what went wrong, in Chinese, in the plan office\'s words'),
     problems: z
       .array(z.object({ row: z.number().int().optional(), index: z.number().int().optional(), field: z.string(), value: z.string(), message: z.string() }))
       .optional()
       .describe('every problem: row (entry number, or the sheet row for a workbook; index, 0-based, for observations), field (or column), value, message'),
+    counting: z.enum(['entry', 'row']).optional().describe('for a refused batch: row numbers count entries of the request (entry) or rows of a sheet (row)'),
+    sheet: z.string().nullable().optional().describe('for a refused workbook: the sheet the rows are on'),
   }),
 });
 export type ApiError = z.infer<typeof ApiError>;

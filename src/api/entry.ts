@@ -38,7 +38,7 @@ export const ConfirmationBody = z.strictObject({
   year: z.number().int(),
   status: z.enum(['met', 'notMet']).optional(),
   points: z.number().optional(),
-  reason: z.string().describe('确认理由'),
+  reason: z.string().describe('why the indicator is judged so (shown beside the computed result)'),
 });
 
 /** GET /api/plans/{id}/units: a unit that leads indicators of the plan. */
@@ -60,7 +60,14 @@ export const EntryRow = z.object({
   attribute: z.string().nullable(),
   hint: z.string().describe('what is expected, in Chinese'),
   previous: z.object({ year: z.number().int(), printed: z.string() }).nullable(),
-  current: z.object({ printed: z.string(), origin: z.string() }).nullable(),
+  current: z
+    .object({
+      printed: z.string(),
+      origin: z.string(),
+      review: z.enum(['submitted', 'approved', 'returned']).describe('where the figure stands in review'),
+      reviewComment: z.string().nullable().describe('the reviewer\'s reason when returned'),
+    })
+    .nullable(),
 });
 export type EntryRow = z.infer<typeof EntryRow>;
 

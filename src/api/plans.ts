@@ -23,6 +23,19 @@ export const PlanDetail = PlanSummary.extend({
   frameworks: z.array(z.string()),
   frameworkDetails: z.array(z.object({ id: z.string(), name: z.string(), version: z.string() })).optional().describe('the frameworks with their names and editions'),
   office: z.object({ unit: z.string(), printed: z.string().optional(), source: SourceRef.optional() }).nullable().describe('the office that runs the plan, with its line'),
+  statedSummaries: z
+    .array(
+      z.object({
+        framework: z.string(),
+        year: z.number().int().optional(),
+        printed: z.string().describe('the sentence as the plan prints it'),
+        counts: z.object({ applicable: z.number().int(), met: z.number().int(), notMet: z.number().int() }).optional(),
+        classes: z.record(z.string(), z.number()).optional().describe('the plan\'s own achievability classes (its words) with their counts'),
+        score: z.number().optional(),
+        source: SourceRef,
+      }),
+    )
+    .describe('what the plan itself states about its frameworks (counts, classes, score), each with its line'),
 });
 export type PlanDetail = z.infer<typeof PlanDetail>;
 
@@ -193,7 +206,15 @@ export const FrameworkAssessment = z.object({
   classes: z.record(AchievabilityClass, z.number()).optional(),
   summary: z.string().optional().describe('the summary sentence'),
   stated: z.array(StatedSummary).optional(),
+  deductions: z
+    .array(z.object({ number: z.string(), name: z.string(), points: z.number().nullable(), maxPoints: z.number(), lost: z.number() }))
+    .optional()
+    .describe('scored frameworks: the indicators that lost points, with what they got and what they lost'),
   results: z.array(ResultItem),
+  revisions: z
+    .array(z.object({ number: z.string(), part: z.string().nullable(), previous: z.string(), printed: z.string().describe('the value in force'), reason: z.string(), by: z.string(), approvedBy: z.string().nullable() }))
+    .optional()
+    .describe('approved revisions of the published year\'s figures: the old value and the new, why, who asked, who approved'),
 });
 export type FrameworkAssessment = z.infer<typeof FrameworkAssessment>;
 
@@ -240,6 +261,7 @@ export type ProjectYear = z.infer<typeof ProjectYear>;
 
 /** One project as the plan's project table lists it. */
 export const Project = z.object({
+  key: z.string().describe('stable key: progress reports and changes name the project by it'),
   number: z.number().int().nullable(),
   group: z.string(),
   category: z.string().nullable(),
@@ -251,6 +273,7 @@ export const Project = z.object({
   yearStart: z.number().int().nullable(),
   yearEnd: z.number().int().nullable(),
   leadUnits: z.array(z.string()),
+  township: z.string().nullable(),
   origin: z.string().nullable(),
   indicators: z.array(z.string()).describe('the names of the indicators it serves (对应创建指标)'),
   source: SourceRef.nullable(),
@@ -260,6 +283,7 @@ export type Project = z.infer<typeof Project>;
 /** GET /api/plans/{id}/projects */
 export const Projects = z.object({
   plan: z.string().optional(),
+  title: z.string().optional().describe('the plan\'s title'),
   ...rollupFields,
   groups: z.array(ProjectRollup),
   categories: z.array(ProjectRollup),

@@ -1,7 +1,7 @@
 // Project and task tracking: progress, changes, the work plan, supervision, department assessment,
 // settings, attachments (src/app/projectProgress.ts, workPlanView.ts, departmentAssessment.ts).
 import { z } from 'zod';
-import { Amount, BatchProblem, Day, SourceRef } from './common.ts';
+import { Amount, BatchProblem, Day, SourceRef, Status } from './common.ts';
 import { ProjectRollup } from './plans.ts';
 
 export const ProjectStatus = z.enum(['notStarted', 'underway', 'completed', 'delayed', 'cancelled', 'adjusted']);
@@ -47,13 +47,27 @@ export type CurvePoint = z.infer<typeof CurvePoint>;
 export const WarningKind = z.enum(['overdue', 'behindSchedule', 'missingReport']);
 export type WarningKind = z.infer<typeof WarningKind>;
 
-export const ProgressWarning = z.object({
-  kind: WarningKind,
+const warningBase = {
   projectKey: z.string(),
   name: z.string(),
   units: z.array(z.string()),
+  source: SourceRef.nullable().optional().describe('the project\'s row in the plan'),
   text: z.string().describe('a ready-made sentence naming the figures (in the language asked for)'),
-});
+};
+/** A warning, with the figures its sentence names (by kind). */
+export const ProgressWarning = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('overdue'), ...warningBase, yearEnd: z.number().int(), status: StatusKey.describe('the latest report\'s status, noReport when none') }),
+  z.object({
+    kind: z.literal('behindSchedule'),
+    ...warningBase,
+    investmentWan: z.number(),
+    scheduledShare: z.number().describe('0–1: the share of the investment due by the day asked for'),
+    completedShare: z.number().describe('0–1: the share reported as spent'),
+    scheduledWan: z.number(),
+    completedWan: z.number(),
+  }),
+  z.object({ kind: z.literal('missingReport'), ...warningBase, period: z.string().describe('the period whose report is missing'), lastReported: z.string().nullable().describe('the last period reported, null when none') }),
+]);
 export type ProgressWarning = z.infer<typeof ProgressWarning>;
 
 export const ChangeKind = z.enum(['add', 'adjust', 'cancel']);
@@ -224,6 +238,7 @@ export type Timeliness = z.infer<typeof Timeliness>;
 
 export const TaskUpdate = z.object({
   id: z.number().int(),
+  workItemId: z.number().int().describe('the work item it reports on'),
   status: WorkStatus,
   progress: z.string(),
   evidence: z.string().nullable(),
@@ -287,16 +302,35 @@ export const PartScore = z.object({
 });
 export type PartScore = z.infer<typeof PartScore>;
 
-export const UnitScore = z.object({ unit: z.string(), rank: z.number().int(), total: z.number().nullable(), parts: z.array(PartScore) });
+/** What a unit's score was computed from (src/domain/departments.ts UnitInputs). */
+export const UnitInputs = z.object({
+  unit: z.string(),
+  indicators: z.array(z.object({ framework: z.string(), number: z.string(), name: z.string(), status: Status })),
+  projects: z.array(z.object({ key: z.string(), name: z.string(), scheduledShare: z.number().nullable(), completedShare: z.number().nullable(), overdue: z.boolean(), completed: z.boolean() })),
+  tasks: z.array(z.object({ id: z.number().int(), title: z.string(), timeliness: Timeliness })),
+  reporting: z.object({ expected: z.number().int(), onTime: z.number().int(), late: z.number().int(), returned: z.number().int() }),
+});
+export type UnitInputs = z.infer<typeof UnitInputs>;
+
+export const UnitScore = z.object({
+  unit: z.string(),
+  rank: z.number().int(),
+  total: z.number().nullable(),
+  parts: z.array(PartScore),
+  inputs: UnitInputs.describe('the indicators, projects, work items and progress reports the unit is scored on'),
+});
 export type UnitScore = z.infer<typeof UnitScore>;
 
 /** GET /api/plans/{id}/departments?year=&asOf= */
 export const Departments = z.object({
   plan: z.string(),
+  title: z.string(),
+  region: z.string(),
   year: z.number().int(),
   asOf: z.string(),
   weights: Weights,
   parts: z.array(AssessmentPart),
+  graceDays: z.number().int().describe('days after a period ends within which its progress report counts as on time'),
   ranking: z.array(UnitScore),
 });
 export type Departments = z.infer<typeof Departments>;

@@ -1,6 +1,7 @@
 // Data entry (数据填报): the indicators a unit leads, with last year's value beside each, and drafts.
 import { compileFramework, leafKey } from '../domain/assess.ts';
 import type { Requirement } from '../domain/types.ts';
+import { t, type Locale } from '../i18n/index.ts';
 import { inTransaction, type Queryable } from '../store/db.ts';
 import { SYSTEM_ACTOR, type Actor } from '../auth/roles.ts';
 import { writeAudit } from '../store/audit.ts';
@@ -24,20 +25,20 @@ export async function planUnits(db: Queryable, planId: string): Promise<Array<{ 
 }
 
 /** What the entry form should say is expected, from the requirement's kind and the unit. */
-export function entryHint(requirement: Requirement | undefined, unit: string | undefined): string {
+export function entryHint(requirement: Requirement | undefined, unit: string | undefined, locale: Locale = 'zh-CN'): string {
   const kind = requirement?.kind === 'composite' ? requirement.parts[requirement.parts.length - 1]!.kind : requirement?.kind;
   const percent = unit === '%' || unit === '％';
   switch (kind) {
     case 'state':
-      return '状态，如“建立”“开展”“全面实施”“正在制定”';
+      return t('entry.hint.state', {}, locale);
     case 'directive':
-      return '“完成”或“未完成”，可附数值，如“完成；85”';
+      return t('entry.hint.directive', {}, locale);
     case 'absence':
-      return '如“无劣V类水体”“基本消除”“不明显”';
+      return t('entry.hint.absence', {}, locale);
     case 'trend':
-      return percent ? '数值（单位%，0–100），或变化，如“稳定提高”' : '数值，或变化，如“稳定提高”“不降低”';
+      return t(percent ? 'entry.hint.trendPercent' : 'entry.hint.trend', {}, locale);
     default:
-      return percent ? '数值（单位%，0–100），或区间如“大于90”；无数据填“-”' : `数值${unit && unit !== '-' ? `（单位${unit}）` : ''}，或区间如“大于10”；无数据填“-”`;
+      return percent ? t('entry.hint.numberPercent', {}, locale) : t('entry.hint.number', { unit: unit && unit !== '-' ? t('entry.hint.unit', { unit }, locale) : '' }, locale);
   }
 }
 

@@ -1,6 +1,7 @@
 // Where a command's output goes and where its relative file names start: the terminal when the command runs
 // here, or the reply to the command line when a running server runs it (src/server/cliRoute.ts).
 import { resolve } from 'node:path';
+import { t } from '../i18n/index.ts';
 
 export interface CliIo {
   /** the command's output (stdout), one block at a time */
@@ -19,7 +20,7 @@ export const userPath = (io: CliIo, file: string) => resolve(io.cwd, file);
 /** ECOCIV_PASSWORD, or the first line of stdin. */
 export async function readPassword(): Promise<string> {
   if (process.env.ECOCIV_PASSWORD) return process.env.ECOCIV_PASSWORD;
-  if (process.stdin.isTTY) process.stderr.write('密码：');
+  if (process.stdin.isTTY) process.stderr.write(t('cli.password'));
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) {
     chunks.push(c as Buffer);

@@ -18,12 +18,12 @@ import { InvalidEntriesError, recordObservations, type ObservationEntry } from '
 import { consistencyReport } from './consistencyReport.ts';
 import { isChromiumMissing, isReportError, LazyPrinter, reports as loadReports } from '../reports/onDemand.ts';
 import { formatWan, renderTable } from './table.ts';
-import { runTracking, TRACKING_COMMANDS, TRACKING_HELP, TrackingUsageError } from './tracking.ts';
-import { BACKUP_COMMANDS, BACKUP_HELP, runBackup } from './backup.ts';
+import { runTracking, TRACKING_COMMANDS, trackingHelp, TrackingUsageError } from './tracking.ts';
+import { BACKUP_COMMANDS, backupHelp, runBackup } from './backup.ts';
 import { InvalidBatchError } from '../store/batch.ts';
 import { NotFoundError } from '../store/errors.ts';
 import { ForbiddenError } from '../store/access.ts';
-import { runUsers, USERS_HELP, UsersUsageError } from './users.ts';
+import { runUsers, usersHelp, UsersUsageError } from './users.ts';
 import { cliActor } from '../auth/roles.ts';
 import { busyMessage, DataDirBusyError } from '../store/dirLock.ts';
 import { userPath, type CliIo } from './io.ts';
@@ -34,34 +34,8 @@ class UsageError extends Error {}
 
 // The report renderers (docx, charts, Chromium) take seconds to load: only the report command loads them.
 
-const HELP = `ecociv — 生态文明建设规划的数据化评估
-
-用法：
-  ecociv plans                          列出规划
-  ecociv assess <规划> [--year 年份]     评估指标（默认基准年）
-  ecociv projects <规划>                 重点工程项目汇总（与文件所列合计核对）
-  ecociv tasks <规划>                    重点任务（按规划文本的章节）
-  ecociv check <规划> [--year 年份]      规划一致性检查（项目所列指标、未达标指标、文件合计、牵头单位、注释），逐条注明出处行
-  ecociv record <文件.json|.yaml>        录入现状值（整批成功或整批不保存）
-  ecociv confirm <规划> <指标体系> <序号> --year 年份 (--status met|notMet | --points 分) --by 确认人 --reason 理由
-                                         人工确认无法判定的指标（与计算结果并列保存）
-${TRACKING_HELP}
-${USERS_HELP}
-${BACKUP_HELP}
-${t('monitoring.help')}
-  ecociv report <规划> --kind 类型 --out 文件 [--year 年份]
-                                         生成报告，格式由文件扩展名决定（默认最近有现状值的年份）：
-                                         annual 年度自评估报告 .docx .pdf .html；application 申报达标情况表 .xlsx；
-                                         midterm 中期/终期评估报告 .docx .pdf .html；public 信息公开摘要 .docx .pdf .html
-  ecociv report --all --out-dir 目录 [--year 年份]
-                                         为库中每个规划生成全部报告（每个规划一个子目录），逐个报告进度
-  ecociv serve                           启动 HTTP 服务（PORT，默认 3000）
-
-选项：
-  --format table|json   输出格式（默认 table，中文）
-  --lang zh-CN|en       表格语言（默认 zh-CN）
-
-配置：DATABASE_URL（PostgreSQL 服务器；不设则使用内置 PGlite），ECOCIV_DATA_DIR（PGlite 数据目录，默认 ./data/store），PORT`;
+/** The command line's help, in the language asked for. */
+const help = (locale: Locale) => t('cli.help.main', { tracking: trackingHelp(locale), users: usersHelp(locale), backup: backupHelp(locale), monitoring: t('monitoring.help', {}, locale) }, locale);
 
 /** Commands a running server must not run for a command line: a second server; a restore under its feet. */
 export const NOT_THROUGH_SERVER = ['serve', 'restore'];
@@ -76,7 +50,7 @@ export async function runCli(argv: string[], io: CliIo, ro: RunOptions = {}): Pr
   try {
     return await runCommand(argv, io, ro);
   } catch (e) {
-    const failure = cliFailure(e);
+    const failure = cliFailure(e, localeOfArgs(argv));
     if (!failure) throw e;
     io.err(failure.message);
     return failure.code;
@@ -111,33 +85,34 @@ async function runCommand(argv: string[], io: CliIo, ro: RunOptions): Promise<nu
     },
   });
   const [command, ...rest] = positionals;
+  const locale: Locale = values.lang === 'en' ? 'en' : 'zh-CN';
+  const helpText = help(locale);
   if (values.help || !command) {
-    io.out(HELP);
+    io.out(helpText);
     return command ? 0 : values.help ? 0 : 2;
   }
   const format = values.format;
-  if (format !== 'table' && format !== 'json') throw new UsageError(t('error.badFormat', { value: String(format) }));
-  const locale: Locale = values.lang === 'en' ? 'en' : 'zh-CN';
+  if (format !== 'table' && format !== 'json') throw new UsageError(t('error.badFormat', { value: String(format) }, locale));
   let year: number | undefined;
   if (values.year !== undefined) {
-    if (!/^\d{4}$/.test(values.year)) throw new UsageError(t('error.badYear', { value: values.year }));
+    if (!/^\d{4}$/.test(values.year)) throw new UsageError(t('error.badYear', { value: values.year }, locale));
     year = Number(values.year);
   }
   // the calculators need no store: they run before one is opened
   if (isMonitoringCommand(command)) return runMonitoring(io, command, rest, { format, locale });
-  if (![...['plans', 'assess', 'projects', 'tasks', 'check', 'record', 'confirm', 'report', 'serve', 'users'], ...TRACKING_COMMANDS, ...BACKUP_COMMANDS].includes(command)) throw new UsageError(`${t('error.unknownCommand', { value: command })}\n\n${HELP}`);
+  if (![...['plans', 'assess', 'projects', 'tasks', 'check', 'record', 'confirm', 'report', 'serve', 'users'], ...TRACKING_COMMANDS, ...BACKUP_COMMANDS].includes(command)) throw new UsageError(`${t('error.unknownCommand', { value: command }, locale)}\n\n${helpText}`);
   if (command === 'confirm' && (rest.length < 3 || year === undefined))
-    throw new UsageError(`请指定规划、指标体系、序号和 --year。\n\n${HELP}`);
+    throw new UsageError(`${t('cli.error.confirmArgs', {}, locale)}\n\n${helpText}`);
   if (['assess', 'projects', 'tasks', 'check', 'record'].includes(command) && !rest[0])
-    throw new UsageError(`${command === 'record' ? '请指定要录入的文件。' : '请指定规划编号（见 ecociv plans）。'}\n\n${HELP}`);
+    throw new UsageError(`${t(command === 'record' ? 'cli.error.needFile' : 'cli.error.needPlan', {}, locale)}\n\n${helpText}`);
 
   if (command === 'report') {
     if (values.all) {
-      if (!values['out-dir']) throw new UsageError(`请用 --out-dir 指定输出目录。\n\n${HELP}`);
+      if (!values['out-dir']) throw new UsageError(`${t('cli.error.needOutDir', {}, locale)}\n\n${helpText}`);
     } else {
-      if (!rest[0]) throw new UsageError(`请指定规划编号（见 ecociv plans），或用 --all 生成全部规划的报告。\n\n${HELP}`);
-      if (!values.kind) throw new UsageError(`请用 --kind 指定报告类型：annual、application、midterm、public。\n\n${HELP}`);
-      if (!values.out) throw new UsageError(`请用 --out 指定输出文件，格式由扩展名决定（如 --out 报告.pdf）。\n\n${HELP}`);
+      if (!rest[0]) throw new UsageError(`${t('cli.error.needPlanOrAll', {}, locale)}\n\n${helpText}`);
+      if (!values.kind) throw new UsageError(`${t('cli.error.needKind', {}, locale)}\n\n${helpText}`);
+      if (!values.out) throw new UsageError(`${t('cli.error.needOut', {}, locale)}\n\n${helpText}`);
       const { formatOfFile, requireKind } = await loadReports();
       formatOfFile(requireKind(values.kind), values.out); // a wrong ending is refused before the store is opened
     }
@@ -167,12 +142,13 @@ async function runCommand(argv: string[], io: CliIo, ro: RunOptions): Promise<nu
     if (command === 'users')
       return await runUsers(db, io, rest, {
         format,
+        locale,
         ...(values.name !== undefined ? { name: values.name } : {}),
         ...(values.role !== undefined ? { role: values.role } : {}),
         ...(values.region !== undefined ? { region: values.region } : {}),
         ...(values.unit !== undefined ? { unit: values.unit } : {}),
       });
-    if (backup) return await runBackup(db, io, command as (typeof BACKUP_COMMANDS)[number], rest, { format, trustUnsigned: values['trust-unsigned'] === true });
+    if (backup) return await runBackup(db, io, command as (typeof BACKUP_COMMANDS)[number], rest, { format, locale, trustUnsigned: values['trust-unsigned'] === true });
     if ((TRACKING_COMMANDS as readonly string[]).includes(command)) {
       return await runTracking(db, io, command as (typeof TRACKING_COMMANDS)[number], rest, {
         format,
@@ -213,7 +189,7 @@ async function runCommand(argv: string[], io: CliIo, ro: RunOptions): Promise<nu
       }
       case 'tasks': {
         const tasks = await planTasks(db, rest[0]!);
-        out(tasks, () => tasksOutline(tasks));
+        out(tasks, () => tasksOutline(tasks, locale));
         return 0;
       }
       case 'check': {
@@ -222,7 +198,7 @@ async function runCommand(argv: string[], io: CliIo, ro: RunOptions): Promise<nu
         return 0;
       }
       case 'confirm': {
-        if (values.points !== undefined && !/^\d+(\.\d+)?$/.test(values.points)) throw new UsageError(`得分“${values.points}”无效，应为数字。`);
+        if (values.points !== undefined && !/^\d+(\.\d+)?$/.test(values.points)) throw new UsageError(t('cli.error.badPoints', { value: values.points }, locale));
         await recordConfirmation(db, {
           plan: rest[0]!,
           framework: rest[1]!,
@@ -233,7 +209,7 @@ async function runCommand(argv: string[], io: CliIo, ro: RunOptions): Promise<nu
           ...(values.status !== undefined ? { status: values.status as 'met' | 'notMet' } : {}),
           ...(values.points !== undefined ? { points: Number(values.points) } : {}),
         }, cliActor());
-        out({ recorded: 1 }, () => '已保存确认。');
+        out({ recorded: 1 }, () => t('cli.done.confirmed', {}, locale));
         return 0;
       }
       case 'report': {
@@ -257,9 +233,9 @@ async function runCommand(argv: string[], io: CliIo, ro: RunOptions): Promise<nu
         }
       }
       case 'record': {
-        const entries = await readEntries(userPath(io, rest[0]!), rest[0]!);
+        const entries = await readEntries(userPath(io, rest[0]!), rest[0]!, locale);
         const r = await recordObservations(db, entries, cliActor());
-        out(r, () => `已保存 ${r.recorded} 条现状值。`);
+        out(r, () => t('cli.done.recorded', { n: r.recorded }, locale));
         return 0;
       }
     }
@@ -269,28 +245,28 @@ async function runCommand(argv: string[], io: CliIo, ro: RunOptions): Promise<nu
   }
 }
 
-async function readEntries(path: string, file: string): Promise<ObservationEntry[]> {
+async function readEntries(path: string, file: string, locale: Locale): Promise<ObservationEntry[]> {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new UsageError(`无法读取文件 ${file}：${(e as Error).message}`);
+    throw new UsageError(t('cli.error.readFile', { file, detail: (e as Error).message }, locale));
   }
   let data: unknown;
   try {
     data = file.endsWith('.json') ? JSON.parse(text) : (await import('yaml')).parse(text);
   } catch (e) {
-    throw new UsageError(`文件 ${file} 格式有误（应为 JSON 或 YAML）：${(e as Error).message}`);
+    throw new UsageError(t('cli.error.entriesFormat', { file, detail: (e as Error).message }, locale));
   }
   const list = Array.isArray(data) ? data : (data as { observations?: unknown })?.observations;
-  if (!Array.isArray(list) || list.length === 0) throw new UsageError(`文件 ${file} 应包含 observations 列表，且至少一条。`);
+  if (!Array.isArray(list) || list.length === 0) throw new UsageError(t('cli.error.entriesList', { file }, locale));
   return list as ObservationEntry[];
 }
 
 type Assessment = Awaited<ReturnType<typeof assessPlan>>;
 
 function assessTable(a: Assessment, locale: Locale): string {
-  const blocks: string[] = [`${a.title}（${a.region}，${a.year}年）`];
+  const blocks: string[] = [t('cli.assess.title', { title: a.title, region: a.region, year: a.year }, locale)];
   for (const f of a.frameworks) {
     blocks.push('');
     blocks.push(t('cli.frameworkHeader', { name: f.name, applicable: f.applicable, met: f.met, notMet: f.notMet, indeterminate: f.indeterminate, noData: f.noData, notApplicable: f.notApplicable }, locale));
@@ -318,11 +294,11 @@ function assessTable(a: Assessment, locale: Locale): string {
       r.confirmation ? `${r.statusText}*` : r.statusText,
       ...(scored ? [r.maxPoints === null ? null : `${r.points ?? `${r.pointsRange?.[0]}–${r.pointsRange?.[1]}`}/${r.maxPoints}`] : []),
       r.achievability?.classText ?? null,
-      r.achievability?.stated?.classText ?? (r.achievability?.stated ? r.achievability.stated.commitment ? `${r.achievability.stated.commitment}${r.achievability.stated.year ?? ''}年` : `${r.achievability.stated.year ?? ''}` : null),
+      r.achievability?.stated?.classText ?? (r.achievability?.stated ? r.achievability.stated.commitment ? t('cli.assess.statedCommitment', { commitment: r.achievability.stated.commitment, year: r.achievability.stated.year ?? '' }, locale) : `${r.achievability.stated.year ?? ''}` : null),
       r.leadUnits.join('、') || null,
     ]);
     blocks.push(renderTable(headers, rows, scored ? [4, 24, 22, 22, 18, 8, 12, 12, 20] : [4, 24, 22, 22, 18, 12, 12, 20]));
-    if (f.results.some((r) => r.confirmation)) blocks.push(locale === 'en' ? '* settled by a confirmation (see --format json)' : '* 经确认的判定（详见 --format json）');
+    if (f.results.some((r) => r.confirmation)) blocks.push(t('cli.assess.confirmedNote', {}, locale));
   }
   return blocks.join('\n');
 }
@@ -338,31 +314,31 @@ function projectsTable(p: Awaited<ReturnType<typeof planProjects>>, locale: Loca
       rows,
     ),
   ];
-  if (p.missingInvestment > 0) lines.push(`${p.missingInvestment} 个项目文件中未列投资额，未计入合计（无数据）。`);
-  if (p.approximate) lines.push('文件所列合计为约数。');
+  if (p.missingInvestment > 0) lines.push(t('cli.projects.missingInvestment', { n: p.missingInvestment }, locale));
+  if (p.approximate) lines.push(t('cli.projects.approximate', {}, locale));
   return lines.join('\n');
 }
 
-function tasksOutline(t: Awaited<ReturnType<typeof planTasks>>): string {
-  const lines: string[] = [t.title];
+function tasksOutline(plan: Awaited<ReturnType<typeof planTasks>>, locale: Locale): string {
+  const lines: string[] = [plan.title];
   const walk = (nodes: TaskRow[], indent: string) => {
     for (const n of nodes) {
-      const line = n.source ? `（第${n.source.line}行）` : '';
+      const line = n.source ? t('cli.tasks.line', { line: n.source.line }, locale) : '';
       if (n.kind === 'heading') {
         const number = n.number ?? '';
         const sep = /^[一二三四五六七八九十]+$/.test(number) ? '、' : number.endsWith('）') || number === '' ? '' : ' ';
         lines.push(`${indent}${number}${sep}${n.title ?? ''}${line}`);
       }
       else {
-        const units = n.leadUnits.length > 0 ? ` 牵头：${n.leadUnits.join('、')}` : '';
-        const deadline = n.deadline ? ` 时限：${n.deadline}` : '';
+        const units = n.leadUnits.length > 0 ? t('cli.tasks.leadUnits', { units: n.leadUnits.join('、') }, locale) : '';
+        const deadline = n.deadline ? t('cli.tasks.deadline', { deadline: n.deadline }, locale) : '';
         lines.push(`${indent}· ${n.title ?? `${(n.text ?? '').slice(0, 24)}…`}${units}${deadline}${line}`);
       }
       walk(n.tasks, `${indent}  `);
     }
   };
-  walk(t.tasks, '');
-  lines.push(`共 ${t.clauses} 条任务条目。`);
+  walk(plan.tasks, '');
+  lines.push(t('cli.tasks.count', { n: plan.clauses }, locale));
   return lines.join('\n');
 }
 
@@ -387,14 +363,20 @@ async function serve(db: Db, portArg: string | undefined, io: CliIo): Promise<nu
   return new Promise<number>(() => undefined);
 }
 
+/** The language a command line asks for (--lang en), read before its options are checked. */
+function localeOfArgs(argv: string[]): Locale {
+  const i = argv.indexOf('--lang');
+  return argv.includes('--lang=en') || (i >= 0 && argv[i + 1] === 'en') ? 'en' : 'zh-CN';
+}
+
 /** A refusal the command line reports in words (and its exit code); null for an unexpected error. */
-export function cliFailure(e: unknown): { message: string; code: number } | null {
+export function cliFailure(e: unknown, locale: Locale = 'zh-CN'): { message: string; code: number } | null {
   if (e instanceof UsageError || e instanceof UnknownPlanError || e instanceof TrackingUsageError || e instanceof UsersUsageError || isReportError(e)) return { message: e.message, code: 2 };
   if (e instanceof MonitoringInputError) return { message: e.message, code: e.code };
-  if (e instanceof InvalidEntriesError) return { message: `数据未保存，发现 ${e.problems.length} 处错误：\n${e.message}`, code: 1 };
-  if (e instanceof InvalidBatchError) return { message: `未保存，发现 ${e.problems.length} 处错误：\n${e.message}`, code: 1 };
+  if (e instanceof InvalidEntriesError) return { message: t('cli.failure.entries', { n: e.problems.length, detail: e.message }, locale), code: 1 };
+  if (e instanceof InvalidBatchError) return { message: t('cli.failure.batch', { n: e.problems.length, detail: e.message }, locale), code: 1 };
   if (e instanceof NotFoundError || e instanceof ForbiddenError) return { message: e.message, code: 1 };
-  if (e instanceof DataError) return { message: `内置数据有误，无法启动：\n${e.message}`, code: 1 };
+  if (e instanceof DataError) return { message: t('cli.failure.data', { detail: e.message }, locale), code: 1 };
   if (e instanceof DatabaseUnreachableError || isChromiumMissing(e) || e instanceof DataDirBusyError) return { message: e.message, code: 1 };
   return null;
 }

@@ -59,7 +59,7 @@ export function loadCatalog(dir: string = DEFAULT_DATA_DIR): Catalog {
     try {
       raw = parseYaml(readFileSync(file, 'utf8'), { uniqueKeys: true });
     } catch (e) {
-      problems.push({ file: rel(file), path: '', message: `YAML 无法解析：${(e as Error).message}` });
+      problems.push({ file: rel(file), path: '', message: t('data.error.yaml', { detail: (e as Error).message }) });
       return undefined;
     }
     const r = schema.safeParse(raw);
@@ -77,7 +77,7 @@ export function loadCatalog(dir: string = DEFAULT_DATA_DIR): Catalog {
   const regionNames = new Set(regions.map((r) => r.name));
   for (const r of regions) {
     if (r.parent && !regionNames.has(r.parent))
-      problems.push({ file: 'regions.yaml', path: r.name, message: `上级地区“${r.parent}”不存在` });
+      problems.push({ file: 'regions.yaml', path: r.name, message: t('data.error.parentRegion', { parent: String(r.parent) }) });
   }
 
   const frameworks: FrameworkFile[] = [];
@@ -86,7 +86,7 @@ export function loadCatalog(dir: string = DEFAULT_DATA_DIR): Catalog {
     const file = join(fwDir, name);
     const f = read(file, frameworkFileSchema);
     if (!f) continue;
-    if (`${f.id}.yaml` !== name) problems.push({ file: rel(file), path: 'id', message: `id “${f.id}”应与文件名一致` });
+    if (`${f.id}.yaml` !== name) problems.push({ file: rel(file), path: 'id', message: t('data.error.idFileName', { id: f.id }) });
     checkUniqueItems(f, rel(file), problems);
     for (const e of validateFrameworkPhrases(frameworkDef(f))) problems.push({ file: rel(file), path: '', message: phraseMessage(e) });
     frameworks.push(f);
@@ -103,13 +103,13 @@ export function loadCatalog(dir: string = DEFAULT_DATA_DIR): Catalog {
     // An invalid plan.yaml is reported; its other files are still checked, so nothing hides behind it.
     const plan = readPlan ?? fallbackPlan(id, planDir, fwById);
     const pfile = rel(join(planDir, 'plan.yaml'));
-    if (plan.id !== id) problems.push({ file: pfile, path: 'id', message: `id “${plan.id}”应与目录名“${id}”一致` });
-    if (readPlan && !regionNames.has(plan.region) && regionsFile) problems.push({ file: pfile, path: 'region', message: `地区“${plan.region}”不在 regions.yaml 中` });
+    if (plan.id !== id) problems.push({ file: pfile, path: 'id', message: t('data.error.idDirName', { id: plan.id, dir: id }) });
+    if (readPlan && !regionNames.has(plan.region) && regionsFile) problems.push({ file: pfile, path: 'region', message: t('data.error.region', { region: plan.region }) });
     const indicatorData: IndicatorDataFile[] = [];
     for (const fwId of plan.frameworks) {
       const fw = fwById.get(fwId);
       if (!fw) {
-        if (!invalidFrameworks.has(fwId)) problems.push({ file: pfile, path: 'frameworks', message: `指标体系“${fwId}”不存在` });
+        if (!invalidFrameworks.has(fwId)) problems.push({ file: pfile, path: 'frameworks', message: t('data.error.framework', { framework: fwId }) });
         continue;
       }
       const dataFile = join(planDir, `${fwId}.yaml`);
@@ -121,7 +121,7 @@ export function loadCatalog(dir: string = DEFAULT_DATA_DIR): Catalog {
     }
     for (const s of plan.statedSummaries ?? []) {
       if (!plan.frameworks.includes(s.framework))
-        problems.push({ file: pfile, path: 'statedSummaries', message: `指标体系“${s.framework}”不属于本规划` });
+        problems.push({ file: pfile, path: 'statedSummaries', message: t('data.error.frameworkNotInPlan', { framework: s.framework }) });
     }
     const loaded: LoadedPlan = { plan, indicatorData, confirmations: [] };
     const projectsFile = join(planDir, 'projects.yaml');
@@ -131,7 +131,7 @@ export function loadCatalog(dir: string = DEFAULT_DATA_DIR): Catalog {
         const groups = new Set(projects.groups.map((g) => g.name));
         projects.projects.forEach((p, i) => {
           if (!groups.has(p.group))
-            problems.push({ file: rel(projectsFile), path: `projects.${i}.group`, message: `工程类别“${p.group}”未在 groups 中列出` });
+            problems.push({ file: rel(projectsFile), path: `projects.${i}.group`, message: t('data.error.group', { group: p.group }) });
         });
         loaded.projects = projects;
       }
@@ -140,7 +140,7 @@ export function loadCatalog(dir: string = DEFAULT_DATA_DIR): Catalog {
     if (existsSync(tasksFile)) {
       const tasks = read(tasksFile, tasksFileSchema);
       if (tasks) {
-        if (tasks.plan !== plan.id) problems.push({ file: rel(tasksFile), path: 'plan', message: `应为“${plan.id}”` });
+        if (tasks.plan !== plan.id) problems.push({ file: rel(tasksFile), path: 'plan', message: t('data.error.shouldBe', { value: plan.id }) });
         loaded.tasks = tasks;
       }
     }
@@ -176,10 +176,10 @@ function listYaml(dir: string): string[] {
 function checkUniqueItems(f: FrameworkFile, file: string, problems: DataProblem[]): void {
   const seen = new Set<string>();
   for (const item of f.indicators) {
-    if (seen.has(item.number)) problems.push({ file, path: `indicators.${item.number}`, message: `序号“${item.number}”重复` });
+    if (seen.has(item.number)) problems.push({ file, path: `indicators.${item.number}`, message: t('data.error.duplicateNumber', { number: item.number }) });
     seen.add(item.number);
     if (item.parts && (item.requirement !== undefined || item.variants))
-      problems.push({ file, path: `indicators.${item.number}`, message: '有分指标（parts）的指标不应再有自己的 requirement/variants' });
+      problems.push({ file, path: `indicators.${item.number}`, message: t('data.error.partsAndRequirement') });
   }
 }
 
@@ -191,19 +191,19 @@ function checkIndicatorData(
   file: string,
   problems: DataProblem[],
 ): void {
-  if (data.plan !== plan.id) problems.push({ file, path: 'plan', message: `应为“${plan.id}”` });
-  if (data.framework !== fw.id) problems.push({ file, path: 'framework', message: `应为“${fw.id}”` });
+  if (data.plan !== plan.id) problems.push({ file, path: 'plan', message: t('data.error.shouldBe', { value: plan.id }) });
+  if (data.framework !== fw.id) problems.push({ file, path: 'framework', message: t('data.error.shouldBe', { value: fw.id }) });
   const leaves = leafContexts(frameworkDef(fw));
   const seen = new Set<string>();
   data.entries.forEach((entry, i) => {
     const key = leafKey(entry.number, entry.part);
-    const path = `entries.${i}（第${entry.number}项${entry.part ? ` ${entry.part}` : ''}）`;
+    const path = t('data.entryPath', { path: `entries.${i}`, number: entry.number, part: entry.part ? ` ${entry.part}` : '' });
     const leaf = leaves.get(key);
     if (!leaf) {
       problems.push({ file, path, message: t('error.unknownIndicator', { framework: fw.id, number: entry.number, part: entry.part ? ` “${entry.part}”` : '' }) });
       return;
     }
-    if (seen.has(key)) problems.push({ file, path, message: '同一指标重复出现' });
+    if (seen.has(key)) problems.push({ file, path, message: t('data.error.duplicateEntry') });
     seen.add(key);
     const ctx = leaf;
     const label = leaf.label;

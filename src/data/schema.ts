@@ -1,5 +1,6 @@
 // The shape of the built-in data files (see data/README.md). Validated on load; nothing passes silently.
 import { z } from 'zod';
+import { t } from '../i18n/index.ts';
 
 export const sourceSchema = z.object({ document: z.string().min(1), line: z.number().int().positive() }).strict();
 
@@ -270,7 +271,7 @@ export const confirmationsFileSchema = z.array(
       source: sourceSchema.optional(),
     })
     .strict()
-    .refine((c) => c.status !== undefined || c.points !== undefined, { message: 'status 或 points 至少填一项' }),
+    .refine((c) => c.status !== undefined || c.points !== undefined, { message: t('data.error.statusOrPoints') }),
 );
 
 export type FrameworkFile = z.infer<typeof frameworkFileSchema>;

@@ -4,9 +4,17 @@ import { accessEn } from './access.en.ts';
 import { accessZhCN } from './access.zh-CN.ts';
 import { accountsEn } from './accounts.en.ts';
 import { accountsZhCN } from './accounts.zh-CN.ts';
+import { backupEn } from './backup.en.ts';
+import { backupZhCN } from './backup.zh-CN.ts';
+import { cliEn } from './cli.en.ts';
+import { cliZhCN } from './cli.zh-CN.ts';
+import { dataEn } from './data.en.ts';
+import { dataZhCN } from './data.zh-CN.ts';
 import { embeddedEn } from './embedded.en.ts';
 import { embeddedZhCN } from './embedded.zh-CN.ts';
 import { en } from './en.ts';
+import { entryEn } from './entry.en.ts';
+import { entryZhCN } from './entry.zh-CN.ts';
 import { integrityEn } from './integrity.en.ts';
 import { integrityZhCN } from './integrity.zh-CN.ts';
 import { limitsEn } from './limits.en.ts';
@@ -21,8 +29,8 @@ import { zhCN } from './zh-CN.ts';
 
 export type Locale = 'zh-CN' | 'en';
 const catalogs: Record<Locale, Record<string, string>> = {
-  'zh-CN': { ...zhCN, ...reportZhCN, ...accountsZhCN, ...accessZhCN, ...integrityZhCN, ...embeddedZhCN, ...limitsZhCN, ...serverZhCN, ...monitoringZhCN },
-  en: { ...en, ...reportEn, ...accountsEn, ...accessEn, ...integrityEn, ...embeddedEn, ...limitsEn, ...serverEn, ...monitoringEn },
+  'zh-CN': { ...zhCN, ...reportZhCN, ...accountsZhCN, ...accessZhCN, ...integrityZhCN, ...embeddedZhCN, ...limitsZhCN, ...serverZhCN, ...backupZhCN, ...cliZhCN, ...dataZhCN, ...entryZhCN, ...monitoringZhCN },
+  en: { ...en, ...reportEn, ...accountsEn, ...accessEn, ...integrityEn, ...embeddedEn, ...limitsEn, ...serverEn, ...backupEn, ...cliEn, ...dataEn, ...entryEn, ...monitoringEn },
 };
 
 export function t(key: string, params: Record<string, string | number> = {}, locale: Locale = 'zh-CN'): string {

@@ -30,6 +30,9 @@ import type { BackupKey } from './backupKey.ts';
 import type { Db, Queryable } from './db.ts';
 import { MIGRATIONS } from './migrations.ts';
 
+/** t, under a name the loops over tables (each a `t`) do not hide. */
+const say = t;
+
 export const BACKUP_FORMAT = 'ecociv-backup';
 export const BACKUP_FORMAT_VERSION = 1;
 /** the schema version this program builds */
@@ -242,7 +245,7 @@ export async function backupStore(db: Db, file: string, opts: { key: BackupKey; 
       await tx.exec('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
       await canonicalOutput(tx);
       const migrations = await appliedMigrations(tx);
-      if (migrations.length === 0) throw new BackupError('数据库尚未初始化（没有 schema_migrations 表），没有可备份的内容。');
+      if (migrations.length === 0) throw new BackupError(t('backup.error.notInitialised'));
       const tables = await catalogTables(tx);
       const counted: BackupTable[] = [];
       for (const t of tables) {
@@ -272,11 +275,11 @@ export async function backupStore(db: Db, file: string, opts: { key: BackupKey; 
           for (const r of batch.rows) await write(null, r.j);
           n += batch.rows.length;
           if (batch.rows.length < FETCH_ROWS) break;
-          if (n % 100_000 < FETCH_ROWS) opts.onProgress?.(`[${i + 1}/${tables.length}] ${t.name} ${fmt(n)} / ${fmt(expected)} 行`);
+          if (n % 100_000 < FETCH_ROWS) opts.onProgress?.(say('backup.progress.rowsOf', { index: i + 1, tables: tables.length, table: t.name, rows: fmt(n), expected: fmt(expected) }));
         }
         await tx.exec('CLOSE ecociv_backup');
         if (n !== expected) throw new Error(`table ${t.name}: counted ${expected} rows but read ${n} in the same snapshot`);
-        opts.onProgress?.(`[${i + 1}/${tables.length}] ${t.name} ${fmt(n)} 行`);
+        opts.onProgress?.(say('backup.progress.rows', { index: i + 1, tables: tables.length, table: t.name, rows: fmt(n) }));
       }
       return header;
     });
@@ -302,7 +305,7 @@ type Line =
   | { kind: 'row'; table: BackupTable; values: Array<string | null> }
   | { kind: 'end'; signature: SignatureState };
 
-const damaged = (file: string, detail: string) => new BackupFileError(`备份文件 ${file} 已损坏或不完整：${detail}。未做任何改动。`);
+const damaged = (file: string, detail: string) => new BackupFileError(t('backup.error.damaged', { file, detail }));
 
 /** The signature's state: the trailer's HMAC against the one computed with the installation's key. */
 function signatureState(trailer: BackupTrailer, computed: Buffer | undefined): SignatureState {
@@ -327,7 +330,7 @@ async function* readBackup(file: string, check: SignatureCheck): AsyncGenerator<
     source = createReadStream(file);
   } catch (e) {
     const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new BackupFileError(`无法读取备份文件 ${file}：${missing ? '文件不存在' : (e as Error).message}。未做任何改动。`);
+    throw new BackupFileError(t('backup.error.unreadable', { file, detail: missing ? t('backup.error.missing') : (e as Error).message }));
   }
   const gunzip = createGunzip();
   source.on('error', (e) => gunzip.destroy(e));
@@ -346,12 +349,12 @@ async function* readBackup(file: string, check: SignatureCheck): AsyncGenerator<
   let rest = Buffer.alloc(0);
   const handle = (bytes: Buffer): Line | undefined => {
     lineNo++;
-    if (trailer) throw damaged(file, `结束标记之后还有内容（第 ${fmt(lineNo)} 行）`);
+    if (trailer) throw damaged(file, t('backup.damage.afterTrailer', { line: fmt(lineNo) }));
     let value: unknown;
     try {
       value = JSON.parse(bytes.toString('utf8'));
     } catch {
-      throw damaged(file, `第 ${fmt(lineNo)} 行不是有效的 JSON`);
+      throw damaged(file, t('backup.damage.notJson', { line: fmt(lineNo) }));
     }
     if (!header) {
       header = checkHeader(file, value);
@@ -360,18 +363,18 @@ async function* readBackup(file: string, check: SignatureCheck): AsyncGenerator<
     }
     const table = header.tables[tableIndex];
     if (Array.isArray(value)) {
-      if (!table || rowsLeft === 0) throw damaged(file, `第 ${fmt(lineNo)} 行是多余的数据行`);
+      if (!table || rowsLeft === 0) throw damaged(file, t('backup.damage.extraRow', { line: fmt(lineNo) }));
       if (value.length !== table.columns.length || !value.every((v) => v === null || typeof v === 'string'))
-        throw damaged(file, `第 ${fmt(lineNo)} 行（表 ${table.name}）应有 ${table.columns.length} 列`);
+        throw damaged(file, t('backup.damage.columns', { line: fmt(lineNo), table: table.name, columns: table.columns.length }));
       rowsLeft--;
       digest(bytes);
       return { kind: 'row', table, values: value as Array<string | null> };
     }
     const o = value as Record<string, unknown>;
-    if (rowsLeft > 0) throw damaged(file, `表 ${table!.name} 少了 ${fmt(rowsLeft)} 行（第 ${fmt(lineNo)} 行）`);
+    if (rowsLeft > 0) throw damaged(file, t('backup.damage.rowsMissing', { table: table!.name, rows: fmt(rowsLeft), line: fmt(lineNo) }));
     if (o && typeof o.table === 'string') {
       const next = header.tables[tableIndex + 1];
-      if (!next || next.name !== o.table || o.rows !== next.rows) throw damaged(file, `第 ${fmt(lineNo)} 行的表 ${o.table} 与文件头所列不符`);
+      if (!next || next.name !== o.table || o.rows !== next.rows) throw damaged(file, t('backup.damage.tableMismatch', { line: fmt(lineNo), table: String(o.table) }));
       tableIndex++;
       rowsLeft = next.rows;
       digest(bytes);
@@ -379,13 +382,13 @@ async function* readBackup(file: string, check: SignatureCheck): AsyncGenerator<
     }
     if (o && o.end === BACKUP_FORMAT) {
       trailer = o as unknown as BackupTrailer;
-      if (tableIndex !== header.tables.length - 1) throw damaged(file, `只有 ${tableIndex + 1} 张表，文件头列出 ${header.tables.length} 张`);
-      if (trailer.sha256 !== hash.digest('hex')) throw damaged(file, '校验和（sha256）不符，内容被改动过');
+      if (tableIndex !== header.tables.length - 1) throw damaged(file, t('backup.damage.tablesMissing', { found: tableIndex + 1, listed: header.tables.length }));
+      if (trailer.sha256 !== hash.digest('hex')) throw damaged(file, t('backup.damage.checksum'));
       const signature = signatureState(trailer, hmac?.digest());
       refuseUnverified(file, signature, check);
       return { kind: 'end', signature };
     }
-    throw damaged(file, `第 ${fmt(lineNo)} 行无法识别`);
+    throw damaged(file, t('backup.damage.unknownLine', { line: fmt(lineNo) }));
   };
   try {
     for await (const chunk of gunzip as AsyncIterable<Buffer>) {
@@ -400,31 +403,31 @@ async function* readBackup(file: string, check: SignatureCheck): AsyncGenerator<
     }
   } catch (e) {
     if (e instanceof BackupFileError) throw e;
-    throw damaged(file, `无法解压（${(e as Error).message}）`);
+    throw damaged(file, t('backup.damage.gunzip', { detail: (e as Error).message }));
   } finally {
     source.destroy();
   }
-  if (rest.length > 0) throw damaged(file, '最后一行不完整');
-  if (!header) throw damaged(file, '没有文件头，不是 ecociv 备份文件');
-  if (!trailer) throw damaged(file, '缺少结束标记，文件被截断');
+  if (rest.length > 0) throw damaged(file, t('backup.damage.lastLine'));
+  if (!header) throw damaged(file, t('backup.damage.noHeader'));
+  if (!trailer) throw damaged(file, t('backup.damage.noTrailer'));
 }
 
 function checkHeader(file: string, value: unknown): BackupHeader {
   const h = value as Partial<BackupHeader> | null;
-  if (!h || h.format !== BACKUP_FORMAT) throw new BackupFileError(`文件 ${file} 不是 ecociv 备份文件（文件头 format 应为 “${BACKUP_FORMAT}”）。未做任何改动。`);
+  if (!h || h.format !== BACKUP_FORMAT) throw new BackupFileError(t('backup.error.notBackup', { file, format: BACKUP_FORMAT }));
   if (typeof h.formatVersion !== 'number' || h.formatVersion > BACKUP_FORMAT_VERSION)
-    throw new BackupFileError(`备份文件格式为第 ${h.formatVersion} 版，本程序只能读取第 ${BACKUP_FORMAT_VERSION} 版及以前的格式；请先升级 ecociv。未做任何改动。`);
+    throw new BackupFileError(t('backup.error.newerFormat', { version: String(h.formatVersion), supported: BACKUP_FORMAT_VERSION }));
   if (typeof h.schemaVersion !== 'number' || !Array.isArray(h.migrations) || !Array.isArray(h.tables) || !Array.isArray(h.sequences))
-    throw damaged(file, '文件头缺少 schemaVersion、migrations、tables 或 sequences');
+    throw damaged(file, t('backup.damage.headerFields'));
   if (h.schemaVersion > SCHEMA_VERSION)
-    throw new BackupFileError(`备份文件的数据库结构为第 ${h.schemaVersion} 版，比本程序（第 ${SCHEMA_VERSION} 版）新；请先升级 ecociv 再恢复。未做任何改动。`);
+    throw new BackupFileError(t('backup.error.newerSchema', { version: String(h.schemaVersion), ours: SCHEMA_VERSION }));
   for (const m of h.migrations) {
     const ours = MIGRATIONS.find((x) => x.version === m.version);
     if (!ours || ours.name !== m.name)
-      throw new BackupFileError(`备份文件的第 ${m.version} 版数据库结构（“${m.name}”）与本程序的（“${ours?.name ?? '无'}”）不同，不是同一产品的备份。未做任何改动。`);
+      throw new BackupFileError(t('backup.error.otherProduct', { version: String(m.version), name: String(m.name), ours: ours?.name ?? t('backup.none') }));
   }
   for (const t of h.tables) {
-    if (!t || typeof t.name !== 'string' || !Array.isArray(t.columns) || typeof t.rows !== 'number') throw damaged(file, '文件头的表清单格式有误');
+    if (!t || typeof t.name !== 'string' || !Array.isArray(t.columns) || typeof t.rows !== 'number') throw damaged(file, say('backup.damage.tableList'));
   }
   return h as BackupHeader;
 }
@@ -501,10 +504,11 @@ async function occupied(tx: Queryable, opts: RestoreOptions): Promise<string | u
   const fresh = opts.freshCounts ? await opts.freshCounts() : {};
   const differs = Object.entries(counts).filter(([t, n]) => n !== (fresh[t] ?? 0));
   if (opts.freshCounts && differs.length === 0) return undefined;
-  const shown = (opts.freshCounts ? differs : filled).slice(0, 8).map(([t, n]) => (opts.freshCounts ? `${t} ${fmt(n)} 行（新建库为 ${fmt(fresh[t] ?? 0)} 行）` : `${t} ${fmt(n)} 行`));
+  const shown = (opts.freshCounts ? differs : filled)
+    .slice(0, 8)
+    .map(([table, n]) => (opts.freshCounts ? t('backup.occupied.rowsFresh', { table, rows: fmt(n), fresh: fmt(fresh[table] ?? 0) }) : t('backup.occupied.rows', { table, rows: fmt(n) })));
   const more = (opts.freshCounts ? differs : filled).length - shown.length;
-  return `目标数据库不是空库，恢复会覆盖其中的数据，已拒绝：${shown.join('、')}${more > 0 ? ` 等 ${more + shown.length} 张表` : ''}。` +
-    '只能恢复到空库或只有内置数据的新建库：请为 ECOCIV_DATA_DIR 指定一个新目录，或为 DATABASE_URL 新建一个数据库，再恢复。未做任何改动。';
+  return t('backup.error.occupied', { tables: shown.join(t('backup.list.separator')), more: more > 0 ? t('backup.occupied.more', { tables: more + shown.length }) : '' });
 }
 
 /**
@@ -515,7 +519,7 @@ export async function restoreStore(db: Db, file: string, opts: RestoreOptions): 
   const { header, signature } = await verifyBackup(file, opts);
   const progress = opts.onProgress ?? (() => undefined);
   if (signature !== 'signed') progress(t('integrity.backup.trusted', { reason: t(`integrity.backup.reason.${signature}`) }));
-  progress(`备份文件校验通过：${header.tables.length} 张表，${fmt(header.tables.reduce((s, t) => s + t.rows, 0))} 行，结构第 ${header.schemaVersion} 版，${header.engine}，${header.createdAt}`);
+  progress(t('backup.progress.verified', { tables: header.tables.length, rows: fmt(header.tables.reduce((s, x) => s + x.rows, 0)), version: header.schemaVersion, engine: header.engine, createdAt: header.createdAt }));
   const migrated = await db.transaction(async (tx) => {
     // keep migrations and the built-in data load of other processes out while the store is replaced
     await tx.query('SELECT pg_advisory_xact_lock(771001)');
@@ -543,17 +547,17 @@ export async function restoreStore(db: Db, file: string, opts: RestoreOptions): 
     const target = new Map((await catalogTables(tx)).map((t) => [t.name, t]));
     for (const t of header.tables) {
       const here = target.get(t.name);
-      if (!here) throw new BackupFileError(`备份文件中的表 ${t.name} 在本数据库的第 ${header.schemaVersion} 版结构中不存在。未做任何改动。`);
-      for (const c of t.columns) if (!here.columns.some((x) => x.name === c.name)) throw new BackupFileError(`备份文件中表 ${t.name} 的列 ${c.name} 在本数据库中不存在。未做任何改动。`);
+      if (!here) throw new BackupFileError(say('backup.error.unknownTable', { table: t.name, version: header.schemaVersion }));
+      for (const c of t.columns) if (!here.columns.some((x) => x.name === c.name)) throw new BackupFileError(say('backup.error.unknownColumn', { table: t.name, column: c.name }));
     }
     await loadRows(tx, file, opts, header, target, progress);
     await setSequences(tx, header, target);
     for (const m of later) {
       await tx.exec(m.sql).catch((e: unknown) => {
-        throw new BackupError(`恢复后升级到第 ${m.version} 版数据库结构（${m.name}）失败：${(e as Error).message}。已全部撤销，未做任何改动。`);
+        throw new BackupError(t('backup.error.migrationFailed', { version: m.version, name: m.name, detail: (e as Error).message }));
       });
       await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
-      progress(`数据库结构已更新到第 ${m.version} 版（${m.name}）`);
+      progress(t('backup.progress.migrated', { version: m.version, name: m.name }));
     }
     // a restore the signature did not vouch for stays on the record
     if (signature !== 'signed') await writeAudit(tx, cliActor(), { action: 'backup.restoreUnverified', entity: 'backup', after: { file: basename(file), signature, createdAt: header.createdAt } });
@@ -614,7 +618,7 @@ async function loadRows(tx: Queryable, file: string, check: SignatureCheck, head
         [JSON.stringify(rows)],
       );
     } catch (e) {
-      throw new BackupError(`恢复失败：数据库拒绝了备份文件中表 ${table.name} 的数据（${(e as Error).message}）。已全部撤销，未做任何改动。`);
+      throw new BackupError(t('backup.error.rowsRefused', { table: table.name, detail: (e as Error).message }));
     }
     current.loaded += rows.length;
   };
@@ -629,7 +633,7 @@ async function loadRows(tx: Queryable, file: string, check: SignatureCheck, head
     if (current.held) for (const wave of selfReferenceWaves(current.table, current.here, current.held)) await insert(wave);
     else await flush();
     if (current.loaded !== current.table.rows) throw new Error(`table ${current.table.name}: ${current.loaded} rows loaded, ${current.table.rows} expected`);
-    progress(`[${current.index}/${header.tables.length}] ${current.table.name} ${fmt(current.loaded)} 行`);
+    progress(t('backup.progress.rows', { index: current.index, tables: header.tables.length, table: current.table.name, rows: fmt(current.loaded) }));
   };
   let index = 0;
   for await (const line of readBackup(file, check)) {
@@ -645,7 +649,7 @@ async function loadRows(tx: Queryable, file: string, check: SignatureCheck, head
         bytes += line.values.reduce((s, v) => s + (v?.length ?? 4), 0);
         if (batch.length >= 5000 || bytes >= INSERT_BYTES) await flush();
         if (current!.loaded > 0 && current!.loaded % 100_000 === 0 && batch.length === 0)
-          progress(`[${current!.index}/${header.tables.length}] ${current!.table.name} ${fmt(current!.loaded)} / ${fmt(current!.table.rows)} 行`);
+          progress(t('backup.progress.rowsOf', { index: current!.index, tables: header.tables.length, table: current!.table.name, rows: fmt(current!.loaded), expected: fmt(current!.table.rows) }));
       }
     }
   }

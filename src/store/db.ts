@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { acquireDirLock, type DirLock } from './dirLock.ts';
+import { t } from '../i18n/index.ts';
 
 export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
@@ -49,7 +50,7 @@ export class DatabaseUnreachableError extends Error {
     readonly url: string,
     readonly detail: string,
   ) {
-    super(`无法连接数据库 ${url}：${detail}`);
+    super(t('error.database', { url, detail }));
     this.name = 'DatabaseUnreachableError';
   }
 }

@@ -25,7 +25,7 @@ export async function openStore(opts: StoreOptions = {}): Promise<Db> {
   const db = await openDb(opts);
   try {
     const applied = await migrateStore(db, opts);
-    if (applied.length > 0) opts.onProgress?.(`数据库结构已更新到第 ${applied[applied.length - 1]} 版`);
+    if (applied.length > 0) opts.onProgress?.(t('data.storeMigrated', { version: applied[applied.length - 1]! }));
     if (!opts.skipBuiltin) {
       const dir = opts.builtinDir ?? DEFAULT_DATA_DIR;
       // the files' bytes are hashed (cheap); they are parsed and checked (yaml, zod: slow) only when they changed
@@ -34,7 +34,7 @@ export async function openStore(opts: StoreOptions = {}): Promise<Db> {
         const { loadCatalog } = await import('../data/load.ts');
         const catalog = loadCatalog(dir);
         const loaded = await syncBuiltinData(db, catalog, hash);
-        if (loaded) opts.onProgress?.(`已载入内置数据：${catalog.plans.length} 个规划，${catalog.frameworks.length} 个指标体系`);
+        if (loaded) opts.onProgress?.(t('data.builtinLoaded', { plans: catalog.plans.length, frameworks: catalog.frameworks.length }));
       }
     }
     return db;

@@ -60,12 +60,12 @@ export async function checkConfirmation(db: Db, e: ConfirmationEntry, actor: Act
   for (const x of [by, at]) if (!x.ok) bad(x.field, x.value, t(x.key, x.params));
   const who = by.ok ? by.value : '';
   const when = at.ok ? at.value : '';
-  if (!plan) bad('plan', e.plan, '规划不存在');
-  else if (!plan.frameworks.includes(e.framework)) bad('framework', e.framework, `不是规划“${plan.title}”使用的指标体系`);
-  if (e.status !== undefined && e.status !== 'met' && e.status !== 'notMet') bad('status', e.status, '应为 met（达标）或 notMet（未达标）');
-  if (e.status === undefined && e.points === undefined) bad('status', '', '请给出判定（达标/未达标）或得分');
-  if (!who) bad('by', e.by, '请填写确认人');
-  if (!e.reason || !e.reason.trim()) bad('reason', e.reason, '请填写确认理由');
+  if (!plan) bad('plan', e.plan, t('entry.error.noPlan'));
+  else if (!plan.frameworks.includes(e.framework)) bad('framework', e.framework, t('entry.error.frameworkNotInPlan', { plan: plan.title }));
+  if (e.status !== undefined && e.status !== 'met' && e.status !== 'notMet') bad('status', e.status, t('entry.error.confirmStatus'));
+  if (e.status === undefined && e.points === undefined) bad('status', '', t('entry.error.confirmNoJudgement'));
+  if (!who) bad('by', e.by, t('entry.error.confirmBy'));
+  if (!e.reason || !e.reason.trim()) bad('reason', e.reason, t('entry.error.confirmReason'));
   if (when && !isDateInRange(when)) bad('at', e.at, t('limits.error.date', RANGE));
   if (e.points !== undefined && e.points !== null && !(typeof e.points === 'number' && e.points >= 0 && e.points <= LIMITS.maxWeight)) bad('points', e.points, t('limits.error.points', { max: LIMITS.maxWeight }));
   if (!yearInRange(e.year)) bad('year', e.year, t('limits.error.year', RANGE));
@@ -82,14 +82,14 @@ export async function saveConfirmation(db: Db, c: CheckedConfirmation, item: Ass
   const problems: EntryProblem[] = [];
   const bad = (field: string, value: unknown, message: string) => problems.push({ index: 0, field, value: String(value ?? ''), message });
   if (indicatorId === undefined || !item) {
-    bad('number', e.number, `指标体系中没有第${e.number}项`);
+    bad('number', e.number, t('entry.error.noItem', { number: e.number }));
     throw new InvalidEntriesError(problems);
   }
   const open = item.computedStatus === 'indeterminate' || (item.pointsRange !== null && item.pointsRange[0] !== item.pointsRange[1]);
-  if (!open) bad('number', e.number, `第${e.number}项${e.year}年可由现状值计算判定（${item.statusText}），无需人工确认`);
+  if (!open) bad('number', e.number, t('entry.error.computable', { number: e.number, year: e.year, status: item.statusText }));
   if (e.points !== undefined) {
-    if (item.maxPoints === null) bad('points', e.points, '该指标不计分');
-    else if (!(e.points >= 0 && e.points <= item.maxPoints)) bad('points', e.points, `应在 0 到 ${item.maxPoints} 分之间`);
+    if (item.maxPoints === null) bad('points', e.points, t('entry.error.notScored'));
+    else if (!(e.points >= 0 && e.points <= item.maxPoints)) bad('points', e.points, t('entry.error.pointsRange', { max: item.maxPoints }));
   }
   if (problems.length > 0) throw new InvalidEntriesError(problems);
   await db.transaction(async (tx) => {

@@ -1,6 +1,9 @@
 // Every GET route, and the main write routes, called on a store with data (figures entered, reviewed and
 // published, progress, work items, supervision, a project change): each JSON answer must match the
 // response schema the route table (src/api/routes.ts) gives for its status, and every GET route is called.
+// Strictly: a key the answer carries and the shape does not declare fails too (the web's types come from
+// the shapes, so an undeclared field is one the web cannot see). The shapes themselves stay lenient, as
+// the server reads clients' bodies with its own strict shapes (src/api/*Body).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RoleName } from '../../src/api/accounts.ts';
 import { ReportKind } from '../../src/api/plans.ts';
@@ -13,6 +16,23 @@ import { WORK_STATUSES } from '../../src/domain/workPlan.ts';
 import { startApi, type TestApi } from '../helpers/api.ts';
 
 const PLAN = 'wushan-demo-county';
+
+/**
+ * The keys of an answer that its parsed form lacks: zod drops the keys an object shape does not declare, so
+ * what the answer has and the parse result has not is what the shape leaves out (records keep every key).
+ * Paths are given with array positions folded to [] and each listed once.
+ */
+function undeclared(sent: unknown, kept: unknown, path = '', found = new Set<string>()): string[] {
+  if (Array.isArray(sent) && Array.isArray(kept)) sent.forEach((v, i) => undeclared(v, kept[i], `${path}[]`, found));
+  else if (sent && typeof sent === 'object' && kept && typeof kept === 'object') {
+    for (const [k, v] of Object.entries(sent)) {
+      const at = path ? `${path}.${k}` : k;
+      if (!(k in kept)) found.add(at);
+      else undeclared(v, (kept as Record<string, unknown>)[k], at, found);
+    }
+  }
+  return [...found];
+}
 
 describe('every answer matches its schema (PGlite)', () => {
   let api: TestApi;
@@ -35,8 +55,13 @@ describe('every answer matches its schema (PGlite)', () => {
     if (answer.schema) {
       if (!type.startsWith('application/json')) mismatches.push(`${key}: ${type}, not JSON`);
       else {
-        const parsed = answer.schema.safeParse(r.json());
+        const json: unknown = r.json();
+        const parsed = answer.schema.safeParse(json);
         if (!parsed.success) mismatches.push(`${key} ${url} ${r.statusCode}: ${parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+        else {
+          const extra = undeclared(json, parsed.data);
+          if (extra.length > 0) mismatches.push(`${key} ${url} ${r.statusCode}: keys the shape does not declare: ${extra.slice(0, 8).join(', ')}${extra.length > 8 ? ` and ${extra.length - 8} more` : ''}`);
+        }
       }
     } else if (answer.content && !answer.content.some((c) => type.startsWith(c))) mismatches.push(`${key}: ${type}, not one of ${answer.content.join(', ')}`);
     return r;
