@@ -4,12 +4,13 @@
 // (the requirement's kind, comparator, bound, state level or trend, polarity, points), and the readings of
 // every region, leaf and year are held as columns (a small code for the kind of value, the interval's ends
 // and whether each is open). The loop over them builds no object per item. It decides exactly as
-// summariseFramework does (the same statuses, the same points): where a rule or a reading is of a shape the
-// columns do not hold (a composite requirement such as 面积不减少，性质不改变，功能不降低, a value printed
-// in several pieces, two figures for one year), that region's leaf is kept as objects and decided by the
-// object engine, and counted as a fallback. Pure: no I/O.
+// summariseFramework does (the same statuses, the same points). What the columns do not hold in place is
+// decided by the object engine and counted: a value printed in several pieces, and every value of a leaf
+// whose requirement is composite (面积不减少，性质不改变，功能不降低), go into a dictionary of distinct values
+// (each judged once per rule where the previous period cannot matter); a leaf with two figures for one year,
+// or a year outside the span held, is kept as its objects. Pure: no I/O.
 import { compileFramework, leafStatusOf, type CompiledFramework, type CompiledLeaf, type FrameworkDef, type FrameworkSummary, type LeafData } from './assess.ts';
-import { compareInterval, trendSatisfies } from './evaluate.ts';
+import { compareInterval, statusOf, trendSatisfies, type LeafFacts } from './evaluate.ts';
 import { pointsFromTiers, type PointsRange } from './score.ts';
 import type { Comparator, Polarity, RegionTraits, Status, Tier, Trend, Value } from './types.ts';
 
@@ -22,10 +23,10 @@ const NO_DATA = 3;
 const NOT_APPLICABLE = 4;
 
 /** What kind of value a cell holds. */
-export const VALUE_CODES = { missing: 0, number: 1, state: 2, done: 3, undone: 4, absent: 5, trend: 6, none: 7 } as const;
+export const VALUE_CODES = { missing: 0, number: 1, state: 2, done: 3, undone: 4, absent: 5, trend: 6, none: 7, dictionary: 8 } as const;
 const V = VALUE_CODES;
 
-/** What kind of rule a leaf has for a kind of region; `fallback` is decided by the object engine. */
+/** What kind of rule a leaf has for a kind of region; `fallback` (composite) is decided by the object engine. */
 export const RULE_CODES = {
   noRequirement: 0,
   threshold: 1,
@@ -81,7 +82,7 @@ export interface ColumnarRules {
   applicable: Uint8Array;
   /** points shared by all parts, NaN where none */
   sharedPoints: Float64Array;
-  /** leaves whose rule is a fallback for some kind of region: their readings are kept as objects */
+  /** leaves whose rule is a fallback for some kind of region: their values all go into the dictionary */
   fallbackLeaf: Uint8Array;
 }
 
@@ -171,6 +172,7 @@ export interface ColumnarReadings {
   code: Uint8Array;
   /** the state level (state), 1 for 满足/达标/符合 (done), the trend's index (trend), or 1 + the trend's index printed beside a number */
   aux: Uint8Array;
+  /** the interval's lower end (number), or the value's index in `dictionary` (dictionary) */
   lo: Float64Array;
   hi: Float64Array;
   /** bit 1: the lower end is open; bit 2: the upper end is open */
@@ -178,6 +180,8 @@ export interface ColumnarReadings {
   /** per region × leaf: an index into `objects` where that leaf's data is kept as objects, or -1 */
   fallback: Int32Array;
   objects: LeafData[];
+  /** the distinct values not held in place, each once */
+  dictionary: Value[];
 }
 
 /** One region's data for a framework: by leaf key, or in leaf order (see leafOrder). */
@@ -244,6 +248,20 @@ export function encodeReadings(
     open: new Uint8Array(cells),
     fallback: new Int32Array(regions * L).fill(-1),
     objects: [],
+    dictionary: [],
+  };
+  const entries = new Map<string, number>();
+  const toDictionary = (c: number, v: Value) => {
+    // non-finite numbers kept apart (JSON writes them all as null)
+    const key = JSON.stringify(v, (_, x: unknown) => (typeof x === 'number' && !Number.isFinite(x) ? String(x) : x));
+    let id = entries.get(key);
+    if (id === undefined) {
+      id = rd.dictionary.length;
+      entries.set(key, id);
+      rd.dictionary.push(v);
+    }
+    rd.code[c] = V.dictionary;
+    rd.lo[c] = id;
   };
   const keys = rules.ruleSets[0]!.items.flatMap((i) => i.leaves.map((l) => l.key));
   const seen = new Uint8Array(span.years);
@@ -252,19 +270,23 @@ export function encodeReadings(
     for (let l = 0; l < L; l++) {
       const leafData = !d ? undefined : Array.isArray(d) ? (d as ReadonlyArray<LeafData | undefined>)[l] : (d as ReadonlyMap<string, LeafData>).get(keys[l]!);
       if (!leafData) continue;
-      let fits = rules.fallbackLeaf[l] === 0;
+      let fits = true;
       seen.fill(0);
       for (const o of leafData.observations) {
-        if (!fits) break;
         const y = o.year - span.firstYear;
-        const v = (o.correction ? o.correction.reading : o.reading).value;
-        // one figure a year, inside the span, of a shape the columns hold
-        if (y < 0 || y >= span.years || seen[y] || v.kind === 'composite') fits = false;
-        else seen[y] = 1;
+        // one figure a year, inside the span
+        if (y < 0 || y >= span.years || seen[y]) {
+          fits = false;
+          break;
+        }
+        seen[y] = 1;
       }
       if (fits)
-        for (const o of leafData.observations)
-          encodeValue(rd, ((o.year - span.firstYear) * regions + r) * L + l, (o.correction ? o.correction.reading : o.reading).value);
+        for (const o of leafData.observations) {
+          const c = ((o.year - span.firstYear) * regions + r) * L + l;
+          const v = (o.correction ? o.correction.reading : o.reading).value;
+          if (rules.fallbackLeaf[l] === 1 || !encodeValue(rd, c, v)) toDictionary(c, v);
+        }
       else {
         rd.fallback[r * L + l] = rd.objects.length;
         rd.objects.push(leafData);
@@ -278,8 +300,10 @@ export interface ColumnarSummary {
   regions: number;
   /** leaves judged (items that apply, every leaf): as summariseFramework counts them */
   evaluations: number;
-  /** of those, the ones decided by the object engine */
-  fallbacks: number;
+  /** of those, the ones whose data was kept as objects, decided by the object engine */
+  byObjects: number;
+  /** of those, the ones whose value is in the dictionary, decided by the object engine's rules (once per distinct value where it can) */
+  byDictionary: number;
   /** items by status, per region: counts[region * 5 + status code] (see STATUS_CODES) */
   counts: Int32Array;
   scoreMin: Float64Array;
@@ -303,7 +327,8 @@ export function summariseColumnar(rules: ColumnarRules, rd: ColumnarReadings, ye
   const out: ColumnarSummary = {
     regions: R_,
     evaluations: 0,
-    fallbacks: 0,
+    byObjects: 0,
+    byDictionary: 0,
     counts: new Int32Array(R_ * 5),
     scoreMin: new Float64Array(R_),
     scoreMax: new Float64Array(R_),
@@ -313,7 +338,15 @@ export function summariseColumnar(rules: ColumnarRules, rd: ColumnarReadings, ye
   const scratch = { kind: 'number', lo: 0, hi: 0, loOpen: false, hiOpen: false } as { kind: 'number'; lo: number; hi: number; loOpen: boolean; hiOpen: boolean };
   const pushed: Array<{ points?: PointsRange; maxPoints?: number }> = [];
   let evaluations = 0;
-  let fallbacks = 0;
+  let byObjects = 0;
+  let byDictionary = 0;
+  const dictionary = rd.dictionary;
+  const D = dictionary.length;
+  // status codes per rule × dictionary entry, where the previous period cannot change them
+  const judged = new Map<number, number>();
+  // and where it can: per rule × dictionary entry, by the previous figure
+  const judgedAfter = new Map<number, Map<number, number>>();
+  const hasNumber = Uint8Array.from(dictionary, (v) => (holdsNumber(v) ? 1 : 0));
   for (let r = 0; r < R_; r++) {
     const s = ruleSetOf[r]!;
     const ruleBase = s * L;
@@ -340,9 +373,9 @@ export function summariseColumnar(rules: ColumnarRules, rd: ColumnarReadings, ye
         let pMin = 0;
         let pMax = 0;
         evaluations++;
-        if (k === R.fallback || slot >= 0) {
-          // the object engine decides this one
-          fallbacks++;
+        if (slot >= 0) {
+          // kept as objects: the object engine decides
+          byObjects++;
           pushed.length = 0;
           st = STATUS_CODES.indexOf(leafStatusOf(rules.leaves[u]!, slot >= 0 ? objects[slot] : undefined, year, pushed));
           if (pushed.length > 0) {
@@ -355,6 +388,30 @@ export function summariseColumnar(rules: ColumnarRules, rd: ColumnarReadings, ye
           st = INDETERMINATE;
           if (k === R.noRequirement) st = vc === V.missing ? NO_DATA : INDETERMINATE;
           else if (vc === V.missing || vc === V.none) st = NO_DATA;
+          else if (vc === V.dictionary) {
+            byDictionary++;
+            const id = lo[c]!;
+            const leaf = rules.leaves[u]!;
+            const value = dictionary[id]!;
+            const prev = leaf.needsPrevious ? previousPoint(rd, r, l, yi) : undefined;
+            // the previous figure matters only to a trend judged on a single number
+            const key = u * D + id;
+            const cacheable = prev === undefined || hasNumber[id] === 0;
+            let byPrevious: Map<number, number> | undefined;
+            if (!cacheable) {
+              byPrevious = judgedAfter.get(key);
+              if (!byPrevious) judgedAfter.set(key, (byPrevious = new Map()));
+            }
+            const known = cacheable ? judged.get(key) : byPrevious!.get(prev!);
+            if (known !== undefined) st = known;
+            else {
+              const facts: LeafFacts = { requirement: leaf.requirement!, requirementPrinted: leaf.requirementPrinted!, value, valuePrinted: '', polarity: leaf.polarity };
+              if (prev !== undefined) facts.previous = { year: rd.firstYear + previousYear, value: prev };
+              st = STATUS_CODES.indexOf(statusOf(facts));
+              if (cacheable) judged.set(key, st);
+              else byPrevious!.set(prev!, st);
+            }
+          }
           // 未开展 for a measured quantity: no figure
           else if (vc === V.state && aux[c] === 0 && k !== R.state) st = NO_DATA;
           else if (vc === V.done && aux[c] === 1) st = MET;
@@ -419,7 +476,11 @@ export function summariseColumnar(rules: ColumnarRules, rd: ColumnarReadings, ye
           const full = points[u]!;
           if (full === full) {
             const t = tiers[u];
-            if (t && k !== R.noRequirement && vc === V.number && st !== NO_DATA) {
+            if (t && k !== R.noRequirement && vc === V.dictionary) {
+              const p = pointsFromTiers(t, dictionary[lo[c]!]!, STATUS_CODES[st]!, full);
+              pMin = p.min;
+              pMax = p.max;
+            } else if (t && k !== R.noRequirement && vc === V.number && st !== NO_DATA) {
               scratch.lo = lo[c]!;
               scratch.hi = hi[c]!;
               scratch.loOpen = (open[c]! & 1) !== 0;
@@ -473,7 +534,8 @@ export function summariseColumnar(rules: ColumnarRules, rd: ColumnarReadings, ye
     out.scoreMax[r] = scoreMax;
   }
   out.evaluations = evaluations;
-  out.fallbacks = fallbacks;
+  out.byObjects = byObjects;
+  out.byDictionary = byDictionary;
   return out;
 }
 
@@ -492,20 +554,38 @@ function trendStatus(rd: ColumnarReadings, r: number, l: number, yi: number, req
   }
   const x = rd.lo[c]!;
   if (x !== rd.hi[c]) return INDETERMINATE;
-  // the previous period: the latest observation before the year, when it is a single number
+  const prev = previousPoint(rd, r, l, yi);
+  if (prev === undefined) return INDETERMINATE;
+  const delta = x - prev;
+  const signed = higher ? delta : -delta;
+  if (signed > 0) return MET;
+  if (signed === 0) return TRENDS[required] === 'improve' ? NOT_MET : MET;
+  return NOT_MET;
+}
+
+function holdsNumber(v: Value): boolean {
+  return v.kind === 'number' || (v.kind === 'composite' && v.parts.some(holdsNumber));
+}
+
+/** The year index of the last figure previousPoint found. */
+let previousYear = 0;
+
+/** The previous period's figure: the latest observation before the year, when it is a single number. */
+function previousPoint(rd: ColumnarReadings, r: number, l: number, yi: number): number | undefined {
   const L = rd.leafCount;
-  for (let y = yi - 1; y >= 0; y--) {
+  for (let y = Math.min(yi, rd.years) - 1; y >= 0; y--) {
     const p = (y * rd.regions + r) * L + l;
     const pc = rd.code[p]!;
     if (pc === V.missing) continue;
-    if (pc !== V.number || rd.lo[p] !== rd.hi[p]) return INDETERMINATE;
-    const delta = x - rd.lo[p]!;
-    const signed = higher ? delta : -delta;
-    if (signed > 0) return MET;
-    if (signed === 0) return TRENDS[required] === 'improve' ? NOT_MET : MET;
-    return NOT_MET;
+    previousYear = y;
+    if (pc === V.number) return rd.lo[p] === rd.hi[p] ? rd.lo[p] : undefined;
+    if (pc !== V.dictionary) return undefined;
+    const v = rd.dictionary[rd.lo[p]!]!;
+    if (v.kind === 'number') return v.lo === v.hi ? v.lo : undefined;
+    if (v.kind === 'composite') for (const part of v.parts) if (part.kind === 'number' && part.lo === part.hi) return part.lo;
+    return undefined;
   }
-  return INDETERMINATE;
+  return undefined;
 }
 
 /** One region's figures from a columnar summary, in summariseFramework's shape. */

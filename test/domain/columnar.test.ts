@@ -36,6 +36,8 @@ function compareEngines(def: FrameworkDef, traits: RegionTraits[], data: Array<M
   return sum;
 }
 
+const reading = (v: Value): ReadValue => ({ value: v, marks: [], asterisk: false, flags: [], notes: [] });
+
 function frameworkDef(id: string): FrameworkDef {
   return catalog.frameworks.find((f) => f.id === id)! as unknown as FrameworkDef;
 }
@@ -58,12 +60,26 @@ describe('columnar evaluation gives the object engine’s statuses and scores', 
     expect(checked).toBeGreaterThanOrEqual(3);
   });
 
-  it('the Wushan figures (29 of 35 national items met in 2021) come out the same, and most leaves need no objects', () => {
+  it('the Wushan figures (29 of 35 national items met in 2021) come out the same, and most leaves are judged in place', () => {
     const wushan = catalog.plans.find((p) => p.plan.id === 'wushan-demo-county')!;
     const d = wushan.indicatorData.find((x) => x.framework === 'national-demo-county')!;
     const data = leafDataFromFile(catalog.frameworks.find((f) => f.id === d.framework)!, d);
     const sum = compareEngines(frameworkDef(d.framework), [regionTraits(catalog, wushan.plan.region)], [data], 2021, { firstYear: 2021, years: 1 });
-    expect(sum.fallbacks).toBeLessThan(sum.evaluations / 3);
+    expect(sum.byObjects).toBe(0);
+    expect(sum.byDictionary).toBeLessThan(sum.evaluations / 3);
+  });
+
+  it('a composite requirement with a trend is judged against each county’s own previous figure', () => {
+    // 7/优良天数比例: 完成上级规定的考核任务；保持稳定或持续改善 — the same 2021 figure, a different 2020 one
+    const traits: RegionTraits = { level: '区县', terrain: '山区', climate: '湿润地区', coastal: false };
+    const point = (year: number, x: number): ObservationInput => ({ year, printed: String(x), reading: reading({ kind: 'number', lo: x, hi: x, loOpen: false, hiOpen: false }), flags: [] });
+    const county = (before: number) => new Map<string, LeafData>([['7/优良天数比例', { observations: [point(2020, before), point(2021, 90)], targets: [], leadUnits: [] }]]);
+    const data = [county(95), county(85), county(95), county(85)];
+    const sum = compareEngines(frameworkDef('national-demo-county'), data.map(() => traits), data, 2021, { firstYear: 2020, years: 2 });
+    const rules = compileColumnar(frameworkDef('national-demo-county'), [traits]);
+    const leaf = rules.ruleSets[0]!.items.flatMap((i) => i.leaves).find((l) => l.key === '7/优良天数比例')!.index;
+    const status = (r: number) => STATUS_CODES[sum.leafStatus[r * rules.leafCount + leaf]!];
+    expect([status(0), status(1), status(2), status(3)]).toEqual(['notMet', 'indeterminate', 'notMet', 'indeterminate']);
   });
 
   // Generated readings: every kind of value the engine reads, intervals with open ends, missing years,
@@ -90,7 +106,6 @@ describe('columnar evaluation gives the object engine’s statuses and scores', 
     fc.constant({ kind: 'none' as const, word: '-' }),
   );
   const value: fc.Arbitrary<Value> = fc.oneof({ weight: 12, arbitrary: simple }, { weight: 1, arbitrary: fc.array(simple, { minLength: 1, maxLength: 3 }).map((parts) => ({ kind: 'composite' as const, parts })) });
-  const reading = (v: Value): ReadValue => ({ value: v, marks: [], asterisk: false, flags: [], notes: [] });
   const observation = fc.record({ year: fc.oneof({ weight: 30, arbitrary: fc.integer({ min: 2019, max: 2022 }) }, { weight: 1, arbitrary: fc.constantFrom(2018, 2023) }), value, corrected: fc.option(value, { freq: 8 }) }).map(({ year, value: v, corrected }) => {
     const o: ObservationInput = { year, printed: '', reading: reading(v), flags: [] };
     if (corrected) o.correction = { printed: '', reading: reading(corrected), reason: '印刷错误' };
