@@ -251,14 +251,19 @@ export function encodeReadings(
     dictionary: [],
   };
   const entries = new Map<string, number>();
+  const seenObjects = new Map<Value, number>();
   const toDictionary = (c: number, v: Value) => {
-    // non-finite numbers kept apart (JSON writes them all as null)
-    const key = JSON.stringify(v, (_, x: unknown) => (typeof x === 'number' && !Number.isFinite(x) ? String(x) : x));
-    let id = entries.get(key);
+    let id = seenObjects.get(v);
     if (id === undefined) {
-      id = rd.dictionary.length;
-      entries.set(key, id);
-      rd.dictionary.push(v);
+      // non-finite numbers kept apart (JSON writes them all as null)
+      const key = JSON.stringify(v, (_, x: unknown) => (typeof x === 'number' && !Number.isFinite(x) ? String(x) : x));
+      id = entries.get(key);
+      if (id === undefined) {
+        id = rd.dictionary.length;
+        entries.set(key, id);
+        rd.dictionary.push(v);
+      }
+      seenObjects.set(v, id);
     }
     rd.code[c] = V.dictionary;
     rd.lo[c] = id;
@@ -344,6 +349,13 @@ export function summariseColumnar(rules: ColumnarRules, rd: ColumnarReadings, ye
   const D = dictionary.length;
   // status codes per rule × dictionary entry, where the previous period cannot change them
   const judged = new Map<number, number>();
+  const rulesHeld = rules.kind.length;
+  const tierLo = new Float64Array(rulesHeld).fill(Number.NaN);
+  const tierHi = new Float64Array(rulesHeld).fill(Number.NaN);
+  const tierOpen = new Uint8Array(rulesHeld);
+  const tierStatus = new Uint8Array(rulesHeld);
+  const tierMin = new Float64Array(rulesHeld);
+  const tierMax = new Float64Array(rulesHeld);
   // and where it can: per rule × dictionary entry, by the previous figure
   const judgedAfter = new Map<number, Map<number, number>>();
   const hasNumber = Uint8Array.from(dictionary, (v) => (holdsNumber(v) ? 1 : 0));
@@ -481,13 +493,30 @@ export function summariseColumnar(rules: ColumnarRules, rd: ColumnarReadings, ye
               pMin = p.min;
               pMax = p.max;
             } else if (t && k !== R.noRequirement && vc === V.number && st !== NO_DATA) {
-              scratch.lo = lo[c]!;
-              scratch.hi = hi[c]!;
-              scratch.loOpen = (open[c]! & 1) !== 0;
-              scratch.hiOpen = (open[c]! & 2) !== 0;
-              const p = pointsFromTiers(t, scratch, STATUS_CODES[st]!, full);
-              pMin = p.min;
-              pMax = p.max;
+              const a = lo[c]!;
+              const b = hi[c]!;
+              const o = open[c]!;
+              // an interval's bands take some work: the rule remembers the last one it placed
+              if (a !== b && tierLo[u] === a && tierHi[u] === b && tierOpen[u] === o && tierStatus[u] === st) {
+                pMin = tierMin[u]!;
+                pMax = tierMax[u]!;
+              } else {
+                scratch.lo = a;
+                scratch.hi = b;
+                scratch.loOpen = (o & 1) !== 0;
+                scratch.hiOpen = (o & 2) !== 0;
+                const p = pointsFromTiers(t, scratch, STATUS_CODES[st]!, full);
+                pMin = p.min;
+                pMax = p.max;
+                if (a !== b) {
+                  tierLo[u] = a;
+                  tierHi[u] = b;
+                  tierOpen[u] = o;
+                  tierStatus[u] = st;
+                  tierMin[u] = pMin;
+                  tierMax[u] = pMax;
+                }
+              }
             } else if (st === MET) {
               pMin = full;
               pMax = full;
