@@ -130,12 +130,7 @@ const itemTotals = (get: (fi: number, r: number) => FrameworkSummary) => {
   perFramework.forEach((list, fi) =>
     list.forEach((_, r) => {
       const s = get(fi, r);
-      t.met += s.met;
-      t.notMet += s.notMet;
-      t.indeterminate += s.indeterminate;
-      t.noData += s.noData;
-      t.notApplicable += s.notApplicable;
-      t.scoreMin += s.scoreMin;
+      for (const k of Object.keys(t) as Array<keyof typeof t>) t[k] += s[k];
     }),
   );
   return t;
@@ -371,24 +366,25 @@ const figures: Figure[] = [
     note: `${held.toLocaleString('en-US')} observations into ${Math.round(columnBytes / 2 ** 20)} MB of typed arrays`,
   },
 ];
+/** A SQL engine's figure: threshold evaluations per second of its query, beside the columnar engine's. */
+const sqlFigure = (what: string, seconds: number, note: string): Figure => ({
+  what,
+  aim: '—',
+  baseline: fmt.perS(columnarWallRate, 'evaluations'),
+  value: fmt.perS(thresholdEvaluations / seconds, 'evaluations'),
+  met: null,
+  note: `wall clock; baseline the columnar engine by the wall clock (every leaf, not only thresholds); ${note}`,
+});
 if (pgResult)
-  figures.push({
-    what: 'the threshold rules as SQL in PostgreSQL (query only)',
-    aim: '—',
-    baseline: fmt.perS(columnarWallRate, 'evaluations'),
-    value: fmt.perS(thresholdEvaluations / pgResult.seconds, 'evaluations'),
-    met: null,
-    note: `wall clock; baseline the columnar engine by the wall clock (every leaf, not only thresholds); PostgreSQL ${pgResult.version}, ${thresholdEvaluations.toLocaleString('en-US')} threshold evaluations over ${sqlRows.toLocaleString('en-US')} rows (COPY ${fmt.s(pgResult.load)})`,
-  });
+  figures.push(
+    sqlFigure(
+      'the threshold rules as SQL in PostgreSQL (query only)',
+      pgResult.seconds,
+      `PostgreSQL ${pgResult.version}, ${thresholdEvaluations.toLocaleString('en-US')} threshold evaluations over ${sqlRows.toLocaleString('en-US')} rows (COPY ${fmt.s(pgResult.load)})`,
+    ),
+  );
 if (duckResult)
-  figures.push({
-    what: 'the same SQL in DuckDB, in-process (query only)',
-    aim: '—',
-    baseline: fmt.perS(columnarWallRate, 'evaluations'),
-    value: fmt.perS(thresholdEvaluations / duckResult.seconds, 'evaluations'),
-    met: null,
-    note: `wall clock; baseline the columnar engine by the wall clock; ${duckResult.threads} threads, the same rows (loaded ${fmt.s(duckResult.load)})`,
-  });
+  figures.push(sqlFigure('the same SQL in DuckDB, in-process (query only)', duckResult.seconds, `${duckResult.threads} threads, the same rows (loaded ${fmt.s(duckResult.load)})`));
 figures.push({
   what: 'peak memory (RSS) through the two engines',
   aim: '—',
