@@ -322,7 +322,7 @@ export interface ColumnarSummary {
  * (without confirmations: a region with confirmations is assessed by summariseFramework).
  */
 export function summariseColumnar(rules: ColumnarRules, rd: ColumnarReadings, year: number): ColumnarSummary {
-  const R_ = rd.regions;
+  const regionCount = rd.regions;
   const L = rules.leafCount;
   const I = rules.itemCount;
   const { kind, op, bound, level, higher, points, tiers, applicable, sharedPoints, itemLeafStart, ruleSetOf } = rules;
@@ -330,14 +330,14 @@ export function summariseColumnar(rules: ColumnarRules, rd: ColumnarReadings, ye
   const yi = year - rd.firstYear;
   const inSpan = yi >= 0 && yi < rd.years;
   const out: ColumnarSummary = {
-    regions: R_,
+    regions: regionCount,
     evaluations: 0,
     byObjects: 0,
     byDictionary: 0,
-    counts: new Int32Array(R_ * 5),
-    scoreMin: new Float64Array(R_),
-    scoreMax: new Float64Array(R_),
-    leafStatus: new Uint8Array(R_ * L),
+    counts: new Int32Array(regionCount * 5),
+    scoreMin: new Float64Array(regionCount),
+    scoreMax: new Float64Array(regionCount),
+    leafStatus: new Uint8Array(regionCount * L),
   };
   const { counts, leafStatus } = out;
   const scratch = { kind: 'number', lo: 0, hi: 0, loOpen: false, hiOpen: false } as { kind: 'number'; lo: number; hi: number; loOpen: boolean; hiOpen: boolean };
@@ -349,6 +349,10 @@ export function summariseColumnar(rules: ColumnarRules, rd: ColumnarReadings, ye
   const D = dictionary.length;
   // status codes per rule × dictionary entry, where the previous period cannot change them
   const judged = new Map<number, number>();
+  // and where it can: per rule × dictionary entry, by the previous figure
+  const judgedAfter = new Map<number, Map<number, number>>();
+  const hasNumber = Uint8Array.from(dictionary, (v) => (holdsNumber(v) ? 1 : 0));
+  // the last interval each rule placed in its bands, and the points it got
   const rulesHeld = rules.kind.length;
   const tierLo = new Float64Array(rulesHeld).fill(Number.NaN);
   const tierHi = new Float64Array(rulesHeld).fill(Number.NaN);
@@ -356,13 +360,10 @@ export function summariseColumnar(rules: ColumnarRules, rd: ColumnarReadings, ye
   const tierStatus = new Uint8Array(rulesHeld);
   const tierMin = new Float64Array(rulesHeld);
   const tierMax = new Float64Array(rulesHeld);
-  // and where it can: per rule × dictionary entry, by the previous figure
-  const judgedAfter = new Map<number, Map<number, number>>();
-  const hasNumber = Uint8Array.from(dictionary, (v) => (holdsNumber(v) ? 1 : 0));
-  for (let r = 0; r < R_; r++) {
+  for (let r = 0; r < regionCount; r++) {
     const s = ruleSetOf[r]!;
     const ruleBase = s * L;
-    const cellBase = (yi * R_ + r) * L;
+    const cellBase = (yi * regionCount + r) * L;
     let scoreMin = 0;
     let scoreMax = 0;
     for (let it = 0; it < I; it++) {
@@ -405,7 +406,8 @@ export function summariseColumnar(rules: ColumnarRules, rd: ColumnarReadings, ye
             const id = lo[c]!;
             const leaf = rules.leaves[u]!;
             const value = dictionary[id]!;
-            const prev = leaf.needsPrevious ? previousPoint(rd, r, l, yi) : undefined;
+            const before = leaf.needsPrevious ? previousCell(rd, r, l, yi) : -1;
+            const prev = before >= 0 ? pointAt(rd, before) : undefined;
             // the previous figure matters only to a trend judged on a single number
             const key = u * D + id;
             const cacheable = prev === undefined || hasNumber[id] === 0;
@@ -418,7 +420,7 @@ export function summariseColumnar(rules: ColumnarRules, rd: ColumnarReadings, ye
             if (known !== undefined) st = known;
             else {
               const facts: LeafFacts = { requirement: leaf.requirement!, requirementPrinted: leaf.requirementPrinted!, value, valuePrinted: '', polarity: leaf.polarity };
-              if (prev !== undefined) facts.previous = { year: rd.firstYear + previousYear, value: prev };
+              if (prev !== undefined) facts.previous = { year: rd.firstYear + Math.floor(before / (regionCount * L)), value: prev };
               st = STATUS_CODES.indexOf(statusOf(facts));
               if (cacheable) judged.set(key, st);
               else byPrevious!.set(prev!, st);
@@ -583,7 +585,8 @@ function trendStatus(rd: ColumnarReadings, r: number, l: number, yi: number, req
   }
   const x = rd.lo[c]!;
   if (x !== rd.hi[c]) return INDETERMINATE;
-  const prev = previousPoint(rd, r, l, yi);
+  const before = previousCell(rd, r, l, yi);
+  const prev = before >= 0 ? pointAt(rd, before) : undefined;
   if (prev === undefined) return INDETERMINATE;
   const delta = x - prev;
   const signed = higher ? delta : -delta;
@@ -596,24 +599,23 @@ function holdsNumber(v: Value): boolean {
   return v.kind === 'number' || (v.kind === 'composite' && v.parts.some(holdsNumber));
 }
 
-/** The year index of the last figure previousPoint found. */
-let previousYear = 0;
-
-/** The previous period's figure: the latest observation before the year, when it is a single number. */
-function previousPoint(rd: ColumnarReadings, r: number, l: number, yi: number): number | undefined {
-  const L = rd.leafCount;
+/** The cell of the latest observation before the year (the previous period), or -1. */
+function previousCell(rd: ColumnarReadings, r: number, l: number, yi: number): number {
   for (let y = Math.min(yi, rd.years) - 1; y >= 0; y--) {
-    const p = (y * rd.regions + r) * L + l;
-    const pc = rd.code[p]!;
-    if (pc === V.missing) continue;
-    previousYear = y;
-    if (pc === V.number) return rd.lo[p] === rd.hi[p] ? rd.lo[p] : undefined;
-    if (pc !== V.dictionary) return undefined;
-    const v = rd.dictionary[rd.lo[p]!]!;
-    if (v.kind === 'number') return v.lo === v.hi ? v.lo : undefined;
-    if (v.kind === 'composite') for (const part of v.parts) if (part.kind === 'number' && part.lo === part.hi) return part.lo;
-    return undefined;
+    const p = (y * rd.regions + r) * rd.leafCount + l;
+    if (rd.code[p] !== V.missing) return p;
   }
+  return -1;
+}
+
+/** A cell's figure when it is a single number (or a value in pieces holds one), as a trend compares it. */
+function pointAt(rd: ColumnarReadings, p: number): number | undefined {
+  const pc = rd.code[p]!;
+  if (pc === V.number) return rd.lo[p] === rd.hi[p] ? rd.lo[p] : undefined;
+  if (pc !== V.dictionary) return undefined;
+  const v = rd.dictionary[rd.lo[p]!]!;
+  if (v.kind === 'number') return v.lo === v.hi ? v.lo : undefined;
+  if (v.kind === 'composite') for (const part of v.parts) if (part.kind === 'number' && part.lo === part.hi) return part.lo;
   return undefined;
 }
 
