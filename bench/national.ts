@@ -6,69 +6,19 @@
 //   npm run bench -- postgres pglite    stores only
 // DATABASE_URL or TEST_DATABASE_URL picks the server (default postgres://postgres@127.0.0.1:5432/test);
 // the benchmark works in its own schema and drops it afterwards (BENCH_KEEP=1 keeps and reuses it).
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { assessRegions } from '../src/app/assessRegions.ts';
-import { loadCatalog } from '../src/data/load.ts';
-import { leafDataFromFile } from '../src/data/toEngine.ts';
-import { assessFramework, compileFramework, summariseFramework, leafOrder, type LeafData, type ObservationInput } from '../src/domain/assess.ts';
-import type { RegionTraits } from '../src/domain/types.ts';
+import { assessFramework, compileFramework, summariseFramework, leafOrder } from '../src/domain/assess.ts';
 import type { Db } from '../src/store/db.ts';
 import { openStore } from '../src/store/index.ts';
-
-const COUNTIES = 2844;
-const YEARS = 10;
-const FIRST_YEAR = 2016;
-const ASSESS_YEAR = FIRST_YEAR + YEARS - 1;
-const FRAMEWORKS = ['national-demo-county', 'chongqing-demo-county'];
-
-function peakRssMb(): number {
-  const status = readFileSync('/proc/self/status', 'utf8');
-  const m = /VmHWM:\s+(\d+)/.exec(status);
-  return m ? Math.round(Number(m[1]) / 1024) : Math.round(process.memoryUsage().rss / 2 ** 20);
-}
-
-/** A deterministic pseudo-random sequence, so runs are comparable. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
-const TERRAINS: Array<RegionTraits['terrain']> = ['山区', '丘陵', '平原'];
+import { ASSESS_YEAR, COUNTIES, FIRST_YEAR, FRAMEWORKS, peakRssMb, syntheticNation, YEARS } from './nation.ts';
 
 function engineBench(): void {
-  const catalog = loadCatalog();
-  const wushan = catalog.plans.find((p) => p.plan.id === 'wushan-demo-county')!;
-  const rand = rng(42);
   // Build every county's data first (as a store would hand it over), then time the engine alone.
-  const inputs: Array<{ traits: RegionTraits; fw: number; data: Map<string, LeafData> }> = [];
-  const fws = FRAMEWORKS.map((id) => catalog.frameworks.find((f) => f.id === id)!);
-  const templates = fws.map((fw) => leafDataFromFile(fw, wushan.indicatorData.find((d) => d.framework === fw.id)!));
-  for (let c = 0; c < COUNTIES; c++) {
-    const traits: RegionTraits = { level: '区县', terrain: TERRAINS[c % 3]!, climate: '湿润地区', coastal: c % 10 === 0 };
-    fws.forEach((_, fi) => {
-      const data = new Map<string, LeafData>();
-      for (const [key, tpl] of templates[fi]!) {
-        const base = tpl.observations[0];
-        if (!base) continue;
-        const observations: ObservationInput[] = [];
-        for (let y = 0; y < YEARS; y++) {
-          const v = base.reading.value;
-          if (v.kind === 'number' && v.lo === v.hi) {
-            const x = Math.min(v.lo <= 100 ? 100 : Number.POSITIVE_INFINITY, Math.round(v.lo * (0.85 + rand() * 0.3) * 100) / 100);
-            observations.push({ year: FIRST_YEAR + y, printed: String(x), reading: { ...base.reading, value: { kind: 'number', lo: x, hi: x, loOpen: false, hiOpen: false } }, flags: [] });
-          } else observations.push({ ...base, year: FIRST_YEAR + y });
-        }
-        data.set(key, { observations, targets: tpl.targets, leadUnits: [] });
-      }
-      inputs.push({ traits, fw: fi, data });
-    });
-  }
+  const { frameworks: fws, inputs } = syntheticNation();
   const compiled = new Map<string, ReturnType<typeof compileFramework>>();
   const compiledFor = (inp: (typeof inputs)[number]) => {
     const key = `${inp.fw}|${inp.traits.terrain}|${inp.traits.coastal}`;

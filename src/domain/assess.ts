@@ -712,7 +712,8 @@ function count(s: FrameworkSummary, status: Status): void {
   }
 }
 
-function leafStatusOf(
+/** A leaf's status (and its points, pushed onto `points` when it scores): the fast path's decision. */
+export function leafStatusOf(
   leaf: CompiledLeaf,
   data: LeafData | undefined,
   year: number,

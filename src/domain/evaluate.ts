@@ -203,8 +203,8 @@ function judgeThreshold(op: '>=' | '>' | '<=' | '<' | '=', bound: number, value:
   };
 }
 
-/** Does a trend that happened satisfy the trend required? */
-function trendSatisfies(required: Trend, actual: Trend, polarity: Polarity): boolean | undefined {
+/** Does a trend that happened satisfy the trend required? (undefined: cannot tell) */
+export function trendSatisfies(required: Trend, actual: Trend, polarity: Polarity): boolean | undefined {
   const better = polarity === 'higher' ? 'increase' : 'decrease';
   const worse = polarity === 'higher' ? 'decrease' : 'increase';
   const normalised: Trend = actual === better ? 'improve' : actual === worse ? 'decrease' : actual;
