@@ -1,17 +1,18 @@
 // The big screen's own frame, outside the app shell: full-bleed, dark (antd's dark algorithm for this page
 // only), with the states every page shares (plans loading, none, unknown plan); the page itself is lazy.
 import { Alert, ConfigProvider, theme as antTheme } from 'antd';
-import { Suspense, lazy, useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import type { PlanSummary } from '../api/types.ts';
 import type { ApiState } from '../hooks/useApi.ts';
 import type { Selection } from '../hooks/useSelection.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { BIG } from '../lib/bigscreen.ts';
+import { lazyPage } from '../pages/lazyPage.tsx';
 import { EmptyState } from './EmptyState.tsx';
 import { ErrorState } from './ErrorState.tsx';
 import { Loading } from './Loading.tsx';
 
-const BigScreenPage = lazy(() => import('../pages/BigScreenPage.tsx'));
+const BigScreenPage = lazyPage(() => import('../pages/BigScreenPage.tsx'), ['bigscreen']);
 
 const darkTheme = {
   algorithm: antTheme.darkAlgorithm,
