@@ -20,7 +20,9 @@ const darkTheme = {
 };
 
 export function BigScreenShell({ plans, selection }: { plans: ApiState<PlanSummary[]>; selection: Selection }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  // the page's code and text arrive while the plans are still loading
+  useEffect(() => BigScreenPage.preload(lang), [lang]);
   useEffect(() => {
     const prev = document.body.style.backgroundColor;
     document.body.style.backgroundColor = BIG.bg;

@@ -40,6 +40,9 @@ function loadPart(lang: Lang, part: Loaded): Promise<void> {
   return p;
 }
 
+// English remembered from an earlier visit: its shared part is asked for now, beside the rest of the first bundle
+if (readStored(STORAGE_KEYS.lang) === 'en') loadPart('en', 'common').catch(() => undefined);
+
 const waiting = new Map<string, Promise<void>>();
 
 /**

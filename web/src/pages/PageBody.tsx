@@ -1,13 +1,14 @@
 // Picks the page for the route, with the states every page shares (plans loading, none, unknown plan).
 import { Alert, Button, Result } from 'antd';
+import { useEffect } from 'react';
 import type { PlanSummary } from '../api/types.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
 import { Loading } from '../components/Loading.tsx';
 import type { ApiState } from '../hooks/useApi.ts';
 import type { Selection } from '../hooks/useSelection.ts';
-import { useI18n } from '../i18n/index.tsx';
-import { formatHash, type Route } from '../lib/route.ts';
+import { useI18n, type Lang } from '../i18n/index.tsx';
+import { formatHash, type Page, type Route } from '../lib/route.ts';
 import { lazyPage } from './lazyPage.tsx';
 
 const OverviewPage = lazyPage(() => import('./OverviewPage.tsx'), ['overview']);
@@ -26,6 +27,25 @@ const WorkPlanPage = lazyPage(() => import('./WorkPlanPage.tsx'), ['workplan']);
 const DepartmentsPage = lazyPage(() => import('./DepartmentsPage.tsx'), ['departments']);
 const ReportsPage = lazyPage(() => import('./ReportsPage.tsx'), ['reports']);
 
+/** The pages by route, to fetch a page's code and text while the plans are still loading. */
+const PRELOAD: Partial<Record<Page, { preload(lang: Lang): void }>> = {
+  overview: OverviewPage,
+  scorecard: ScorecardPage,
+  plans: PlansPage,
+  entry: EntryPage,
+  projects: ProjectsPage,
+  tasks: TasksPage,
+  consistency: ConsistencyPage,
+  indicator: IndicatorPage,
+  audit: AuditPage,
+  review: ReviewPage,
+  users: UsersPage,
+  progress: ProgressPage,
+  workplan: WorkPlanPage,
+  departments: DepartmentsPage,
+  reports: ReportsPage,
+};
+
 interface Props {
   route: Route;
   plans: ApiState<PlanSummary[]>;
@@ -33,7 +53,10 @@ interface Props {
 }
 
 export function PageBody({ route, plans, selection }: Props) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  useEffect(() => {
+    if (route.page !== 'notFound') PRELOAD[route.page]?.preload(lang);
+  }, [route.page, lang]);
   if (route.page === 'notFound')
     return (
       <Result
