@@ -5,6 +5,7 @@
 //   npm run bench:web                              (builds web/dist first when stale)
 //   BENCH_WEB_RUNS=3 npm run bench:web             fewer cold loads per page
 //   BENCH_WEB_BASE=<commit> npm run bench:web      the baseline's commit (default: before the catalogue split)
+//   BENCH_WEB_PAGES=plans,overview npm run bench:web   only the pages whose name contains one of these
 import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -73,6 +74,9 @@ async function coldLoad(page: Page, url: string, c: PageCase): Promise<{ ms: num
   return { ms, jsGzip };
 }
 
+const only = process.env.BENCH_WEB_PAGES?.split(',');
+const chosen = PAGES.filter((c) => !only || only.some((o) => c.name.includes(o)));
+
 const baseDir = baselineBuild(BASE);
 const ws = await startWorkspace();
 const baseApp = buildServer(ws.store.db, { webDir: baseDir, auth: { failureDelayMs: 0 } });
@@ -82,7 +86,7 @@ const baseUrl = `http://127.0.0.1:${(baseApp.server.address() as AddressInfo).po
 const figures: Figure[] = [];
 try {
   console.log(`ecociv web benchmark: ${RUNS} cold loads per page and build (turn about), 1366×768, baseline ${BASE}, node ${process.version}`);
-  for (const c of PAGES) {
+  for (const c of chosen) {
     const today = { ms: [] as number[], js: 0 };
     const base = { ms: [] as number[], js: 0 };
     for (let i = 0; i < RUNS; i++)
@@ -91,6 +95,7 @@ try {
         side.ms.push(r.ms);
         side.js = r.jsGzip;
       }
+    if (process.env.BENCH_WEB_VERBOSE) console.log(`  today ${today.ms.join(" ")}\n  baseline ${base.ms.join(" ")}`);
     const ms = median(today.ms);
     const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`;
     console.log(`${c.name.padEnd(20)} figures shown ${ms} ms (baseline ${median(base.ms)} ms)  JavaScript ${kb(today.js)} gzipped (baseline ${kb(base.js)})`);
