@@ -52,7 +52,7 @@ const waiting = new Map<string, Promise<void>>();
 export function partsReady(lang: Lang, parts: readonly PartName[]): Promise<void> | undefined {
   const missing = (['common', ...parts] as Loaded[]).filter((p) => !loaded[lang].has(p));
   if (missing.length === 0) return undefined;
-  const id = `${lang}:${missing.join(',')}`;
+  const id = `${lang}:${missing.join('+')}`;
   let p = waiting.get(id);
   if (!p) {
     p = Promise.all(missing.map((part) => loadPart(lang, part))).then(() => undefined);
