@@ -35,7 +35,7 @@ import { createUser, signIn } from '../../src/store/users.ts';
 import { recordWorkItems } from '../../src/store/workPlan.ts';
 import { csvTable as auditCsvTable, type AuditRecord } from '../../web/src/lib/audit.ts';
 import { csvCell, toCsv } from '../../web/src/lib/csv.ts';
-import { zhCN as webZhCN } from '../../web/src/i18n/zh-CN.ts';
+import webZhCN from '../../web/src/i18n/parts/audit.zh-CN.ts';
 import { cliIn } from '../helpers/cli.ts';
 import { ENGINES, openTestStore, TEST_DATABASE_URL, type TestStore } from '../helpers/stores.ts';
 

@@ -1,8 +1,6 @@
 // The app shell: header (plan, year, language), left menu, and the page named by the URL hash. The big screen
 // (#/bigscreen) has its own full-bleed dark frame instead.
 import { App as AntApp, ConfigProvider, Layout } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
 import { Suspense } from 'react';
 import { api } from './api/client.ts';
 import type { PlanSummary } from './api/types.ts';
@@ -27,9 +25,9 @@ const theme = {
 };
 
 export function App() {
-  const { lang } = useI18n();
+  const { antdLocale } = useI18n();
   return (
-    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={theme}>
+    <ConfigProvider locale={antdLocale} theme={theme}>
       <AntApp>
         <SignInGate>
           <Shell />

@@ -1,17 +1,18 @@
 // The big screen's own frame, outside the app shell: full-bleed, dark (antd's dark algorithm for this page
 // only), with the states every page shares (plans loading, none, unknown plan); the page itself is lazy.
 import { Alert, ConfigProvider, theme as antTheme } from 'antd';
-import { Suspense, lazy, useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import type { PlanSummary } from '../api/types.ts';
 import type { ApiState } from '../hooks/useApi.ts';
 import type { Selection } from '../hooks/useSelection.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { BIG } from '../lib/bigscreen.ts';
+import { lazyPage } from '../pages/lazyPage.tsx';
 import { EmptyState } from './EmptyState.tsx';
 import { ErrorState } from './ErrorState.tsx';
 import { Loading } from './Loading.tsx';
 
-const BigScreenPage = lazy(() => import('../pages/BigScreenPage.tsx'));
+const BigScreenPage = lazyPage(() => import('../pages/BigScreenPage.tsx'), ['bigscreen']);
 
 const darkTheme = {
   algorithm: antTheme.darkAlgorithm,
@@ -19,7 +20,9 @@ const darkTheme = {
 };
 
 export function BigScreenShell({ plans, selection }: { plans: ApiState<PlanSummary[]>; selection: Selection }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  // the page's code and text arrive while the plans are still loading
+  useEffect(() => BigScreenPage.preload(lang), [lang]);
   useEffect(() => {
     const prev = document.body.style.backgroundColor;
     document.body.style.backgroundColor = BIG.bg;

@@ -1,6 +1,6 @@
 // The audit trail as the page shows it and as its CSV export writes it (through lib/csv.ts, escaped).
 import type { AuditRecord as ApiAuditRecord } from '../../../src/api/accounts.ts';
-import type { MessageKey } from '../i18n/zh-CN.ts';
+import type { MessageKey } from '../i18n/parts.ts';
 
 /** the page's t (i18n/index.tsx), named here by its shape so that this module stays free of React */
 type Translate = (key: MessageKey) => string;

@@ -1,7 +1,7 @@
 // The data-entry sheet: row keys, what the clerk typed, the entries sent to the API and the problems it answers.
 // The API has one note field: 说明 and 来源 travel in it as “说明：… 来源：…” (always in Chinese, as stored).
 import type { EntryInput, EntryProblem, EntryRow, EntrySheet } from '../api/types.ts';
-import { zhCN } from '../i18n/zh-CN.ts';
+import zhCN from '../i18n/parts/entry.zh-CN.ts';
 import type { MessageKey, Translate } from '../i18n/index.tsx';
 
 /** What the clerk typed in one row. */

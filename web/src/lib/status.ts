@@ -1,6 +1,6 @@
 // Status and achievability vocabularies: order, colours, and matching the plan's own wording.
 import type { AchievabilityClass, Status } from '../api/types.ts';
-import { zhCN } from '../i18n/zh-CN.ts';
+import zhCN from '../i18n/parts/common.zh-CN.ts';
 
 export const STATUSES: readonly Status[] = ['met', 'notMet', 'indeterminate', 'noData', 'notApplicable'];
 export const CLASSES: readonly AchievabilityClass[] = ['stable', 'expected', 'uncertain', 'difficult'];

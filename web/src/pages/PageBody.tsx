@@ -1,30 +1,50 @@
 // Picks the page for the route, with the states every page shares (plans loading, none, unknown plan).
 import { Alert, Button, Result } from 'antd';
-import { lazy } from 'react';
+import { useEffect } from 'react';
 import type { PlanSummary } from '../api/types.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
 import { Loading } from '../components/Loading.tsx';
 import type { ApiState } from '../hooks/useApi.ts';
 import type { Selection } from '../hooks/useSelection.ts';
-import { useI18n } from '../i18n/index.tsx';
-import { formatHash, type Route } from '../lib/route.ts';
+import { useI18n, type Lang } from '../i18n/index.tsx';
+import { formatHash, type Page, type Route } from '../lib/route.ts';
+import { lazyPage } from './lazyPage.tsx';
 
-const OverviewPage = lazy(() => import('./OverviewPage.tsx'));
-const ScorecardPage = lazy(() => import('./ScorecardPage.tsx'));
-const PlansPage = lazy(() => import('./PlansPage.tsx'));
-const EntryPage = lazy(() => import('./EntryPage.tsx'));
-const ProjectsPage = lazy(() => import('./ProjectsPage.tsx'));
-const TasksPage = lazy(() => import('./TasksPage.tsx'));
-const ConsistencyPage = lazy(() => import('./ConsistencyPage.tsx'));
-const IndicatorPage = lazy(() => import('./IndicatorPage.tsx'));
-const AuditPage = lazy(() => import('./AuditPage.tsx'));
-const ReviewPage = lazy(() => import('./ReviewPage.tsx'));
-const UsersPage = lazy(() => import('./UsersPage.tsx'));
-const ProgressPage = lazy(() => import('./ProgressPage.tsx'));
-const WorkPlanPage = lazy(() => import('./WorkPlanPage.tsx'));
-const DepartmentsPage = lazy(() => import('./DepartmentsPage.tsx'));
-const ReportsPage = lazy(() => import('./ReportsPage.tsx'));
+const OverviewPage = lazyPage(() => import('./OverviewPage.tsx'), ['overview']);
+const ScorecardPage = lazyPage(() => import('./ScorecardPage.tsx'), ['scorecard', 'detail']);
+const PlansPage = lazyPage(() => import('./PlansPage.tsx'), ['plans']);
+const EntryPage = lazyPage(() => import('./EntryPage.tsx'), ['entry']);
+const ProjectsPage = lazyPage(() => import('./ProjectsPage.tsx'), ['projects']);
+const TasksPage = lazyPage(() => import('./TasksPage.tsx'), ['tasks']);
+const ConsistencyPage = lazyPage(() => import('./ConsistencyPage.tsx'), ['consistency']);
+const IndicatorPage = lazyPage(() => import('./IndicatorPage.tsx'), ['indicator', 'detail']);
+const AuditPage = lazyPage(() => import('./AuditPage.tsx'), ['audit']);
+const ReviewPage = lazyPage(() => import('./ReviewPage.tsx'), ['review']);
+const UsersPage = lazyPage(() => import('./UsersPage.tsx'), ['users']);
+const ProgressPage = lazyPage(() => import('./ProgressPage.tsx'), ['progress', 'review']);
+const WorkPlanPage = lazyPage(() => import('./WorkPlanPage.tsx'), ['workplan']);
+const DepartmentsPage = lazyPage(() => import('./DepartmentsPage.tsx'), ['departments']);
+const ReportsPage = lazyPage(() => import('./ReportsPage.tsx'), ['reports']);
+
+/** The pages by route, to fetch a page's code and text while the plans are still loading. */
+const PRELOAD: Partial<Record<Page, { preload(lang: Lang): void }>> = {
+  overview: OverviewPage,
+  scorecard: ScorecardPage,
+  plans: PlansPage,
+  entry: EntryPage,
+  projects: ProjectsPage,
+  tasks: TasksPage,
+  consistency: ConsistencyPage,
+  indicator: IndicatorPage,
+  audit: AuditPage,
+  review: ReviewPage,
+  users: UsersPage,
+  progress: ProgressPage,
+  workplan: WorkPlanPage,
+  departments: DepartmentsPage,
+  reports: ReportsPage,
+};
 
 interface Props {
   route: Route;
@@ -33,7 +53,10 @@ interface Props {
 }
 
 export function PageBody({ route, plans, selection }: Props) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  useEffect(() => {
+    if (route.page !== 'notFound') PRELOAD[route.page]?.preload(lang);
+  }, [route.page, lang]);
   if (route.page === 'notFound')
     return (
       <Result

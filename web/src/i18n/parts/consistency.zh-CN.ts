@@ -1,0 +1,33 @@
+// Chinese UI text of the 一致性检查 (consistency) page. consistency.en.ts carries the same keys.
+const zhCNConsistency = {
+  'consistency.heading': '{region} · 规划一致性检查',
+  'consistency.summary': '{year}年：{checks} 项检查，发现 {n} 处问题。每条均注明所在文件和行号。',
+  'consistency.summaryNone': '{year}年：{checks} 项检查均未发现问题。',
+  'consistency.count': '{n} 处',
+  'consistency.passed': '未发现问题',
+  'consistency.severity.error': '错误',
+  'consistency.severity.warning': '警告',
+  'consistency.severity.info': '提示',
+  'consistency.filterKind': '按类别筛选',
+  'consistency.allKinds': '全部类别',
+  'consistency.kindOption': '{kind}（{n}）',
+  'consistency.shown': '显示 {shown} / {total} 处',
+  'consistency.export': '导出 CSV（Excel 可打开）',
+  'consistency.fileName': '{region}-{year}年-规划一致性检查.csv',
+  'consistency.empty': '本规划未发现问题。',
+  'consistency.linesLabel': '出处：{lines}',
+  'consistency.openIndicator': '查看指标 {number}. {name}',
+  'consistency.subject.project': '项目 {number} {name}',
+  'consistency.subject.indicator': '指标 {number} {name}',
+  'consistency.subject.indicatorPart': '指标 {number} {name}（{part}）',
+  'consistency.subject.plan': '全部项目',
+  'consistency.subject.footnote': '注释 {mark}',
+  'consistency.subjectSeparator': '；',
+  'consistency.col.kind': '类别',
+  'consistency.col.severity': '级别',
+  'consistency.col.message': '说明',
+  'consistency.col.lines': '出处',
+  'consistency.col.subjects': '涉及',
+} as const;
+
+export default zhCNConsistency;

@@ -1,0 +1,45 @@
+// English UI text of an indicator's detail (assessment, confirmation, achievability): the 指标 and 指标详情 pages: the same keys as detail.zh-CN.ts (the type makes a missing or extra key a
+// compile error).
+import type zhCNDetail from './detail.zh-CN.ts';
+
+const enDetail: Record<keyof typeof zhCNDetail, string> = {
+  'scorecard.confirmed': 'Confirmed',
+  'scorecard.confirmedBy': 'Confirmed by {by} on {at}',
+  'detail.status': 'Status',
+  'detail.computedStatus': 'Computed: {status}',
+  'detail.requirement': 'Requirement',
+  'detail.value': 'Value',
+  'detail.unit': 'Unit',
+  'detail.attribute': 'Attribute',
+  'detail.domain': 'Domain / task',
+  'detail.leadUnits': 'Lead units',
+  'detail.points': 'Points',
+  'detail.confirmation': 'Confirmation',
+  'detail.confirmBy': 'Confirmed by',
+  'detail.confirmAt': 'Date',
+  'detail.confirmReason': 'Reason given',
+  'detail.confirmStatus': 'Confirmed as',
+  'detail.source': 'Source',
+  'detail.observation': 'Where the value comes from',
+  'detail.target': 'Target',
+  'detail.targetText': '{year}: {printed}',
+  'detail.statedStatus': 'Status',
+  'detail.statedScore': 'Points',
+  'detail.statedScoreText': '{points} points in {year}',
+  'detail.achievability': 'Achievability',
+  'detail.differs': 'The engine’s class differs from the plan’s',
+  'detail.none': 'none',
+  'figure.current': 'Current value (as used)',
+  'figure.required': 'Required',
+  'figure.gapToRequirement': 'Gap to the requirement',
+  'figure.target': 'Target',
+  'figure.gapToTarget': 'Gap to the target',
+  'figure.years': 'Years to the target year',
+  'figure.annualChangeNeeded': 'Annual change needed',
+  'figure.growthNeeded': 'Annual growth needed',
+  'figure.growthActual': 'Annual growth achieved',
+  'figure.ratio': 'Ratio',
+  'figure.points': 'Periods with data',
+};
+
+export default enDetail;

@@ -1,0 +1,31 @@
+// Chinese UI text of the 总览 (overview) page. overview.en.ts carries the same keys.
+const zhCNOverview = {
+  'source.stated': '规划文本所述（文件 {document} 第 {line} 行）',
+  'source.statedYear': '规划文本所述（{year}年，文件 {document} 第 {line} 行）',
+  'overview.classColumn': '类别',
+  'overview.statedColumn': '规划文本所述（第 {line} 行）',
+  'overview.statedTitle': '与规划文本对照',
+  'overview.statedScore': '规划文本所述得分：{stated} 分；系统计算：{engine} 分',
+  'overview.compareItem': '{label}：规划 {stated} / 系统 {engine}',
+  'overview.differs': '不一致',
+  'overview.noStated': '规划文本未给出该年的汇总。',
+  'overview.attention': '优先关注',
+  'overview.attentionNone': '没有需要优先关注的指标。',
+  'overview.attention.binding': '约束性未达标',
+  'overview.attention.notMet': '未达标',
+  'overview.attention.difficult': '达标难度较大',
+  'overview.bigscreen': '大屏',
+  'overview.bigscreenHint': '在 1920×1080 大屏上展示（每分钟自动刷新）',
+  'projects.difference': '差异',
+  'projects.chartLabel': '各类工程投资柱状图',
+  'projects.seriesStated': '规划所述',
+  'projects.group': '工程类别',
+  'projects.number': '序号',
+  'projects.statedCount': '规划所述项目数',
+  'projects.statedInvestment': '规划所述投资',
+  'projects.total': '合计',
+  'projects.prose': '规划正文所述',
+  'indicator.openLabel': '查看{name}的详情',
+} as const;
+
+export default zhCNOverview;

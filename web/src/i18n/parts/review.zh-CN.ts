@@ -1,0 +1,32 @@
+// Chinese UI text of review of reported figures: the 审核 (review) page and the 项目进度 (progress) page. review.en.ts carries the same keys.
+const zhCNReview = {
+  'review.title': "{year}年数值审核",
+  'review.intro': "各单位填报的数值先为“待审核”，已计入评估；审核通过或退回（须写明原因）。全部审核通过后可发布，发布后数值锁定，修改须提交修订。",
+  'review.isPublished': "{year}年评估已由 {by} 发布，数值已锁定；修改须提交修订并经审核。",
+  'review.approve': "通过所选（{n}）",
+  'review.return': "退回所选（{n}）",
+  'review.publish': "发布{year}年评估",
+  'review.published': "已发布",
+  'review.nothing': "没有待审核的数值。",
+  'review.col.indicator': "指标",
+  'review.col.value': "填报值",
+  'review.col.unit': "填报单位",
+  'review.col.by': "填报人",
+  'review.col.state': "状态",
+  'review.col.change': "修订",
+  'review.col.reason': "理由",
+  'review.state.submitted': "待审核",
+  'review.state.returned': "已退回",
+  'review.state.approved': "已通过",
+  'review.revisions': "修订",
+  'review.approveOne': "通过",
+  'review.returnOne': "退回",
+  'review.returnTitle': "退回并说明原因",
+  'review.returnConfirm': "退回",
+  'review.commentHint': "写明需要改正的内容，填报单位会看到。",
+  'review.approvedDone': "已审核通过。",
+  'review.returnedDone': "已退回。",
+  'review.publishedDone': "{year}年评估已发布。",
+} as const;
+
+export default zhCNReview;
