@@ -65,7 +65,9 @@ try {
     for (let k = 0; k < n; k++) {
       const port = await freePort();
       const env = { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', ECOCIV_ASSESSMENT_CACHE: cache ? 'on' : 'off' };
-      servers.push(spawn(process.execPath, [resolve(import.meta.dirname, '../bin/ecociv.js'), 'serve'], { env, stdio: ['ignore', 'ignore', 'inherit'] }));
+      // BENCH_CPU_PROF=dir: each server writes a CPU profile there when it stops (to see where a request's time goes)
+      const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.BENCH_CPU_PROF)}`] : [];
+      servers.push(spawn(process.execPath, [...prof, resolve(import.meta.dirname, '../bin/ecociv.js'), 'serve'], { env, stdio: ['ignore', 'ignore', 'inherit'] }));
       bases.push(`http://127.0.0.1:${port}`);
     }
     for (const base of bases)
@@ -184,7 +186,15 @@ try {
 
   // the baseline first, in the same run: assessments computed for every read (the old path: its 5-second
   // cache was emptied by every submission, so under this load nearly every read was computed afresh)
-  const outcomes = [await scenario('before: computed per read, 1 process', 1, false), await scenario('kept, 1 process', 1, true), await scenario('kept, 2 processes', 2, true)];
+  // BENCH_SCENARIOS=kept1 (or a comma list of base,kept1,kept2): only those, while developing
+  const only = process.env.BENCH_SCENARIOS?.split(',');
+  const plan: Array<[string, string, number, boolean]> = [
+    ['base', 'before: computed per read, 1 process', 1, false],
+    ['kept1', 'kept, 1 process', 1, true],
+    ['kept2', 'kept, 2 processes', 2, true],
+  ];
+  const outcomes: Outcome[] = [];
+  for (const [key, label, processes, cache] of plan) if (!only || only.includes(key)) outcomes.push(await scenario(label, processes, cache));
   await check.end();
 
   const ms = (x: number) => `${x.toFixed(0)} ms`;

@@ -149,9 +149,9 @@ describe.each(ENGINES)('materialised assessments (%s)', (engine) => {
     const s = await server(store.db);
     await value36(s, 2030);
     expect(s.cache.size).toBe(1);
-    const listener = (s.cache as unknown as { listener: { close(): Promise<void> } }).listener;
+    const listener = (s.cache.changes as unknown as { listener: { close(): Promise<void> } }).listener;
     // the connection lost: everything kept is forgotten, reads are computed afresh until listening again
-    (s.cache as unknown as { lost(): void }).lost();
+    s.cache.changes.lost();
     await listener.close();
     expect(s.cache.size).toBe(0);
     await recordObservations(store.db, [entry(2030, '65')], SYSTEM_ACTOR);
