@@ -128,7 +128,9 @@ export async function loadFramework(db: Queryable, id: string): Promise<Framewor
 
 /** Unit and polarity of one leaf: what its values and targets are read with. */
 export function leafContextOf(def: FrameworkDef, number: string, part: string): LeafContext | undefined {
-  return leafContexts(def).get(leafKey(number, part || undefined));
+  // that item's leaves only: reading every item's name for its polarity on each figure saved is most of a save's work
+  const item = def.indicators.find((i) => i.number === number);
+  return item ? leafContexts({ ...def, indicators: [item] }).get(leafKey(number, part || undefined)) : undefined;
 }
 
 interface ObservationDbRow {
