@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import pg from 'pg';
 import { SYSTEM_ACTOR } from '../src/auth/roles.ts';
+import { fmt, reportFigures, type Figure } from './figures.ts';
 import { openStore } from '../src/store/index.ts';
 import { createUser } from '../src/store/users.ts';
 
@@ -124,6 +125,8 @@ try {
   await stopServers();
 
   interface Outcome {
+    key: string;
+    processes: number;
     label: string;
     reads: number[];
     writes: number[];
@@ -140,7 +143,7 @@ try {
   });
 
   /** Every user loops for SECONDS: read the scorecard, submit one figure; users are split between the servers. */
-  const scenario = async (label: string, processes: number, cache: boolean): Promise<Outcome> => {
+  const scenario = async (key: string, label: string, processes: number, cache: boolean): Promise<Outcome> => {
     await refill();
     const bases = await startServers(processes, cache);
     const before = await counts();
@@ -181,7 +184,7 @@ try {
     const seconds = (performance.now() - t2) / 1000;
     await stopServers();
     const after = await counts();
-    return { label, readOnly, reads: lat.read, writes: lat.write, reqPerSecond: (lat.read.length + lat.write.length) / seconds, status, accepted, stored: after.stored - before.stored, audited: after.audited - before.audited };
+    return { key, processes, label, readOnly, reads: lat.read, writes: lat.write, reqPerSecond: (lat.read.length + lat.write.length) / seconds, status, accepted, stored: after.stored - before.stored, audited: after.audited - before.audited };
   };
 
   // the baseline first, in the same run: assessments computed for every read (the old path: its 5-second
@@ -194,8 +197,10 @@ try {
     ['kept2', 'kept, 2 processes', 2, true],
   ];
   const outcomes: Outcome[] = [];
-  for (const [key, label, processes, cache] of plan) if (!only || only.includes(key)) outcomes.push(await scenario(label, processes, cache));
+  for (const [key, label, processes, cache] of plan) if (!only || only.includes(key)) outcomes.push(await scenario(key, label, processes, cache));
   await check.end();
+  /** accepted submissions missing from the store or from the audit trail */
+  const lost = (o: Outcome) => o.accepted - Math.min(o.stored, o.audited);
 
   const ms = (x: number) => `${x.toFixed(0)} ms`;
   const row = (what: string, aim: string, f: (o: Outcome) => string) => console.log(`| ${what} | ${aim} | ${outcomes.map(f).join(' | ')} |`);
@@ -208,11 +213,28 @@ try {
   row('scorecard reads p99', '≤ 100 ms', (o) => ms(pct(o.reads, 99)));
   row('figure submissions p50', '—', (o) => `${ms(pct(o.writes, 50))} (${o.writes.length})`);
   row('figure submissions p99', '—', (o) => ms(pct(o.writes, 99)));
-  row('lost (accepted, not in store or audit trail)', '0', (o) => `${o.accepted - Math.min(o.stored, o.audited)} of ${o.accepted}`);
+  row('lost (accepted, not in store or audit trail)', '0', (o) => `${lost(o)} of ${o.accepted}`);
   row('reads with no figure left to submit', '—', (o) => String(o.readOnly));
   row('statuses', '—', (o) => [...o.status.entries()].map(([k, v]) => `${k}×${v}`).join(', '));
   console.log('(409: the same figure sent twice at once, refused whole)');
   for (const o of outcomes) if (o.stored !== o.accepted || o.audited !== o.accepted) process.exitCode = 1;
+
+  // the figures for bench:all and the README, each beside the computed-per-read scenario of this run
+  const before = outcomes.find((o) => o.key === 'base');
+  const figures: Figure[] = [];
+  const note = `${USERS} users, ${SECONDS} s`;
+  for (const o of outcomes.filter((x) => x !== before)) {
+    const who = o.processes === 1 ? '1 process' : `${o.processes} processes`;
+    const p99 = pct(o.reads, 99);
+    figures.push(
+      { what: `scorecard reads p99, ${who}`, aim: '≤ 100 ms', baseline: before ? fmt.ms(pct(before.reads, 99)) : '—', value: fmt.ms(p99), met: p99 <= 100, note },
+      { what: `scorecard reads p50, ${who}`, aim: '—', baseline: before ? fmt.ms(pct(before.reads, 50)) : '—', value: `${fmt.ms(pct(o.reads, 50))} (${o.reads.length} reads)`, met: null },
+      { what: `throughput, ${who}`, aim: '—', baseline: before ? `${before.reqPerSecond.toFixed(0)} req/s` : '—', value: `${o.reqPerSecond.toFixed(0)} req/s`, met: null },
+      { what: `figure submissions p99, ${who}`, aim: '—', baseline: before ? fmt.ms(pct(before.writes, 99)) : '—', value: `${fmt.ms(pct(o.writes, 99))} (${o.writes.length} saved)`, met: null },
+      { what: `lost, ${who}`, aim: '0', baseline: before ? `${lost(before)} of ${before.accepted}` : '—', value: `${lost(o)} of ${o.accepted}`, met: lost(o) === 0, note: 'accepted, not in the store or the audit trail' },
+    );
+  }
+  reportFigures('load', `Scorecard under load (npm run bench:load): ${USERS} users reading and saving, ${SECONDS} s per scenario; baseline: assessments computed for every read, 1 process, same run`, figures);
 } finally {
   await stopServers();
   await admin.query(`DROP SCHEMA ${schema} CASCADE`);

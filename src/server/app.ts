@@ -61,15 +61,16 @@ async function mayActForIn(db: Db, req: FastifyRequest, planId: string, unit: st
 }
 
 /**
- * A kept answer: 304 when the client holds it already (If-None-Match), gzipped when the client takes gzip. The
- * client asks again every time (no-cache), so a save is never hidden by a browser's copy.
+ * An assessment: 304 when the client holds it already (If-None-Match); a kept one gzipped when the client takes
+ * gzip (compressed once for all its reads). The client asks again every time (no-cache), so a save is never
+ * hidden by a browser's copy.
  */
 async function sendKept(req: FastifyRequest, reply: FastifyReply, a: KeptAnswer): Promise<FastifyReply> {
   reply.header('ETag', a.etag).header('Cache-Control', 'private, no-cache').header('Vary', 'Accept-Encoding');
   const held = req.headers['if-none-match'];
   if (held && held.split(',').some((t) => t.trim().replace(/^W\//, '') === a.etag)) return reply.code(304).send();
   reply.type('application/json; charset=utf-8');
-  if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) return reply.header('Content-Encoding', 'gzip').send(await a.gzipped());
+  if (a.kept && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) return reply.header('Content-Encoding', 'gzip').send(await a.gzipped());
   return reply.send(a.body);
 }
 

@@ -19,14 +19,17 @@ const gzipAsync = promisify(gzip);
 export interface KeptAnswer {
   body: Buffer;
   etag: string;
+  /** kept for later reads (false: computed for this read only, not worth compressing) */
+  kept: boolean;
   gzipped(): Promise<Buffer>;
 }
 
-export function keptAnswer(json: string): KeptAnswer {
+export function keptAnswer(json: string, kept: boolean): KeptAnswer {
   const body = Buffer.from(json);
   let z: Promise<Buffer> | undefined;
   return {
     body,
+    kept,
     // the content's own hash: every server gives the same answer the same tag
     etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
     gzipped: () => (z ??= gzipAsync(body, { level: 6 })),
@@ -77,7 +80,7 @@ export class AssessmentCache {
    * by compute. `synced`: the request has already synced with the store's channel since it began.
    */
   async answer(planId: string, year: number | undefined, locale: string, compute: (year: number | undefined) => Promise<unknown>, synced?: boolean): Promise<KeptAnswer> {
-    const fresh = async () => keptAnswer(JSON.stringify(await compute(year)));
+    const fresh = async () => keptAnswer(JSON.stringify(await compute(year)), false);
     if (!this.enabled || !this.changes.live) return fresh();
     if (!synced && !(await this.changes.sync())) return fresh();
     const structure = this.structure;
@@ -89,7 +92,7 @@ export class AssessmentCache {
     const hit = this.entries.get(key);
     if (hit) return hit.answer;
     this.computed.set(key, (this.computed.get(key) ?? 0) + 1);
-    const entry: Entry = { regionId: plan.regionId, year: y, answer: compute(y).then((v) => keptAnswer(JSON.stringify(v))) };
+    const entry: Entry = { regionId: plan.regionId, year: y, answer: compute(y).then((v) => keptAnswer(JSON.stringify(v), true)) };
     const max = this.opts.max ?? 500;
     if (this.entries.size >= max) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(key, entry);
