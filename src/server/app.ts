@@ -165,7 +165,7 @@ export function buildServer(
     const year = parseYear(req.query.year, reply);
     if (year === 'bad') return reply;
     const locale = localeOf(req.query);
-    const a = await assessments.answer(req.params.id, year, locale, (y) => assessPlan(db, req.params.id, y, locale), req.storeSynced);
+    const a = await assessments.answer(req.params.id, year, locale, (y, frameworks) => assessPlan(db, req.params.id, y, locale, frameworks ? { frameworks } : {}), req.storeSynced);
     return sendKept(req, reply, a);
   });
 

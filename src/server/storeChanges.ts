@@ -12,8 +12,8 @@ import type { Db, Listener } from '../store/db.ts';
 
 /** A change the store announced; 'all' when what changed is not known (a lost connection, an unknown message). */
 export type StoreChange =
-  /** figures of a region from a year on (a year's assessment reads every earlier year for its trend) */
-  | { kind: 'readings'; regionId: number; fromYear: number }
+  /** figures of a region from a year on (a year's assessment reads every earlier year for its trend), of one framework or ('') any */
+  | { kind: 'readings'; regionId: number; fromYear: number; framework: string }
   /** an account: the user, their roles or their sessions */
   | { kind: 'account'; userId: number }
   /** plans, frameworks, regions, units, … or anything else */
@@ -108,7 +108,7 @@ export class StoreChanges {
   }
 
   private onMessage(payload: string): void {
-    const [kind, a, b] = payload.split('|');
+    const [kind, a, b, c] = payload.split('|');
     if (kind === 'sync') {
       if (a !== this.id) return;
       const n = Number(b);
@@ -119,7 +119,7 @@ export class StoreChanges {
     }
     const x = Number(a);
     const y = Number(b);
-    if (kind === 'r' && Number.isInteger(x) && Number.isInteger(y)) return this.emit({ kind: 'readings', regionId: x, fromYear: y });
+    if (kind === 'r' && Number.isInteger(x) && Number.isInteger(y)) return this.emit({ kind: 'readings', regionId: x, fromYear: y, framework: c ?? '' });
     if (kind === 'u' && Number.isInteger(x)) return this.emit({ kind: 'account', userId: x });
     this.emit({ kind: 'all' });
   }

@@ -541,8 +541,31 @@ END $do$;
   },
   {
     version: 10,
-    name: 'accounts announce their changes (LISTEN/NOTIFY) so that every server forgets the sessions they touch',
+    name: 'accounts announce their changes, and figures their framework (LISTEN/NOTIFY), so that every server forgets only what they touch',
     sql: `
+-- Figures, confirmations and revisions now name their framework too: 'r|<region>|<year>|<framework>' (empty when
+-- the indicator is gone), so that a kept assessment recomputes only the framework a change touches.
+CREATE OR REPLACE FUNCTION ecociv_readings_changed() RETURNS trigger LANGUAGE plpgsql AS $fn$
+DECLARE c record;
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    FOR c IN SELECT x.region_id, coalesce(i.framework_id, '') AS f, min(x.year) AS y FROM changed_new x LEFT JOIN indicators i ON i.id = x.indicator_id GROUP BY 1, 2 LOOP
+      PERFORM pg_notify('ecociv_inputs_' || current_schema(), 'r|' || c.region_id || '|' || c.y || '|' || c.f);
+    END LOOP;
+  ELSIF TG_OP = 'DELETE' THEN
+    FOR c IN SELECT x.region_id, coalesce(i.framework_id, '') AS f, min(x.year) AS y FROM changed_old x LEFT JOIN indicators i ON i.id = x.indicator_id GROUP BY 1, 2 LOOP
+      PERFORM pg_notify('ecociv_inputs_' || current_schema(), 'r|' || c.region_id || '|' || c.y || '|' || c.f);
+    END LOOP;
+  ELSE
+    FOR c IN SELECT x.region_id, coalesce(i.framework_id, '') AS f, min(x.year) AS y
+             FROM (SELECT region_id, indicator_id, year FROM changed_new UNION ALL SELECT region_id, indicator_id, year FROM changed_old) x
+             LEFT JOIN indicators i ON i.id = x.indicator_id GROUP BY 1, 2 LOOP
+      PERFORM pg_notify('ecociv_inputs_' || current_schema(), 'r|' || c.region_id || '|' || c.y || '|' || c.f);
+    END LOOP;
+  END IF;
+  RETURN NULL;
+END $fn$;
+
 -- Servers keep sessions between requests (src/server/accessCache.ts). Every change to an account — the user row,
 -- their roles, their sessions ended — is announced on the schema's channel when it commits, as 'u|<user id>', so
 -- that a signed-out session, a disabled account or a changed role takes effect on every server at once. A new
