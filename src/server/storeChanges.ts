@@ -32,6 +32,7 @@ export class StoreChanges {
   private seq = 0;
   private readonly waiting = new Map<number, () => void>();
   private next: { promise: Promise<boolean>; resolve: (live: boolean) => void } | undefined;
+  private inFlight: Promise<void> | undefined;
   private readonly subscribers: Array<(c: StoreChange) => void> = [];
 
   constructor(
@@ -80,10 +81,22 @@ export class StoreChanges {
       let resolve!: (live: boolean) => void;
       const batch = { promise: new Promise<boolean>((r) => (resolve = r)), resolve };
       this.next = batch;
-      setImmediate(() => {
+      const go = () => {
         if (this.next === batch) this.next = undefined;
-        this.send((ok) => batch.resolve(ok && this.isLive));
-      });
+        const sent = new Promise<void>((done) =>
+          this.send((ok) => {
+            batch.resolve(ok && this.isLive);
+            done();
+          }),
+        );
+        this.inFlight = sent;
+        void sent.then(() => {
+          if (this.inFlight === sent) this.inFlight = undefined;
+        });
+      };
+      // one sync on the wire at a time: requests arriving meanwhile share the next one, sent when it returns
+      if (this.inFlight) void this.inFlight.then(() => setImmediate(go));
+      else setImmediate(go);
     }
     return this.next.promise;
   }
