@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import pg from 'pg';
 import { SYSTEM_ACTOR } from '../src/auth/roles.ts';
+import { fmt, reportFigures, type Figure } from './figures.ts';
 import { openStore } from '../src/store/index.ts';
 import { createUser } from '../src/store/users.ts';
 
@@ -65,7 +66,9 @@ try {
     for (let k = 0; k < n; k++) {
       const port = await freePort();
       const env = { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', ECOCIV_ASSESSMENT_CACHE: cache ? 'on' : 'off' };
-      servers.push(spawn(process.execPath, [resolve(import.meta.dirname, '../bin/ecociv.js'), 'serve'], { env, stdio: ['ignore', 'ignore', 'inherit'] }));
+      // BENCH_CPU_PROF=dir: each server writes a CPU profile there when it stops (to see where a request's time goes)
+      const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.BENCH_CPU_PROF)}`] : [];
+      servers.push(spawn(process.execPath, [...prof, resolve(import.meta.dirname, '../bin/ecociv.js'), 'serve'], { env, stdio: ['ignore', 'ignore', 'inherit'] }));
       bases.push(`http://127.0.0.1:${port}`);
     }
     for (const base of bases)
@@ -122,6 +125,8 @@ try {
   await stopServers();
 
   interface Outcome {
+    key: string;
+    processes: number;
     label: string;
     reads: number[];
     writes: number[];
@@ -138,9 +143,13 @@ try {
   });
 
   /** Every user loops for SECONDS: read the scorecard, submit one figure; users are split between the servers. */
-  const scenario = async (label: string, processes: number, cache: boolean): Promise<Outcome> => {
+  const scenario = async (key: string, label: string, processes: number, cache: boolean): Promise<Outcome> => {
     await refill();
     const bases = await startServers(processes, cache);
+    // each server answers one read before the clock starts: a server that has just started computes its first
+    // answer while 200 users wait for it, which is start-up, not load
+    const first = sessions.get(names[0]!.username)!;
+    for (const b of bases) await (await fetch(`${b}/api/plans/${PLAN}/assessment?year=2021`, { headers: { cookie: first.cookie } })).arrayBuffer();
     const before = await counts();
     const lat = { read: [] as number[], write: [] as number[] };
     const status = new Map<string, number>();
@@ -179,13 +188,23 @@ try {
     const seconds = (performance.now() - t2) / 1000;
     await stopServers();
     const after = await counts();
-    return { label, readOnly, reads: lat.read, writes: lat.write, reqPerSecond: (lat.read.length + lat.write.length) / seconds, status, accepted, stored: after.stored - before.stored, audited: after.audited - before.audited };
+    return { key, processes, label, readOnly, reads: lat.read, writes: lat.write, reqPerSecond: (lat.read.length + lat.write.length) / seconds, status, accepted, stored: after.stored - before.stored, audited: after.audited - before.audited };
   };
 
   // the baseline first, in the same run: assessments computed for every read (the old path: its 5-second
   // cache was emptied by every submission, so under this load nearly every read was computed afresh)
-  const outcomes = [await scenario('before: computed per read, 1 process', 1, false), await scenario('kept, 1 process', 1, true), await scenario('kept, 2 processes', 2, true)];
+  // BENCH_SCENARIOS=kept1 (or a comma list of base,kept1,kept2): only those, while developing
+  const only = process.env.BENCH_SCENARIOS?.split(',');
+  const plan: Array<[string, string, number, boolean]> = [
+    ['base', 'before: computed per read, 1 process', 1, false],
+    ['kept1', 'kept, 1 process', 1, true],
+    ['kept2', 'kept, 2 processes', 2, true],
+  ];
+  const outcomes: Outcome[] = [];
+  for (const [key, label, processes, cache] of plan) if (!only || only.includes(key)) outcomes.push(await scenario(key, label, processes, cache));
   await check.end();
+  /** accepted submissions missing from the store or from the audit trail */
+  const lost = (o: Outcome) => o.accepted - Math.min(o.stored, o.audited);
 
   const ms = (x: number) => `${x.toFixed(0)} ms`;
   const row = (what: string, aim: string, f: (o: Outcome) => string) => console.log(`| ${what} | ${aim} | ${outcomes.map(f).join(' | ')} |`);
@@ -198,11 +217,28 @@ try {
   row('scorecard reads p99', '≤ 100 ms', (o) => ms(pct(o.reads, 99)));
   row('figure submissions p50', '—', (o) => `${ms(pct(o.writes, 50))} (${o.writes.length})`);
   row('figure submissions p99', '—', (o) => ms(pct(o.writes, 99)));
-  row('lost (accepted, not in store or audit trail)', '0', (o) => `${o.accepted - Math.min(o.stored, o.audited)} of ${o.accepted}`);
+  row('lost (accepted, not in store or audit trail)', '0', (o) => `${lost(o)} of ${o.accepted}`);
   row('reads with no figure left to submit', '—', (o) => String(o.readOnly));
   row('statuses', '—', (o) => [...o.status.entries()].map(([k, v]) => `${k}×${v}`).join(', '));
   console.log('(409: the same figure sent twice at once, refused whole)');
   for (const o of outcomes) if (o.stored !== o.accepted || o.audited !== o.accepted) process.exitCode = 1;
+
+  // the figures for bench:all and the README, each beside the computed-per-read scenario of this run
+  const before = outcomes.find((o) => o.key === 'base');
+  const figures: Figure[] = [];
+  const note = `${USERS} users, ${SECONDS} s`;
+  for (const o of outcomes.filter((x) => x !== before)) {
+    const who = o.processes === 1 ? '1 process' : `${o.processes} processes`;
+    const p99 = pct(o.reads, 99);
+    figures.push(
+      { what: `scorecard reads p99, ${who}`, aim: '≤ 100 ms', baseline: before ? fmt.ms(pct(before.reads, 99)) : '—', value: fmt.ms(p99), met: p99 <= 100, note },
+      { what: `scorecard reads p50, ${who}`, aim: '—', baseline: before ? fmt.ms(pct(before.reads, 50)) : '—', value: `${fmt.ms(pct(o.reads, 50))} (${o.reads.length} reads)`, met: null },
+      { what: `throughput, ${who}`, aim: '—', baseline: before ? `${before.reqPerSecond.toFixed(0)} req/s` : '—', value: `${o.reqPerSecond.toFixed(0)} req/s`, met: null },
+      { what: `figure submissions p99, ${who}`, aim: '—', baseline: before ? fmt.ms(pct(before.writes, 99)) : '—', value: `${fmt.ms(pct(o.writes, 99))} (${o.writes.length} saved)`, met: null },
+      { what: `lost, ${who}`, aim: '0', baseline: before ? `${lost(before)} of ${before.accepted}` : '—', value: `${lost(o)} of ${o.accepted}`, met: lost(o) === 0, note: 'accepted, not in the store or the audit trail' },
+    );
+  }
+  reportFigures('load', `Scorecard under load (npm run bench:load): ${USERS} users reading and saving, ${SECONDS} s per scenario; baseline: assessments computed for every read, 1 process, same run`, figures);
 } finally {
   await stopServers();
   await admin.query(`DROP SCHEMA ${schema} CASCADE`);

@@ -19,7 +19,8 @@ import { isChromiumMissing, isReportError, LazyPrinter, reports } from '../repor
 import { openApiDocument } from './openapi.ts';
 import { renderHome } from './home.ts';
 import { registerTrackingRoutes } from './trackingRoutes.ts';
-import { AssessmentCache } from './assessmentCache.ts';
+import { AssessmentCache, type KeptAnswer } from './assessmentCache.ts';
+import { StoreChanges } from './storeChanges.ts';
 import { registerAuth, visiblePlanIds, type AuthOptions } from './auth.ts';
 import { registerReviewRoutes } from './reviewRoutes.ts';
 import { registerCliRoute } from './cliRoute.ts';
@@ -59,6 +60,20 @@ async function mayActForIn(db: Db, req: FastifyRequest, planId: string, unit: st
   return scope === 'all' || scope.has(unit);
 }
 
+/**
+ * An assessment: 304 when the client holds it already (If-None-Match); a kept one gzipped when the client takes
+ * gzip (compressed once for all its reads). The client asks again every time (no-cache), so a save is never
+ * hidden by a browser's copy.
+ */
+async function sendKept(req: FastifyRequest, reply: FastifyReply, a: KeptAnswer): Promise<FastifyReply> {
+  reply.header('ETag', a.etag).header('Cache-Control', 'private, no-cache').header('Vary', 'Accept-Encoding');
+  const held = req.headers['if-none-match'];
+  if (held && held.split(',').some((t) => t.trim().replace(/^W\//, '') === a.etag)) return reply.code(304).send();
+  reply.type('application/json; charset=utf-8');
+  if (a.kept && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) return reply.header('Content-Encoding', 'gzip').send(await a.gzipped());
+  return reply.send(a.body);
+}
+
 /** The built web workspace (npm run build; npm start builds it when missing). */
 export const DEFAULT_WEB_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -78,13 +93,17 @@ export function buildServer(
     for (const method of [r.method].flat()) if (method !== 'HEAD') routes.push({ method, url: r.url });
   });
   app.decorate('ecocivRoutes', routes);
-  registerAuth(app, db, opts.auth);
+  // what the store announces it changed, here or elsewhere (storeChanges.ts): what is kept is forgotten by it;
+  // ECOCIV_ASSESSMENT_CACHE=off keeps nothing (every session, region and assessment looked up or computed)
+  const changes = new StoreChanges(db, { enabled: opts.assessmentCache ?? process.env.ECOCIV_ASSESSMENT_CACHE !== 'off' });
+  app.addHook('onReady', () => changes.start());
+  app.addHook('onClose', () => changes.close());
+  registerAuth(app, db, opts.auth, changes);
   // bounds on what a caller can send: JSON depth and list lengths, uploads at once (see domain/limits.ts)
   registerLimits(app);
-  // assessments kept until a change to what they read commits, here or elsewhere (assessmentCache.ts)
-  const assessments = new AssessmentCache(db, { enabled: opts.assessmentCache ?? process.env.ECOCIV_ASSESSMENT_CACHE !== 'off' });
+  // assessments kept until a change to what they read commits (assessmentCache.ts)
+  const assessments = new AssessmentCache(db, { changes, enabled: opts.assessmentCache ?? process.env.ECOCIV_ASSESSMENT_CACHE !== 'off' });
   app.decorate('ecocivAssessments', assessments);
-  app.addHook('onReady', () => assessments.start());
   app.addHook('onClose', () => assessments.close());
   // PostgreSQL text cannot hold a NUL character: refuse it plainly rather than fail deep inside
   app.addHook('preValidation', async (req, reply) => {
@@ -146,8 +165,8 @@ export function buildServer(
     const year = parseYear(req.query.year, reply);
     if (year === 'bad') return reply;
     const locale = localeOf(req.query);
-    const json = await assessments.get(req.params.id, year, locale, (y) => assessPlan(db, req.params.id, y, locale));
-    return reply.type('application/json; charset=utf-8').send(json);
+    const a = await assessments.answer(req.params.id, year, locale, (y, frameworks) => assessPlan(db, req.params.id, y, locale, frameworks ? { frameworks } : {}), req.storeSynced);
+    return sendKept(req, reply, a);
   });
 
   app.get<{ Params: { id: string }; Querystring: { year?: string; lang?: string } }>('/api/plans/:id/scorecard.xlsx', async (req, reply) => {

@@ -14,7 +14,6 @@ import {
   createUser,
   listUsers,
   regionChain,
-  sessionOf,
   signIn,
   signOut,
   updateUser,
@@ -24,6 +23,8 @@ import {
   type UserUpdate,
 } from '../store/users.ts';
 import { refuseRequest } from './access.ts';
+import { AccessCache } from './accessCache.ts';
+import { StoreChanges } from './storeChanges.ts';
 import { MATRIX, plansOf } from './authorization.ts';
 import { isLocalCli } from './cliRoute.ts';
 import { auditQuery } from './limits.ts';
@@ -39,6 +40,8 @@ declare module 'fastify' {
     csrf?: string;
     /** who is acting, for the audit trail */
     actor: Actor;
+    /** the request has synced with the store's channel: what is kept reflects every change committed before it began */
+    storeSynced: boolean;
   }
 }
 
@@ -103,23 +106,30 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
 };
 
+/** How the authorisation check finds a plan's region and the regions above it (kept or looked up). */
+interface RegionLookups {
+  planRegion(planId: string): Promise<number | undefined>;
+  chain(regionId: number): Promise<number[]>;
+}
+
 /** What a role may do, checked for every plan the request touches. */
-async function allowed(db: Db, user: User, roles: Role[], planIds: string[]): Promise<boolean> {
+async function allowed(look: RegionLookups, user: User, roles: Role[], planIds: string[]): Promise<boolean> {
   if (planIds.length === 0) return user.roles.some((g) => roles.includes(g.role));
   for (const id of planIds) {
-    const p = await db.query<{ region_id: number }>('SELECT region_id FROM plans WHERE id = $1', [id]);
+    const regionId = await look.planRegion(id);
     // an unknown plan: only someone who could use any plan learns it does not exist
-    if (!p.rows[0]) {
+    if (regionId === undefined) {
       if (!user.roles.some((g) => roles.includes(g.role))) return false;
       continue;
     }
-    const chain = await regionChain(db, p.rows[0].region_id);
-    if (!grantsFor(user, chain).some((g) => roles.includes(g.role))) return false;
+    if (!grantsFor(user, await look.chain(regionId)).some((g) => roles.includes(g.role))) return false;
   }
   return true;
 }
 
-export function registerAuth(app: FastifyInstance, db: Db, opts: AuthOptions = {}): void {
+export function registerAuth(app: FastifyInstance, db: Db, opts: AuthOptions = {}, changes: StoreChanges = new StoreChanges(db, { enabled: false })): void {
+  // sessions and plan regions kept between requests, forgotten when the store announces a change to them
+  const access = new AccessCache(db, changes);
   const failureDelay = opts.failureDelayMs ?? 250;
   // slow down guessing: the delay doubles with each failure on the name, up to 4 s
   const slowDown = async (failures: number) => {
@@ -129,6 +139,7 @@ export function registerAuth(app: FastifyInstance, db: Db, opts: AuthOptions = {
   app.decorateRequest('sessionToken', undefined);
   app.decorateRequest('csrf', undefined);
   app.decorateRequest('actor', undefined as unknown as Actor);
+  app.decorateRequest('storeSynced', false);
 
   app.addHook('onSend', async (_req, reply, payload) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) if (!reply.hasHeader(k)) reply.header(k, v);
@@ -138,8 +149,11 @@ export function registerAuth(app: FastifyInstance, db: Db, opts: AuthOptions = {
   // Who is asking, and may they? Runs before every handler.
   app.addHook('preHandler', async (req, reply) => {
     const token = cookieOf(req, SESSION_COOKIE);
+    // every change committed before this request began is applied to what is kept (storeChanges.ts)
+    const live = token ? await changes.sync() : false;
+    req.storeSynced = live;
     if (token) {
-      const s = await sessionOf(db, token);
+      const s = await access.session(token, live);
       if (s) {
         req.user = s.user;
         req.sessionToken = token;
@@ -165,10 +179,11 @@ export function registerAuth(app: FastifyInstance, db: Db, opts: AuthOptions = {
     if (STATE_CHANGING.has(req.method) && req.headers['x-csrf-token'] !== req.csrf) return deny(reply, 403, 'csrf', t('auth.error.csrf'));
     if (rule.who === 'signedIn') return refuseRequest(req, reply, route);
     // the role first (whatever the request says), then the request's shape, then the region of every plan it names
-    if (!(await allowed(db, req.user, rule.who, []))) return deny(reply, 403, 'forbidden', t('auth.error.forbidden'));
+    const look: RegionLookups = { planRegion: (id) => access.planRegion(id, live), chain: (id) => access.regionChain(id, live) };
+    if (!(await allowed(look, req.user, rule.who, []))) return deny(reply, 403, 'forbidden', t('auth.error.forbidden'));
     if (refuseRequest(req, reply, route)) return reply;
     const planIds = await plansOf(req, rule.plans, db);
-    if (!(await allowed(db, req.user, rule.who, planIds))) return deny(reply, 403, 'forbidden', t('auth.error.forbidden'));
+    if (!(await allowed(look, req.user, rule.who, planIds))) return deny(reply, 403, 'forbidden', t('auth.error.forbidden'));
   });
 
   const setCookie = (reply: FastifyReply, token: string, maxAge: number) =>

@@ -126,7 +126,9 @@ async function openPostgres(url: string): Promise<Db> {
   const pgModule = await import('pg');
   const pg = pgModule.default;
   // numeric and bigint come back as strings by default; the store converts where it reads them.
-  const pool = new pg.Pool({ connectionString: url, max: 8, connectionTimeoutMillis: 5000 });
+  // ECOCIV_PG_POOL connections per process (default 16). A request waits up to 15 s for one: under a burst of
+  // saves the queue for connections, not the database, is what a save waits in; past that it is refused (500).
+  const pool = new pg.Pool({ connectionString: url, max: Math.max(1, Number(process.env.ECOCIV_PG_POOL ?? 16) || 16), connectionTimeoutMillis: 15_000 });
   try {
     const client = await pool.connect();
     client.release();

@@ -539,6 +539,67 @@ BEGIN
 END $do$;
 `,
   },
+  {
+    version: 10,
+    name: 'accounts announce their changes, and figures their framework (LISTEN/NOTIFY), so that every server forgets only what they touch',
+    sql: `
+-- Figures, confirmations and revisions now name their framework too: 'r|<region>|<year>|<framework>' (empty when
+-- the indicator is gone), so that a kept assessment recomputes only the framework a change touches.
+CREATE OR REPLACE FUNCTION ecociv_readings_changed() RETURNS trigger LANGUAGE plpgsql AS $fn$
+DECLARE c record;
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    FOR c IN SELECT x.region_id, coalesce(i.framework_id, '') AS f, min(x.year) AS y FROM changed_new x LEFT JOIN indicators i ON i.id = x.indicator_id GROUP BY 1, 2 LOOP
+      PERFORM pg_notify('ecociv_inputs_' || current_schema(), 'r|' || c.region_id || '|' || c.y || '|' || c.f);
+    END LOOP;
+  ELSIF TG_OP = 'DELETE' THEN
+    FOR c IN SELECT x.region_id, coalesce(i.framework_id, '') AS f, min(x.year) AS y FROM changed_old x LEFT JOIN indicators i ON i.id = x.indicator_id GROUP BY 1, 2 LOOP
+      PERFORM pg_notify('ecociv_inputs_' || current_schema(), 'r|' || c.region_id || '|' || c.y || '|' || c.f);
+    END LOOP;
+  ELSE
+    FOR c IN SELECT x.region_id, coalesce(i.framework_id, '') AS f, min(x.year) AS y
+             FROM (SELECT region_id, indicator_id, year FROM changed_new UNION ALL SELECT region_id, indicator_id, year FROM changed_old) x
+             LEFT JOIN indicators i ON i.id = x.indicator_id GROUP BY 1, 2 LOOP
+      PERFORM pg_notify('ecociv_inputs_' || current_schema(), 'r|' || c.region_id || '|' || c.y || '|' || c.f);
+    END LOOP;
+  END IF;
+  RETURN NULL;
+END $fn$;
+
+-- Servers keep sessions between requests (src/server/accessCache.ts). Every change to an account — the user row,
+-- their roles, their sessions ended — is announced on the schema's channel when it commits, as 'u|<user id>', so
+-- that a signed-out session, a disabled account or a changed role takes effect on every server at once. A new
+-- session (signing in) needs no announcement: nothing is kept of a token before it exists.
+CREATE FUNCTION ecociv_accounts_changed() RETURNS trigger LANGUAGE plpgsql AS $fn$
+DECLARE c record;
+BEGIN
+  IF TG_TABLE_NAME = 'users' THEN
+    IF TG_OP = 'DELETE' THEN
+      FOR c IN SELECT DISTINCT id AS u FROM changed_old LOOP PERFORM pg_notify('ecociv_inputs_' || current_schema(), 'u|' || c.u); END LOOP;
+    ELSE
+      FOR c IN SELECT DISTINCT id AS u FROM changed_new LOOP PERFORM pg_notify('ecociv_inputs_' || current_schema(), 'u|' || c.u); END LOOP;
+    END IF;
+  ELSIF TG_OP = 'INSERT' THEN
+    FOR c IN SELECT DISTINCT user_id AS u FROM changed_new LOOP PERFORM pg_notify('ecociv_inputs_' || current_schema(), 'u|' || c.u); END LOOP;
+  ELSIF TG_OP = 'DELETE' THEN
+    FOR c IN SELECT DISTINCT user_id AS u FROM changed_old LOOP PERFORM pg_notify('ecociv_inputs_' || current_schema(), 'u|' || c.u); END LOOP;
+  ELSE
+    FOR c IN SELECT user_id AS u FROM changed_old UNION SELECT user_id FROM changed_new LOOP PERFORM pg_notify('ecociv_inputs_' || current_schema(), 'u|' || c.u); END LOOP;
+  END IF;
+  RETURN NULL;
+END $fn$;
+CREATE TRIGGER users_notify_update AFTER UPDATE ON users REFERENCING NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION ecociv_accounts_changed();
+CREATE TRIGGER users_notify_delete AFTER DELETE ON users REFERENCING OLD TABLE AS changed_old FOR EACH STATEMENT EXECUTE FUNCTION ecociv_accounts_changed();
+CREATE TRIGGER user_roles_notify_insert AFTER INSERT ON user_roles REFERENCING NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION ecociv_accounts_changed();
+CREATE TRIGGER user_roles_notify_update AFTER UPDATE ON user_roles REFERENCING OLD TABLE AS changed_old NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION ecociv_accounts_changed();
+CREATE TRIGGER user_roles_notify_delete AFTER DELETE ON user_roles REFERENCING OLD TABLE AS changed_old FOR EACH STATEMENT EXECUTE FUNCTION ecociv_accounts_changed();
+CREATE TRIGGER sessions_notify_update AFTER UPDATE ON sessions REFERENCING OLD TABLE AS changed_old NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION ecociv_accounts_changed();
+CREATE TRIGGER sessions_notify_delete AFTER DELETE ON sessions REFERENCING OLD TABLE AS changed_old FOR EACH STATEMENT EXECUTE FUNCTION ecociv_accounts_changed();
+CREATE TRIGGER users_notify_truncate AFTER TRUNCATE ON users FOR EACH STATEMENT EXECUTE FUNCTION ecociv_structure_changed();
+CREATE TRIGGER user_roles_notify_truncate AFTER TRUNCATE ON user_roles FOR EACH STATEMENT EXECUTE FUNCTION ecociv_structure_changed();
+CREATE TRIGGER sessions_notify_truncate AFTER TRUNCATE ON sessions FOR EACH STATEMENT EXECUTE FUNCTION ecociv_structure_changed();
+`,
+  },
 ];
 
 /** Bring the schema up to date. Safe to call on every start, by several processes at once. */

@@ -128,7 +128,9 @@ export async function loadFramework(db: Queryable, id: string): Promise<Framewor
 
 /** Unit and polarity of one leaf: what its values and targets are read with. */
 export function leafContextOf(def: FrameworkDef, number: string, part: string): LeafContext | undefined {
-  return leafContexts(def).get(leafKey(number, part || undefined));
+  // that item's leaves only: reading every item's name for its polarity on each figure saved is most of a save's work
+  const item = def.indicators.find((i) => i.number === number);
+  return item ? leafContexts({ ...def, indicators: [item] }).get(leafKey(number, part || undefined)) : undefined;
 }
 
 interface ObservationDbRow {
@@ -188,6 +190,8 @@ export interface AssessmentInputs {
 /** Which entered figures an assessment may use: all (the working assessment), or those of the published years and the document's own (the public's). */
 export interface AssessmentScope {
   publishedYears?: number[];
+  /** only these of the plan's frameworks (a kept assessment recomputing the one a change touched) */
+  frameworks?: string[];
 }
 
 /** Everything the engine needs to assess a plan, from the store. */
@@ -198,6 +202,7 @@ export async function loadAssessmentInputs(db: Queryable, planId: string, opts: 
   const region = await regionTraitsOf(db, plan.regionId);
   const frameworks: AssessmentInputs['frameworks'] = [];
   for (const fwId of plan.frameworks) {
+    if (opts.frameworks && !opts.frameworks.includes(fwId)) continue;
     const framework = await loadFramework(db, fwId);
     if (!framework) continue;
     const numberOf = new Map([...framework.indicatorIds].map(([n, id]) => [id, n]));

@@ -13,8 +13,9 @@ describe('read cache', () => {
       await c.start();
       const region = (await getPlan(store.db, 'wushan-demo-county'))!.regionId;
       let n = 0;
-      const compute = async () => ++n;
-      const get = (year: number) => c.get('wushan-demo-county', year, 'zh-CN', compute);
+      // each computation numbered: the answer says which one made it
+      const compute = async () => ({ n: ++n, frameworks: [] });
+      const get = async (year: number) => String(JSON.parse(await c.get('wushan-demo-county', year, 'zh-CN', compute)).n);
       const notify = (payload: string) => store.db.query("SELECT pg_notify('ecociv_inputs_' || current_schema(), $1)", [payload]);
       expect(await get(2025)).toBe('1');
       expect(await get(2025)).toBe('1');
@@ -28,11 +29,40 @@ describe('read cache', () => {
       await notify('*');
       expect(await get(2025)).toBe('4');
       await expect(c.get('wushan-demo-county', 2026, 'zh-CN', async () => Promise.reject(new Error('x')))).rejects.toThrow('x');
-      expect(await c.get('wushan-demo-county', 2026, 'zh-CN', compute)).toBe('5');
+      expect(await get(2026)).toBe('5');
       // an unknown plan is never kept: the computation answers (with its error) every time
       await expect(c.get('no-such-plan', 2025, 'zh-CN', async () => Promise.reject(new Error('unknown')))).rejects.toThrow('unknown');
-      expect(await c.get('no-such-plan', 2025, 'zh-CN', compute)).toBe('6');
-      expect(await c.get('no-such-plan', 2025, 'zh-CN', compute)).toBe('7');
+      expect(JSON.parse(await c.get('no-such-plan', 2025, 'zh-CN', compute)).n).toBe(6);
+      expect(JSON.parse(await c.get('no-such-plan', 2025, 'zh-CN', compute)).n).toBe(7);
+    } finally {
+      await c.close();
+      await store.close();
+    }
+  });
+
+  it('recomputes only the framework a change touches, and puts the same answer together', async () => {
+    const store = await openTestStore('pglite');
+    const c = new AssessmentCache(store.db);
+    try {
+      await c.start();
+      const region = (await getPlan(store.db, 'wushan-demo-county'))!.regionId;
+      const asked: Array<string[] | undefined> = [];
+      let n = 0;
+      const compute = async (_y: number | undefined, only?: string[]) => {
+        asked.push(only);
+        n++;
+        return { plan: 'p', year: 2025, frameworks: ['national', 'municipal'].filter((id) => !only || only.includes(id)).map((id) => ({ id, n })) };
+      };
+      const get = async () => JSON.parse(await c.get('wushan-demo-county', 2025, 'zh-CN', compute));
+      const notify = (payload: string) => store.db.query("SELECT pg_notify('ecociv_inputs_' || current_schema(), $1)", [payload]);
+      expect(await get()).toEqual({ plan: 'p', year: 2025, frameworks: [{ id: 'national', n: 1 }, { id: 'municipal', n: 1 }] });
+      await notify(`r|${region}|2025|municipal`);
+      expect(await get()).toEqual({ plan: 'p', year: 2025, frameworks: [{ id: 'national', n: 1 }, { id: 'municipal', n: 2 }] });
+      await notify(`r|${region}|2020|other-framework`); // not one of the plan's: nothing to do
+      expect(await get()).toEqual({ plan: 'p', year: 2025, frameworks: [{ id: 'national', n: 1 }, { id: 'municipal', n: 2 }] });
+      await notify(`r|${region}|2025|`); // the framework not known: all of it
+      expect(await get()).toEqual({ plan: 'p', year: 2025, frameworks: [{ id: 'national', n: 3 }, { id: 'municipal', n: 3 }] });
+      expect(asked).toEqual([undefined, ['municipal'], undefined]);
     } finally {
       await c.close();
       await store.close();
