@@ -1,13 +1,15 @@
 // PDF: the HTML version printed by headless Chromium (Debian's chromium, driven by playwright-core; never a
-// downloaded browser). Printed twice when there is a contents page: the first printing tells on which page each
-// section landed (from the PDF's own outline), the second prints those numbers. The ToUnicode maps are then
-// corrected so that the text copies and searches as written (see toUnicode.ts).
+// downloaded browser). Printed once: where there is a contents page, the printing tells on which page each section
+// landed (from the PDF's own outline) and the numbers are written onto the contents page (contentsNumbers.ts);
+// only where that cannot be done exactly is it printed a second time with the numbers (`twoPass` does so always:
+// the old way, kept for the benchmark's comparison). The ToUnicode maps are then corrected so that the text copies
+// and searches as written (see toUnicode.ts).
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { t } from '../../i18n/index.ts';
 import type { ReportDocument } from '../model.ts';
-import { contentsEntries, reportHtml } from './html.ts';
+import { contentsLayout, writeContentsNumbers } from './contentsNumbers.ts';
+import { reportHtml } from './html.ts';
 import { fixToUnicode } from './toUnicode.ts';
 
 export function chromiumPath(): string {
@@ -19,33 +21,6 @@ export class ChromiumMissingError extends Error {
   constructor(readonly path: string, detail?: string) {
     super(t('error.chromium', { path, detail: detail ? `（${detail}）` : '' }));
     this.name = 'ChromiumMissingError';
-  }
-}
-
-type OutlineNode = { title: string; dest: string | unknown[] | null; items: OutlineNode[] };
-
-/** Page numbers (1-based) of the sections, read from the outline Chromium writes for the headings. */
-async function sectionPages(pdf: Uint8Array, doc: ReportDocument): Promise<Record<string, number>> {
-  const d = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, verbosity: 0 }).promise;
-  try {
-    const flat: OutlineNode[] = [];
-    const walk = (nodes: OutlineNode[] | null) => nodes?.forEach((n) => (flat.push(n), walk(n.items)));
-    walk((await d.getOutline()) as OutlineNode[] | null);
-    const norm = (s: string) => s.replace(/\s+/g, '');
-    const pages: Record<string, number> = {};
-    let i = 0;
-    for (const entry of contentsEntries(doc)) {
-      while (i < flat.length && norm(flat[i]!.title) !== norm(entry.heading)) i++;
-      const node = flat[i];
-      if (!node) break;
-      const dest = typeof node.dest === 'string' ? await d.getDestination(node.dest) : node.dest;
-      const ref = dest?.[0];
-      if (ref && typeof ref === 'object') pages[entry.id] = (await d.getPageIndex(ref as never)) + 1;
-      i++;
-    }
-    return pages;
-  } finally {
-    await d.destroy();
   }
 }
 
@@ -78,11 +53,15 @@ export class PdfPrinter {
     });
   }
 
-  async print(doc: ReportDocument): Promise<Buffer> {
+  /** The report as PDF; `twoPass` prints a document with contents twice (the old way) rather than numbering them from one printing. */
+  async print(doc: ReportDocument, opts: { twoPass?: boolean } = {}): Promise<Buffer> {
     const page = await this.browser.newPage();
     try {
       let pdf = await this.printOnce(page, doc);
-      if (doc.contents) pdf = await this.printOnce(page, doc, await sectionPages(pdf, doc));
+      if (doc.contents) {
+        const layout = await contentsLayout(pdf, doc);
+        pdf = (!opts.twoPass && writeContentsNumbers(pdf, layout.placements)) || (await this.printOnce(page, doc, layout.pages));
+      }
       return fixToUnicode(pdf);
     } finally {
       await page.close();
