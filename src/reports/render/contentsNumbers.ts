@@ -5,10 +5,10 @@
 // each heading's baseline, right-aligned where the blank column ends. Chromium lays the document out once instead
 // of twice. Where this cannot be done exactly (a digit's glyph not in the PDF, a file not laid out as Chromium
 // writes it), `null` is returned and the caller prints again with the numbers (the old way).
-import { deflateSync, inflateSync } from 'node:zlib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { ReportDocument } from '../model.ts';
 import { contentsEntries, PORTRAIT } from './html.ts';
+import { PdfObjects, streamObject } from './pdfUpdate.ts';
 import { ideographOf } from './toUnicode.ts';
 
 type OutlineNode = { title: string; dest: string | unknown[] | null; items: OutlineNode[] };
@@ -90,30 +90,6 @@ export async function contentsLayout(pdf: Uint8Array, doc: ReportDocument): Prom
   }
 }
 
-/** A PDF object's text (dictionary and all, up to `endobj`), from its last definition. */
-function objectText(s: string, n: number): { at: number; text: string } | null {
-  const re = new RegExp(`(?:^|[\\r\\n])${n} 0 obj\\b`, 'g');
-  let at = -1;
-  for (let m = re.exec(s); m; m = re.exec(s)) at = m.index + m[0].length;
-  if (at < 0) return null;
-  const end = s.indexOf('endobj', at);
-  return end < 0 ? null : { at, text: s.slice(at, end) };
-}
-
-function streamData(pdf: Buffer, s: string, n: number): string | null {
-  const o = objectText(s, n);
-  if (!o) return null;
-  const m = /^\s*<<([\s\S]*?)>>\s*stream\r?\n/.exec(o.text);
-  const length = m && /\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(m[1]!)?.[1];
-  if (!m || !length) return null;
-  const raw = pdf.subarray(o.at + m[0].length, o.at + m[0].length + Number(length));
-  try {
-    return (/\/FlateDecode/.test(m[1]!) ? inflateSync(raw) : raw).toString('latin1');
-  } catch {
-    return null;
-  }
-}
-
 /** Character code → text of a one-byte ToUnicode map. */
 function toUnicodeMap(cmap: string): Map<number, string> {
   const map = new Map<number, string>();
@@ -128,20 +104,20 @@ function toUnicodeMap(cmap: string): Map<number, string> {
 }
 
 /** A font of the page that draws every digit: its resource name, the code of each digit and their widths (per 1 of size). */
-function digitFont(pdf: Buffer, s: string, pageDict: string, digits: string): { name: string; code: Map<string, number>; width: Map<string, number> } | null {
+function digitFont(file: PdfObjects, pageDict: string, digits: string): { name: string; code: Map<string, number>; width: Map<string, number> } | null {
   const fonts = /\/Font\s*<<([\s\S]*?)>>/.exec(pageDict)?.[1];
   if (!fonts) return null;
   for (const m of fonts.matchAll(/\/(\S+)\s+(\d+)\s+0\s+R/g)) {
-    const font = objectText(s, Number(m[2]))?.text;
+    const font = file.object(Number(m[2]));
     if (!font || !/\/Subtype\s*\/Type3/.test(font)) continue;
     const descriptor = /\/FontDescriptor\s+(\d+)\s+0\s+R/.exec(font)?.[1];
-    const fontName = descriptor ? (/\/FontName\s*\/(\S+)/.exec(objectText(s, Number(descriptor))?.text ?? '')?.[1] ?? '') : '';
+    const fontName = descriptor ? (/\/FontName\s*\/(\S+)/.exec(file.object(Number(descriptor)) ?? '')?.[1] ?? '') : '';
     if (!/Sans/.test(fontName) || /Bold/.test(fontName)) continue; // the contents are set in the regular sans
     const toUnicode = /\/ToUnicode\s+(\d+)\s+0\s+R/.exec(font)?.[1];
     const matrix = /\/FontMatrix\s*\[\s*([-\d.]+)/.exec(font)?.[1];
     const firstChar = Number(/\/FirstChar\s+(\d+)/.exec(font)?.[1]);
     const widths = /\/Widths\s*\[([^\]]*)\]/.exec(font)?.[1]?.trim().split(/\s+/).map(Number);
-    const cmap = toUnicode && streamData(pdf, s, Number(toUnicode));
+    const cmap = toUnicode && file.stream(Number(toUnicode))?.data;
     if (!cmap || !matrix || !widths || !Number.isFinite(firstChar)) continue;
     const codes = new Map<string, number>();
     for (const [c, u] of toUnicodeMap(cmap)) if (/^\d$/.test(u) && (widths[c - firstChar] ?? 0) > 0 && !codes.has(u)) codes.set(u, c);
@@ -157,37 +133,26 @@ const num = (x: number) => Number(x.toFixed(3)).toString();
 /** The PDF with the contents' numbers drawn at their places, or null when that cannot be done exactly. */
 export function writeContentsNumbers(pdf: Buffer, placements: Placement[]): Buffer | null {
   if (placements.length === 0) return null;
-  const s = pdf.toString('latin1');
-  const trailerAt = s.lastIndexOf('trailer');
-  const startxrefAt = s.lastIndexOf('startxref');
-  if (trailerAt < 0 || startxrefAt < 0) return null;
-  const trailer = s.slice(trailerAt, startxrefAt);
-  const prev = Number(/startxref\s+(\d+)/.exec(s.slice(startxrefAt))?.[1]);
-  const size = Number(/\/Size\s+(\d+)/.exec(trailer)?.[1]);
-  const root = /\/Root\s+(\d+\s+\d+\s+R)/.exec(trailer)?.[1];
-  if (!root || !Number.isFinite(prev) || !Number.isFinite(size)) return null;
-  const info = /\/Info\s+(\d+\s+\d+\s+R)/.exec(trailer)?.[1];
-  const id = /\/ID\s*(\[[^\]]*\])/.exec(trailer)?.[1];
-
+  const file = new PdfObjects(pdf);
+  let next = file.size();
+  if (next === null) return null;
   const objects: Array<{ n: number; body: Buffer }> = [];
-  let next = size;
   const stream = (content: string) => {
-    const data = deflateSync(Buffer.from(content, 'latin1'));
-    const n = next++;
-    objects.push({ n, body: Buffer.concat([Buffer.from(`${n} 0 obj\n<</Filter /FlateDecode\n/Length ${data.length}>> stream\n`, 'latin1'), data, Buffer.from('\nendstream\nendobj\n', 'latin1')]) });
+    const n = next!++;
+    objects.push(streamObject(n, content));
     return n;
   };
   const byPage = new Map<number, Placement[]>();
   for (const p of placements) byPage.set(p.pageRef, [...(byPage.get(p.pageRef) ?? []), p]);
   for (const [ref, lines] of byPage) {
-    const page = objectText(s, ref);
-    if (!page || ref < 0 || !/\/Type\s*\/Page\b/.test(page.text)) return null;
-    const font = digitFont(pdf, s, page.text, [...new Set(lines.flatMap((l) => [...l.text]))].join(''));
+    const page = file.object(ref);
+    if (!page || !/\/Type\s*\/Page\b/.test(page)) return null;
+    const font = digitFont(file, page, [...new Set(lines.flatMap((l) => [...l.text]))].join(''));
     if (!font) return null;
-    const contents = /\/Contents\s+(\[[^\]]*\]|\d+\s+0\s+R)/.exec(page.text);
+    const contents = /\/Contents\s+(\[[^\]]*\]|\d+\s+0\s+R)/.exec(page);
     if (!contents) return null;
     // Chromium's drawing is wrapped in q … Q so that the numbers are drawn in the page's own coordinates (points,
-    // origin at the bottom left); they are marked as an artifact, as the dot leaders are.
+    // origin at the bottom left), in the text colour; they are marked as an artifact, as the dot leaders are.
     const draw = lines.map((l) => {
       const w = [...l.text].reduce((sum, ch) => sum + font.width.get(ch)! * l.size, 0);
       const codes = [...l.text].map((ch) => font.code.get(ch)!.toString(16).padStart(2, '0')).join('');
@@ -196,20 +161,7 @@ export function writeContentsNumbers(pdf: Buffer, placements: Placement[]): Buff
     const before = stream('q\n');
     const after = stream(`Q\n/Artifact BMC\nq\n0.1059 0.1059 0.1059 rg\n${draw.join('\n')}\nQ\nEMC\n`);
     const list = contents[1]!.startsWith('[') ? contents[1]!.slice(1, -1).trim() : contents[1]!;
-    const dict = page.text.replace(contents[0], `/Contents [${before} 0 R ${list} ${after} 0 R]`);
-    objects.push({ n: ref, body: Buffer.from(`${ref} 0 obj${dict}endobj\n`, 'latin1') });
+    objects.push({ n: ref, body: Buffer.from(`${ref} 0 obj${page.replace(contents[0], `/Contents [${before} 0 R ${list} ${after} 0 R]`)}endobj\n`, 'latin1') });
   }
-
-  objects.sort((a, b) => a.n - b.n);
-  const chunks: Buffer[] = [pdf, Buffer.from('\n', 'latin1')];
-  let offset = pdf.length + 1;
-  const xref: string[] = ['xref\n'];
-  for (const o of objects) {
-    xref.push(`${o.n} 1\n${String(offset).padStart(10, '0')} 00000 n \n`);
-    chunks.push(o.body);
-    offset += o.body.length;
-  }
-  const trailerOut = `trailer\n<</Size ${next}\n/Root ${root}${info ? `\n/Info ${info}` : ''}${id ? `\n/ID ${id}` : ''}\n/Prev ${prev}>>\nstartxref\n${offset}\n%%EOF\n`;
-  chunks.push(Buffer.from(xref.join('') + trailerOut, 'latin1'));
-  return Buffer.concat(chunks);
+  return file.update(objects);
 }

@@ -24,8 +24,37 @@ export class ChromiumMissingError extends Error {
   }
 }
 
+/** How long a page may wait for the next report before it is closed (its renderer process ends with it). */
+const IDLE_PAGE_MS = 10_000;
+
 export class PdfPrinter {
+  /** pages done with, kept for the next print: opening one (a context and a renderer process) costs more CPU
+   * than many a report's layout; as many as have been busy at once, each closed after a while unused */
+  private readonly idle: Array<{ page: Page; timer: NodeJS.Timeout }> = [];
+
   private constructor(private readonly browser: Browser) {}
+
+  private async withPage<T>(use: (page: Page) => Promise<T>): Promise<T> {
+    const kept = this.idle.pop();
+    if (kept) clearTimeout(kept.timer);
+    const page = kept?.page ?? (await this.browser.newPage());
+    let result: T;
+    try {
+      result = await use(page);
+    } catch (e) {
+      await page.close().catch(() => undefined);
+      throw e;
+    }
+    const entry = {
+      page,
+      timer: setTimeout(() => {
+        this.idle.splice(this.idle.indexOf(entry), 1);
+        void page.close().catch(() => undefined);
+      }, IDLE_PAGE_MS).unref(),
+    };
+    this.idle.push(entry);
+    return result;
+  }
 
   /** Start Chromium. Fails with ChromiumMissingError (in Chinese, naming the package) when it is not there. */
   static async open(): Promise<PdfPrinter> {
@@ -55,25 +84,21 @@ export class PdfPrinter {
 
   /** The report as PDF; `twoPass` prints a document with contents twice (the old way) rather than numbering them from one printing. */
   async print(doc: ReportDocument, opts: { twoPass?: boolean } = {}): Promise<Buffer> {
-    const page = await this.browser.newPage();
-    try {
+    return this.withPage(async (page) => {
       let pdf = await this.printOnce(page, doc);
       if (doc.contents) {
         const layout = await contentsLayout(pdf, doc);
         pdf = (!opts.twoPass && writeContentsNumbers(pdf, layout.placements)) || (await this.printOnce(page, doc, layout.pages));
       }
       return fixToUnicode(pdf);
-    } finally {
-      await page.close();
-    }
+    });
   }
 
   /** SVG charts as PNG (for Word), drawn by the same browser onto canvases in one go: far faster than resvg,
    * which re-reads the CJK font for every run of text. */
   async rasterize(svgs: string[], scale = 2): Promise<Buffer[]> {
     if (svgs.length === 0) return [];
-    const page = await this.browser.newPage();
-    try {
+    return this.withPage(async (page) => {
       const urls = await page.evaluate(
         async ({ svgs, scale }) =>
           Promise.all(
@@ -94,12 +119,11 @@ export class PdfPrinter {
         { svgs, scale },
       );
       return urls.map((u) => Buffer.from(u.slice(u.indexOf(',') + 1), 'base64'));
-    } finally {
-      await page.close();
-    }
+    });
   }
 
   async close(): Promise<void> {
+    for (const { timer } of this.idle.splice(0)) clearTimeout(timer);
     await this.browser.close();
   }
 }
