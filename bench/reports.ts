@@ -228,8 +228,16 @@ function baseTree(): string {
 
 const script = (root: string) => join(root, 'bench', 'reports.ts');
 
-function child(root: string, args: string[], env: Record<string, string> = {}): string {
-  return execFileSync(process.execPath, ['--import', 'tsx', script(root), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 2 ** 20 });
+/** A measurement in a process of its own; tried a second time if it fails (on a machine shared with other work, a
+ * browser can be starved into a timeout), with what it said on failing. */
+function child(root: string, args: string[], env: Record<string, string> = {}, tries = 2): string {
+  try {
+    return execFileSync(process.execPath, ['--import', 'tsx', script(root), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 2 ** 20 });
+  } catch (e) {
+    console.log(`  ${args.join(' ')} failed: ${String((e as { stderr?: string }).stderr ?? e).split('\n').filter(Boolean).slice(-3).join(' | ')}`);
+    if (tries <= 1) throw e;
+    return child(root, args, env, tries - 1);
+  }
 }
 
 type OneRun = { kind: string; format: string; cold: number; warm: number; bytes: number; baselineMb: number; peakMb: number; chromiumMb: number };
