@@ -7,7 +7,7 @@
 //   npm run bench:reports -- wushan       each kind and format of Wushan 2021, each in a process of its own
 //   npm run bench:reports -- province     the 40 counties, `ecociv report --all` as a library call
 //
-// BENCH_COUNTIES (40) sets the counties of today's run; BENCH_BASE_COUNTIES (4) those of the old way's, which
+// BENCH_COUNTIES (40) sets the counties of today's run; BENCH_BASE_COUNTIES (2) those of the old way's, which
 // takes about 11 s a plan, so its 40-county time is its time per plan times the plans (said so in the figure),
 // and today's way runs on the same few counties too for a like-for-like ratio. BENCH_CONCURRENCY sets the plans
 // made at once (default: the cores there are). BENCH_SKIP_BASE=1 leaves the old way out.
@@ -29,7 +29,7 @@ import { openStore } from '../src/store/index.ts';
 import { fmt, reportFigures, type Figure } from './figures.ts';
 
 const COUNTIES = Number(process.env.BENCH_COUNTIES ?? 40);
-const BASE_COUNTIES = Number(process.env.BENCH_BASE_COUNTIES ?? 4);
+const BASE_COUNTIES = Number(process.env.BENCH_BASE_COUNTIES ?? 2);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? defaultConcurrency());
 /** The commit this work started from: the old way. */
 const BASE_COMMIT = '0490e71';
