@@ -76,24 +76,37 @@ export async function reportYear(db: Queryable, planId: string, year: number | u
   return { year, years };
 }
 
+/** The store's answers that several reports of one plan share (each year's assessment, the projects, their
+ * progress, the document titles), each asked once: `ecociv report --all` makes seven files of four kinds from them. */
+export class InputsCache {
+  private readonly answers = new Map<string, Promise<unknown>>();
+
+  once<T>(key: string, ask: () => Promise<T>): Promise<T> {
+    let answer = this.answers.get(key) as Promise<T> | undefined;
+    if (!answer) this.answers.set(key, (answer = ask()));
+    return answer;
+  }
+}
+
 /** Everything a report of this kind is built from, from the store (the engine's output, nothing recomputed). */
-export async function loadReportInputs(db: Queryable, planId: string, kind: ReportKind, year: number | undefined, lang: Locale, generatedOn: Date): Promise<ReportInputs> {
-  const plan = await requirePlan(db, planId);
-  const { year: y, years } = await reportYear(db, planId, year);
+export async function loadReportInputs(db: Queryable, planId: string, kind: ReportKind, year: number | undefined, lang: Locale, generatedOn: Date, cache = new InputsCache()): Promise<ReportInputs> {
+  const plan = await cache.once(`plan ${planId}`, () => requirePlan(db, planId));
+  const { year: y, years } = await cache.once(`year ${planId} ${year}`, () => reportYear(db, planId, year));
   const from = kind === 'midterm' ? Math.min(plan.baseYear ?? years[0]!, years[0]!) : years[0]!;
   const span = kind === 'public' || kind === 'application' ? [y] : years.filter((x) => x >= from && x <= y);
   const history = [];
-  for (const x of span) history.push(await assessPlan(db, planId, x, lang));
+  for (const x of span) history.push(await cache.once(`assessment ${planId} ${x} ${lang}`, () => assessPlan(db, planId, x, lang)));
+  const asOf = progressDate(y, generatedOn);
   return {
     lang,
     plan,
     year: y,
     assessment: history[history.length - 1]!,
     history,
-    projects: await planProjects(db, planId),
+    projects: await cache.once(`projects ${planId}`, () => planProjects(db, planId)),
     // progress as reported by the end of the report's year (or today, if that is earlier)
-    progress: await projectProgress(db, planId, { asOf: progressDate(y, generatedOn), locale: lang }),
-    documents: await documentTitles(db),
+    progress: await cache.once(`progress ${planId} ${asOf} ${lang}`, () => projectProgress(db, planId, { asOf, locale: lang })),
+    documents: await cache.once('documents', () => documentTitles(db)),
     generatedOn,
   };
 }
@@ -139,12 +152,13 @@ async function rasterizer(printer: (() => Promise<PdfPrinter>) | undefined): Pro
   }
 }
 
-/** Draw a report of a kind from its inputs. PDF needs a printer (Chromium); the other formats do not. */
-export async function renderReport(kind: ReportKind, format: ReportFormat, inputs: ReportInputs, printer?: () => Promise<PdfPrinter>): Promise<ReportFile> {
+/** Draw a report of a kind from its inputs. PDF needs a printer (Chromium); the other formats do not. The model
+ * (`doc`, from buildReport) may be given when it is drawn in several formats. */
+export async function renderReport(kind: ReportKind, format: ReportFormat, inputs: ReportInputs, printer?: () => Promise<PdfPrinter>, model?: ReportDocument): Promise<ReportFile> {
   let data: Buffer;
   if (kind === 'application') data = await scorecardWorkbook(inputs.assessment, inputs.lang, 'application');
   else {
-    const doc = buildReport(kind, inputs);
+    const doc = model ?? buildReport(kind, inputs);
     if (format === 'html') data = Buffer.from(reportHtml(doc), 'utf8');
     else if (format === 'docx') data = await reportDocx(doc, await rasterizer(printer));
     else {

@@ -1,12 +1,15 @@
 // Every report of every plan in the store, written to a folder (one sub-folder per plan), saying as it goes what
-// it is making and how far it has got.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// it is making and how far it has got. Plans are made side by side, as many at once as there are cores (one
+// Chromium, a page each); each plan's files in order, from one reading of the store and one model per kind.
+import { mkdirSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { t, type Locale } from '../i18n/index.ts';
 import type { Queryable } from '../store/db.ts';
 import { listPlans } from '../store/queries.ts';
 import { observationYears } from '../store/reportQueries.ts';
-import { kindName, loadReportInputs, renderReport } from './generate.ts';
+import { buildReport, InputsCache, kindName, loadReportInputs, renderReport } from './generate.ts';
 import { FORMATS_OF, REPORT_KINDS } from './model.ts';
 import type { PdfPrinter } from './render/pdf.ts';
 
@@ -19,7 +22,14 @@ export interface AllReportsOptions {
   printer: () => Promise<PdfPrinter>;
   /** one line per report made or plan skipped */
   onProgress: (line: string) => void;
+  /** plans made at once (default: the cores there are, at most MAX_CONCURRENCY) */
+  concurrency?: number;
 }
+
+/** Each plan at work holds a Chromium page (about 150–250 MB while printing): a bound for machines with many cores. */
+export const MAX_CONCURRENCY = 8;
+
+export const defaultConcurrency = (): number => Math.max(1, Math.min(availableParallelism(), MAX_CONCURRENCY));
 
 /** What is written for each plan: every kind in every format but the HTML preview. */
 const FILES = REPORT_KINDS.flatMap((kind) => FORMATS_OF[kind].filter((f) => f !== 'html').map((format) => ({ kind, format })));
@@ -44,23 +54,40 @@ export async function writeAllReports(db: Queryable, opts: AllReportsOptions): P
   const total = plans.length * FILES.length;
   const written: string[] = [];
   const started = performance.now();
-  for (const p of plans) {
+  const makePlan = async (p: (typeof plans)[number]) => {
     const dir = join(opts.outDir, p.id);
     mkdirSync(dir, { recursive: true });
+    const cache = new InputsCache();
     for (const kind of REPORT_KINDS) {
-      const inputs = await loadReportInputs(db, p.id, kind, p.year, lang, generatedOn);
+      const inputs = await loadReportInputs(db, p.id, kind, p.year, lang, generatedOn, cache);
+      const doc = kind === 'application' ? undefined : buildReport(kind, inputs);
       for (const { format } of FILES.filter((f) => f.kind === kind)) {
         const t0 = performance.now();
-        const file = await renderReport(kind, format, inputs, opts.printer);
+        const file = await renderReport(kind, format, inputs, opts.printer, doc);
         const path = join(dir, file.fileName);
-        writeFileSync(path, file.data);
+        await writeFile(path, file.data);
         written.push(path);
         opts.onProgress(
           t('report.progress', { i: written.length, n: total, region: p.region, year: p.year, kind: kindName(kind, lang), format, file: path, seconds: ((performance.now() - t0) / 1000).toFixed(1) }, lang),
         );
       }
     }
-  }
+  };
+  // a few workers, each taking the next plan; the first failure stops them all from taking more
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (!failed && next < plans.length) {
+      try {
+        await makePlan(plans[next++]!);
+      } catch (e) {
+        failed = true;
+        throw e;
+      }
+    }
+  };
+  const workers = Math.max(1, Math.min(opts.concurrency ?? defaultConcurrency(), plans.length));
+  await Promise.all(Array.from({ length: workers }, worker));
   opts.onProgress(t('report.progressDone', { n: written.length, plans: plans.length, seconds: ((performance.now() - started) / 1000).toFixed(1) }, lang));
   return { written, skipped };
 }

@@ -154,7 +154,16 @@ function option(spec: ChartSpec): echarts.EChartsCoreOption {
 }
 
 /** The chart as an SVG document string. */
+// A report's model is drawn twice (HTML for the PDF, and Word): each chart is drawn once per model.
+const drawn = new WeakMap<ChartSpec, string>();
+
 export function chartSvg(spec: ChartSpec): string {
+  let svg = drawn.get(spec);
+  if (svg === undefined) drawn.set(spec, (svg = drawChart(spec)));
+  return svg;
+}
+
+function drawChart(spec: ChartSpec): string {
   const { width, height } = chartSize(spec);
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {

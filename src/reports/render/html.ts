@@ -20,8 +20,11 @@ const TONE_BG: Record<string, string> = {
   notApplicable: '#f5f5f5',
 };
 
+/** The portrait page: A4's width and the side margins (mm); the contents' numbers are placed by them (contentsNumbers.ts). */
+export const PORTRAIT = { widthMm: 210, sideMm: 20 } as const;
+
 const CSS = `
-@page { size: A4 portrait; margin: 22mm 20mm 20mm 20mm; }
+@page { size: A4 portrait; margin: 22mm ${PORTRAIT.sideMm}mm 20mm ${PORTRAIT.sideMm}mm; }
 @page wide { size: A4 landscape; margin: 16mm 14mm 16mm 14mm; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }

@@ -1,13 +1,15 @@
 // PDF: the HTML version printed by headless Chromium (Debian's chromium, driven by playwright-core; never a
-// downloaded browser). Printed twice when there is a contents page: the first printing tells on which page each
-// section landed (from the PDF's own outline), the second prints those numbers. The ToUnicode maps are then
-// corrected so that the text copies and searches as written (see toUnicode.ts).
+// downloaded browser). Printed once: where there is a contents page, the printing tells on which page each section
+// landed (from the PDF's own outline) and the numbers are written onto the contents page (contentsNumbers.ts);
+// only where that cannot be done exactly is it printed a second time with the numbers (`twoPass` does so always:
+// the old way, kept for the benchmark's comparison). The ToUnicode maps are then corrected so that the text copies
+// and searches as written (see toUnicode.ts).
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { t } from '../../i18n/index.ts';
 import type { ReportDocument } from '../model.ts';
-import { contentsEntries, reportHtml } from './html.ts';
+import { contentsLayout, writeContentsNumbers } from './contentsNumbers.ts';
+import { reportHtml } from './html.ts';
 import { fixToUnicode } from './toUnicode.ts';
 
 export function chromiumPath(): string {
@@ -22,35 +24,37 @@ export class ChromiumMissingError extends Error {
   }
 }
 
-type OutlineNode = { title: string; dest: string | unknown[] | null; items: OutlineNode[] };
-
-/** Page numbers (1-based) of the sections, read from the outline Chromium writes for the headings. */
-async function sectionPages(pdf: Uint8Array, doc: ReportDocument): Promise<Record<string, number>> {
-  const d = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, verbosity: 0 }).promise;
-  try {
-    const flat: OutlineNode[] = [];
-    const walk = (nodes: OutlineNode[] | null) => nodes?.forEach((n) => (flat.push(n), walk(n.items)));
-    walk((await d.getOutline()) as OutlineNode[] | null);
-    const norm = (s: string) => s.replace(/\s+/g, '');
-    const pages: Record<string, number> = {};
-    let i = 0;
-    for (const entry of contentsEntries(doc)) {
-      while (i < flat.length && norm(flat[i]!.title) !== norm(entry.heading)) i++;
-      const node = flat[i];
-      if (!node) break;
-      const dest = typeof node.dest === 'string' ? await d.getDestination(node.dest) : node.dest;
-      const ref = dest?.[0];
-      if (ref && typeof ref === 'object') pages[entry.id] = (await d.getPageIndex(ref as never)) + 1;
-      i++;
-    }
-    return pages;
-  } finally {
-    await d.destroy();
-  }
-}
+/** How long a page may wait for the next report before it is closed (its renderer process ends with it). */
+const IDLE_PAGE_MS = 10_000;
 
 export class PdfPrinter {
+  /** pages done with, kept for the next print: opening one (a context and a renderer process) costs more CPU
+   * than many a report's layout; as many as have been busy at once, each closed after a while unused */
+  private readonly idle: Array<{ page: Page; timer: NodeJS.Timeout }> = [];
+
   private constructor(private readonly browser: Browser) {}
+
+  private async withPage<T>(use: (page: Page) => Promise<T>): Promise<T> {
+    const kept = this.idle.pop();
+    if (kept) clearTimeout(kept.timer);
+    const page = kept?.page ?? (await this.browser.newPage());
+    let result: T;
+    try {
+      result = await use(page);
+    } catch (e) {
+      await page.close().catch(() => undefined);
+      throw e;
+    }
+    const entry = {
+      page,
+      timer: setTimeout(() => {
+        this.idle.splice(this.idle.indexOf(entry), 1);
+        void page.close().catch(() => undefined);
+      }, IDLE_PAGE_MS).unref(),
+    };
+    this.idle.push(entry);
+    return result;
+  }
 
   /** Start Chromium. Fails with ChromiumMissingError (in Chinese, naming the package) when it is not there. */
   static async open(): Promise<PdfPrinter> {
@@ -78,23 +82,23 @@ export class PdfPrinter {
     });
   }
 
-  async print(doc: ReportDocument): Promise<Buffer> {
-    const page = await this.browser.newPage();
-    try {
+  /** The report as PDF; `twoPass` prints a document with contents twice (the old way) rather than numbering them from one printing. */
+  async print(doc: ReportDocument, opts: { twoPass?: boolean } = {}): Promise<Buffer> {
+    return this.withPage(async (page) => {
       let pdf = await this.printOnce(page, doc);
-      if (doc.contents) pdf = await this.printOnce(page, doc, await sectionPages(pdf, doc));
+      if (doc.contents) {
+        const layout = await contentsLayout(pdf, doc);
+        pdf = (!opts.twoPass && writeContentsNumbers(pdf, layout.placements)) || (await this.printOnce(page, doc, layout.pages));
+      }
       return fixToUnicode(pdf);
-    } finally {
-      await page.close();
-    }
+    });
   }
 
   /** SVG charts as PNG (for Word), drawn by the same browser onto canvases in one go: far faster than resvg,
    * which re-reads the CJK font for every run of text. */
   async rasterize(svgs: string[], scale = 2): Promise<Buffer[]> {
     if (svgs.length === 0) return [];
-    const page = await this.browser.newPage();
-    try {
+    return this.withPage(async (page) => {
       const urls = await page.evaluate(
         async ({ svgs, scale }) =>
           Promise.all(
@@ -115,12 +119,11 @@ export class PdfPrinter {
         { svgs, scale },
       );
       return urls.map((u) => Buffer.from(u.slice(u.indexOf(',') + 1), 'base64'));
-    } finally {
-      await page.close();
-    }
+    });
   }
 
   async close(): Promise<void> {
+    for (const { timer } of this.idle.splice(0)) clearTimeout(timer);
     await this.browser.close();
   }
 }

@@ -2,7 +2,7 @@
 // CJK fonts map a radical and its ideograph to one glyph (⼭ U+2F2D and 山 U+5C71), and Skia picks the lower code
 // point: the PDF looks right but copies and searches as "巫⼭县". This rewrites those maps to the ideographs, as an
 // incremental update appended to the file (the original bytes stay as they are).
-import { deflateSync, inflateSync } from 'node:zlib';
+import { PdfObjects, streamObject } from './pdfUpdate.ts';
 import { RADICAL_PAIRS } from './radicals.ts';
 
 const SUPPLEMENT = new Map<number, string>();
@@ -74,53 +74,12 @@ export function fixCmap(cmap: string): string | null {
 /** The PDF with every ToUnicode map naming ideographs rather than radicals. Unchanged if there is nothing to fix
  * or the file is not laid out as Chromium writes it (classic xref table, direct stream lengths). */
 export function fixToUnicode(pdf: Buffer): Buffer {
-  const s = pdf.toString('latin1');
-  const trailerAt = s.lastIndexOf('trailer');
-  const startxrefAt = s.lastIndexOf('startxref');
-  if (trailerAt < 0 || startxrefAt < 0) return pdf;
-  const trailer = s.slice(trailerAt, startxrefAt);
-  const prev = Number(/startxref\s+(\d+)/.exec(s.slice(startxrefAt))?.[1]);
-  const size = /\/Size\s+(\d+)/.exec(trailer)?.[1];
-  const root = /\/Root\s+(\d+\s+\d+\s+R)/.exec(trailer)?.[1];
-  if (!size || !root || !Number.isFinite(prev)) return pdf;
-  const info = /\/Info\s+(\d+\s+\d+\s+R)/.exec(trailer)?.[1];
-  const id = /\/ID\s*(\[[^\]]*\])/.exec(trailer)?.[1];
-
-  const objects = new Set([...s.matchAll(/\/ToUnicode\s+(\d+)\s+0\s+R/g)].map((m) => Number(m[1])));
+  const file = new PdfObjects(pdf);
   const updates: Array<{ n: number; body: Buffer }> = [];
-  for (const n of objects) {
-    const re = new RegExp(`(?:^|[\\r\\n\\s])${n} 0 obj\\s*<<([\\s\\S]*?)>>\\s*stream\\r?\\n`, 'g');
-    let m: RegExpExecArray | null = null;
-    for (let x = re.exec(s); x; x = re.exec(s)) m = x;
-    if (!m) continue;
-    const length = /\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(m[1]!)?.[1];
-    if (!length) continue;
-    const from = m.index + m[0].length;
-    const raw = pdf.subarray(from, from + Number(length));
-    const flate = /\/FlateDecode/.test(m[1]!);
-    let cmap: string;
-    try {
-      cmap = (flate ? inflateSync(raw) : raw).toString('latin1');
-    } catch {
-      continue;
-    }
-    const fixed = fixCmap(cmap);
-    if (fixed === null) continue;
-    const data = deflateSync(Buffer.from(fixed, 'latin1'));
-    updates.push({ n, body: Buffer.concat([Buffer.from(`${n} 0 obj\n<</Filter /FlateDecode\n/Length ${data.length}>> stream\n`, 'latin1'), data, Buffer.from('\nendstream\nendobj\n', 'latin1')]) });
+  for (const n of new Set([...file.text.matchAll(/\/ToUnicode\s+(\d+)\s+0\s+R/g)].map((m) => Number(m[1])))) {
+    const cmap = file.stream(n)?.data;
+    const fixed = cmap === undefined ? null : fixCmap(cmap);
+    if (fixed !== null) updates.push(streamObject(n, fixed));
   }
-  if (updates.length === 0) return pdf;
-
-  updates.sort((a, b) => a.n - b.n);
-  const chunks: Buffer[] = [pdf, Buffer.from('\n', 'latin1')];
-  let offset = pdf.length + 1;
-  const xref: string[] = ['xref\n'];
-  for (const u of updates) {
-    xref.push(`${u.n} 1\n${String(offset).padStart(10, '0')} 00000 n \n`);
-    chunks.push(u.body);
-    offset += u.body.length;
-  }
-  const trailerOut = `trailer\n<</Size ${size}\n/Root ${root}${info ? `\n/Info ${info}` : ''}${id ? `\n/ID ${id}` : ''}\n/Prev ${prev}>>\nstartxref\n${offset}\n%%EOF\n`;
-  chunks.push(Buffer.from(xref.join('') + trailerOut, 'latin1'));
-  return Buffer.concat(chunks);
+  return (updates.length > 0 && file.update(updates)) || pdf;
 }
