@@ -59,8 +59,8 @@ interface ObsRow {
 }
 
 /** The observations a status needs: the year's value and, for trends, the one before — the two latest per indicator. */
-const LATEST_TWO = (columns: string) => `SELECT ${columns} FROM (
-    SELECT *, row_number() OVER (PARTITION BY region_id, indicator_id, part ORDER BY year DESC) AS rank
+const LATEST_TWO = (inner: string, columns: string) => `SELECT ${columns} FROM (
+    SELECT ${inner}, row_number() OVER (PARTITION BY region_id, indicator_id, part ORDER BY year DESC) AS rank
     FROM observations WHERE region_id = ANY($1::int[]) AND indicator_id = ANY($2::int[]) AND year <= $3 AND review <> 'returned') latest
   WHERE rank <= 2`;
 
@@ -72,13 +72,17 @@ const LATEST_TWO = (columns: string) => `SELECT ${columns} FROM (
 export const STATUS_ROWS_SQL = LATEST_TWO(
   `region_id, indicator_id, part, year, ${VALUE_COLUMNS},
    CASE WHEN value_kind = 'composite' THEN COALESCE(correction->'reading'->'value', reading->'value')->'parts' END AS pieces`,
+  `region_id, indicator_id, part, year, ${VALUE_COLUMNS}, pieces`,
 );
 const PIECES = 13;
 
 /** The same rows as the jsonb readings were read before migration 10 (kept for the benchmark's comparison). */
-export const STATUS_ROWS_JSONB_SQL = LATEST_TWO('region_id, indicator_id, part, year, reading, correction');
+const JSONB_COLUMNS = 'region_id, indicator_id, part, year, reading, correction';
+export const STATUS_ROWS_JSONB_SQL = LATEST_TWO(JSONB_COLUMNS, JSONB_COLUMNS);
 
+// shared by every row: statuses read no marks, flags, targets or lead units (and never change them)
 const NO_MARKS: string[] = [];
+const NONE: LeafData['targets'] = [];
 
 export async function assessRegions(db: Queryable, opts: RegionsAssessmentOptions): Promise<RegionsAssessmentSummary[]> {
   const frameworks: FrameworkRow[] = [];
@@ -164,7 +168,7 @@ export async function assessRegions(db: Queryable, opts: RegionsAssessmentOption
       const leaves = perFramework[fi]!;
       const d = leaves.get(key);
       if (d) d.observations.push(o);
-      else leaves.set(key, { observations: [o], targets: [], leadUnits: [] });
+      else leaves.set(key, { observations: [o], targets: NONE, leadUnits: NO_MARKS });
     };
     // Statuses and scores need only the reading in force (the printed text and provenance are for full assessments).
     if (typed) {
