@@ -138,15 +138,30 @@ export async function assessRegions(db: Queryable, opts: RegionsAssessmentOption
   const batchSize = opts.batchSize ?? 300;
   const all = regions.rows;
   const typed = opts.readings !== 'jsonb';
-  for (let i = 0; i < all.length; i += batchSize) {
-    const batch = all.slice(i, i + batchSize);
-    const params = [batch.map((r) => r.id), ids, opts.year];
+  // The next batch is asked for before this one is assessed: on a server, PostgreSQL ranks and sends the
+  // next rows while this process computes (on PGlite the two take turns, as before).
+  const fetchBatch = (from: number) => {
+    const params = [all.slice(from, from + batchSize).map((r) => r.id), ids, opts.year];
     // People's (and the documents') confirmations for these regions: few, so fetched whole.
-    const conf = await db.query<ConfirmationDbRow & { region_id: number; indicator_id: number }>(
+    const conf = db.query<ConfirmationDbRow & { region_id: number; indicator_id: number }>(
       `SELECT region_id, indicator_id, part, year, status, points, confirmed_by, confirmed_at, reason FROM confirmations
        WHERE region_id = ANY($1::int[]) AND indicator_id = ANY($2::int[]) AND year = $3 ORDER BY created_at DESC, id DESC`,
       params,
     );
+    const rows: Promise<unknown[][] | ObsRow[]> = !typed
+      ? db.query<ObsRow>(STATUS_ROWS_JSONB_SQL, params).then((r) => r.rows)
+      : db.queryArrays
+        ? db.queryArrays(STATUS_ROWS_SQL, params)
+        : db.query<Record<string, unknown>>(STATUS_ROWS_SQL, params).then((r) => r.rows.map((x) => Object.values(x)));
+    const both = Promise.all([conf, rows]);
+    both.catch(() => undefined); // awaited below; a batch left unawaited after an error is not an unhandled rejection
+    return both;
+  };
+  let next = all.length > 0 ? fetchBatch(0) : undefined;
+  for (let i = 0; i < all.length; i += batchSize) {
+    const batch = all.slice(i, i + batchSize);
+    const [conf, fetched] = await next!;
+    next = i + batchSize < all.length ? fetchBatch(i + batchSize) : undefined;
     const confirmationsOf = new Map<number, Confirmation[][]>();
     for (const c of conf.rows) {
       let perFramework = confirmationsOf.get(c.region_id);
@@ -172,14 +187,12 @@ export async function assessRegions(db: Queryable, opts: RegionsAssessmentOption
     };
     // Statuses and scores need only the reading in force (the printed text and provenance are for full assessments).
     if (typed) {
-      const rows = db.queryArrays ? await db.queryArrays(STATUS_ROWS_SQL, params) : (await db.query<Record<string, unknown>>(STATUS_ROWS_SQL, params)).rows.map((r) => Object.values(r));
-      for (const r of rows) {
+      for (const r of fetched as unknown[][]) {
         const reading: ReadValue = { value: valueFromColumns(r, 4, r[PIECES]), marks: NO_MARKS, asterisk: false, flags: NO_MARKS, notes: NO_MARKS };
         add(r[0] as number, r[1] as number, r[2] as string, { year: r[3] as number, printed: '', reading, flags: NO_MARKS });
       }
     } else {
-      const obs = await db.query<ObsRow>(STATUS_ROWS_JSONB_SQL, params);
-      for (const r of obs.rows) {
+      for (const r of fetched as ObsRow[]) {
         const o: ObservationInput = { year: r.year, printed: '', reading: decodeReading(r.reading), flags: [] };
         if (r.correction) o.correction = decodeReading(r.correction);
         add(r.region_id, r.indicator_id, r.part, o);
