@@ -1,7 +1,5 @@
 // Readings as typed columns (migration 10): filled from the jsonb for rows already stored, filled for every
 // write, equal to what the jsonb says for every row, and giving the same statuses as the jsonb.
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assessRegions } from '../../src/app/assessRegions.ts';
 import type { FrameworkSummary } from '../../src/domain/assess.ts';
@@ -10,7 +8,7 @@ import { openDb, type Db } from '../../src/store/db.ts';
 import { migrate, MIGRATIONS } from '../../src/store/migrations.ts';
 import { decodeReading, valueFromColumns, VALUE_COLUMNS } from '../../src/store/reading.ts';
 import { recordObservations } from '../../src/store/recordObservations.ts';
-import { ENGINES, openTestStore, TEST_DATABASE_URL, type Engine, type TestStore } from '../helpers/stores.ts';
+import { ENGINES, freshSchema, openTestStore, type Engine, type TestStore } from '../helpers/stores.ts';
 
 /** A store with no migrations run yet, on either engine. */
 async function emptyDb(engine: Engine): Promise<{ db: Db; close: () => Promise<void> }> {
@@ -18,21 +16,13 @@ async function emptyDb(engine: Engine): Promise<{ db: Db; close: () => Promise<v
     const db = await openDb({ dataDir: 'memory://' });
     return { db, close: () => db.close() };
   }
-  const schema = `ecociv_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  await admin.end();
-  const sep = TEST_DATABASE_URL.includes('?') ? '&' : '?';
-  const db = await openDb({ databaseUrl: `${TEST_DATABASE_URL}${sep}options=${encodeURIComponent(`-c search_path=${schema}`)}` });
+  const schema = await freshSchema();
+  const db = await openDb({ databaseUrl: schema.url });
   return {
     db,
     async close() {
       await db.close();
-      const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
-      await c.connect();
-      await c.query(`DROP SCHEMA ${schema} CASCADE`);
-      await c.end();
+      await schema.drop();
     },
   };
 }
