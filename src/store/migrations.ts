@@ -549,8 +549,8 @@ END $do$;
 -- they cannot disagree with the jsonb). The jsonb and the printed text stay: provenance and display use them.
 -- JSON has no infinity: an open interval's end is stored in the jsonb as '+inf' / '-inf' (src/store/reading.ts),
 -- which float8 reads as ±Infinity.
--- A composite value (完成上级规定的考核任务；98.1（保持稳定）) has value_kind 'composite' and its pieces stay in
--- the jsonb only.
+-- A composite value (完成上级规定的考核任务；98.1（保持稳定）) has value_kind 'composite' and its pieces in
+-- value_pieces (still jsonb: the only rows whose status needs JSON; null for every other row).
 CREATE FUNCTION ecociv_value_in_force(reading jsonb, correction jsonb) RETURNS jsonb
   LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURN COALESCE(correction->'reading'->'value', reading->'value');
 ALTER TABLE observations
@@ -568,7 +568,9 @@ ALTER TABLE observations
   -- the word as printed (a state's, a done's, an absence's, no data's), or a trend's subject (面积)
   ADD COLUMN value_word text GENERATED ALWAYS AS (COALESCE(ecociv_value_in_force(reading, correction)->>'word', ecociv_value_in_force(reading, correction)->>'subject')) STORED,
   -- a trend that is an estimate (预估下降)
-  ADD COLUMN value_estimated boolean GENERATED ALWAYS AS ((ecociv_value_in_force(reading, correction)->>'estimated')::boolean) STORED;
+  ADD COLUMN value_estimated boolean GENERATED ALWAYS AS ((ecociv_value_in_force(reading, correction)->>'estimated')::boolean) STORED,
+  -- a composite's pieces, as the engine's Values
+  ADD COLUMN value_pieces jsonb GENERATED ALWAYS AS (CASE WHEN ecociv_value_in_force(reading, correction)->>'kind' = 'composite' THEN ecociv_value_in_force(reading, correction)->'parts' END) STORED;
 `,
   },
 ];

@@ -35,7 +35,7 @@ export const VALUE_COLUMNS = 'value_kind, value_lo, value_hi, value_lo_open, val
 
 /**
  * The engine's Value from the typed columns (as the driver returns them, from index `at` of a row), with no
- * JSON: a composite's pieces, which stay in the jsonb only, come as `pieces` (the jsonb's parts, already read).
+ * JSON: a composite's pieces come as `pieces` (value_pieces, as the driver read it).
  */
 export function valueFromColumns(row: readonly unknown[], at: number, pieces?: unknown): Value {
   const kind = row[at] as Value['kind'];

@@ -36,7 +36,7 @@ interface Row {
 /** Every observation's value as the typed columns give it beside the value the jsonb says is in force. */
 async function typedAndJsonb(db: Db): Promise<Row[]> {
   const rows = await db.queryArrays!(
-    `SELECT ${VALUE_COLUMNS}, CASE WHEN value_kind = 'composite' THEN COALESCE(correction->'reading'->'value', reading->'value')->'parts' END,
+    `SELECT ${VALUE_COLUMNS}, value_pieces,
             region_id || ':' || indicator_id || ':' || part || ':' || year, reading, correction
      FROM observations ORDER BY region_id, indicator_id, part, year`,
   );
