@@ -7,7 +7,7 @@ import { leafDataFromFile } from '../src/data/toEngine.ts';
 import type { FrameworkDef, LeafData, ObservationInput } from '../src/domain/assess.ts';
 import type { RegionTraits } from '../src/domain/types.ts';
 
-export const COUNTIES = 2844;
+export const COUNTIES = Number(process.env.BENCH_COUNTIES ?? 2844);
 export const YEARS = 10;
 export const FIRST_YEAR = 2016;
 export const ASSESS_YEAR = FIRST_YEAR + YEARS - 1;

@@ -10,11 +10,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { assessRegions } from '../src/app/assessRegions.ts';
+import { assessRegions, STATUS_ROWS_JSONB_SQL, STATUS_ROWS_SQL } from '../src/app/assessRegions.ts';
 import { assessFramework, compileFramework, summariseFramework, leafOrder } from '../src/domain/assess.ts';
 import type { Db } from '../src/store/db.ts';
 import { openStore } from '../src/store/index.ts';
+import { fmt, reportFigures, type Figure } from './figures.ts';
 import { ASSESS_YEAR, COUNTIES, FIRST_YEAR, FRAMEWORKS, peakRssMb, syntheticNation, YEARS } from './nation.ts';
+
+// BENCH_COUNTIES (bench/nation.ts) and BENCH_ROUNDS make a shorter run while developing; the README's figures are from the defaults.
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
 function engineBench(): void {
   // Build every county's data first (as a store would hand it over), then time the engine alone.
@@ -104,7 +108,7 @@ async function fillStore(db: Db): Promise<number> {
   return Number(n.rows[0]!.n);
 }
 
-async function storeBench(engine: 'pglite' | 'postgres'): Promise<void> {
+async function storeBench(engine: 'pglite' | 'postgres'): Promise<StoreFigures> {
   let db: Db;
   let cleanup: () => Promise<void>;
   let reuse = false;
@@ -137,23 +141,126 @@ async function storeBench(engine: 'pglite' | 'postgres'): Promise<void> {
   }
   try {
     if (!reuse) await fillStore(db);
-    const t0 = performance.now();
-    const summaries = await assessRegions(db, { frameworkIds: FRAMEWORKS, year: ASSESS_YEAR, targetYears: [2024, 2027], batchSize: 300 });
-    const seconds = (performance.now() - t0) / 1000;
-    report(engine, {
-      regions: summaries[0]!.regions,
-      evaluations: summaries.reduce((s, x) => s + x.evaluations, 0),
-      seconds,
-      note: summaries.map((x) => `${x.frameworkId}: met ${x.met}, not met ${x.notMet}, indeterminate ${x.indeterminate}`).join('; '),
-    });
+    return await nationFromStore(engine, db);
   } finally {
     await cleanup();
   }
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/**
+ * The nation from one store, in one run: a bare SELECT of exactly the rows the statuses need (the baseline:
+ * the same query, the same client, every row received as an array of columns and nothing done with it), the
+ * nation end to end from the typed columns, and the old way (the jsonb readings, parsed per row) with its own
+ * bare SELECT. Each is taken ROUNDS times, interleaved, and the median kept, so that noise from the other
+ * work on the machine falls on all of them alike.
+ */
+async function nationFromStore(engine: 'pglite' | 'postgres', db: Db): Promise<StoreFigures> {
+  const opts = { frameworkIds: FRAMEWORKS, year: ASSESS_YEAR, targetYears: [2024, 2027], batchSize: 300 };
+  const ids = (await db.query<{ id: number }>("SELECT id FROM indicators WHERE framework_id = ANY($1::text[])", [FRAMEWORKS])).rows.map((r) => r.id);
+  const regionIds = (await db.query<{ id: number }>("SELECT id FROM regions WHERE level = '区县' ORDER BY id")).rows.map((r) => r.id);
+  const bare = async (sql: string) => {
+    const t0 = performance.now();
+    const rows = await db.queryArrays!(sql, [regionIds, ids, ASSESS_YEAR]);
+    return { seconds: (performance.now() - t0) / 1000, rows: rows.length };
+  };
+  const nation = async (readings: 'typed' | 'jsonb') => {
+    const t0 = performance.now();
+    const summaries = await assessRegions(db, { ...opts, readings });
+    return { seconds: (performance.now() - t0) / 1000, summaries };
+  };
+  const times = { bare: [] as number[], typed: [] as number[], bareJsonb: [] as number[], jsonb: [] as number[] };
+  let rows = 0;
+  let typed: Awaited<ReturnType<typeof nation>> | undefined;
+  let jsonb: Awaited<ReturnType<typeof nation>> | undefined;
+  await bare(STATUS_ROWS_SQL); // warm the server's cache and the plans once, untimed
+  for (let round = 0; round < ROUNDS; round++) {
+    const b = await bare(STATUS_ROWS_SQL);
+    times.bare.push(b.seconds);
+    rows = b.rows;
+    typed = await nation('typed');
+    times.typed.push(typed.seconds);
+    times.bareJsonb.push((await bare(STATUS_ROWS_JSONB_SQL)).seconds);
+    jsonb = await nation('jsonb');
+    times.jsonb.push(jsonb.seconds);
+  }
+  const same = JSON.stringify(typed!.summaries) === JSON.stringify(jsonb!.summaries);
+  const f: StoreFigures = {
+    engine,
+    rows,
+    bare: median(times.bare),
+    typed: median(times.typed),
+    bareJsonb: median(times.bareJsonb),
+    jsonb: median(times.jsonb),
+    evaluations: typed!.summaries.reduce((s, x) => s + x.evaluations, 0),
+    same,
+  };
+  report(engine, {
+    regions: typed!.summaries[0]!.regions,
+    evaluations: f.evaluations,
+    seconds: f.typed,
+    note:
+      `typed columns; bare SELECT of the ${rows.toLocaleString('en-US')} rows ${f.bare.toFixed(2)} s (${(f.typed / f.bare).toFixed(2)}×); ` +
+      `jsonb path ${f.jsonb.toFixed(2)} s, its bare SELECT ${f.bareJsonb.toFixed(2)} s; same results: ${same ? 'yes' : 'NO'}; ` +
+      typed!.summaries.map((x) => `${x.frameworkId}: met ${x.met}, not met ${x.notMet}, indeterminate ${x.indeterminate}`).join('; '),
+  });
+  if (!same) throw new Error(`typed and jsonb readings disagree on ${engine}: ${JSON.stringify(typed!.summaries)} vs ${JSON.stringify(jsonb!.summaries)}`);
+  return f;
+}
+
+interface StoreFigures {
+  engine: 'pglite' | 'postgres';
+  /** rows the statuses need */
+  rows: number;
+  /** medians, seconds */
+  bare: number;
+  typed: number;
+  bareJsonb: number;
+  jsonb: number;
+  evaluations: number;
+  same: boolean;
+}
+
+function storeFigures(results: StoreFigures[]): Figure[] {
+  const out: Figure[] = [];
+  for (const r of results) {
+    const name = r.engine === 'postgres' ? 'PostgreSQL' : 'PGlite (embedded)';
+    const conditions = `${COUNTIES.toLocaleString('en-US')} counties, both frameworks, ${YEARS} years stored, ${r.rows.toLocaleString('en-US')} rows needed; median of ${ROUNDS}`;
+    const ratio = r.typed / r.bare;
+    out.push({
+      what: `the whole nation from ${name}, end to end, readings from the typed columns`,
+      aim: r.engine === 'postgres' ? '≤ 1.5× the bare SELECT' : '—',
+      baseline: `${fmt.s(r.bare)} (bare SELECT of the rows it needs)`,
+      value: `${fmt.s(r.typed)} = ${fmt.ratio(ratio)}`,
+      met: r.engine === 'postgres' ? ratio <= 1.5 : null,
+      note: conditions,
+    });
+    out.push({
+      what: `the same the old way, from ${name}: jsonb readings parsed per row`,
+      aim: '—',
+      baseline: `${fmt.s(r.bareJsonb)} (bare SELECT of the jsonb rows)`,
+      value: `${fmt.s(r.jsonb)} = ${fmt.ratio(r.jsonb / r.bareJsonb)}`,
+      met: null,
+      note: 'the path before migration 11, kept callable for this comparison',
+    });
+    out.push({
+      what: `the whole nation from ${name}: typed columns against the jsonb path`,
+      aim: '—',
+      baseline: `${fmt.s(r.jsonb)} (jsonb path)`,
+      value: `${fmt.s(r.typed)} = ${fmt.ratio(r.typed / r.jsonb)} the jsonb path's time; ${fmt.perS(r.evaluations / r.typed, 'evaluations')}`,
+      met: null,
+      note: r.same ? 'same statuses and scores' : 'results DIFFER',
+    });
+  }
+  return out;
 }
 
 const which = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const runAll = which.length === 0;
 console.log(`ecociv national benchmark: ${COUNTIES} counties × ${FRAMEWORKS.join(' + ')} × ${YEARS} years (assessing ${ASSESS_YEAR}); node ${process.version}`);
 if (runAll || which.includes('engine')) engineBench();
-if (runAll || which.includes('postgres')) await storeBench('postgres');
-if (runAll || which.includes('pglite')) await storeBench('pglite');
+const stores: StoreFigures[] = [];
+if (runAll || which.includes('postgres')) stores.push(await storeBench('postgres'));
+if (runAll || which.includes('pglite')) stores.push(await storeBench('pglite'));
+if (stores.length > 0) reportFigures('national', 'The whole nation from the stores (npm run bench -- postgres pglite)', storeFigures(stores));

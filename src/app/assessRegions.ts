@@ -15,7 +15,7 @@ import type { RegionTraits } from '../domain/types.ts';
 import type { Queryable } from '../store/db.ts';
 import type { ReadValue } from '../domain/phrase.ts';
 import { loadFramework, toConfirmation, type ConfirmationDbRow, type FrameworkRow } from '../store/queries.ts';
-import { decodeReading } from '../store/reading.ts';
+import { decodeReading, valueFromColumns, VALUE_COLUMNS } from '../store/reading.ts';
 
 export interface RegionsAssessmentOptions {
   frameworkIds: string[];
@@ -29,6 +29,11 @@ export interface RegionsAssessmentOptions {
   onProgress?: (done: number, total: number) => void;
   /** receives each region's summary per framework; by default results are only counted */
   onRegion?: (regionId: number, frameworkId: string, s: FrameworkSummary) => void;
+  /**
+   * where readings come from: the typed columns (default), or the jsonb as before migration 11 — kept only so
+   * that the benchmark can measure both in one run
+   */
+  readings?: 'typed' | 'jsonb';
 }
 
 export interface RegionsAssessmentSummary {
@@ -53,6 +58,38 @@ interface ObsRow {
   correction: NonNullable<ObservationInput['correction']> | null;
 }
 
+/**
+ * The observations a status needs: the year's value and, for trends, the one before — the two latest per
+ * indicator. A batch's regions are also bounded by their smallest and largest id, so that PostgreSQL reads
+ * them by the primary key instead of scanning the whole table once per batch.
+ */
+const LATEST_TWO = (columns: string, batch = '') => `SELECT ${columns} FROM (
+    SELECT ${columns}, row_number() OVER (PARTITION BY region_id, indicator_id, part ORDER BY year DESC) AS rank
+    FROM observations WHERE region_id = ANY($1::int[]) AND indicator_id = ANY($2::int[]) AND year <= $3 AND review <> 'returned'${batch}) latest
+  WHERE rank <= 2`;
+const BATCH = ' AND region_id BETWEEN (SELECT min(r) FROM unnest($1::int[]) r) AND (SELECT max(r) FROM unnest($1::int[]) r)';
+
+const TYPED_COLUMNS = `region_id, indicator_id, part, year, ${VALUE_COLUMNS}, value_pieces`;
+
+/**
+ * The rows the nation's statuses are computed from, as assessRegions reads them: the typed columns of the
+ * reading in force (migration 11), a composite value's pieces included. Parameters: region ids,
+ * indicator ids, year. All the rows at once (assessRegions asks batch by batch): exported so that the
+ * benchmark can time a bare SELECT of exactly these rows.
+ */
+export const STATUS_ROWS_SQL = LATEST_TWO(TYPED_COLUMNS);
+const BATCH_ROWS_SQL = LATEST_TWO(TYPED_COLUMNS, BATCH);
+const PIECES = 13;
+
+/** The same rows as the jsonb readings were read before migration 11 (kept for the benchmark's comparison). */
+const JSONB_COLUMNS = 'region_id, indicator_id, part, year, reading, correction';
+export const STATUS_ROWS_JSONB_SQL = LATEST_TWO(JSONB_COLUMNS);
+const BATCH_ROWS_JSONB_SQL = LATEST_TWO(JSONB_COLUMNS, BATCH);
+
+// shared by every row: statuses read no marks, flags, targets or lead units (and never change them)
+const NO_MARKS: string[] = [];
+const NONE: LeafData['targets'] = [];
+
 export async function assessRegions(db: Queryable, opts: RegionsAssessmentOptions): Promise<RegionsAssessmentSummary[]> {
   const frameworks: FrameworkRow[] = [];
   for (const id of opts.frameworkIds) {
@@ -65,6 +102,18 @@ export async function assessRegions(db: Queryable, opts: RegionsAssessmentOption
   frameworks.forEach((fw, fi) => {
     for (const [number, id] of fw.indicatorIds) owner.set(id, [fi, number]);
   });
+  // indicator id and part → [framework index, leaf key], so that a row costs no string building
+  const leafOf = new Map<number, Map<string, [number, string]>>();
+  const leafFor = (indicatorId: number, part: string): [number, string] => {
+    let parts = leafOf.get(indicatorId);
+    if (!parts) leafOf.set(indicatorId, (parts = new Map()));
+    let l = parts.get(part);
+    if (!l) {
+      const [fi, number] = owner.get(indicatorId)!;
+      parts.set(part, (l = [fi, leafKey(number, part || undefined)]));
+    }
+    return l;
+  };
   const ids = [...owner.keys()];
   const regions = await db.query<{ id: number; level: RegionTraits['level']; terrain: RegionTraits['terrain'] | null; climate: string | null; coastal: boolean }>(
     'SELECT id, level, terrain, climate, coastal FROM regions WHERE level = $1 ORDER BY id',
@@ -94,23 +143,31 @@ export async function assessRegions(db: Queryable, opts: RegionsAssessmentOption
   }));
   const batchSize = opts.batchSize ?? 300;
   const all = regions.rows;
-  for (let i = 0; i < all.length; i += batchSize) {
-    const batch = all.slice(i, i + batchSize);
-    // A status needs the year's value and, for trends, the one before: the two latest per indicator.
-    const obs = await db.query<ObsRow>(
-      `SELECT region_id, indicator_id, part, year, reading, correction FROM (
-         SELECT region_id, indicator_id, part, year, reading, correction,
-                row_number() OVER (PARTITION BY region_id, indicator_id, part ORDER BY year DESC) AS rank
-         FROM observations WHERE region_id = ANY($1::int[]) AND indicator_id = ANY($2::int[]) AND year <= $3 AND review <> 'returned') latest
-       WHERE rank <= 2`,
-      [batch.map((r) => r.id), ids, opts.year],
-    );
+  const typed = opts.readings !== 'jsonb';
+  // The next batch is asked for before this one is assessed: on a server, PostgreSQL ranks and sends the
+  // next rows while this process computes (on PGlite the two take turns, as before).
+  const fetchBatch = (from: number) => {
+    const params = [all.slice(from, from + batchSize).map((r) => r.id), ids, opts.year];
     // People's (and the documents') confirmations for these regions: few, so fetched whole.
-    const conf = await db.query<ConfirmationDbRow & { region_id: number; indicator_id: number }>(
+    const conf = db.query<ConfirmationDbRow & { region_id: number; indicator_id: number }>(
       `SELECT region_id, indicator_id, part, year, status, points, confirmed_by, confirmed_at, reason FROM confirmations
        WHERE region_id = ANY($1::int[]) AND indicator_id = ANY($2::int[]) AND year = $3 ORDER BY created_at DESC, id DESC`,
-      [batch.map((r) => r.id), ids, opts.year],
+      params,
     );
+    const rows: Promise<unknown[][] | ObsRow[]> = !typed
+      ? db.query<ObsRow>(BATCH_ROWS_JSONB_SQL, params).then((r) => r.rows)
+      : db.queryArrays
+        ? db.queryArrays(BATCH_ROWS_SQL, params)
+        : db.query<Record<string, unknown>>(BATCH_ROWS_SQL, params).then((r) => r.rows.map((x) => Object.values(x)));
+    const both = Promise.all([conf, rows]);
+    both.catch(() => undefined); // awaited below; a batch left unawaited after an error is not an unhandled rejection
+    return both;
+  };
+  let next = all.length > 0 ? fetchBatch(0) : undefined;
+  for (let i = 0; i < all.length; i += batchSize) {
+    const batch = all.slice(i, i + batchSize);
+    const [conf, fetched] = await next!;
+    next = i + batchSize < all.length ? fetchBatch(i + batchSize) : undefined;
     const confirmationsOf = new Map<number, Confirmation[][]>();
     for (const c of conf.rows) {
       let perFramework = confirmationsOf.get(c.region_id);
@@ -122,24 +179,30 @@ export async function assessRegions(db: Queryable, opts: RegionsAssessmentOption
       perFramework[fi]!.push(toConfirmation(c, number));
     }
     const byRegion = new Map<number, Array<Map<string, LeafData>>>();
-    for (const r of obs.rows) {
-      let perFramework = byRegion.get(r.region_id);
+    const add = (regionId: number, indicatorId: number, part: string, o: ObservationInput) => {
+      let perFramework = byRegion.get(regionId);
       if (!perFramework) {
         perFramework = frameworks.map(() => new Map());
-        byRegion.set(r.region_id, perFramework);
+        byRegion.set(regionId, perFramework);
       }
-      const [fi, number] = owner.get(r.indicator_id)!;
+      const [fi, key] = leafFor(indicatorId, part);
       const leaves = perFramework[fi]!;
-      const key = leafKey(number, r.part || undefined);
-      let d = leaves.get(key);
-      if (!d) {
-        d = { observations: [], targets: [], leadUnits: [] };
-        leaves.set(key, d);
+      const d = leaves.get(key);
+      if (d) d.observations.push(o);
+      else leaves.set(key, { observations: [o], targets: NONE, leadUnits: NO_MARKS });
+    };
+    // Statuses and scores need only the reading in force (the printed text and provenance are for full assessments).
+    if (typed) {
+      for (const r of fetched as unknown[][]) {
+        const reading: ReadValue = { value: valueFromColumns(r, 4, r[PIECES]), marks: NO_MARKS, asterisk: false, flags: NO_MARKS, notes: NO_MARKS };
+        add(r[0] as number, r[1] as number, r[2] as string, { year: r[3] as number, printed: '', reading, flags: NO_MARKS });
       }
-      // Statuses and scores need only the reading (the printed text and provenance are for full assessments).
-      const o: ObservationInput = { year: r.year, printed: '', reading: decodeReading(r.reading), flags: [] };
-      if (r.correction) o.correction = decodeReading(r.correction);
-      d.observations.push(o);
+    } else {
+      for (const r of fetched as ObsRow[]) {
+        const o: ObservationInput = { year: r.year, printed: '', reading: decodeReading(r.reading), flags: [] };
+        if (r.correction) o.correction = decodeReading(r.correction);
+        add(r.region_id, r.indicator_id, r.part, o);
+      }
     }
     for (const region of batch) {
       const traits: RegionTraits = {

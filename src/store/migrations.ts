@@ -600,6 +600,40 @@ CREATE TRIGGER user_roles_notify_truncate AFTER TRUNCATE ON user_roles FOR EACH 
 CREATE TRIGGER sessions_notify_truncate AFTER TRUNCATE ON sessions FOR EACH STATEMENT EXECUTE FUNCTION ecociv_structure_changed();
 `,
   },
+  {
+    version: 11,
+    name: 'readings as typed columns beside the printed text',
+    sql: `
+-- The reading in force (a documented correction's when there is one, else the printed value's) as typed
+-- columns, so that a status needs no JSON: derived by the database from the jsonb, for the rows already
+-- there (this migration) and for every later write by any path (generated columns cannot be written, so
+-- they cannot disagree with the jsonb). The jsonb and the printed text stay: provenance and display use them.
+-- JSON has no infinity: an open interval's end is stored in the jsonb as '+inf' / '-inf' (src/store/reading.ts),
+-- which float8 reads as ±Infinity.
+-- A composite value (完成上级规定的考核任务；98.1（保持稳定）) has value_kind 'composite' and its pieces in
+-- value_pieces (still jsonb: the only rows whose status needs JSON; null for every other row).
+CREATE FUNCTION ecociv_value_in_force(reading jsonb, correction jsonb) RETURNS jsonb
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURN COALESCE(correction->'reading'->'value', reading->'value');
+ALTER TABLE observations
+  -- number, state, trend, done, undone, absent, none or composite (the engine's Value kinds)
+  ADD COLUMN value_kind text GENERATED ALWAYS AS (ecociv_value_in_force(reading, correction)->>'kind') STORED,
+  -- a number's interval: 98.3 is [98.3, 98.3]; 大于70 is (70, +Infinity); 接近100 is [95, 100]
+  ADD COLUMN value_lo float8 GENERATED ALWAYS AS ((ecociv_value_in_force(reading, correction)->>'lo')::float8) STORED,
+  ADD COLUMN value_hi float8 GENERATED ALWAYS AS ((ecociv_value_in_force(reading, correction)->>'hi')::float8) STORED,
+  ADD COLUMN value_lo_open boolean GENERATED ALWAYS AS ((ecociv_value_in_force(reading, correction)->>'loOpen')::boolean) STORED,
+  ADD COLUMN value_hi_open boolean GENERATED ALWAYS AS ((ecociv_value_in_force(reading, correction)->>'hiOpen')::boolean) STORED,
+  -- a trend's direction, or the trend printed beside a number (98.1（保持稳定）)
+  ADD COLUMN value_trend text GENERATED ALWAYS AS (ecociv_value_in_force(reading, correction)->>'trend') STORED,
+  -- a state's level: 0 未开展/未制定 … 4 有效/全面实施
+  ADD COLUMN value_level smallint GENERATED ALWAYS AS ((ecociv_value_in_force(reading, correction)->>'level')::smallint) STORED,
+  -- the word as printed (a state's, a done's, an absence's, no data's), or a trend's subject (面积)
+  ADD COLUMN value_word text GENERATED ALWAYS AS (COALESCE(ecociv_value_in_force(reading, correction)->>'word', ecociv_value_in_force(reading, correction)->>'subject')) STORED,
+  -- a trend that is an estimate (预估下降)
+  ADD COLUMN value_estimated boolean GENERATED ALWAYS AS ((ecociv_value_in_force(reading, correction)->>'estimated')::boolean) STORED,
+  -- a composite's pieces, as the engine's Values
+  ADD COLUMN value_pieces jsonb GENERATED ALWAYS AS (CASE WHEN ecociv_value_in_force(reading, correction)->>'kind' = 'composite' THEN ecociv_value_in_force(reading, correction)->'parts' END) STORED;
+`,
+  },
 ];
 
 /** Bring the schema up to date. Safe to call on every start, by several processes at once. */

@@ -22,6 +22,20 @@ export async function openTestStore(engine: Engine, opts: StoreOptions = {}): Pr
     const db = await openStore({ ...opts, dataDir: 'memory://' });
     return { db, close: () => db.close() };
   }
+  const schema = await freshSchema();
+  const db = await openStore({ ...opts, databaseUrl: schema.url });
+  return {
+    db,
+    url: schema.url,
+    async close() {
+      await db.close();
+      await schema.drop();
+    },
+  };
+}
+
+/** A schema of its own on the PostgreSQL server: its URL (search_path set), and how to drop it. */
+export async function freshSchema(): Promise<{ url: string; drop: () => Promise<void> }> {
   const schema = `ecociv_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: TEST_DATABASE_URL, connectionTimeoutMillis: 5000 });
   try {
@@ -36,13 +50,9 @@ export async function openTestStore(engine: Engine, opts: StoreOptions = {}): Pr
   await admin.query(`CREATE SCHEMA ${schema}`);
   await admin.end();
   const sep = TEST_DATABASE_URL.includes('?') ? '&' : '?';
-  const url = `${TEST_DATABASE_URL}${sep}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-  const db = await openStore({ ...opts, databaseUrl: url });
   return {
-    db,
-    url,
-    async close() {
-      await db.close();
+    url: `${TEST_DATABASE_URL}${sep}options=${encodeURIComponent(`-c search_path=${schema}`)}`,
+    async drop() {
       const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
       await c.connect();
       await c.query(`DROP SCHEMA ${schema} CASCADE`);
