@@ -10,7 +10,7 @@
 // (each judged once per rule where the previous period cannot matter); a leaf with two figures for one year,
 // or a year outside the span held, is kept as its objects. Pure: no I/O.
 import { compileFramework, leafStatusOf, type CompiledFramework, type CompiledLeaf, type FrameworkDef, type FrameworkSummary, type LeafData } from './assess.ts';
-import { compareInterval, statusOf, trendSatisfies, type LeafFacts } from './evaluate.ts';
+import { compareInterval, isBlanketDone, statusOf, trendSatisfies, type LeafFacts } from './evaluate.ts';
 import { pointsFromTiers, type PointsRange } from './score.ts';
 import type { Comparator, Polarity, RegionTraits, Status, Tier, Trend, Value } from './types.ts';
 
@@ -42,7 +42,6 @@ const R = RULE_CODES;
 
 export const COMPARATORS: readonly Comparator[] = ['>=', '>', '<=', '<', '='];
 export const TRENDS: readonly Trend[] = ['improve', 'notWorse', 'stable', 'decrease', 'increase'];
-const BLANKET_DONE = new Set(['满足', '达标', '符合']);
 
 /** trendSatisfies as a table: [required][actual][polarity higher?] → status code, or 255 where it cannot tell. */
 const TREND_TABLE = new Uint8Array(TRENDS.length * TRENDS.length * 2);
@@ -203,7 +202,7 @@ function encodeValue(rd: ColumnarReadings, c: number, v: Value): boolean {
       return true;
     case 'done':
       rd.code[c] = V.done;
-      rd.aux[c] = BLANKET_DONE.has(v.word) ? 1 : 0;
+      rd.aux[c] = isBlanketDone(v.word) ? 1 : 0;
       return true;
     case 'undone':
       rd.code[c] = V.undone;

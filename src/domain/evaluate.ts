@@ -73,7 +73,7 @@ function isNone(v: Value): boolean {
 }
 
 /** 满足/达标/符合 answer any requirement of the row they stand in. */
-function isBlanketDone(word: string): boolean {
+export function isBlanketDone(word: string): boolean {
   return word === '满足' || word === '达标' || word === '符合';
 }
 

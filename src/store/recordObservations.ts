@@ -41,7 +41,7 @@ export interface EntryProblem {
 
 export class InvalidEntriesError extends Error {
   constructor(readonly problems: EntryProblem[]) {
-    super(problems.map((p) => `第${p.index + 1}条 ${p.field}=“${p.value}”：${p.message}`).join('\n'));
+    super(problems.map((p) => t('entry.error.problem', { n: p.index + 1, field: p.field, value: p.value, message: p.message })).join('\n'));
     this.name = 'InvalidEntriesError';
   }
 }
@@ -114,7 +114,7 @@ async function validate(db: Queryable, entries: ObservationEntry[], actor: Actor
       continue;
     }
     if (e.flags !== undefined && e.flags !== null && !Array.isArray(e.flags)) {
-      bad('flags', e.flags, '应为列表，如 ["抽样"]');
+      bad('flags', e.flags, t('entry.error.flagsList'));
       continue;
     }
     if (!plans.has(e.plan)) {
@@ -123,11 +123,11 @@ async function validate(db: Queryable, entries: ObservationEntry[], actor: Actor
     }
     const plan = plans.get(e.plan);
     if (!plan) {
-      bad('plan', e.plan, '规划不存在');
+      bad('plan', e.plan, t('entry.error.noPlan'));
       continue;
     }
     if (!plan.frameworks.includes(e.framework)) {
-      bad('framework', e.framework, `不是规划“${plan.title}”使用的指标体系（应为 ${plan.frameworks.join('、')}）`);
+      bad('framework', e.framework, t('entry.error.frameworkNotInPlanExpected', { plan: plan.title, frameworks: plan.frameworks.join('、') }));
       continue;
     }
     if (!frameworks.has(e.framework)) frameworks.set(e.framework, await loadFramework(db, e.framework));
@@ -143,9 +143,9 @@ async function validate(db: Queryable, entries: ObservationEntry[], actor: Actor
       continue;
     }
     if (e.dataYear !== undefined && e.dataYear !== null && !(yearInRange(e.dataYear) && e.dataYear <= e.year)) bad('dataYear', e.dataYear, t('limits.error.dataYear', { ...RANGE, year: e.year }));
-    for (const f of e.flags ?? []) if (!FLAGS.has(f)) bad('flags', f, '应为 抽样、代用、估算 或 往年');
+    for (const f of e.flags ?? []) if (!FLAGS.has(f)) bad('flags', f, t('entry.error.flag'));
     if (typeof e.printed !== 'string' || e.printed.trim() === '') {
-      bad('printed', e.printed, '不能为空；没有数据请填“-”');
+      bad('printed', e.printed, t('entry.error.printedEmpty'));
       continue;
     }
     let reading;
@@ -160,7 +160,7 @@ async function validate(db: Queryable, entries: ObservationEntry[], actor: Actor
     }
     const key = `${plan.regionId}:${indicatorId}:${e.part ?? ''}:${e.year}`;
     if (seen.has(key)) {
-      bad('year', e.year, `本批中${ctx.label}的${e.year}年数值重复`);
+      bad('year', e.year, t('entry.error.duplicateInBatch', { label: ctx.label, year: e.year }));
       continue;
     }
     seen.add(key);
@@ -192,7 +192,7 @@ async function validate(db: Queryable, entries: ObservationEntry[], actor: Actor
     let unitId: number | null = null;
     if (e.reportingUnit) {
       const u = await db.query<{ id: number }>('SELECT id FROM units WHERE region_id = $1 AND name = $2', [plan.regionId, e.reportingUnit]);
-      if (!u.rows[0]) bad('reportingUnit', e.reportingUnit, `不是${plan.region}的填报单位`);
+      if (!u.rows[0]) bad('reportingUnit', e.reportingUnit, t('entry.error.notReportingUnit', { region: plan.region }));
       else unitId = u.rows[0].id;
     }
     rows.push([

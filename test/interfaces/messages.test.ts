@@ -29,7 +29,7 @@ const ALLOWED_FILES: Record<string, string> = {
   'src/reports/format.ts': 'the Chinese numerals (一二三 …) of chapter numbers: a number format, not a message',
   // Owned by other work in this round; their messages go to the catalogues when it is merged (keys are ready:
   // entry.error.* in src/i18n/entry.*.ts for recordObservations.ts; assess.ts builds labels "… 第N项 …").
-  'src/store/recordObservations.ts': 'to move: its refusals (keys entry.error.* are ready); the flag words stay',
+  'src/store/recordObservations.ts': 'the flag words a figure may carry (抽样, 代用, 估算, 往年): data words; its refusals are in entry.error.*',
   'src/domain/assess.ts': 'to move: the indicator labels "… 第N项 …" it puts into messages; 市 is a region level',
 };
 
