@@ -157,7 +157,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
  * work on the machine falls on all of them alike.
  */
 async function nationFromStore(engine: 'pglite' | 'postgres', db: Db): Promise<StoreFigures> {
-  const opts = { frameworkIds: FRAMEWORKS, year: ASSESS_YEAR, targetYears: [2024, 2027], batchSize: 300 };
+  const opts = { frameworkIds: FRAMEWORKS, year: ASSESS_YEAR, targetYears: [2024, 2027], batchSize: Number(process.env.BENCH_BATCH ?? 300) };
   const ids = (await db.query<{ id: number }>("SELECT id FROM indicators WHERE framework_id = ANY($1::text[])", [FRAMEWORKS])).rows.map((r) => r.id);
   const regionIds = (await db.query<{ id: number }>("SELECT id FROM regions WHERE level = '区县' ORDER BY id")).rows.map((r) => r.id);
   const bare = async (sql: string) => {

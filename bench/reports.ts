@@ -116,9 +116,9 @@ function wushan(): void {
     }
 }
 
-/** Copy rows of a table with some columns replaced by SQL expressions (columns read from the schema). */
+/** Copy rows of a table with some columns replaced by SQL expressions (columns read from the schema; generated columns are the database's to fill). */
 async function copyRows(db: Db, table: string, where: string, replace: Record<string, string>, skip: string[] = []): Promise<void> {
-  const cols = (await db.query<{ column_name: string }>('SELECT column_name FROM information_schema.columns WHERE table_name = $1 ORDER BY ordinal_position', [table])).rows
+  const cols = (await db.query<{ column_name: string }>("SELECT column_name FROM information_schema.columns WHERE table_name = $1 AND table_schema = current_schema() AND is_generated = 'NEVER' ORDER BY ordinal_position", [table])).rows
     .map((r) => r.column_name)
     .filter((c) => !skip.includes(c));
   await db.exec(`INSERT INTO ${table} (${cols.join(', ')}) SELECT ${cols.map((c) => replace[c] ?? c).join(', ')} FROM ${table} WHERE ${where}`);
