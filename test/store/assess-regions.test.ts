@@ -45,4 +45,28 @@ describe.each(ENGINES)('assessRegions on %s', (engine) => {
     expect(per.get('chongqing-demo-county')!.scoreMax).toBe(92);
     expect(totals[1]!.passed).toBe(1);
   });
+
+  it('gives every region the same summary however its rows are cut into chunks (a region across two chunks)', async () => {
+    const run = async (extra: { fetchRows?: number; readings?: 'jsonb' }) => {
+      const per: Array<[number, string, FrameworkSummary]> = [];
+      const progress: number[] = [];
+      await assessRegions(store.db, {
+        frameworkIds: ['national-demo-county', 'chongqing-demo-county'],
+        year: 2021,
+        targetYears: [2024, 2027],
+        batchSize: 1,
+        onProgress: (done) => progress.push(done),
+        onRegion: (regionId, fw, s) => per.push([regionId, fw, s]),
+        ...extra,
+      });
+      return { per, progress };
+    };
+    const reference = await run({ readings: 'jsonb' }); // batch by batch, the readings parsed from the jsonb
+    for (const fetchRows of [1, 3, 50, 100_000]) {
+      const streamed = await run({ fetchRows });
+      expect(streamed.per).toEqual(reference.per);
+      expect(streamed.progress).toEqual([1, 2]);
+    }
+    expect(reference.per.some(([, , s]) => s.met + s.notMet > 0)).toBe(true);
+  });
 });
