@@ -227,6 +227,7 @@ export async function assessRegions(db: Queryable, opts: RegionsAssessmentOption
     await (db as Db).transaction(async (tx) => {
       // the whole result is wanted, so plan for all of it (a cursor is planned for its first rows by default)
       await tx.exec('SET LOCAL cursor_tuple_fraction = 1');
+      // DECLARE takes no bind parameters, so the ids (integers, checked) and the year are written into the query
       const ints = (xs: readonly number[]) => `'{${xs.map((x) => (Number.isSafeInteger(x) ? String(x) : 'NULL')).join(',')}}'::int[]`;
       const sql = STATUS_ROWS_SQL.replace('$1::int[]', ints(params[0] as number[])).replace('$2::int[]', ints(ids)).replace('$3', String(Math.trunc(opts.year)));
       await tx.exec(`DECLARE ecociv_status_rows NO SCROLL CURSOR FOR ${sql} ORDER BY region_id`);

@@ -2,7 +2,8 @@
 // They need no store: each row of the file is computed by the pure functions of src/domain/aqi.ts and
 // src/domain/waterClass.ts. A file with a wrong column or an impossible value is refused whole, every problem
 // named by row and column; a row with nothing to compute gets an `error` in its place.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { LIMITS } from '../domain/limits.ts';
 import { AIR_COLUMNS, airQualityIndex, aqiEdition, HJ_633_2012_ISSUED, PLAUSIBLE_MAX, unitOf, type AirColumn, type AirValues, type AqiEdition, type AqiResult } from '../domain/aqi.ts';
 import { isIsoDate } from '../domain/period.ts';
 import { plausibleRange, readTargetClass, sectionClass, WATER_PARAMETERS, WATERBODIES, waterUnitOf, type TargetClass, type WaterParameter, type WaterValues, type Waterbody } from '../domain/waterClass.ts';
@@ -57,8 +58,13 @@ export async function runMonitoring(io: CliIo, command: MonitoringCommand, args:
   if (!file) throw new MonitoringInputError(`${t('monitoring.error.noFile', { command })}\n\n${t('monitoring.help')}`, 2);
   let bytes: Buffer;
   try {
-    bytes = readFileSync(userPath(io, file));
+    const path = userPath(io, file);
+    const size = statSync(path).size;
+    if (size > LIMITS.calculatorFileBytes)
+      throw new MonitoringInputError(t('monitoring.error.tooLarge', { file, mb: (size / 2 ** 20).toFixed(0), max: LIMITS.calculatorFileBytes / 2 ** 20 }), 1);
+    bytes = readFileSync(path);
   } catch (e) {
+    if (e instanceof MonitoringInputError) throw e;
     throw new MonitoringInputError(t('monitoring.error.unreadable', { file, detail: (e as Error).message }), 2);
   }
   const { decodeText, readCsv } = await import('./csv.ts'); // the CSV parser loads only for these commands

@@ -30,6 +30,11 @@ export const LIMITS = {
    */
   sheetRows: 5000,
   sheetCells: 100_000,
+  /**
+   * a file given to the calculators (`ecociv aqi`, `ecociv water-class`), read whole: 64 MB is about 600,000
+   * rows of hourly air data; a year of a province's stations belongs to the streaming import, not here
+   */
+  calculatorFileBytes: 64 * 1024 * 1024,
   /** workbook imports and archive checks running at once; a further one is asked to try again shortly */
   concurrentImports: 2,
   /** entries checked between two yields to the event loop, so that other requests are answered meanwhile */

@@ -7,6 +7,7 @@ export const monitoringEn: Record<string, string> = {
                                           pH DO CODMn COD BOD5 NH3-N TP TN Cu Zn F Se As Hg Cd Cr6 Pb CN phenol petroleum LAS sulfide
                                           fecal_coliform, mg/L; optional target class, default Ⅲ)`,
   'monitoring.error.noFile': 'Name the CSV file to compute (e.g. ecociv {command} data.csv).',
+  'monitoring.error.tooLarge': 'The file {file} is {mb} MB, more than the {max} MB the calculator reads at once: split it by month or by station',
   'monitoring.error.unreadable': 'Cannot read the file {file}: {detail}',
   'monitoring.error.notCsv': 'The file {file} is not a readable CSV table: {detail}',
   'monitoring.error.empty': 'The file {file} is empty: row 1 must hold the column names, each further row one set of values.',

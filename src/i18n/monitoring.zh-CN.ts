@@ -7,6 +7,7 @@ export const monitoringZhCN: Record<string, string> = {
                                           及 pH DO CODMn COD BOD5 NH3-N TP TN Cu Zn F Se As Hg Cd Cr6 Pb CN phenol petroleum LAS sulfide fecal_coliform，
                                           mg/L；可选 target 目标类别，默认Ⅲ类）`,
   'monitoring.error.noFile': '请指定要计算的 CSV 文件（如 ecociv {command} 数据.csv）。',
+  'monitoring.error.tooLarge': '文件 {file} 有 {mb} MB，超过计算器一次可读的 {max} MB：请按月或按站点拆分后再算',
   'monitoring.error.unreadable': '无法读取文件 {file}：{detail}',
   'monitoring.error.notCsv': '文件 {file} 不是可读的 CSV 表格：{detail}',
   'monitoring.error.empty': '文件 {file} 没有内容：第 1 行应为列名，其后每行一组数据。',

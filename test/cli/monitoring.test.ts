@@ -1,6 +1,6 @@
 // `ecociv aqi` and `ecociv water-class` as a user runs them on small CSV files: the JSON contract of issue #13,
 // the text table, a row with nothing to compute, and a bad file refused whole with every problem named.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -61,6 +61,14 @@ describe('ecociv aqi', () => {
     const r = await ecociv('aqi', file('cols.csv', 'time,PM25\n2025-01-01,12\n'));
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('列“PM25”不是本命令认识的列；可用的列为 time SO2_1h');
+  });
+
+  it('refuses a file larger than it reads at once, by its size, before reading it', async () => {
+    const big = file('big.csv', 'time,PM2.5_24h\n2025-01-01,12\n');
+    truncateSync(big, 65 * 1024 * 1024); // sparse: nothing is written, the size is what is checked
+    const r = await ecociv('aqi', big);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('有 65 MB，超过计算器一次可读的 64 MB');
   });
 });
 
