@@ -634,6 +634,117 @@ ALTER TABLE observations
   ADD COLUMN value_pieces jsonb GENERATED ALWAYS AS (CASE WHEN ecociv_value_in_force(reading, correction)->>'kind' = 'composite' THEN ecociv_value_in_force(reading, correction)->'parts' END) STORED;
 `,
   },
+  {
+    version: 12,
+    name: 'monitoring: stations, sections, hourly air data, water samples, links to indicators, computed figures',
+    sql: `
+-- Monitoring stations (air), water sections and drinking-water sources of a region, from the platform's list
+-- or typed in the web. code is the platform's code (or the name when a list has none); counts_from/counts_to
+-- bound the dates a station counts towards the region's statistics (a station moved or added mid-year).
+CREATE TABLE stations (
+  id serial PRIMARY KEY,
+  region_id integer NOT NULL REFERENCES regions(id),
+  kind text NOT NULL CHECK (kind IN ('air', 'water', 'drinking')),
+  code text NOT NULL CHECK (length(code) > 0),
+  name text NOT NULL CHECK (length(name) > 0),
+  -- 国控 national, 省控 provincial, 市控 municipal, 县控 county
+  level text CHECK (level IN ('national', 'provincial', 'municipal', 'county')),
+  -- water: river, lake or reservoir (GB 3838's evaluation differs); the waterbody's name (阿蓬江)
+  waterbody text CHECK (waterbody IN ('river', 'lake', 'reservoir')),
+  water_name text,
+  -- water: the section's target class, 1 = Ⅰ … 5 = Ⅴ
+  target_class smallint CHECK (target_class BETWEEN 1 AND 5),
+  township text,
+  longitude float8 CHECK (longitude BETWEEN -180 AND 180),
+  latitude float8 CHECK (latitude BETWEEN -90 AND 90),
+  counts_from date,
+  counts_to date,
+  -- where the row came from: { file, sheet?, row } or { user }
+  source jsonb,
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  UNIQUE (region_id, kind, code)
+);
+
+-- One file read into the store: the provenance every hour, day and sample points back to.
+CREATE TABLE monitoring_imports (
+  id serial PRIMARY KEY,
+  region_id integer NOT NULL REFERENCES regions(id),
+  kind text NOT NULL CHECK (kind IN ('stations', 'air-hours', 'air-days', 'water')),
+  file_name text NOT NULL,
+  sha256 text NOT NULL,
+  rows integer NOT NULL,
+  first_at timestamp,
+  last_at timestamp,
+  imported_by text NOT NULL,
+  imported_at timestamptz NOT NULL DEFAULT now()
+);
+
+-- Hourly air concentrations, hour = the start of the hour in Beijing time (the hour 00:00–01:00 is 00:00).
+-- µg/m³, CO mg/m³; null = missing or marked invalid by the platform (the mark kept in marks: { "PM2.5": "H" }).
+CREATE TABLE air_hours (
+  station_id integer NOT NULL REFERENCES stations(id) ON DELETE CASCADE,
+  hour timestamp NOT NULL,
+  so2 real, no2 real, co real, o3 real, pm10 real, pm25 real,
+  marks jsonb,
+  import_id integer NOT NULL REFERENCES monitoring_imports(id),
+  PRIMARY KEY (station_id, hour)
+);
+
+-- Daily air values as a platform publishes them (24-hour means; O3 the daily maximum 8-hour mean), for
+-- stations whose hours are not held. Days computed from air_hours are not stored here.
+CREATE TABLE air_days (
+  station_id integer NOT NULL REFERENCES stations(id) ON DELETE CASCADE,
+  day date NOT NULL,
+  so2 real, no2 real, co real, o3_8h real, pm10 real, pm25 real,
+  marks jsonb,
+  import_id integer NOT NULL REFERENCES monitoring_imports(id),
+  PRIMARY KEY (station_id, day)
+);
+
+-- Water samples of a section or source: { "pH": 7.6, "DO": 8.1, "CODMn": 2.3, … } in mg/L (pH without unit,
+-- fecal coliform per L), the parameter names of src/domain/waterClass.ts.
+CREATE TABLE water_samples (
+  station_id integer NOT NULL REFERENCES stations(id) ON DELETE CASCADE,
+  sampled_on date NOT NULL,
+  sample_values jsonb NOT NULL,
+  marks jsonb,
+  import_id integer NOT NULL REFERENCES monitoring_imports(id),
+  PRIMARY KEY (station_id, sampled_on)
+);
+
+-- Which statistic of which stations feeds which indicator of a plan, set once by the plan office.
+CREATE TABLE monitoring_links (
+  plan_id text NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+  indicator_id integer NOT NULL REFERENCES indicators(id) ON DELETE CASCADE,
+  part text NOT NULL DEFAULT '',
+  statistic text NOT NULL,
+  station_ids integer[] NOT NULL,
+  set_by text NOT NULL,
+  set_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (plan_id, indicator_id, part)
+);
+
+-- The latest figure computed for a linked indicator and year, kept whatever the observation holds: when a
+-- person's figure is there, it stays, and both are shown with their difference.
+CREATE TABLE computed_figures (
+  plan_id text NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+  indicator_id integer NOT NULL REFERENCES indicators(id) ON DELETE CASCADE,
+  part text NOT NULL DEFAULT '',
+  year integer NOT NULL CHECK (year BETWEEN 1949 AND 2200),
+  region_id integer NOT NULL REFERENCES regions(id),
+  statistic text NOT NULL,
+  -- null when the data is not enough (provenance says why): the figure is then 无数据, never 0
+  value float8,
+  printed text NOT NULL,
+  provenance jsonb NOT NULL,
+  computed_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (plan_id, indicator_id, part, year)
+);
+
+ALTER TABLE observations DROP CONSTRAINT observations_origin_check;
+ALTER TABLE observations ADD CONSTRAINT observations_origin_check CHECK (origin IN ('document', 'entry', 'import', 'computed'));
+`,
+  },
 ];
 
 /** Bring the schema up to date. Safe to call on every start, by several processes at once. */
