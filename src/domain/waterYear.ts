@@ -133,7 +133,7 @@ export function sectionShares(sections: ReadonlyArray<SectionYear>): SectionShar
   const classed = sections.filter((s) => s.counted && s.class !== null);
   const n = classed.length;
   const class3OrBetter = classed.filter((s) => rank(s.class!) <= rank('Ⅲ')).length;
-  const worseThan5 = classed.filter((s) => s.class === '劣Ⅴ').length;
+  const worseThan5 = classed.filter((s) => s.class === WATER_CLASSES[5]).length;
   const withTarget = classed.filter((s) => s.compliant !== null);
   const compliant = withTarget.filter((s) => s.compliant).length;
   return {

@@ -4,6 +4,7 @@
 // Every expected figure is worked by hand below from the standards' rules.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assessPlan } from '../../src/app/assessPlan.ts';
+import { runCli } from '../../src/cli/run.ts';
 import { computeMonitoringFigures, listMonitoringLinks, monitoringFigures, MonitoringFigureError, recomputeAfterImport, removeMonitoringLink, setMonitoringLink } from '../../src/app/monitoringFigures.ts';
 import type { Actor, User } from '../../src/auth/roles.ts';
 import { ForbiddenError } from '../../src/store/access.ts';
@@ -199,6 +200,29 @@ describe.each(ENGINES)('monitoring figures on %s', (engine) => {
     expect(obs.observation?.printed).toBe('95%');
     // all years with data: 2024 and 2025 for the air link
     expect(figures.filter((f) => f.number === '1').map((f) => f.year)).toEqual([2024, 2025]);
+  });
+
+  it('the command line: link refused by kind, links as JSON, compute printing the provenance in words', async () => {
+    const run = async (...argv: string[]) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await runCli(argv, { out: (x) => out.push(x), err: (x) => err.push(x), cwd: process.cwd(), password: async () => '' }, { db: store.db });
+      return { code, out: out.join('\n'), err: err.join('\n') };
+    };
+    const refused = await run('monitoring', 'link', '--plan', QJ, '--indicator', 'two-mountains-base 3', '--statistic', 'water.shareClass3OrBetter', '--stations', 'DM01,KQ01');
+    expect(refused.code).toBe(1);
+    expect(refused.err).toBe('站点“城区站”（KQ01）是空气监测站点，而“地表水水质达到或好于Ⅲ类比例”只取地表水断面的数据。');
+    const links = await run('monitoring', 'links', '--plan', QJ, '--format', 'json');
+    expect(JSON.parse(links.out).map((l: { number: string }) => l.number)).toEqual(['1', '2', '3']);
+    const c = await run('monitoring', 'compute', '--plan', QJ, '--year', '2025');
+    expect(c.code).toBe(0);
+    expect(c.out).toContain('80%');
+    expect(c.out).toContain('城区站（KQ01）：计入，有效365天');
+    expect(c.out).toContain('新建站（KQ02）：不计入，有效天数不足（全年应不少于324天），有效300天');
+    expect(c.out).toContain('HJ 633-2012：2025-01-01至2025-12-31，365天');
+    expect(c.out).toContain('GB 3838-2002：2025-01-10至2025-12-10，24次监测');
+    const unknown = await run('monitoring', 'frobnicate', '--plan', QJ);
+    expect(unknown.code).toBe(2);
   });
 
   it('a published year is locked: the figure is computed beside it, never into it', async () => {
