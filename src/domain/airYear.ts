@@ -6,11 +6,12 @@
 //   the year and ≥ 27 in each month (February ≥ 25).
 // - HJ 663-2013 §6 (数据统计要求) and 附录A: O3 daily maximum 8-hour mean from the 17 windows ending 8:00–24:00
 //   (airStatistics.dailyMaxEightHour); percentiles (CO 24-h 95th, O3-8h 90th) by HJ 663's rule (percentile).
-// - HJ 663-2013 §5.2 (城市环境空气质量评价): a city's (here: the county's) concentration of each item for a day is
-//   the arithmetic mean of that item at its city stations (所有城市点位浓度的算术平均值); the city's daily AQI is
-//   computed from those means (HJ 633), and its 优良天数比例 from the city's daily AQI. We take the mean of the
-//   counted stations that have a valid value for the item on that day. (The clause number is as read from the
-//   2013 text's table of contents; the rule itself is stated in §5.)
+// - HJ 663-2013 (城市尺度评价): a city's (here: the county's) concentration of each item for a day is the
+//   arithmetic mean of that item at its city stations (城市点位浓度的算术平均值); the city's daily AQI is computed
+//   from those means (HJ 633), and its 优良天数比例 from the city's daily AQI. We take the mean of the counted
+//   stations that have a valid value for the item on that day. The rule is HJ 663-2013's; its clause number
+//   could not be read from a text in this repository's reach (cited below as "HJ 663-2013, city scale") —
+//   to be confirmed against the standard.
 // - HJ 633-2012 / HJ 633-2026 (aqi.ts): a day is computed by the edition in force on it; a year straddling
 //   2026-03-01 lists the days each edition computed.
 import { aqiEdition, dailyAqi, DAILY_ITEMS, isGoodDay, type AqiEdition, type DailyAirValues } from './aqi.ts';
@@ -220,7 +221,7 @@ export interface EditionPart {
 export interface RegionAirYear {
   year: number;
   stations: StationYear[];
-  /** the region's day: each item the mean of the counted stations' valid values (HJ 663-2013 §5.2), and its AQI */
+  /** the region's day: each item the mean of the counted stations' valid values (HJ 663-2013, city scale), and its AQI */
   days: AirDay[];
   /** 有效监测天数: days with a valid region AQI */
   validDays: number;
@@ -247,7 +248,7 @@ export interface RegionAirYear {
 /**
  * regionAirYear(year, stations: StationYear[]) → the region's (county's) days, 优良天数比例, 重污染天数 and annual
  * statistics, from the counted stations only. For each day and item the region's value is the arithmetic mean of
- * the counted stations that have a valid value (HJ 663-2013 §5.2); the day's AQI is computed by the edition in force
+ * the counted stations that have a valid value (HJ 663-2013, city scale); the day's AQI is computed by the edition in force
  * on it from those means; the annual means and percentiles are taken over the region's daily series with
  * GB 3095-2012 表4's validity (airStatistics.annualMean / annualPercentile).
  */

@@ -101,7 +101,7 @@ describe('a region’s year', () => {
     expect(computeStatistic('air.goodDaysShare', { air: r }).printed).toBe('100%');
   });
 
-  it('the region’s day is the mean of its counted stations (HJ 663-2013 §5.2), its AQI computed from the means', () => {
+  it('the region’s day is the mean of its counted stations (HJ 663-2013, city scale), its AQI computed from the means', () => {
     // PM2.5 40 at A and 80 at B: region 60 → (2012) 50 + 1.25·25 = 81.25 → 82; annual mean 60.
     const r = regionAirYear(2025, [stationYear(constantStation('A', 2025, { ...CLEAN, 'PM2.5': 40 })), stationYear(constantStation('B', 2025, { ...CLEAN, 'PM2.5': 80 }))]);
     expect(r.days[100]!.values['PM2.5_24h']).toBeCloseTo(60, 4);
