@@ -69,7 +69,7 @@ const resultOf = async (db: Queryable, plan: string, year: number, framework: st
   const a = await assessPlan(db, plan, year);
   const item = a.frameworks.find((f) => f.id === framework)!.results.find((r) => r.number === number)!;
   if (!part) return item as unknown as { status: string; value: unknown; observation: { printed: string; source: unknown } | null };
-  return (item as unknown as { parts: Array<{ part: string; status: string; value: unknown; observation: { printed: string } | null }> }).parts.find((p) => p.part === part)!;
+  return (item as unknown as { parts: Array<{ part: string; status: string; value: unknown; observation: { printed: string; source: unknown } | null }> }).parts.find((p) => p.part === part)!;
 };
 
 describe.each(ENGINES)('monitoring figures on %s', (engine) => {
@@ -162,6 +162,7 @@ describe.each(ENGINES)('monitoring figures on %s', (engine) => {
     const after = await resultOf(store.db, QJ, 2025, 'two-mountains-base', '1');
     expect(before.observation?.printed).not.toBe('80%');
     expect(after.observation?.printed).toBe('80%');
+    expect(after.observation?.source).toBeNull(); // not a line of a document: the provenance is the computed figure's
     expect(after.status).toBe('notMet'); // >90% asked
     expect(after.status).not.toBe(before.status);
     expect((await resultOf(store.db, QJ, 2025, 'two-mountains-base', '2')).status).toBe('met'); // 100% asked
@@ -200,6 +201,16 @@ describe.each(ENGINES)('monitoring figures on %s', (engine) => {
     expect(obs.observation?.printed).toBe('95%');
     // all years with data: 2024 and 2025 for the air link
     expect(figures.filter((f) => f.number === '1').map((f) => f.year)).toEqual([2024, 2025]);
+  });
+
+  it('a person may enter a figure over a computed one: theirs counts, the computed one is kept beside it', async () => {
+    await recordObservations(store.db, [{ plan: QJ, framework: 'two-mountains-base', number: '2', year: 2025, printed: '98%' }], office);
+    const item = await resultOf(store.db, QJ, 2025, 'two-mountains-base', '2');
+    expect(item.observation?.printed).toBe('98%');
+    expect(item.status).toBe('notMet'); // 100% asked
+    const { figures } = await computeMonitoringFigures(store.db, { plan: QJ, year: 2025 }, office);
+    expect(figures.find((f) => f.number === '2')).toMatchObject({ printed: '100%', entered: { printed: '98%', origin: 'entry' } });
+    expect((await resultOf(store.db, QJ, 2025, 'two-mountains-base', '2')).observation?.printed).toBe('98%');
   });
 
   it('the command line: link refused by kind, links as JSON, compute printing the provenance in words', async () => {
