@@ -111,6 +111,19 @@ describe('a region’s year', () => {
     expect(computeStatistic('air.coP95', { air: r }).printed).toBe('0.8');
   });
 
+  it('enough days in the year but a short month: reported with the reason “months” (表4: February ≥ 25)', () => {
+    // February 2025 loses 2025-02-01…02-05: 23 valid days < 25; the year keeps 360 ≥ 324
+    const s = stationYear(constantStation('C', 2025, CLEAN, (d) => d >= '2025-02-01' && d <= '2025-02-05'));
+    expect(s).toMatchObject({ validDays: 360, counted: false, reason: 'months', shortMonths: [2] });
+  });
+
+  it('a station counted from 2025-07-01 counts when its own months are full, over its days only', () => {
+    // July 1 – Dec 31: 31 + 31 + 30 + 31 + 30 + 31 = 184 days, each month full
+    const s = stationYear({ ...constantStation('D', 2025, CLEAN), countsFrom: '2025-07-01' });
+    expect(s).toMatchObject({ validDays: 184, counted: true, reason: null });
+    expect(s.days[0]!.date).toBe('2025-07-01');
+  });
+
   it('stations count only within their counting dates; without a counted station every figure is 无数据', () => {
     const input = { ...constantStation('A', 2025, CLEAN), countsFrom: '2026-01-01' };
     const s = stationYear(input);
