@@ -1,15 +1,15 @@
 // Monitoring figures computed into the plans' indicators (English).
 export const monitoringFiguresEn: Record<string, string> = {
   'monitoringFigures.help': `  ecociv monitoring link --plan PLAN --indicator "FRAMEWORK NUMBER" [--part PART] --statistic STATISTIC --stations CODE1,CODE2
-                                          which statistic of which stations or sections feeds an indicator (statistics: air.goodDaysShare
-                                          air.goodDays air.heavyDays air.pm25Mean air.pm10Mean air.so2Mean air.no2Mean air.coP95 air.o3P90
-                                          water.shareClass3OrBetter water.shareWorseThan5 water.sectionClass water.sectionCompliance
-                                          drinking.complianceRate)
+                                         which statistic of which stations or sections feeds an indicator (statistics: air.goodDaysShare
+                                         air.goodDays air.heavyDays air.pm25Mean air.pm10Mean air.so2Mean air.no2Mean air.coP95 air.o3P90
+                                         water.shareClass3OrBetter water.shareWorseThan5 water.sectionClass water.sectionCompliance
+                                         drinking.complianceRate)
   ecociv monitoring unlink --plan PLAN --indicator "FRAMEWORK NUMBER" [--part PART]   remove an indicator's link
   ecociv monitoring links --plan PLAN [--format json]      the plan's links
   ecociv monitoring compute --plan PLAN [--year YEAR] [--format json]
-                                          compute the linked indicators from the monitoring data by the national standards into the
-                                          year's observations (a person's figure is never overwritten), with the data behind each`,
+                                         compute the linked indicators from the monitoring data by the national standards into the
+                                         year's observations (a person's figure is never overwritten), with the data behind each`,
   'monitoringFigures.classPrinted': 'Class {class}',
   'monitoringFigures.statistic.air.goodDaysShare': 'share of days with good air',
   'monitoringFigures.statistic.air.goodDays': 'days with good air',

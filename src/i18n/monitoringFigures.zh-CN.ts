@@ -2,13 +2,13 @@
 // words, refusals and the provenance in words.
 export const monitoringFiguresZhCN: Record<string, string> = {
   'monitoringFigures.help': `  ecociv monitoring link --plan 规划 --indicator "指标体系 序号" [--part 分项] --statistic 统计量 --stations 编码1,编码2
-                                          设置某项指标取哪些站点/断面的哪个统计量（统计量：air.goodDaysShare air.goodDays air.heavyDays
-                                          air.pm25Mean air.pm10Mean air.so2Mean air.no2Mean air.coP95 air.o3P90 water.shareClass3OrBetter
-                                          water.shareWorseThan5 water.sectionClass water.sectionCompliance drinking.complianceRate）
+                                         设置某项指标取哪些站点/断面的哪个统计量（统计量：air.goodDaysShare air.goodDays air.heavyDays
+                                         air.pm25Mean air.pm10Mean air.so2Mean air.no2Mean air.coP95 air.o3P90 water.shareClass3OrBetter
+                                         water.shareWorseThan5 water.sectionClass water.sectionCompliance drinking.complianceRate）
   ecociv monitoring unlink --plan 规划 --indicator "指标体系 序号" [--part 分项]   取消该指标的监测数据来源
   ecociv monitoring links --plan 规划 [--format json]      列出规划的监测数据来源
   ecociv monitoring compute --plan 规划 [--year 年份] [--format json]
-                                          按国家标准由监测数据计算各关联指标的数值，写入当年观测值（人工填报值不覆盖），并说明数据来源`,
+                                         按国家标准由监测数据计算各关联指标的数值，写入当年观测值（人工填报值不覆盖），并说明数据来源`,
   'monitoringFigures.classPrinted': '{class}类',
   'monitoringFigures.statistic.air.goodDaysShare': '空气质量优良天数比例',
   'monitoringFigures.statistic.air.goodDays': '空气质量优良天数',
