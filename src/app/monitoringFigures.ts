@@ -169,12 +169,16 @@ const sameFigure = (a: { value: number | null; printed: string; provenance: Figu
  * before is removed, and the indicator is 无数据. Office roles only; every write audited.
  */
 export async function computeMonitoringFigures(db: Db, e: { plan: string; year?: number }, actor: Actor): Promise<{ figures: ComputedFigure[] }> {
+  return computeFigures(db, e, actor, true);
+}
+
+async function computeFigures(db: Db, e: { plan: string; year?: number }, actor: Actor, checkRole: boolean): Promise<{ figures: ComputedFigure[] }> {
   const plan = await getPlan(db, String(e?.plan ?? ''));
   if (!plan) throw new MonitoringFigureError(t('monitoringFigures.error.unknownPlan', { plan: String(e?.plan ?? '') }));
   if (e.year !== undefined && !(Number.isInteger(e.year) && e.year >= 1949 && e.year <= 2200)) throw new MonitoringFigureError(t('monitoringFigures.error.badYear', { value: String(e.year) }));
   await db.transaction(async (tx) => {
     await lockRegionsOf(tx, [plan.id], 'shared');
-    await requirePlanRole(tx, actor, plan.id, OFFICE_ROLES);
+    if (checkRole) await requirePlanRole(tx, actor, plan.id, OFFICE_ROLES);
     const links = await tx.query<LinkRow>(
       `SELECT l.indicator_id, l.part, l.statistic, l.station_ids, i.framework_id, i.number FROM monitoring_links l JOIN indicators i ON i.id = l.indicator_id WHERE l.plan_id = $1`,
       [plan.id],
@@ -285,7 +289,8 @@ async function storeFigure(
 
 /**
  * recomputeAfterImport(db, regionId, stationIds, years, actor) → recomputes, for each of those years, every plan of
- * the region whose links take one of those stations (unchanged figures are not rewritten).
+ * the region whose links take one of those stations (unchanged figures are not rewritten). The import was
+ * authorised already: the figures follow the data whoever imported it (each write audited under the importer).
  */
 export async function recomputeAfterImport(db: Db, regionId: number, stationIds: number[], years: number[], actor: Actor): Promise<void> {
   if (stationIds.length === 0 || years.length === 0) return;
@@ -293,7 +298,7 @@ export async function recomputeAfterImport(db: Db, regionId: number, stationIds:
     `SELECT DISTINCT l.plan_id FROM monitoring_links l JOIN plans p ON p.id = l.plan_id WHERE p.region_id = $1 AND l.station_ids && $2::int[] ORDER BY 1`,
     [regionId, stationIds],
   );
-  for (const p of plans.rows) for (const year of [...new Set(years)].sort()) await computeMonitoringFigures(db, { plan: p.plan_id, year }, actor);
+  for (const p of plans.rows) for (const year of [...new Set(years)].sort()) await computeFigures(db, { plan: p.plan_id, year }, actor, false);
 }
 
 /**

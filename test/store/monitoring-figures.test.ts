@@ -185,7 +185,9 @@ describe.each(ENGINES)('monitoring figures on %s', (engine) => {
     expect(await count()).toBe(n);
     // DM02 cleaned up: NH3-N 0.3 → Ⅱ; both sections Ⅲ or better → 100%
     await store.db.query(`UPDATE water_samples SET sample_values = jsonb_set(sample_values, '{NH3-N}', '0.3') WHERE station_id = $1`, [ids.W2]);
-    await recomputeAfterImport(store.db, await regionOf(store.db, QJ), [ids.W2!], [2025], office);
+    // the recompute follows the data whoever imported it (a clerk here), while a clerk cannot compute by hand
+    expect(await computeMonitoringFigures(store.db, { plan: QJ, year: 2025 }, clerk).then(() => null, (x: unknown) => x)).toBeInstanceOf(ForbiddenError);
+    await recomputeAfterImport(store.db, await regionOf(store.db, QJ), [ids.W2!], [2025], clerk);
     expect((await monitoringFigures(store.db, QJ, 2025)).find((f) => f.number === '3')!.printed).toBe('100%');
     expect((await resultOf(store.db, QJ, 2025, 'two-mountains-base', '3')).status).toBe('met');
     expect(await count()).toBe(n + 2); // the figure and its observation
