@@ -29,13 +29,15 @@ import { busyMessage, DataDirBusyError } from '../store/dirLock.ts';
 import { userPath, type CliIo } from './io.ts';
 import { forwardToServer } from './remote.ts';
 import { isMonitoringCommand, MonitoringInputError, runMonitoring } from './monitoring.ts';
+import { MONITORING_FIGURE_SUBCOMMANDS, type MonitoringSubcommand } from './monitoringFigures.ts';
+import { MonitoringFigureError } from '../store/monitoringLinks.ts';
 
 class UsageError extends Error {}
 
 // The report renderers (docx, charts, Chromium) take seconds to load: only the report command loads them.
 
 /** The command line's help, in the language asked for. */
-const help = (locale: Locale) => t('cli.help.main', { tracking: trackingHelp(locale), users: usersHelp(locale), backup: backupHelp(locale), monitoring: t('monitoring.help', {}, locale) }, locale);
+const help = (locale: Locale) => t('cli.help.main', { tracking: trackingHelp(locale), users: usersHelp(locale), backup: backupHelp(locale), monitoring: `${t('monitoring.help', {}, locale)}\n${t('monitoringFigures.help', {}, locale)}` }, locale);
 
 /** Commands a running server must not run for a command line: a second server; a restore under its feet. */
 export const NOT_THROUGH_SERVER = ['serve', 'restore'];
@@ -57,7 +59,31 @@ export async function runCli(argv: string[], io: CliIo, ro: RunOptions = {}): Pr
   }
 }
 
+/** The sub-commands of `ecociv monitoring`, by name: each part of the monitoring work adds its own here. */
+const MONITORING_SUBCOMMANDS: Record<string, MonitoringSubcommand> = { ...MONITORING_FIGURE_SUBCOMMANDS };
+
+/** `ecociv monitoring <sub-command> …`: the sub-command parses its own options, on the store opened as for any command. */
+async function runMonitoringSubcommand(args: string[], io: CliIo, ro: RunOptions): Promise<number> {
+  const [sub, ...rest] = args;
+  const handler = sub ? MONITORING_SUBCOMMANDS[sub] : undefined;
+  if (!handler) throw new UsageError(t('monitoringFigures.error.unknownSubcommand', { value: sub ?? '' }, localeOfArgs(args)));
+  if (ro.db) return handler(ro.db, io, rest);
+  let db: Db;
+  try {
+    db = await openStore({ ...storeOptionsFromEnv(), onProgress: (line) => io.err(line), owner: { role: 'cli', command: ['monitoring', ...args].join(' ') } });
+  } catch (e) {
+    if (e instanceof DataDirBusyError && e.holder.role === 'serve') return forwardToServer(e, ['monitoring', ...args], io, false);
+    throw e;
+  }
+  try {
+    return await handler(db, io, rest);
+  } finally {
+    await db.close();
+  }
+}
+
 async function runCommand(argv: string[], io: CliIo, ro: RunOptions): Promise<number> {
+  if (argv[0] === 'monitoring') return runMonitoringSubcommand(argv.slice(1), io, ro);
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -373,6 +399,7 @@ function localeOfArgs(argv: string[]): Locale {
 export function cliFailure(e: unknown, locale: Locale = 'zh-CN'): { message: string; code: number } | null {
   if (e instanceof UsageError || e instanceof UnknownPlanError || e instanceof TrackingUsageError || e instanceof UsersUsageError || isReportError(e)) return { message: e.message, code: 2 };
   if (e instanceof MonitoringInputError) return { message: e.message, code: e.code };
+  if (e instanceof MonitoringFigureError) return { message: e.message, code: 1 };
   if (e instanceof InvalidEntriesError) return { message: t('cli.failure.entries', { n: e.problems.length, detail: e.message }, locale), code: 1 };
   if (e instanceof InvalidBatchError) return { message: t('cli.failure.batch', { n: e.problems.length, detail: e.message }, locale), code: 1 };
   if (e instanceof NotFoundError || e instanceof ForbiddenError) return { message: e.message, code: 1 };

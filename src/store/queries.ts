@@ -152,7 +152,8 @@ export function toObservation(r: Omit<ObservationDbRow, 'indicator_id' | 'part' 
   if (r.data_year !== null) o.dataYear = r.data_year;
   if (r.footnote) o.footnote = r.footnote;
   if (r.correction) o.correction = decodeReading(r.correction);
-  if (r.source) o.source = r.source;
+  // a document's line; a computed figure's source is its provenance (computed_figures), not a line of a document
+  if (r.source && typeof r.source.document === 'string') o.source = r.source;
   return o;
 }
 

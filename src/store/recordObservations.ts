@@ -67,8 +67,9 @@ export async function recordObservations(db: Db, entries: ObservationEntry[], ac
     if (problems.length > 0) throw new InvalidEntriesError(problems);
     for (const [k, r] of rows.entries()) {
       const [regionId, indicatorId, part, year] = r;
+      // a returned figure is entered again; a figure computed from monitoring data gives way to a person's (it stays in computed_figures, shown beside)
       const replaced = await tx.query<{ printed: string; review: string }>(
-        `DELETE FROM observations WHERE region_id = $1 AND indicator_id = $2 AND part = $3 AND year = $4 AND review = 'returned' RETURNING printed, review`,
+        `DELETE FROM observations WHERE region_id = $1 AND indicator_id = $2 AND part = $3 AND year = $4 AND (review = 'returned' OR origin = 'computed') RETURNING printed, review`,
         [regionId, indicatorId, part, year],
       );
       await tx.query(
@@ -182,7 +183,7 @@ async function validate(db: Queryable, entries: ObservationEntry[], actor: Actor
       continue;
     }
     const existing = await db.query<{ printed: string }>(
-      `SELECT printed FROM observations WHERE region_id = $1 AND indicator_id = $2 AND part = $3 AND year = $4 AND review <> 'returned'`,
+      `SELECT printed FROM observations WHERE region_id = $1 AND indicator_id = $2 AND part = $3 AND year = $4 AND review <> 'returned' AND origin <> 'computed'`,
       [plan.regionId, indicatorId, e.part ?? '', e.year],
     );
     if (existing.rows[0]) {
