@@ -1,15 +1,17 @@
-// 大屏: the plan at a glance on a 1920×1080 wall display — per framework the met count, score, counts by
+// 大屏: the plan at a glance on a 1920×1080 wall display — the live monitoring figures; per framework the met count, score, counts by
 // status, achievability classes and the indicators not met; the key projects' investment. The assessment
 // and projects are fetched again every minute, the old figures staying on screen meanwhile.
 import { Flex } from 'antd';
 import { api } from '../api/client.ts';
-import type { Assessment, PlanSummary, Projects } from '../api/types.ts';
+import type { Assessment, MonitoringSummary, PlanSummary, Projects } from '../api/types.ts';
 import { BigScreenFramework } from '../components/BigScreenFramework.tsx';
 import { BigScreenHeader } from '../components/BigScreenHeader.tsx';
 import { BigScreenProjects } from '../components/BigScreenProjects.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
 import { Loading } from '../components/Loading.tsx';
+import { liveYear, MonitoringLive } from '../components/MonitoringLive.tsx';
+import { BIG } from '../lib/bigscreen.ts';
 import { usePolled } from '../hooks/usePolled.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { REFRESH_MS } from '../lib/bigscreen.ts';
@@ -18,6 +20,7 @@ export default function BigScreenPage({ plan, year }: { plan: PlanSummary; year:
   const { t, lang } = useI18n();
   const assessment = usePolled<Assessment>(api.assessment(plan.id, year, lang), REFRESH_MS);
   const projects = usePolled<Projects>(api.projects(plan.id), REFRESH_MS);
+  const live = usePolled<MonitoringSummary>(api.monitoringSummary(plan.id, liveYear()), REFRESH_MS);
   // the screen is as fresh as its older half
   const a = assessment.updatedAt;
   const p = projects.updatedAt;
@@ -36,6 +39,10 @@ export default function BigScreenPage({ plan, year }: { plan: PlanSummary; year:
   return (
     <Flex vertical gap={20} style={{ height: '100%' }} data-testid="bigscreen-page">
       <BigScreenHeader plan={plan} year={year} updatedAt={updatedAt} failed={failed} />
+      {/* the live monitoring figures, a fixed-height strip (nothing below moves when they arrive) */}
+      <div style={{ height: 104, flex: 'none', background: BIG.panel, border: `1px solid ${BIG.border}`, borderRadius: 10, padding: '8px 22px', overflow: 'hidden' }}>
+        {live.data ? <MonitoringLive summary={live.data} variant="dark" /> : null}
+      </div>
       <Flex gap={20} style={{ flex: 1, minHeight: 0 }}>
         <Flex gap={20} style={{ flex: assessment.data?.frameworks.length || 1, minWidth: 0 }}>
           {frameworks()}
