@@ -57,7 +57,7 @@ export function MonitoringFigures({ figures }: { figures: ComputedFigure[] }) {
   return (
     <Flex vertical gap={12} data-testid="monitoring-figures">
       {figures.map((f) => (
-        <Card key={`${f.year}|${f.framework}|${f.number}|${f.part ?? ''}`} size="small" title={t('monitoring.figure.title', { year: f.year, name: f.name })} extra={<Tag>{f.number}</Tag>}>
+        <Card key={`${f.year}|${f.framework}|${f.number}|${f.part ?? ''}`} size="small" title={t('monitoring.figure.title', { year: f.year, name: f.part ? `${f.name}（${f.part}）` : f.name })} extra={<Tag>{f.number}</Tag>}>
           <Flex vertical gap={6}>
             <Typography.Text>
               {t('monitoring.figure.computed')}：<Typography.Text strong>{f.value === null ? t('monitoring.noData') : f.printed}</Typography.Text>

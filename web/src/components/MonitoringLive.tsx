@@ -25,7 +25,7 @@ export function MonitoringLive({ summary: s, variant, planId }: Props) {
   const dark = variant === 'dark';
   const muted = dark ? BIG.muted : 'rgba(0,0,0,0.55)';
   const text = dark ? BIG.text : 'rgba(0,0,0,0.88)';
-  const size = dark ? 40 : 28;
+  const size = dark ? 36 : 28;
   const noData = <span style={{ fontSize: size * 0.7, color: muted }}>{t('live.noData')}</span>;
   const level = asLevel(s.latest?.level);
   const figure = (label: string, value: ReactNode, note: string | null, testId: string) => (
@@ -37,8 +37,8 @@ export function MonitoringLive({ summary: s, variant, planId }: Props) {
   );
   return (
     <Flex vertical gap={4} data-testid={`monitoring-live-${variant}`}>
-      <Flex justify="space-between" align="baseline" gap={12}>
-        <Typography.Text strong style={{ fontSize: dark ? 20 : 15, color: text }}>
+      <Flex justify="space-between" align="baseline" gap={12} wrap>
+        <Typography.Text strong style={{ fontSize: dark ? 22 : 15, color: text, whiteSpace: 'nowrap' }}>
           {t('live.heading', { year: s.year })}
         </Typography.Text>
         <Flex gap={12} align="baseline">

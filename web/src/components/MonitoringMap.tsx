@@ -35,8 +35,8 @@ export function MonitoringMap({ stations }: { stations: StationState[] }) {
     return {
       grid: { left: 56, right: 90, top: 16, bottom: 40 },
       tooltip: { formatter: (p: unknown) => { const d = (p as { data: { name: string; state: string; value: number[] } }).data; return `${d.name}<br/>${d.state}<br/>${d.value[0]}, ${d.value[1]}`; } },
-      xAxis: { type: 'value', scale: true, name: t('monitoring.longitude'), nameLocation: 'middle', nameGap: 26, axisLabel: { fontSize: 10 } },
-      yAxis: { type: 'value', scale: true, name: t('monitoring.latitude'), nameLocation: 'middle', nameGap: 42, axisLabel: { fontSize: 10 } },
+      xAxis: { type: 'value', scale: true, splitNumber: 4, name: t('monitoring.longitude'), nameLocation: 'middle', nameGap: 26, axisLabel: { fontSize: 10, formatter: (v: number) => v.toFixed(2) } },
+      yAxis: { type: 'value', scale: true, splitNumber: 4, name: t('monitoring.latitude'), nameLocation: 'middle', nameGap: 42, axisLabel: { fontSize: 10, formatter: (v: number) => v.toFixed(2) } },
       series: [series('air', 'circle'), series('water', 'triangle')],
     } as MonitoringChartOption;
   }, [placed, t]);

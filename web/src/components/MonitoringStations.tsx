@@ -1,5 +1,5 @@
-// The region's stations, sections and sources: kind, code, name, level, waterbody and target, the latest state
-// (AQI of the latest hour, class of the latest sample; 无数据 where none), coordinates. Each air station's
+// The region's stations, sections and sources: name and code, kind and level, waterbody and target, the latest
+// state (AQI of the latest hour, class of the latest sample; 无数据 where none); the coordinates are on the map. Each air station's
 // calendar is opened by its button (reachable by Tab, pressed with Enter); the plan office edits a row.
 import { Button, Flex, Table, Typography } from 'antd';
 import type { StationState } from '../api/types.ts';
@@ -26,10 +26,19 @@ export function MonitoringStations({ stations, selected, onSelect, onEdit }: Pro
       data-testid="monitoring-stations"
       scroll={{ x: 'max-content' }}
       columns={[
-        { key: 'kind', title: t('monitoring.col.kind'), render: (_, s) => t(`monitoring.kind.${s.kind}`) },
-        { key: 'code', title: t('monitoring.col.code'), dataIndex: 'code' },
-        { key: 'name', title: t('monitoring.col.name'), render: (_, s) => <span data-testid={`station-${s.code}`}>{s.name}</span> },
-        { key: 'level', title: t('monitoring.col.level'), render: (_, s) => (s.level ? t(`monitoring.level.${s.level}`) : '') },
+        {
+          key: 'name',
+          title: t('monitoring.col.name'),
+          render: (_, s) => (
+            <Flex vertical>
+              <span data-testid={`station-${s.code}`}>{s.name}</span>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {s.code}
+              </Typography.Text>
+            </Flex>
+          ),
+        },
+        { key: 'kind', title: t('monitoring.col.kind'), render: (_, s) => [t(`monitoring.kind.${s.kind}`), s.level ? t(`monitoring.level.${s.level}`) : null].filter(Boolean).join(' · ') },
         {
           key: 'water',
           title: t('monitoring.col.water'),
@@ -64,7 +73,6 @@ export function MonitoringStations({ stations, selected, onSelect, onEdit }: Pro
             );
           },
         },
-        { key: 'coords', title: t('monitoring.col.coords'), render: (_, s) => (s.longitude !== null && s.latitude !== null ? `${s.longitude}, ${s.latitude}` : '') },
         {
           key: 'actions',
           title: t('monitoring.col.actions'),

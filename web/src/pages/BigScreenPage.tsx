@@ -1,5 +1,5 @@
-// 大屏: the plan at a glance on a 1920×1080 wall display — the live monitoring figures; per framework the met count, score, counts by
-// status, achievability classes and the indicators not met; the key projects' investment. The assessment
+// 大屏: the plan at a glance on a 1920×1080 wall display — per framework the met count, score, counts by
+// status, achievability classes and the indicators not met; the live monitoring figures and the key projects' investment. The assessment
 // and projects are fetched again every minute, the old figures staying on screen meanwhile.
 import { Flex } from 'antd';
 import { api } from '../api/client.ts';
@@ -39,22 +39,25 @@ export default function BigScreenPage({ plan, year }: { plan: PlanSummary; year:
   return (
     <Flex vertical gap={20} style={{ height: '100%' }} data-testid="bigscreen-page">
       <BigScreenHeader plan={plan} year={year} updatedAt={updatedAt} failed={failed} />
-      {/* the live monitoring figures, a fixed-height strip (nothing below moves when they arrive) */}
-      <div style={{ height: 104, flex: 'none', background: BIG.panel, border: `1px solid ${BIG.border}`, borderRadius: 10, padding: '8px 22px', overflow: 'hidden' }}>
-        {live.data ? <MonitoringLive summary={live.data} variant="dark" /> : null}
-      </div>
       <Flex gap={20} style={{ flex: 1, minHeight: 0 }}>
         <Flex gap={20} style={{ flex: assessment.data?.frameworks.length || 1, minWidth: 0 }}>
           {frameworks()}
         </Flex>
-        <div style={{ flex: 1, minWidth: 0, display: 'flex' }}>
-          {projects.data ? (
-            <BigScreenProjects p={projects.data} />
-          ) : projects.error ? (
-            <ErrorState error={projects.error} />
-          ) : (
-            <Loading height={600} />
-          )}
+        <div style={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column', gap: 20 }}>
+          {/* the live monitoring figures above the projects, a fixed height (nothing moves when they arrive); the
+              projects' chart gives up the room, the frameworks' columns keep theirs */}
+          <div style={{ height: 150, flex: 'none', background: BIG.panel, border: `1px solid ${BIG.border}`, borderRadius: 10, padding: '12px 22px', overflow: 'hidden' }}>
+            {live.data ? <MonitoringLive summary={live.data} variant="dark" /> : null}
+          </div>
+          <div style={{ flex: 1, minHeight: 0, display: 'flex' }}>
+            {projects.data ? (
+              <BigScreenProjects p={projects.data} />
+            ) : projects.error ? (
+              <ErrorState error={projects.error} />
+            ) : (
+              <Loading height={600} />
+            )}
+          </div>
         </div>
       </Flex>
     </Flex>

@@ -69,7 +69,7 @@ export default function MonitoringPage({ plan, year }: { plan: PlanSummary; year
         {t('monitoring.intro')}
       </Typography.Paragraph>
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={15}>
+        <Col xs={24} xl={16}>
           <Card title={t('monitoring.stations', { n: stations.data?.length ?? 0 })} styles={{ body: { padding: 12 } }}>
             <Loaded q={stations} height={300}>
               {(list) =>
@@ -82,7 +82,7 @@ export default function MonitoringPage({ plan, year }: { plan: PlanSummary; year
             </Loaded>
           </Card>
         </Col>
-        <Col xs={24} xl={9}>
+        <Col xs={24} xl={8}>
           <Card title={t('monitoring.map')} styles={{ body: { padding: 12 } }}>
             <Loaded q={stations} height={300}>
               {(list) => <MonitoringMap stations={list} />}
