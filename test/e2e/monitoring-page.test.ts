@@ -160,6 +160,12 @@ describe('监测数据 in Chromium', () => {
     await expect.poll(() => page.getByTestId('monitoring-figures').textContent()).toContain('93.2%');
     await page.waitForTimeout(500);
     await page.screenshot({ path: join(SHOTS, 'monitoring-leader.png'), fullPage: true });
+    // in English: the page's own words change, the standards' class names stay
+    await page.getByTestId('language-switch').click();
+    await expect.poll(() => page.getByTestId('monitoring-calendar-counts').textContent(), { timeout: 20_000 }).toMatch(/valid days/);
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(SHOTS, 'monitoring-leader-en.png'), fullPage: true });
+    await page.getByTestId('language-switch').click();
     await page.close();
   }, 120_000);
 

@@ -9,7 +9,7 @@ import { AQI_COLORS, daysOfYear, LEVELS, NO_DATA_COLOR } from '../lib/monitoring
 import { MonitoringChart, type MonitoringChartOption } from './MonitoringChart.tsx';
 
 export function MonitoringCalendar({ data, testId }: { data: MonitoringDays; testId?: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const option = useMemo<MonitoringChartOption>(() => {
     const byDate = new Map(data.days.map((d) => [d.date, d]));
     const cells = daysOfYear(data.year, data.counts.through).map((date) => {
@@ -48,14 +48,14 @@ export function MonitoringCalendar({ data, testId }: { data: MonitoringDays; tes
         cellSize: ['auto', 15],
         range: String(data.year),
         yearLabel: { show: false },
-        dayLabel: { firstDay: 1, nameMap: 'ZH', fontSize: 10 },
-        monthLabel: { nameMap: 'ZH', fontSize: 11 },
+        dayLabel: { firstDay: 1, nameMap: lang === 'en' ? 'EN' : 'ZH', fontSize: 10 },
+        monthLabel: { nameMap: lang === 'en' ? 'EN' : 'ZH', fontSize: 11 },
         itemStyle: { borderColor: '#fff', borderWidth: 2, color: '#fafafa' },
         splitLine: { lineStyle: { color: '#bfbfbf', width: 1 } },
       },
       series: [{ type: 'heatmap', coordinateSystem: 'calendar', data: cells }],
     };
-  }, [data, t]);
+  }, [data, t, lang]);
   const c = data.counts;
   const share = c.validDays > 0 ? `${((c.goodDays / c.validDays) * 100).toFixed(1)}%` : '';
   return (

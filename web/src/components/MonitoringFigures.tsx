@@ -7,6 +7,12 @@ import type { ComputedFigure } from '../api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { leadingNumber } from '../lib/monitoring.ts';
 
+/** An ISO instant as Beijing time, YYYY-MM-DD HH:MM (the plan offices' clock). */
+const beijingTime = (iso: string): string => {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? iso : new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+};
+
 function Provenance({ f }: { f: ComputedFigure }) {
   const { t } = useI18n();
   const p = f.provenance;
@@ -23,7 +29,7 @@ function Provenance({ f }: { f: ComputedFigure }) {
   if (p.validDays !== null) lines.push(t('monitoring.figure.validDays', { n: p.validDays }));
   for (const e of p.editions) lines.push(t('monitoring.figure.edition', { edition: e.edition, from: e.from, to: e.to, days: e.days }));
   if (p.imports.length > 0) lines.push(t('monitoring.figure.imports', { list: p.imports.map((i) => i.fileName).join('、') }));
-  lines.push(t('monitoring.figure.computedAt', { at: f.computedAt.replace('T', ' ').replace(/\.\d+Z$|Z$/, '') }));
+  lines.push(t('monitoring.figure.computedAt', { at: beijingTime(f.computedAt) }));
   return (
     <Typography.Paragraph style={{ margin: 0 }} type="secondary">
       {lines.join(' ')}
@@ -60,7 +66,8 @@ export function MonitoringFigures({ figures }: { figures: ComputedFigure[] }) {
         <Card key={`${f.year}|${f.framework}|${f.number}|${f.part ?? ''}`} size="small" title={t('monitoring.figure.title', { year: f.year, name: f.part ? `${f.name}（${f.part}）` : f.name })} extra={<Tag>{f.number}</Tag>}>
           <Flex vertical gap={6}>
             <Typography.Text>
-              {t('monitoring.figure.computed')}：<Typography.Text strong>{f.value === null ? t('monitoring.noData') : f.printed}</Typography.Text>
+              {t('monitoring.figure.computed')}
+              <Typography.Text strong>{f.value === null ? t('monitoring.noData') : f.printed}</Typography.Text>
             </Typography.Text>
             <Difference f={f} />
             <Provenance f={f} />

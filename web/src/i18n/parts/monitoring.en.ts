@@ -94,7 +94,7 @@ const enMonitoring: Record<keyof typeof zhCNMonitoring, string> = {
   'monitoring.figures': 'Figures computed from monitoring data',
   'monitoring.figuresNone': 'No figure has been computed from monitoring data yet. Once the plan office links indicators to monitoring statistics, they are computed year by year with their grounds.',
   'monitoring.figure.title': '{year} · {name}',
-  'monitoring.figure.computed': 'Computed',
+  'monitoring.figure.computed': 'Computed: ',
   'monitoring.figure.counted': 'Stations counted: {list}.',
   'monitoring.figure.notCounted': 'Stations not counted: {list}.',
   'monitoring.figure.station': '{name} ({days} valid days)',

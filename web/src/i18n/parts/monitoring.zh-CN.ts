@@ -92,7 +92,7 @@ const zhCNMonitoring = {
   'monitoring.figures': '由监测数据计算的指标值',
   'monitoring.figuresNone': '还没有由监测数据计算的指标值。规划办将指标与监测统计量关联后，系统逐年计算并说明依据。',
   'monitoring.figure.title': '{year}年 · {name}',
-  'monitoring.figure.computed': '计算值',
+  'monitoring.figure.computed': '计算值：',
   'monitoring.figure.counted': '计入的站点：{list}。',
   'monitoring.figure.notCounted': '未计入的站点：{list}。',
   'monitoring.figure.station': '{name}（有效 {days} 天）',
