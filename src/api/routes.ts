@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ApiError } from './common.ts';
 import { Account, AuditRecord, CliBody, Health, PasswordBody, PublicationBody, PublicSummary, ReviewBody, ReviewQueue, RevisionBody, SessionInfo, SetupBody, SetupNeeded, SignInBody, UserBody, UserUpdateBody } from './accounts.ts';
 import { ConfirmationBody, DraftBody, EntrySheet, ObservationsBody, Problems, Recorded, ReportingUnit, SavedAt } from './entry.ts';
+import { ComputedFigures, Exceedances, MonitoringDays, MonitoringSummary, StationBody, StationSaved, Stations, Trends, WaterMonths } from './monitoring.ts';
 import { Assessment, Consistency, PlanDetail, PlanSummary, Projects, ReportsInfo, Tasks } from './plans.ts';
 import {
   AttachmentQuery,
@@ -79,6 +80,7 @@ const LANG = ['zh-CN', 'en'] as const;
 const year: QueryParam = { name: 'year', type: 'integer', description: 'four-digit year; default: the plan base year' };
 const lang: QueryParam = { name: 'lang', enum: LANG, description: 'zh-CN (default) or en' };
 const asOf: QueryParam = { name: 'asOf', description: 'YYYY-MM-DD; default today (China)' };
+const monitoringYear: QueryParam = { name: 'year', type: 'integer', description: 'four-digit year, 2000 to next year; default: this year (Beijing)' };
 const unitYear: QueryParam[] = [{ name: 'unit', required: true }, { name: 'year', type: 'integer', required: true }];
 
 /** Keyed by method and the path as Fastify registers it (/api/plans/:id). */
@@ -288,5 +290,56 @@ export const ROUTES: Record<string, Route> = {
     summary: '发布年度评估：所有数值须已审核通过；发布后数值锁定 (publish a year)',
     body: PublicationBody,
     responses: { '201': ok('{ published }'), '401': signIn, '403': forbidden, '404': err('unknown plan'), '422': refused },
+  },
+  // 监测数据 (src/server/monitoringRoutes.ts). Upload and import of monitoring files, links from statistics to
+  // indicators and recomputing are wired beside these once those parts are merged.
+  'GET /api/plans/:id/monitoring/stations': {
+    summary: '监测站点、断面和水源地及其最新状态（最新小时 AQI、最新水样类别） (stations, sections and sources with their latest state)',
+    responses: { '200': ok('stations', Stations), '404': unknownPlan },
+  },
+  'POST /api/plans/:id/monitoring/stations': {
+    summary: '新增监测站点（规划办；编码在本地区唯一，经纬度在范围内，目标类别Ⅰ—Ⅴ） (add a station)',
+    body: StationBody,
+    responses: { '201': ok('saved', StationSaved), '400': malformed, '404': notFound, '422': refused },
+  },
+  'PUT /api/plans/:id/monitoring/stations/:stationId': {
+    summary: '修改监测站点（规划办；只能是本规划所在地区的站点） (edit a station of the plan’s region)',
+    body: StationBody,
+    responses: { '200': ok('saved', StationSaved), '400': malformed, '404': err('unknown plan, or no such station in the plan’s region'), '422': refused },
+  },
+  'GET /api/plans/:id/monitoring/stations/:stationId/days': {
+    summary: '站点逐日数据与日 AQI（按当日适用的 HJ 633 版本） (a station’s daily values and daily AQI for a year)',
+    query: [monitoringYear],
+    responses: { '200': ok('days', MonitoringDays), '400': malformed, '404': err('unknown plan, or no such station in the plan’s region') },
+  },
+  'GET /api/plans/:id/monitoring/calendar': {
+    summary: '全区（县）AQI 日历：各站日均浓度的平均计算日 AQI；无数据的日子单独计数 (the region’s AQI calendar)',
+    query: [monitoringYear],
+    responses: { '200': ok('days', MonitoringDays), '400': malformed, '404': unknownPlan },
+  },
+  'GET /api/plans/:id/monitoring/trends': {
+    summary: '污染物浓度逐月均值（全区或某站） (pollutant monthly means, of the region or a station)',
+    query: [monitoringYear, { name: 'station', type: 'integer', description: 'a station id; default: the region' }],
+    responses: { '200': ok('trends', Trends), '400': malformed, '404': notFound },
+  },
+  'GET /api/plans/:id/monitoring/water': {
+    summary: '断面、水源地逐月水质类别（Ⅰ—劣Ⅴ，无数据） (water class by month per section)',
+    query: [monitoringYear],
+    responses: { '200': ok('sections', WaterMonths), '400': malformed, '404': unknownPlan },
+  },
+  'GET /api/plans/:id/monitoring/exceedances': {
+    summary: '超标情况：日均值超过当日适用的 GB 3095 浓度限值，水样劣于目标类别 (exceedances of the year)',
+    query: [monitoringYear],
+    responses: { '200': ok('exceedances', Exceedances), '400': malformed, '404': unknownPlan },
+  },
+  'GET /api/plans/:id/monitoring/figures': {
+    summary: '由监测数据计算的指标值及其依据（站点、有效天数、标准版本），人工填报值并列 (computed figures with provenance)',
+    query: [{ name: 'year', type: 'integer', description: 'four-digit year; default: every year' }],
+    responses: { '200': ok('figures', ComputedFigures), '400': malformed, '404': unknownPlan },
+  },
+  'GET /api/plans/:id/monitoring/summary': {
+    summary: '实时监测指标：本年至今优良天数比例、PM2.5 均值、最新 AQI (the live figures of the overview and the big screen)',
+    query: [monitoringYear],
+    responses: { '200': ok('summary', MonitoringSummary), '400': malformed, '404': unknownPlan },
   },
 };

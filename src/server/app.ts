@@ -24,6 +24,7 @@ import { StoreChanges } from './storeChanges.ts';
 import { registerAuth, visiblePlanIds, type AuthOptions } from './auth.ts';
 import { registerReviewRoutes } from './reviewRoutes.ts';
 import { registerCliRoute } from './cliRoute.ts';
+import { registerMonitoringRoutes } from './monitoringRoutes.ts';
 import { NotPublishedError, publicSummary } from '../app/publicSummary.ts';
 import { unitScope } from '../store/users.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -258,6 +259,7 @@ export function buildServer(
   registerTrackingRoutes(app, db);
   registerReviewRoutes(app, db);
   registerCliRoute(app, db);
+  registerMonitoringRoutes(app, db);
 
   const webDir = opts.webDir ?? DEFAULT_WEB_DIR;
   if (existsSync(join(webDir, 'index.html'))) {

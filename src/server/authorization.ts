@@ -90,6 +90,17 @@ export const MATRIX: Record<string, Rule> = {
   'PUT /api/users/:userId': { who: ['admin'], plans: 'none' },
 
   'POST /api/cli/run': { who: 'localCli' },
+
+  'GET /api/plans/:id/monitoring/stations': { who: READERS, plans: 'param' },
+  'GET /api/plans/:id/monitoring/stations/:stationId/days': { who: READERS, plans: 'param' },
+  'GET /api/plans/:id/monitoring/calendar': { who: READERS, plans: 'param' },
+  'GET /api/plans/:id/monitoring/trends': { who: READERS, plans: 'param' },
+  'GET /api/plans/:id/monitoring/water': { who: READERS, plans: 'param' },
+  'GET /api/plans/:id/monitoring/exceedances': { who: READERS, plans: 'param' },
+  'GET /api/plans/:id/monitoring/figures': { who: READERS, plans: 'param' },
+  'GET /api/plans/:id/monitoring/summary': { who: READERS, plans: 'param' },
+  'POST /api/plans/:id/monitoring/stations': { who: OFFICE, plans: 'param' },
+  'PUT /api/plans/:id/monitoring/stations/:stationId': { who: OFFICE, plans: 'param' },
 };
 
 /** Every plan id a body names, at any depth: the handler may act on any of them, so each is authorised. */

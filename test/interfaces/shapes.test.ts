@@ -37,6 +37,7 @@ function undeclared(sent: unknown, kept: unknown, path = '', found = new Set<str
 describe('every answer matches its schema (PGlite)', () => {
   let api: TestApi;
   const called = new Set<string>();
+  let monitoringStation = 0;
   const mismatches: string[] = [];
 
   /** Call a route (key as in ROUTES) and check the answer against the schema of its status. */
@@ -99,6 +100,21 @@ describe('every answer matches its schema (PGlite)', () => {
     const att = await call('POST /api/attachments', `/api/attachments?plan=${PLAN}&owner=progress&id=${progress.projects[0].reports[0].id}&name=a.pdf`, pdf, { 'content-type': 'application/pdf' });
     expect(att.statusCode).toBe(201);
     await call('GET /api/attachments/:attachmentId', `/api/attachments/${att.json().id}`);
+    // monitoring: a station saved through the API, hours and a water sample and a computed figure inserted with SQL
+    const air = (await call('POST /api/plans/:id/monitoring/stations', `/api/plans/${PLAN}/monitoring/stations`, { kind: 'air', code: 'S01', name: '县政府', level: 'national', longitude: 109.88, latitude: 31.07 })).json();
+    expect((await call('PUT /api/plans/:id/monitoring/stations/:stationId', `/api/plans/${PLAN}/monitoring/stations/${air.id}`, { kind: 'air', code: 'S01', name: '县政府站' })).statusCode).toBe(200);
+    expect((await call('POST /api/plans/:id/monitoring/stations', `/api/plans/${PLAN}/monitoring/stations`, { kind: 'water', code: 'W01', name: '断面', targetClass: 'Ⅵ' })).statusCode).toBe(422);
+    const water = (await call('POST /api/plans/:id/monitoring/stations', `/api/plans/${PLAN}/monitoring/stations`, { kind: 'water', code: 'W01', name: '断面', targetClass: 'Ⅲ', waterbody: 'river' })).json();
+    const db = api.store.db;
+    const regionId = (await db.query<{ region_id: number }>('SELECT region_id FROM plans WHERE id = $1', [PLAN])).rows[0]!.region_id;
+    const imp = (await db.query<{ id: number }>(`INSERT INTO monitoring_imports (region_id, kind, file_name, sha256, rows, imported_by) VALUES ($1, 'air-hours', 'a.csv', 'x', 0, 't') RETURNING id`, [regionId])).rows[0]!.id;
+    for (let h = 0; h < 24; h++)
+      await db.query('INSERT INTO air_hours (station_id, hour, so2, no2, co, o3, pm10, pm25, import_id) VALUES ($1, $2::timestamp, 10, 20, 0.5, 60, 80, 90, $3)', [air.id, `2025-01-10 ${String(h).padStart(2, '0')}:00`, imp]);
+    await db.query(`INSERT INTO water_samples (station_id, sampled_on, sample_values, import_id) VALUES ($1, '2025-03-05', '{"pH": 7.5, "NH3-N": 1.2}'::jsonb, $2)`, [water.id, imp]);
+    const obs = (await db.query<{ indicator_id: number; part: string; year: number }>('SELECT indicator_id, part, year FROM observations WHERE region_id = $1 LIMIT 1', [regionId])).rows[0]!;
+    const provenance = { statistic: 'air.goodDaysShare', stations: [{ code: 'S01', name: '县政府站', validDays: 1, counted: false, reason: 'days' }], editions: [], validDays: null, imports: [{ fileName: 'a.csv', importedAt: '2026-01-01T00:00:00Z' }], computedAt: '2026-01-01T00:00:00Z' };
+    await db.query(`INSERT INTO computed_figures (plan_id, indicator_id, part, year, region_id, statistic, value, printed, provenance) VALUES ($1, $2, $3, $4, $5, 'air.goodDaysShare', NULL, '无数据', $6::jsonb)`, [PLAN, obs.indicator_id, obs.part, obs.year, regionId, JSON.stringify(provenance)]);
+    monitoringStation = air.id;
   }, 120_000);
   afterAll(async () => {
     await api?.close();
@@ -139,6 +155,18 @@ describe('every answer matches its schema (PGlite)', () => {
       ['GET /api/plans/:id/public', `/api/plans/${PLAN}/public`],
       ['GET /api/plans/:id/public', `/api/plans/${PLAN}/public?year=2022`],
       ['GET /api/plans/:id/review', `/api/plans/${PLAN}/review`],
+      ['GET /api/plans/:id/monitoring/stations', `/api/plans/${PLAN}/monitoring/stations`],
+      ['GET /api/plans/:id/monitoring/stations/:stationId/days', `/api/plans/${PLAN}/monitoring/stations/${monitoringStation}/days?year=2025`],
+      ['GET /api/plans/:id/monitoring/stations/:stationId/days', `/api/plans/${PLAN}/monitoring/stations/999999/days?year=2025`],
+      ['GET /api/plans/:id/monitoring/calendar', `/api/plans/${PLAN}/monitoring/calendar?year=2025`],
+      ['GET /api/plans/:id/monitoring/calendar', `/api/plans/${PLAN}/monitoring/calendar?year=1990`],
+      ['GET /api/plans/:id/monitoring/trends', `/api/plans/${PLAN}/monitoring/trends?year=2025`],
+      ['GET /api/plans/:id/monitoring/trends', `/api/plans/${PLAN}/monitoring/trends?year=2025&station=${monitoringStation}`],
+      ['GET /api/plans/:id/monitoring/water', `/api/plans/${PLAN}/monitoring/water?year=2025`],
+      ['GET /api/plans/:id/monitoring/exceedances', `/api/plans/${PLAN}/monitoring/exceedances?year=2025`],
+      ['GET /api/plans/:id/monitoring/figures', `/api/plans/${PLAN}/monitoring/figures`],
+      ['GET /api/plans/:id/monitoring/summary', `/api/plans/${PLAN}/monitoring/summary?year=2025`],
+      ['GET /api/plans/:id/monitoring/summary', `/api/plans/nowhere/monitoring/summary`],
     ];
     for (const [key, url] of gets) await call(key, url);
     const review = (await api.app.inject({ method: 'GET', url: `/api/plans/${PLAN}/review` })).json();

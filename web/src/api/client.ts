@@ -149,4 +149,15 @@ export const api = {
   departments: (id: string, year: number, asOf: string | undefined, lang: string) => `${plan(id)}/departments${query({ year, asOf, lang })}`,
   departmentsXlsx: (id: string, params: { year: number; asOf?: string; lang?: string }) => `${plan(id)}/departments.xlsx${query(params)}`,
   settings: (id: string) => `${plan(id)}/settings`,
+
+  // 监测数据
+  monitoringStations: (id: string) => `${plan(id)}/monitoring/stations`,
+  monitoringStation: (id: string, stationId: number) => `${plan(id)}/monitoring/stations/${stationId}`,
+  monitoringStationDays: (id: string, stationId: number, year: number) => `${plan(id)}/monitoring/stations/${stationId}/days${query({ year })}`,
+  monitoringCalendar: (id: string, year: number) => `${plan(id)}/monitoring/calendar${query({ year })}`,
+  monitoringTrends: (id: string, year: number, station?: number) => `${plan(id)}/monitoring/trends${query({ year, station })}`,
+  monitoringWater: (id: string, year: number) => `${plan(id)}/monitoring/water${query({ year })}`,
+  monitoringExceedances: (id: string, year: number) => `${plan(id)}/monitoring/exceedances${query({ year })}`,
+  monitoringFigures: (id: string) => `${plan(id)}/monitoring/figures`,
+  monitoringSummary: (id: string, year: number) => `${plan(id)}/monitoring/summary${query({ year })}`,
 };

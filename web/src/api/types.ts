@@ -66,3 +66,20 @@ export type {
   WorkPlan,
   WorkStatus,
 } from '../../../src/api/tracking.ts';
+export type {
+  CalendarCounts,
+  ComputedFigure,
+  DayItem,
+  Exceedances,
+  FigureProvenance,
+  MonitoringDay,
+  MonitoringDays,
+  MonitoringSummary,
+  Station,
+  StationBody,
+  StationKind,
+  StationState,
+  Trends,
+  WaterClassName,
+  WaterMonths,
+} from '../../../src/api/monitoring.ts';

@@ -44,5 +44,6 @@ export function BigScreenInvestmentChart({ groups }: { groups: ProjectRollup[] }
     }),
     [groups, t],
   );
-  return <EChart option={option} height={600} label={t('bigscreen.chartLabel')} testId="bigscreen-investment-chart" />;
+  // 440 px: what the projects panel leaves below its figures, under the live monitoring figures (BigScreenPage)
+  return <EChart option={option} height={440} label={t('bigscreen.chartLabel')} testId="bigscreen-investment-chart" />;
 }

@@ -1,4 +1,4 @@
-// The left menu: overview, scorecard, projects, progress, tasks, work plan, departments, consistency, data entry,
+// The left menu: overview, scorecard, monitoring, projects, progress, tasks, work plan, departments, consistency, data entry,
 // review, reports, plans, audit, accounts. Links carry the current plan and year (the tasks, progress and audit
 // pages have no year). The indicator detail is reached from the scorecard and counts as part of it.
 import { Layout, Menu } from 'antd';
@@ -28,7 +28,7 @@ export function SideMenu({ page, plan, year }: Props) {
     const who = ONLY_FOR[p];
     return !who || who.some((r) => held.has(r));
   };
-  const items = (['overview', 'scorecard', 'projects', 'progress', 'tasks', 'workplan', 'departments', 'consistency', 'entry', 'review', 'reports', 'plans', 'audit', 'users'] as const).filter(mayUse).map((p) => ({
+  const items = (['overview', 'scorecard', 'monitoring', 'projects', 'progress', 'tasks', 'workplan', 'departments', 'consistency', 'entry', 'review', 'reports', 'plans', 'audit', 'users'] as const).filter(mayUse).map((p) => ({
     key: p,
     label: (
       <a href={link(p)} data-testid={`menu-${p}`}>

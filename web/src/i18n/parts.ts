@@ -9,6 +9,7 @@ import type zhCNDepartments from './parts/departments.zh-CN.ts';
 import type zhCNDetail from './parts/detail.zh-CN.ts';
 import type zhCNEntry from './parts/entry.zh-CN.ts';
 import type zhCNIndicator from './parts/indicator.zh-CN.ts';
+import type zhCNMonitoring from './parts/monitoring.zh-CN.ts';
 import type zhCNOverview from './parts/overview.zh-CN.ts';
 import type zhCNPlans from './parts/plans.zh-CN.ts';
 import type zhCNProgress from './parts/progress.zh-CN.ts';
@@ -32,6 +33,7 @@ export type MessageKey =
   | keyof typeof zhCNDetail
   | keyof typeof zhCNEntry
   | keyof typeof zhCNIndicator
+  | keyof typeof zhCNMonitoring
   | keyof typeof zhCNOverview
   | keyof typeof zhCNPlans
   | keyof typeof zhCNProgress
@@ -57,6 +59,7 @@ export const PART_LOADERS = {
   detail: { 'zh-CN': () => import('./parts/detail.zh-CN.ts'), en: () => import('./parts/detail.en.ts') },
   entry: { 'zh-CN': () => import('./parts/entry.zh-CN.ts'), en: () => import('./parts/entry.en.ts') },
   indicator: { 'zh-CN': () => import('./parts/indicator.zh-CN.ts'), en: () => import('./parts/indicator.en.ts') },
+  monitoring: { 'zh-CN': () => import('./parts/monitoring.zh-CN.ts'), en: () => import('./parts/monitoring.en.ts') },
   overview: { 'zh-CN': () => import('./parts/overview.zh-CN.ts'), en: () => import('./parts/overview.en.ts') },
   plans: { 'zh-CN': () => import('./parts/plans.zh-CN.ts'), en: () => import('./parts/plans.en.ts') },
   progress: { 'zh-CN': () => import('./parts/progress.zh-CN.ts'), en: () => import('./parts/progress.en.ts') },

@@ -1,11 +1,11 @@
 // Routing by URL hash: #/overview?plan=ID&year=Y, #/scorecard?plan=ID&year=Y, #/entry?plan=ID&year=Y&unit=NAME,
 // #/projects?plan=ID&year=Y, #/tasks?plan=ID, #/indicator?plan=ID&year=Y&framework=F&number=N, #/plans,
 // #/consistency?plan=ID&year=Y, #/reports?plan=ID&year=Y, #/review?plan=ID&year=Y, #/audit?plan=ID, #/users,
-// #/bigscreen?plan=ID&year=Y (the wall display, outside the shell); project and task tracking:
+// #/bigscreen?plan=ID&year=Y (the wall display, outside the shell); #/monitoring?plan=ID&year=Y (监测数据); project and task tracking:
 // #/progress?plan=ID&asOf=D, #/workplan?plan=ID&year=Y&asOf=D, #/departments?plan=ID&year=Y&asOf=D (asOf: the
 // date the figures stand on, YYYY-MM-DD; today when absent).
-export type Page = 'overview' | 'scorecard' | 'entry' | 'projects' | 'progress' | 'tasks' | 'workplan' | 'departments' | 'consistency' | 'indicator' | 'reports' | 'plans' | 'review' | 'audit' | 'users' | 'bigscreen';
-export const PAGES: readonly Page[] = ['overview', 'scorecard', 'entry', 'projects', 'progress', 'tasks', 'workplan', 'departments', 'consistency', 'indicator', 'reports', 'plans', 'review', 'audit', 'users', 'bigscreen'];
+export type Page = 'overview' | 'scorecard' | 'monitoring' | 'entry' | 'projects' | 'progress' | 'tasks' | 'workplan' | 'departments' | 'consistency' | 'indicator' | 'reports' | 'plans' | 'review' | 'audit' | 'users' | 'bigscreen';
+export const PAGES: readonly Page[] = ['overview', 'scorecard', 'monitoring', 'entry', 'projects', 'progress', 'tasks', 'workplan', 'departments', 'consistency', 'indicator', 'reports', 'plans', 'review', 'audit', 'users', 'bigscreen'];
 
 /** Pages that show no year (the header's year is not put in their address). */
 export const YEARLESS_PAGES: readonly Page[] = ['tasks', 'progress', 'audit'];

@@ -1,11 +1,12 @@
-// 总览: one card per framework for the chosen plan and year, then the key projects.
-import { Button, Flex, Typography } from 'antd';
+// 总览: one card per framework for the chosen plan and year, the live monitoring figures, then the key projects.
+import { Button, Card, Flex, Typography } from 'antd';
 import { api } from '../api/client.ts';
-import type { Assessment, PlanSummary, Projects } from '../api/types.ts';
+import type { Assessment, MonitoringSummary, PlanSummary, Projects } from '../api/types.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
 import { FrameworkCard } from '../components/FrameworkCard.tsx';
 import { Loading } from '../components/Loading.tsx';
+import { liveYear, MonitoringLive } from '../components/MonitoringLive.tsx';
 import { ProjectsCard } from '../components/ProjectsCard.tsx';
 import { useApi } from '../hooks/useApi.ts';
 import { useI18n } from '../i18n/index.tsx';
@@ -15,6 +16,7 @@ export default function OverviewPage({ plan, year }: { plan: PlanSummary; year: 
   const { t, lang } = useI18n();
   const assessment = useApi<Assessment>(api.assessment(plan.id, year, lang));
   const projects = useApi<Projects>(api.projects(plan.id));
+  const live = useApi<MonitoringSummary>(api.monitoringSummary(plan.id, liveYear()));
   return (
     <Flex vertical gap={16} data-testid="overview-page">
       <Flex justify="space-between" align="flex-start" gap={16} wrap>
@@ -36,6 +38,16 @@ export default function OverviewPage({ plan, year }: { plan: PlanSummary; year: 
         <EmptyState text={t('state.noFrameworks')} />
       ) : (
         assessment.data.frameworks.map((fw) => <FrameworkCard key={fw.id} fw={fw} planId={plan.id} year={year} />)
+      )}
+      {/* The live monitoring figures (this year so far), below the frameworks once those are in place. */}
+      {!assessment.data ? null : live.error ? (
+        <ErrorState error={live.error} onRetry={live.reload} />
+      ) : !live.data ? (
+        <Loading height={120} />
+      ) : (
+        <Card size="small">
+          <MonitoringLive summary={live.data} variant="light" planId={plan.id} />
+        </Card>
       )}
       {/* The projects come below the frameworks: shown once those are in place, so nothing above the fold moves. */}
       {!assessment.data ? null : projects.error ? (

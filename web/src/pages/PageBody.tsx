@@ -26,6 +26,7 @@ const ProgressPage = lazyPage(() => import('./ProgressPage.tsx'), ['progress', '
 const WorkPlanPage = lazyPage(() => import('./WorkPlanPage.tsx'), ['workplan']);
 const DepartmentsPage = lazyPage(() => import('./DepartmentsPage.tsx'), ['departments']);
 const ReportsPage = lazyPage(() => import('./ReportsPage.tsx'), ['reports']);
+const MonitoringPage = lazyPage(() => import('./MonitoringPage.tsx'), ['monitoring']);
 
 /** The pages by route, to fetch a page's code and text while the plans are still loading. */
 const PRELOAD: Partial<Record<Page, { preload(lang: Lang): void }>> = {
@@ -44,6 +45,7 @@ const PRELOAD: Partial<Record<Page, { preload(lang: Lang): void }>> = {
   workplan: WorkPlanPage,
   departments: DepartmentsPage,
   reports: ReportsPage,
+  monitoring: MonitoringPage,
 };
 
 interface Props {
@@ -88,6 +90,7 @@ export function PageBody({ route, plans, selection }: Props) {
   if (route.page === 'workplan') return <WorkPlanPage plan={selection.plan} year={selection.year} asOf={route.asOf} />;
   if (route.page === 'departments') return <DepartmentsPage plan={selection.plan} year={selection.year} asOf={route.asOf} />;
   if (route.page === 'reports') return <ReportsPage plan={selection.plan} year={selection.year} />;
+  if (route.page === 'monitoring') return <MonitoringPage plan={selection.plan} year={selection.year} />;
   if (route.page === 'indicator')
     return route.framework && route.number ? (
       <IndicatorPage plan={selection.plan} year={selection.year} framework={route.framework} number={route.number} />

@@ -133,6 +133,22 @@ const enCommon: Record<keyof typeof zhCNCommon, string> = {
   'batch.rowProblemBlank': 'Row {row}, “{field}” (left empty): {message}',
   'batch.fieldProblem': '{field}: {message}',
   'menu.users': "Accounts",
+  'menu.monitoring': 'Monitoring',
+  'live.heading': 'Monitoring so far in {year}',
+  'live.goodShare': 'Share of good days',
+  'live.goodDays': '{good} good of {valid} valid days',
+  'live.pm25': 'PM2.5 mean',
+  'live.pm25Days': 'mean of {n} valid days, µg/m³',
+  'live.latest': 'Latest AQI',
+  'live.noData': 'No data',
+  'live.through': 'through {date}',
+  'live.open': 'Open monitoring data',
+  'live.category.1': 'Good',
+  'live.category.2': 'Moderate',
+  'live.category.3': 'Lightly polluted',
+  'live.category.4': 'Moderately polluted',
+  'live.category.5': 'Heavily polluted',
+  'live.category.6': 'Severely polluted',
 };
 
 export default enCommon;

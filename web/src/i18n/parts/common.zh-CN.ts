@@ -130,6 +130,22 @@ const zhCNCommon = {
   'batch.rowProblemBlank': '第 {row} 行“{field}”（未填写）：{message}',
   'batch.fieldProblem': '{field}：{message}',
   'menu.users': "账号",
+  'menu.monitoring': '监测数据',
+  'live.heading': '监测实况 · {year}年至今',
+  'live.goodShare': '优良天数比例',
+  'live.goodDays': '优良 {good} 天 / 有效 {valid} 天',
+  'live.pm25': 'PM2.5 平均浓度',
+  'live.pm25Days': '{n} 个有效日的均值，µg/m³',
+  'live.latest': '最新 AQI',
+  'live.noData': '无数据',
+  'live.through': '统计至 {date}',
+  'live.open': '查看监测数据',
+  'live.category.1': '优',
+  'live.category.2': '良',
+  'live.category.3': '轻度污染',
+  'live.category.4': '中度污染',
+  'live.category.5': '重度污染',
+  'live.category.6': '严重污染',
 } as const;
 
 export default zhCNCommon;

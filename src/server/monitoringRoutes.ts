@@ -1,0 +1,108 @@
+// HTTP routes of the 监测数据 page: stations with their latest state, a station's days, the region's AQI
+// calendar, trends, water class by month, exceedances, computed figures, the live summary; saving a station.
+// Who may call each is in src/server/authorization.ts (readers read, the plan office writes); the store checks
+// the office role again on the write and that a station id is one of the plan's region.
+//
+// Still to be wired here by the integrator once the other parts are merged (not stubbed):
+//   POST /api/plans/:id/monitoring/imports     — a monitoring file (importMonitoringFile, src/store/monitoringImport.ts),
+//                                                then recomputeAfterImport (src/app/monitoringFigures.ts)
+//   GET/PUT/DELETE /api/plans/:id/monitoring/links — setMonitoringLink / removeMonitoringLink / listMonitoringLinks
+//   POST /api/plans/:id/monitoring/compute     — computeMonitoringFigures
+// and the figures route may then read monitoringFigures (src/app/monitoringFigures.ts) instead of the table.
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { t } from '../i18n/index.ts';
+import { todayInChina } from '../store/batch.ts';
+import type { Db } from '../store/db.ts';
+import { exceedances, listStations, monitoringFigureList, monitoringSummary, pollutantTrends, regionCalendar, saveStation, stationDays, waterMonths, type StationInput } from '../store/monitoringQueries.ts';
+import { queryYear } from './limits.ts';
+
+/** The first year monitoring data is asked for; the last is next year (Beijing). */
+export const MONITORING_FIRST_YEAR = 2000;
+
+const bad = (reply: FastifyReply, code: string, message: string) => reply.code(400).send({ error: { code, message } });
+
+type Q = { year?: string; station?: string };
+
+/**
+ * monitoringYear(query year, reply, optional) → the year asked for (this year in Beijing when absent and not
+ * optional), or undefined once a 400 naming the value and the range is sent; 'all' when optional and absent.
+ */
+function monitoringYear(v: string | undefined, reply: FastifyReply, optional = false): number | 'all' | undefined {
+  const thisYear = Number(todayInChina().slice(0, 4));
+  const y = queryYear(v);
+  if (typeof y === 'object') return void bad(reply, 'badYear', y.message);
+  if (y === undefined) return optional ? 'all' : thisYear;
+  if (y < MONITORING_FIRST_YEAR || y > thisYear + 1) return void bad(reply, 'badYear', t('monitoringApi.error.yearRange', { value: y, min: MONITORING_FIRST_YEAR, max: thisYear + 1 }));
+  return y;
+}
+
+/** A station id from the path or the query: digits only, or a 400 naming it. */
+function stationIdOf(v: string, reply: FastifyReply): number | undefined {
+  if (/^\d{1,9}$/.test(v)) return Number(v);
+  return void bad(reply, 'badId', t('monitoringApi.error.stationId', { value: v.slice(0, 40) }));
+}
+
+export function registerMonitoringRoutes(app: FastifyInstance, db: Db): void {
+  app.get<{ Params: { id: string } }>('/api/plans/:id/monitoring/stations', async (req) => listStations(db, req.params.id));
+
+  app.get<{ Params: { id: string; stationId: string }; Querystring: Q }>('/api/plans/:id/monitoring/stations/:stationId/days', async (req, reply) => {
+    const year = monitoringYear(req.query.year, reply);
+    if (year === undefined) return reply;
+    const station = stationIdOf(req.params.stationId, reply);
+    if (station === undefined) return reply;
+    return stationDays(db, req.params.id, station, year as number);
+  });
+
+  app.get<{ Params: { id: string }; Querystring: Q }>('/api/plans/:id/monitoring/calendar', async (req, reply) => {
+    const year = monitoringYear(req.query.year, reply);
+    if (year === undefined) return reply;
+    return regionCalendar(db, req.params.id, year as number);
+  });
+
+  app.get<{ Params: { id: string }; Querystring: Q }>('/api/plans/:id/monitoring/trends', async (req, reply) => {
+    const year = monitoringYear(req.query.year, reply);
+    if (year === undefined) return reply;
+    let station: number | undefined;
+    if (req.query.station !== undefined && req.query.station !== '') {
+      station = stationIdOf(req.query.station, reply);
+      if (station === undefined) return reply;
+    }
+    return pollutantTrends(db, req.params.id, year as number, station);
+  });
+
+  app.get<{ Params: { id: string }; Querystring: Q }>('/api/plans/:id/monitoring/water', async (req, reply) => {
+    const year = monitoringYear(req.query.year, reply);
+    if (year === undefined) return reply;
+    return waterMonths(db, req.params.id, year as number);
+  });
+
+  app.get<{ Params: { id: string }; Querystring: Q }>('/api/plans/:id/monitoring/exceedances', async (req, reply) => {
+    const year = monitoringYear(req.query.year, reply);
+    if (year === undefined) return reply;
+    return exceedances(db, req.params.id, year as number);
+  });
+
+  app.get<{ Params: { id: string }; Querystring: Q }>('/api/plans/:id/monitoring/figures', async (req, reply) => {
+    const year = monitoringYear(req.query.year, reply, true);
+    if (year === undefined) return reply;
+    return monitoringFigureList(db, req.params.id, year === 'all' ? undefined : year);
+  });
+
+  app.get<{ Params: { id: string }; Querystring: Q }>('/api/plans/:id/monitoring/summary', async (req, reply) => {
+    const year = monitoringYear(req.query.year, reply);
+    if (year === undefined) return reply;
+    return monitoringSummary(db, req.params.id, year as number);
+  });
+
+  app.post<{ Params: { id: string }; Body: StationInput }>('/api/plans/:id/monitoring/stations', async (req, reply) => {
+    if (!req.body || typeof req.body !== 'object' || Array.isArray(req.body)) return bad(reply, 'badRequest', t('monitoringApi.error.body'));
+    return reply.code(201).send(await saveStation(db, req.params.id, null, req.body, req.actor));
+  });
+
+  app.put<{ Params: { id: string; stationId: string }; Body: StationInput }>('/api/plans/:id/monitoring/stations/:stationId', async (req, reply) => {
+    if (!req.body || typeof req.body !== 'object' || Array.isArray(req.body)) return bad(reply, 'badRequest', t('monitoringApi.error.body'));
+    const station = stationIdOf(req.params.stationId, reply);
+    if (station === undefined) return reply;
+    return saveStation(db, req.params.id, station, req.body, req.actor);
+  });
+}
