@@ -557,7 +557,9 @@ function inspect(line: string | Uint8Array, opts: CheckOptions): { check: Packet
   }
   let pnum: number | null = null;
   let pno: number | null = null;
-  const split = flag?.split ?? (values.PNUM !== undefined || values.PNO !== undefined);
+  // D = 1 with neither PNUM nor PNO is read as a whole packet: HJ 212-2017 附录 C's own 2011 example sends
+  // Flag=7 (D = 1) without them. One of the two without the other is refused.
+  const split = values.PNUM !== undefined || values.PNO !== undefined;
   if (split) {
     for (const k of ['PNUM', 'PNO'] as const) {
       const v = values[k];
@@ -569,7 +571,8 @@ function inspect(line: string | Uint8Array, opts: CheckOptions): { check: Packet
       pno = Number(values.PNO);
       if (pno > pnum) problem('field', 'hj212.problem.pnoAbovePnum', { pno, pnum });
     }
-  } else if (flag && (values.PNUM !== undefined || values.PNO !== undefined)) problem('field', 'hj212.problem.splitWithoutD', {});
+    if (flag && !flag.split) problem('field', 'hj212.problem.splitWithoutD', {});
+  }
 
   // CP (§6.3.4): "CP=&&" items "&&"; items separated by ";" (one code each) and "," (fields of the same code)
   if (cpAt < 0) {
