@@ -49,21 +49,23 @@ const allows = (d: Deviations | undefined, x: Deviation) => (d ? ('has' in d ? d
  * which XORs the byte into the low byte and gives 0x4B37.)
  */
 export function hj212Crc(bytes: Uint8Array, start = 0, end = bytes.length): number {
+  // (reg >> 8) ^ byte has a zero high byte, so the 8 shifts depend on that one byte only: a table of 256
   let reg = 0xffff;
-  for (let i = start; i < end; i++) {
-    reg = (reg >>> 8) ^ bytes[i]!;
-    for (let k = 0; k < 8; k++) reg = reg & 1 ? (reg >>> 1) ^ 0xa001 : reg >>> 1;
-  }
+  for (let i = start; i < end; i++) reg = SHIFTED[(reg >>> 8) ^ bytes[i]!]!;
   return reg;
 }
+
+/** x shifted right 8 times, XOR 0xA001 at each 1 shifted out: the inner loop of both CRCs, for each byte value */
+const SHIFTED = Uint16Array.from({ length: 256 }, (_, x) => {
+  let r = x;
+  for (let k = 0; k < 8; k++) r = r & 1 ? (r >>> 1) ^ 0xa001 : r >>> 1;
+  return r;
+});
 
 /** modbusCrc(bytes, start, end): number — CRC-16/MODBUS (check value 0x4B37), the field's usual mistake. */
 export function modbusCrc(bytes: Uint8Array, start = 0, end = bytes.length): number {
   let reg = 0xffff;
-  for (let i = start; i < end; i++) {
-    reg ^= bytes[i]!;
-    for (let k = 0; k < 8; k++) reg = reg & 1 ? (reg >>> 1) ^ 0xa001 : reg >>> 1;
-  }
+  for (let i = start; i < end; i++) reg = (reg >>> 8) ^ SHIFTED[(reg ^ bytes[i]!) & 0xff]!;
   return reg;
 }
 
@@ -383,6 +385,21 @@ export interface PollutantValues {
   sampleTime?: string;
 }
 
+/** one numeric field of a pollutant, stored by its literal name (a computed name costs a keyed store each) */
+function setValue(p: PollutantValues, field: string, x: number) {
+  switch (field) {
+    case 'Rtd': p.rtd = x; break;
+    case 'Avg': p.avg = x; break;
+    case 'Min': p.min = x; break;
+    case 'Max': p.max = x; break;
+    case 'Cou': p.cou = x; break;
+    case 'ZsRtd': p.zsRtd = x; break;
+    case 'ZsAvg': p.zsAvg = x; break;
+    case 'ZsMin': p.zsMin = x; break;
+    case 'ZsMax': p.zsMax = x; break;
+  }
+}
+
 /** A packet read into its parts. `parsePacket` gives it even when the check failed (for the log): use check.ok. */
 export interface Hj212Packet {
   qn: string | null;
@@ -446,6 +463,18 @@ export function parsePacket(line: string | Uint8Array, opts: CheckOptions = {}):
   return inspect(line, opts);
 }
 
+// module-level, not closures: a closure made at each packet costs (and tsx names each one it makes)
+function problem(check: PacketCheck, error: Hj212Error, key: string, params: Record<string, string | number> = {}) {
+  if (!check.errors.includes(error)) check.errors.push(error);
+  check.problems.push({ error, key, params });
+}
+
+function done(check: PacketCheck, packet: Hj212Packet | null): { check: PacketCheck; packet: Hj212Packet | null } {
+  check.ok = check.errors.length === 0;
+  if (!check.ok) check.deviations = [];
+  return { check, packet };
+}
+
 function inspect(line: string | Uint8Array, opts: CheckOptions): { check: PacketCheck; packet: Hj212Packet | null } {
   const allow = opts.strictness;
   const limit = allows(allow, 'oversize') ? HJ212_LENGTH_FIELD_MAX : (opts.maxDataLength ?? HJ212_MAX_DATA_LENGTH);
@@ -463,31 +492,22 @@ function inspect(line: string | Uint8Array, opts: CheckOptions): { check: Packet
     fields: { QN: null, ST: null, CN: null, PW: null, MN: null, Flag: null },
     cp: null,
   };
-  const problem = (error: Hj212Error, key: string, params: Record<string, string | number> = {}) => {
-    if (!check.errors.includes(error)) check.errors.push(error);
-    check.problems.push({ error, key, params });
-  };
-  const done = (packet: Hj212Packet | null) => {
-    check.ok = check.errors.length === 0;
-    if (!check.ok) check.deviations = [];
-    return { check, packet };
-  };
 
   // the frame: "##" + 4 digits + data + 4 hex digits (§6.3.1 表2)
   if (n < 2 || b[0] !== HASH || b[1] !== HASH) {
-    problem('format', 'hj212.problem.noHeader', { start: decoder.decode(b.subarray(0, Math.min(n, 12))) });
-    return done(null);
+    problem(check, 'format', 'hj212.problem.noHeader', { start: decoder.decode(b.subarray(0, Math.min(n, 12))) });
+    return done(check, null);
   }
   const lengthText = decoder.decode(b.subarray(2, Math.min(n, 6)));
   if (n < 6 || !/^\d{4}$/.test(lengthText)) {
-    problem('format', 'hj212.problem.lengthField', { value: lengthText });
-    return done(null);
+    problem(check, 'format', 'hj212.problem.lengthField', { value: lengthText });
+    return done(check, null);
   }
   const declared = Number(lengthText);
   check.length.declared = declared;
   if (n < 10) {
-    problem('format', 'hj212.problem.noCrc', {});
-    return done(null);
+    problem(check, 'format', 'hj212.problem.noCrc', {});
+    return done(check, null);
   }
   const dataEnd = n - 4;
   const actual = dataEnd - 6;
@@ -496,16 +516,16 @@ function inspect(line: string | Uint8Array, opts: CheckOptions): { check: Packet
   check.crc.given = given;
   const crc = hj212Crc(b, 6, dataEnd);
   check.crc.computed = crcHex(crc);
-  if (declared !== actual) problem('length', 'hj212.problem.length', { declared, actual });
-  if (Math.max(declared, actual) > limit) problem('oversize', 'hj212.problem.oversize', { actual: Math.max(declared, actual), limit });
+  if (declared !== actual) problem(check, 'length', 'hj212.problem.length', { declared, actual });
+  if (Math.max(declared, actual) > limit) problem(check, 'oversize', 'hj212.problem.oversize', { actual: Math.max(declared, actual), limit });
   else if (Math.max(declared, actual) > HJ212_MAX_DATA_LENGTH) check.deviations.push('oversize');
-  if (!HEX4.test(given)) problem('format', 'hj212.problem.crcNotHex', { given });
+  if (!HEX4.test(given)) problem(check, 'format', 'hj212.problem.crcNotHex', { given });
   else {
     const g = parseInt(given, 16);
     if (g !== crc) {
       const m = modbusCrc(b, 6, dataEnd);
       if (allows(allow, 'modbusCrc') && (g === m || g === swapBytes(m))) check.deviations.push('modbusCrc');
-      else problem('crc', 'hj212.problem.crc', { given, computed: crcHex(crc) });
+      else problem(check, 'crc', 'hj212.problem.crc', { given, computed: crcHex(crc) });
     }
   }
 
@@ -519,11 +539,11 @@ function inspect(line: string | Uint8Array, opts: CheckOptions): { check: Packet
     const eq = part.indexOf('=');
     const key = eq < 0 ? part : part.slice(0, eq);
     if (eq < 0 || !(HEADER_FIELDS as readonly string[]).includes(key)) {
-      problem('field', 'hj212.problem.unknownField', { value: part.slice(0, 40) });
+      problem(check, 'field', 'hj212.problem.unknownField', { value: part.slice(0, 40) });
       continue;
     }
     const k = key as HeaderField;
-    if (values[k] !== undefined) problem('field', 'hj212.problem.duplicateField', { field: k });
+    if (values[k] !== undefined) problem(check, 'field', 'hj212.problem.duplicateField', { field: k });
     values[k] = part.slice(eq + 1);
   }
   for (const k of ['QN', 'ST', 'CN', 'PW', 'MN', 'Flag'] as const) check.fields[k] = values[k] ?? null;
@@ -531,24 +551,24 @@ function inspect(line: string | Uint8Array, opts: CheckOptions): { check: Packet
     check.fields.PNUM = values.PNUM ?? null;
     check.fields.PNO = values.PNO ?? null;
   }
-  for (const k of ['ST', 'CN', 'PW', 'MN'] as const) if (values[k] === undefined || values[k] === '') problem('field', 'hj212.problem.missingField', { field: k });
+  for (const k of ['ST', 'CN', 'PW', 'MN'] as const) if (values[k] === undefined || values[k] === '') problem(check, 'field', 'hj212.problem.missingField', { field: k });
   for (const k of ['QN', 'Flag'] as const)
     if (values[k] === undefined) {
       if (allows(allow, 'noQnFlag')) {
         if (!check.deviations.includes('noQnFlag')) check.deviations.push('noQnFlag');
-      } else problem('field', 'hj212.problem.missingQnFlag', { field: k });
+      } else problem(check, 'field', 'hj212.problem.missingQnFlag', { field: k });
     }
   for (const k of HEADER_FIELDS) {
     const v = values[k];
     if (v === undefined || v === '') continue;
-    if (v.length > FIELD_MAX[k]) problem('field', 'hj212.problem.fieldTooLong', { field: k, value: v.slice(0, 40), max: FIELD_MAX[k] });
+    if (v.length > FIELD_MAX[k]) problem(check, 'field', 'hj212.problem.fieldTooLong', { field: k, value: v.slice(0, 40), max: FIELD_MAX[k] });
   }
-  if (values.QN !== undefined && !isTimestamp(values.QN, true)) problem('field', 'hj212.problem.qn', { value: values.QN.slice(0, 40) });
-  if (values.ST && !/^\d{2}$/.test(values.ST)) problem('field', 'hj212.problem.st', { value: values.ST.slice(0, 40) });
-  if (values.CN && !/^\d{4}$/.test(values.CN)) problem('field', 'hj212.problem.cn', { value: values.CN.slice(0, 40) });
+  if (values.QN !== undefined && !isTimestamp(values.QN, true)) problem(check, 'field', 'hj212.problem.qn', { value: values.QN.slice(0, 40) });
+  if (values.ST && !/^\d{2}$/.test(values.ST)) problem(check, 'field', 'hj212.problem.st', { value: values.ST.slice(0, 40) });
+  if (values.CN && !/^\d{4}$/.test(values.CN)) problem(check, 'field', 'hj212.problem.cn', { value: values.CN.slice(0, 40) });
   let flag: Hj212Flag | null = null;
   if (values.Flag !== undefined) {
-    if (!/^\d{1,3}$/.test(values.Flag) || Number(values.Flag) > 255) problem('field', 'hj212.problem.flag', { value: values.Flag.slice(0, 40) });
+    if (!/^\d{1,3}$/.test(values.Flag) || Number(values.Flag) > 255) problem(check, 'field', 'hj212.problem.flag', { value: values.Flag.slice(0, 40) });
     else {
       const value = Number(values.Flag);
       const version = value >> 2;
@@ -563,29 +583,30 @@ function inspect(line: string | Uint8Array, opts: CheckOptions): { check: Packet
   if (split) {
     for (const k of ['PNUM', 'PNO'] as const) {
       const v = values[k];
-      if (v === undefined) problem('field', 'hj212.problem.missingSplit', { field: k });
-      else if (!/^\d{1,4}$/.test(v) || Number(v) < 1) problem('field', 'hj212.problem.packetNumber', { field: k, value: v.slice(0, 40) });
+      if (v === undefined) problem(check, 'field', 'hj212.problem.missingSplit', { field: k });
+      else if (!/^\d{1,4}$/.test(v) || Number(v) < 1) problem(check, 'field', 'hj212.problem.packetNumber', { field: k, value: v.slice(0, 40) });
     }
     if (values.PNUM !== undefined && values.PNO !== undefined && /^\d{1,4}$/.test(values.PNUM) && /^\d{1,4}$/.test(values.PNO)) {
       pnum = Number(values.PNUM);
       pno = Number(values.PNO);
-      if (pno > pnum) problem('field', 'hj212.problem.pnoAbovePnum', { pno, pnum });
+      if (pno > pnum) problem(check, 'field', 'hj212.problem.pnoAbovePnum', { pno, pnum });
     }
-    if (flag && !flag.split) problem('field', 'hj212.problem.splitWithoutD', {});
+    if (flag && !flag.split) problem(check, 'field', 'hj212.problem.splitWithoutD', {});
   }
 
   // CP (§6.3.4): "CP=&&" items "&&"; items separated by ";" (one code each) and "," (fields of the same code)
   if (cpAt < 0) {
-    problem('cp', 'hj212.problem.noCp', {});
-    return done(null);
+    problem(check, 'cp', 'hj212.problem.noCp', {});
+    return done(check, null);
   }
-  if (cpAt > 0 && seg[cpAt - 1] !== ';') problem('field', 'hj212.problem.unknownField', { value: head.slice(head.lastIndexOf(';') + 1).slice(0, 40) });
+  if (cpAt > 0 && seg[cpAt - 1] !== ';') problem(check, 'field', 'hj212.problem.unknownField', { value: head.slice(head.lastIndexOf(';') + 1).slice(0, 40) });
   const body = seg.slice(cpAt + 5);
   if (!body.endsWith('&&')) {
-    problem('cp', 'hj212.problem.cpEnd', {});
-    return done(null);
+    problem(check, 'cp', 'hj212.problem.cpEnd', {});
+    return done(check, null);
   }
-  const cp: Record<string, string> = {};
+  // dictionaries from the start: a packet's many keys would otherwise walk V8 through a hidden class each
+  const cp: Record<string, string> = Object.create(null) as Record<string, string>;
   const packet: Hj212Packet = {
     qn: values.QN ?? null,
     st: values.ST ?? '',
@@ -597,9 +618,9 @@ function inspect(line: string | Uint8Array, opts: CheckOptions): { check: Packet
     pno,
     command: COMMANDS[values.CN ?? ''] ?? null,
     dataTime: null,
-    pollutants: {},
-    devices: {},
-    params: {},
+    pollutants: Object.create(null) as Record<string, PollutantValues>,
+    devices: Object.create(null) as Record<string, { rs?: number; rt?: number }>,
+    params: Object.create(null) as Record<string, string>,
     cp,
   };
   const inner = body.slice(0, -2);
@@ -609,42 +630,38 @@ function inspect(line: string | Uint8Array, opts: CheckOptions): { check: Packet
         if (item === '') continue;
         const eq = item.indexOf('=');
         if (eq <= 0) {
-          problem('cp', 'hj212.problem.cpItem', { value: item.slice(0, 40) });
+          problem(check, 'cp', 'hj212.problem.cpItem', { value: item.slice(0, 40) });
           continue;
         }
         const key = item.slice(0, eq);
         const value = item.slice(eq + 1);
-        if (key in cp) problem('cp', 'hj212.problem.cpDuplicate', { key: key.slice(0, 40) });
+        if (key in cp) problem(check, 'cp', 'hj212.problem.cpDuplicate', { key: key.slice(0, 40) });
         cp[key] = value;
         const dash = key.lastIndexOf('-');
         const code = dash > 0 ? key.slice(0, dash) : '';
         const field = dash > 0 ? key.slice(dash + 1) : key;
         if (NUMERIC_FIELDS.has(field) && code !== '') {
           if (!NUMBER.test(value)) {
-            problem('cp', 'hj212.problem.cpNumber', { key: key.slice(0, 40), value: value.slice(0, 40) });
+            problem(check, 'cp', 'hj212.problem.cpNumber', { key: key.slice(0, 40), value: value.slice(0, 40) });
             continue;
           }
           const x = Number(value);
           if (field === 'RT') (packet.devices[code] ??= {}).rt = x;
-          else {
-            const p = (packet.pollutants[code] ??= {});
-            const name = (field.startsWith('Zs') ? `zs${field.slice(2)}` : field.toLowerCase()) as keyof PollutantValues;
-            (p as Record<string, number>)[name] = x;
-          }
+          else setValue((packet.pollutants[code] ??= {}), field, x);
         } else if (field === 'RS' && code !== '') {
-          if (!/^\d+$/.test(value)) problem('cp', 'hj212.problem.cpNumber', { key: key.slice(0, 40), value: value.slice(0, 40) });
+          if (!/^\d+$/.test(value)) problem(check, 'cp', 'hj212.problem.cpNumber', { key: key.slice(0, 40), value: value.slice(0, 40) });
           else (packet.devices[code] ??= {}).rs = Number(value);
         } else if (field === 'Flag' && code !== '') (packet.pollutants[code] ??= {}).flag = value;
         else if (field === 'EFlag' && code !== '') (packet.pollutants[code] ??= {}).eFlag = value;
         else if (field === 'SampleTime' && code !== '') (packet.pollutants[code] ??= {}).sampleTime = value;
         else if (key === 'DataTime') {
           packet.dataTime = value;
-          if (!isTimestamp(value, false)) problem('cp', 'hj212.problem.dataTime', { value: value.slice(0, 40) });
+          if (!isTimestamp(value, false)) problem(check, 'cp', 'hj212.problem.dataTime', { value: value.slice(0, 40) });
         } else packet.params[key] = value;
       }
   check.cp = cp;
-  if (NEEDS_DATATIME.has(packet.cn) && packet.dataTime === null) problem('cp', 'hj212.problem.noDataTime', { cn: packet.cn });
-  return done(packet);
+  if (NEEDS_DATATIME.has(packet.cn) && packet.dataTime === null) problem(check, 'cp', 'hj212.problem.noDataTime', { cn: packet.cn });
+  return done(check, packet);
 }
 
 // ---------------------------------------------------------------- building packets and replies
