@@ -41,6 +41,18 @@ describe('the CRC of HJ 212-2017 附录 A', () => {
     expect(modbusCrc(ascii('123456789'))).toBe(0x4b37);
   });
 
+  it('is, for any bytes, the algorithm as 附录 A states it (reg = (reg >> 8) ^ byte, then 8 shifts with 0xA001)', () => {
+    const stated = (bytes: Uint8Array) => {
+      let reg = 0xffff;
+      for (const b of bytes) {
+        reg = (reg >> 8) ^ b;
+        for (let k = 0; k < 8; k++) reg = reg & 1 ? (reg >> 1) ^ 0xa001 : reg >> 1;
+      }
+      return reg;
+    };
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => hj212Crc(bytes) === stated(bytes)));
+  });
+
   it('accepts the standard’s example packet (1C80) and refuses the CRC its prose misprints (1C08)', () => {
     const c = checkPacket(EXAMPLE);
     expect(c).toMatchObject({ ok: true, errors: [], crc: { given: '1C80', computed: '1C80' }, length: { declared: 101, actual: 101 } });
@@ -288,6 +300,12 @@ describe('Hj212Framer', () => {
     const big = frame(`QN=20160801085857223;ST=32;CN=2011;PW=123456;MN=A1;Flag=4;CP=&&DataTime=20160801080000;${'a01001-Rtd=1.5;'.repeat(80)}a01002-Rtd=2&&`);
     expect(feed(ascii(big + EXAMPLE), [7]).events.filter((e) => e.kind !== 'garbage')).toMatchObject([{ kind: 'refused', reason: 'oversize' }, { kind: 'packet' }]);
     expect(packets(feed(ascii(big + EXAMPLE), [7], new Hj212Framer({ allow: ['oversize'] })).events)).toEqual([big.slice(0, -2), EXAMPLE.slice(0, -2)]);
+  });
+
+  it('takes a lower limit when configured', () => {
+    const events = feed(ascii(EXAMPLE + REALTIME), [], new Hj212Framer({ maxDataLength: 200 })).events;
+    expect(packets(events)).toEqual([EXAMPLE.slice(0, -2)]);
+    expect(events.find((e) => e.kind === 'refused')).toMatchObject({ reason: 'oversize', declared: 453, limit: 200 });
   });
 
   it('reports a packet cut off by the end of the connection', () => {
