@@ -142,8 +142,6 @@ export type QnRtn = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 100;
 /** 执行结果 ExeRtn of 9012 (§6.6.6): 1 done, 2 failed (reason unknown), 3 condition wrong, 4 timeout, 5 busy, 6 fault, 100 no data. */
 export type ExeRtn = 1 | 2 | 3 | 4 | 5 | 6 | 100;
 
-/** The fields of a pollutant (or monitoring factor) in CP whose values are numbers (§6.6 表 and 附录 C). */
-const NUMERIC_FIELDS = new Set(['Rtd', 'Avg', 'Min', 'Max', 'Cou', 'ZsRtd', 'ZsAvg', 'ZsMin', 'ZsMax', 'RT']);
 /** The data commands whose CP must carry DataTime (§6.6.2, 附录 C examples). */
 const NEEDS_DATATIME = new Set(['2011', '2021', '2031', '2041', '2051', '2061', '2081']);
 
@@ -400,6 +398,17 @@ function setValue(p: PollutantValues, field: string, x: number) {
   }
 }
 
+const pollutantOf = (m: Map<string, PollutantValues>, code: string) => {
+  let p = m.get(code);
+  if (!p) m.set(code, (p = {}));
+  return p;
+};
+const devicesOf = (m: Map<string, { rs?: number; rt?: number }>, code: string) => {
+  let d = m.get(code);
+  if (!d) m.set(code, (d = {}));
+  return d;
+};
+
 /** A packet read into its parts. `parsePacket` gives it even when the check failed (for the log): use check.ok. */
 export interface Hj212Packet {
   qn: string | null;
@@ -605,24 +614,13 @@ function inspect(line: string | Uint8Array, opts: CheckOptions): { check: Packet
     problem(check, 'cp', 'hj212.problem.cpEnd', {});
     return done(check, null);
   }
-  // dictionaries from the start: a packet's many keys would otherwise walk V8 through a hidden class each
-  const cp: Record<string, string> = Object.create(null) as Record<string, string>;
-  const packet: Hj212Packet = {
-    qn: values.QN ?? null,
-    st: values.ST ?? '',
-    cn: values.CN ?? '',
-    pw: values.PW ?? '',
-    mn: values.MN ?? '',
-    flag,
-    pnum,
-    pno,
-    command: COMMANDS[values.CN ?? ''] ?? null,
-    dataTime: null,
-    pollutants: Object.create(null) as Record<string, PollutantValues>,
-    devices: Object.create(null) as Record<string, { rs?: number; rt?: number }>,
-    params: Object.create(null) as Record<string, string>,
-    cp,
-  };
+  // read into Maps (a Map's key is hashed, an object's interned at each look-up) and made the contract's plain
+  // objects once at the end
+  const cp = new Map<string, string>();
+  const pollutants = new Map<string, PollutantValues>();
+  const devices = new Map<string, { rs?: number; rt?: number }>();
+  const params: Record<string, string> = Object.create(null) as Record<string, string>; // "__proto__" is a name like any other
+  let dataTime: string | null = null;
   const inner = body.slice(0, -2);
   if (inner !== '')
     for (const group of inner.split(';'))
@@ -635,31 +633,72 @@ function inspect(line: string | Uint8Array, opts: CheckOptions): { check: Packet
         }
         const key = item.slice(0, eq);
         const value = item.slice(eq + 1);
-        if (key in cp) problem(check, 'cp', 'hj212.problem.cpDuplicate', { key: key.slice(0, 40) });
-        cp[key] = value;
+        if (cp.has(key)) problem(check, 'cp', 'hj212.problem.cpDuplicate', { key: key.slice(0, 40) });
+        cp.set(key, value);
         const dash = key.lastIndexOf('-');
-        const code = dash > 0 ? key.slice(0, dash) : '';
-        const field = dash > 0 ? key.slice(dash + 1) : key;
-        if (NUMERIC_FIELDS.has(field) && code !== '') {
-          if (!NUMBER.test(value)) {
-            problem(check, 'cp', 'hj212.problem.cpNumber', { key: key.slice(0, 40), value: value.slice(0, 40) });
-            continue;
+        if (dash <= 0) {
+          if (key === 'DataTime') {
+            dataTime = value;
+            if (!isTimestamp(value, false)) problem(check, 'cp', 'hj212.problem.dataTime', { value: value.slice(0, 40) });
+          } else params[key] = value;
+          continue;
+        }
+        const code = key.slice(0, dash);
+        const field = key.slice(dash + 1);
+        switch (field) {
+          case 'Rtd':
+          case 'Avg':
+          case 'Min':
+          case 'Max':
+          case 'Cou':
+          case 'ZsRtd':
+          case 'ZsAvg':
+          case 'ZsMin':
+          case 'ZsMax':
+          case 'RT': {
+            if (!NUMBER.test(value)) {
+              problem(check, 'cp', 'hj212.problem.cpNumber', { key: key.slice(0, 40), value: value.slice(0, 40) });
+              break;
+            }
+            const x = Number(value);
+            if (field === 'RT') devicesOf(devices, code).rt = x;
+            else setValue(pollutantOf(pollutants, code), field, x);
+            break;
           }
-          const x = Number(value);
-          if (field === 'RT') (packet.devices[code] ??= {}).rt = x;
-          else setValue((packet.pollutants[code] ??= {}), field, x);
-        } else if (field === 'RS' && code !== '') {
-          if (!/^\d+$/.test(value)) problem(check, 'cp', 'hj212.problem.cpNumber', { key: key.slice(0, 40), value: value.slice(0, 40) });
-          else (packet.devices[code] ??= {}).rs = Number(value);
-        } else if (field === 'Flag' && code !== '') (packet.pollutants[code] ??= {}).flag = value;
-        else if (field === 'EFlag' && code !== '') (packet.pollutants[code] ??= {}).eFlag = value;
-        else if (field === 'SampleTime' && code !== '') (packet.pollutants[code] ??= {}).sampleTime = value;
-        else if (key === 'DataTime') {
-          packet.dataTime = value;
-          if (!isTimestamp(value, false)) problem(check, 'cp', 'hj212.problem.dataTime', { value: value.slice(0, 40) });
-        } else packet.params[key] = value;
+          case 'RS':
+            if (!/^\d+$/.test(value)) problem(check, 'cp', 'hj212.problem.cpNumber', { key: key.slice(0, 40), value: value.slice(0, 40) });
+            else devicesOf(devices, code).rs = Number(value);
+            break;
+          case 'Flag':
+            pollutantOf(pollutants, code).flag = value;
+            break;
+          case 'EFlag':
+            pollutantOf(pollutants, code).eFlag = value;
+            break;
+          case 'SampleTime':
+            pollutantOf(pollutants, code).sampleTime = value;
+            break;
+          default:
+            params[key] = value;
+        }
       }
-  check.cp = cp;
+  const packet: Hj212Packet = {
+    qn: values.QN ?? null,
+    st: values.ST ?? '',
+    cn: values.CN ?? '',
+    pw: values.PW ?? '',
+    mn: values.MN ?? '',
+    flag,
+    pnum,
+    pno,
+    command: COMMANDS[values.CN ?? ''] ?? null,
+    dataTime,
+    pollutants: Object.fromEntries(pollutants),
+    devices: Object.fromEntries(devices),
+    params,
+    cp: Object.fromEntries(cp),
+  };
+  check.cp = packet.cp;
   if (NEEDS_DATATIME.has(packet.cn) && packet.dataTime === null) problem(check, 'cp', 'hj212.problem.noDataTime', { cn: packet.cn });
   return done(check, packet);
 }

@@ -114,6 +114,13 @@ describe('checkPacket', () => {
     expect(checkPacket(frame('QN=20160801085857223;ST=32;CN=2061;PW=123456;MN=A1;Flag=7;PNUM=3;CP=&&DataTime=20160801080000&&')).problems[0]).toMatchObject({ key: 'hj212.problem.missingSplit', params: { field: 'PNO' } });
   });
 
+  it('keeps a CP name like __proto__ as a name, touching no prototype', () => {
+    const p = parsePacket(frame('QN=20160801085857223;ST=32;CN=1062;PW=123456;MN=A1;Flag=4;CP=&&__proto__=1;constructor=2;x-__proto__=3&&')).packet!;
+    expect(p.params.__proto__).toBe('1');
+    expect(Object.keys(p.cp)).toEqual(['__proto__', 'constructor', 'x-__proto__']);
+    expect(({} as Record<string, unknown>).constructor).toBe(Object);
+  });
+
   it('reads equipment running status (2021) and running time (2041)', () => {
     const p = parsePacket(frame('QN=20160801085857223;ST=32;CN=2021;PW=123456;MN=A1;Flag=4;CP=&&DataTime=20160801080000;SB1-RS=1;SB2-RS=4&&')).packet!;
     expect(p.devices).toEqual({ SB1: { rs: 1 }, SB2: { rs: 4 } });
