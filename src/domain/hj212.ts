@@ -47,6 +47,9 @@ const allows = (d: Deviations | undefined, x: Deviation) => (d ? ('has' in d ? d
  * (the data segment): reg = 0xFFFF; for each byte, reg = (reg >> 8) ^ byte, then 8 times: shift right,
  * XOR 0xA001 when the bit shifted out was 1. Check value of the ASCII "123456789": 0x2F80. (Not CRC-16/MODBUS,
  * which XORs the byte into the low byte and gives 0x4B37.)
+ * Because each step keeps only the high byte of the register, the result is one of just 256 values (the
+ * table below): a packet corrupted at random passes the CRC about once in 256, so the length and field checks
+ * matter as much as the CRC.
  */
 export function hj212Crc(bytes: Uint8Array, start = 0, end = bytes.length): number {
   // (reg >> 8) ^ byte has a zero high byte, so the 8 shifts depend on that one byte only: a table of 256

@@ -53,6 +53,18 @@ describe('the CRC of HJ 212-2017 附录 A', () => {
     fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => hj212Crc(bytes) === stated(bytes)));
   });
 
+  it('takes only 256 values, as its step keeps only the register’s high byte (the examples’ CRCs among them)', () => {
+    const last = new Set<number>();
+    for (let x = 0; x < 256; x++) {
+      let r = x;
+      for (let k = 0; k < 8; k++) r = r & 1 ? (r >> 1) ^ 0xa001 : r >> 1;
+      last.add(r);
+    }
+    expect(last.size).toBe(256);
+    fc.assert(fc.property(fc.uint8Array({ minLength: 1, maxLength: 100 }), (bytes) => last.has(hj212Crc(bytes))));
+    for (const crc of [0x1c80, 0x2f80, 0xc241, 0xa9c1, 0xc0c1]) expect(last.has(crc)).toBe(true);
+  });
+
   it('accepts the standard’s example packet (1C80) and refuses the CRC its prose misprints (1C08)', () => {
     const c = checkPacket(EXAMPLE);
     expect(c).toMatchObject({ ok: true, errors: [], crc: { given: '1C80', computed: '1C80' }, length: { declared: 101, actual: 101 } });
@@ -77,6 +89,26 @@ describe('the CRC of HJ 212-2017 附录 A', () => {
 });
 
 describe('checkPacket', () => {
+  it('never throws, whatever the line: random bytes, random text, a valid packet with bytes changed', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.uint8Array({ maxLength: 1200 }), fc.string({ maxLength: 300 }).map((x) => ascii(x))), (bytes) => {
+        const c = checkPacket(bytes);
+        expect(c.ok).toBe(c.errors.length === 0);
+      }),
+      { numRuns: 500 },
+    );
+    const valid = ascii(REALTIME);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(valid.length - 1), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 5 }), (changes) => {
+        const b = valid.slice();
+        for (const [at, v] of changes) b[at] = v;
+        const c = parsePacket(b);
+        if (c.check.ok) expect(c.packet).not.toBeNull();
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('names a wrong length with both figures', () => {
     const c = checkPacket(EXAMPLE.replace('##0101', '##0100'));
     expect(c.errors).toEqual(['length']);
