@@ -223,9 +223,9 @@ export class Hj212Framer {
     const n = b.length;
     for (;;) {
       // the next "##"
-      let i = pos;
-      while (i < n - 1 && !(b[i] === HASH && b[i + 1] === HASH)) i++;
-      if (i >= n - 1) {
+      let i = b.indexOf(HASH, pos);
+      while (i >= 0 && i < n - 1 && b[i + 1] !== HASH) i = b.indexOf(HASH, i + 1);
+      if (i < 0 || i >= n - 1) {
         // none: all skipped but a last '#', which may begin one
         const keep = n > pos && b[n - 1] === HASH ? 1 : 0;
         this.skip(b, pos, n - keep);
