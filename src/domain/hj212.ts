@@ -3,14 +3,17 @@
 // the gateway with the same default strictness), the typed packet, and the replies the Flag asks for.
 //
 // What was read, and what is not known:
-// - HJ 212-2017 《污染物在线监控（监测）系统数据传输标准》: §6.3.1 the communication packet (表2: "##", a
-//   4-digit decimal data-segment length, the data segment of 0–1024 characters, a 4-hex-digit CRC, CR LF);
-//   §6.3.2/表3 the data segment (QN 20, ST 5, CN 7, PW 9, MN 27, Flag 8, PNUM 9, PNO 8, CP 0–950 characters,
-//   each length counting its "XX=" name); §6.3.3 the Flag bits (V5–V0 the standard's version: 000000 HJ/T
-//   212-2005, 000001 this edition; D: PNUM and PNO present; A: the command wants an answer); §6.6 the codes
-//   (系统编码 ST, 命令编码 CN, 请求命令返回 QnRtn, 执行结果 ExeRtn, 数据标记 N F M S D C T B, 设备运行状态 RS);
-//   附录 A the CRC; 附录 C the examples (the example packet ##0101…&&1C80 is right; the sentence after it
-//   prints 1C08). Read through excerpts of the text and the summaries in /work/shared/docs/standards.md.
+// - HJ 212-2017 《污染物在线监控（监测）系统数据传输标准》, read through excerpts and transcriptions of its text
+//   (the clause numbers below are those the transcriptions give; where only the table is known, the table is
+//   cited): 表2 the communication packet ("##", a 4-digit decimal data-segment length, the data segment of at
+//   most 1024 characters, a 4-hex-digit CRC, CR LF); §6.5 表3 the data segment (QN 20, ST 5, CN 7, PW 9, MN 27,
+//   Flag 8, PNUM 9, PNO 8, CP 0–950 characters, each length counting its "XX=" name) and its Flag row (V5–V0 the
+//   standard's version: 000000 HJ/T 212-2005, 000001 this edition; D: PNUM and PNO present; A: the command wants
+//   an answer); §6.6.1 表5 系统编码 ST (two characters 0–9, A–Z); §6.6.2 表6 执行结果 ExeRtn; §6.6.3 表7 请求命令
+//   返回 QnRtn; §6.6.4 表8 数据标记; §6.6.5 表9 命令编码 CN (4 digits); 附录 A the CRC (its steps: the register
+//   XOR the byte into the high byte's place, 8 shifts with 0xA001, the CRC stored high byte first); 附录 C the
+//   examples (the example packet ##0101…&&1C80 is right; the sentence after it prints 1C08). Also
+//   /work/shared/docs/standards.md.
 // - HJ/T 212-2005: the same frame and CRC; QN and Flag often absent in what its devices send (and its data
 //   segment fields were shorter: PW 6, MN 14, CP 0–960 characters with the name). Handled by the deviation
 //   `noQnFlag`.
@@ -18,7 +21,7 @@
 //   NOT found: no difference of it is claimed or handled here. A packet whose Flag carries a version other
 //   than 0 or 1 is parsed as HJ 212-2017 and its edition reported as unknown (`edition: null`).
 
-/** The data segment's length limit of HJ 212-2017 §6.3.1 表2 (0 ≤ n ≤ 1024 characters). */
+/** The data segment's length limit of HJ 212-2017 表2 (at most 1024 characters). */
 export const HJ212_MAX_DATA_LENGTH = 1024;
 /** The largest length the 4-digit length field can declare: the hard bound even with `oversize` allowed. */
 export const HJ212_LENGTH_FIELD_MAX = 9999;
@@ -78,7 +81,31 @@ const swapBytes = (x: number) => ((x & 0xff) << 8) | (x >>> 8);
 
 // ---------------------------------------------------------------- codes (§6.6)
 
-/** What kind of command a CN is (HJ 212-2017 §6.6.2 表 命令编码) and who sends it. */
+/** The system codes ST of §6.6.1 表5 (extensible); the catalogue's `hj212.st.<ST>` names each in Chinese. */
+export const SYSTEM_CODES: Readonly<Record<string, string>> = {
+  '21': 'surface water quality',
+  '22': 'ambient air quality',
+  '23': 'acoustic environment quality',
+  '24': 'groundwater quality',
+  '25': 'soil quality',
+  '26': 'seawater quality',
+  '27': 'volatile organic compounds',
+  '31': 'air pollution source',
+  '32': 'surface-water pollution source',
+  '33': 'groundwater pollution source',
+  '34': 'marine pollution source',
+  '35': 'soil pollution source',
+  '36': 'noise pollution source',
+  '37': 'vibration pollution source',
+  '38': 'radioactive pollution source',
+  '39': 'construction-site dust',
+  '41': 'electromagnetic pollution source',
+  '51': 'flue-gas emission process',
+  '52': 'waste-water discharge process',
+  '91': 'system interaction (field device and platform)',
+};
+
+/** What kind of command a CN is (HJ 212-2017 §6.6.5 表9 命令编码) and who sends it. */
 export type CommandKind = 'initialisation' | 'parameter' | 'data' | 'control' | 'interaction';
 export interface CommandInfo {
   kind: CommandKind;
@@ -90,7 +117,7 @@ export interface CommandInfo {
   notice?: boolean;
 }
 
-/** The command codes HJ 212-2017 lists (§6.6.2; 1001–1010 and others reserved). */
+/** The command codes HJ 212-2017 lists (§6.6.5 表9; the standard lets them be extended). */
 export const COMMANDS: Readonly<Record<string, CommandInfo>> = {
   '1000': { kind: 'initialisation', name: 'set timeout and retries' },
   '1011': { kind: 'parameter', name: 'get field-device time' },
@@ -127,7 +154,7 @@ export const COMMANDS: Readonly<Record<string, CommandInfo>> = {
   '9014': { kind: 'interaction', name: 'data reply' },
 };
 
-/** The data marks (§6.6.4 数据标记) of `xxx-Flag`; the catalogue's `hj212.mark.<letter>` says each in words. */
+/** The data marks (§6.6.4 表8 数据标记, extensible) of `xxx-Flag`; the catalogue's `hj212.mark.<letter>` says each in words. */
 export const DATA_MARKS = {
   N: 'instrument working normally',
   F: 'instrument stopped',
@@ -140,12 +167,12 @@ export const DATA_MARKS = {
 } as const;
 export type DataMark = keyof typeof DATA_MARKS;
 
-/** 请求命令返回 QnRtn of 9011 (§6.6.5): 1 ready to execute, 2 refused, 3 wrong PW, 4 wrong MN, 5 wrong ST, 6 wrong Flag, 7 wrong QN, 8 wrong CN, 9 CRC error, 100 unknown. */
+/** 请求命令返回 QnRtn of 9011 (§6.6.3 表7): 1 ready to execute, 2 refused, 3 wrong PW, 4 wrong MN, 5 wrong ST, 6 wrong Flag, 7 wrong QN, 8 wrong CN, 9 CRC error, 100 unknown. */
 export type QnRtn = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 100;
-/** 执行结果 ExeRtn of 9012 (§6.6.6): 1 done, 2 failed (reason unknown), 3 condition wrong, 4 timeout, 5 busy, 6 fault, 100 no data. */
+/** 执行结果 ExeRtn of 9012 (§6.6.2 表6): 1 done, 2 failed (reason unknown), 3 condition wrong, 4 timeout, 5 busy, 6 fault, 100 no data. */
 export type ExeRtn = 1 | 2 | 3 | 4 | 5 | 6 | 100;
 
-/** The data commands whose CP must carry DataTime (§6.6.2, 附录 C examples). */
+/** The data commands whose CP must carry DataTime (表9's data commands; 附录 C examples). */
 const NEEDS_DATATIME = new Set(['2011', '2021', '2031', '2041', '2051', '2061', '2081']);
 
 // ---------------------------------------------------------------- framing
@@ -162,7 +189,7 @@ export type FrameEvent =
   | { kind: 'truncated'; held: number; sample: string };
 
 export interface FramerOptions {
-  /** the largest data segment accepted; default 1024 (HJ 212-2017 §6.3.1) */
+  /** the largest data segment accepted; default 1024 (HJ 212-2017 表2) */
   maxDataLength?: number;
   /** deviations allowed for this connection's device: `oversize` (up to 9999), `noCrLf` */
   allow?: Deviations;
@@ -352,7 +379,7 @@ export interface PacketCheck {
   cp: Record<string, string> | null;
 }
 
-/** The Flag field's bits (§6.3.3): version V5–V0, D (PNUM/PNO present), A (an answer is wanted). */
+/** The Flag field's bits (表3, Flag): version V5–V0, D (PNUM/PNO present), A (an answer is wanted). */
 export interface Hj212Flag {
   value: number;
   /** V5–V0: 0 HJ/T 212-2005, 1 HJ 212-2017; others not known (HJ 212-2025's is not read) */
@@ -364,7 +391,7 @@ export interface Hj212Flag {
   ackWanted: boolean;
 }
 
-/** One pollutant's or monitoring factor's values in CP (§6.6, 附录 C): "a34004-Rtd=12.3,a34004-Flag=N". */
+/** One pollutant's or monitoring factor's values in CP (表3 CP, 附录 C): "a34004-Rtd=12.3,a34004-Flag=N". */
 export interface PollutantValues {
   /** real-time value (2011) */
   rtd?: number;
@@ -450,7 +477,7 @@ const DIGITS = /^\d+$/;
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const HEADER_FIELDS = ['QN', 'ST', 'CN', 'PW', 'MN', 'Flag', 'PNUM', 'PNO'] as const;
 type HeaderField = (typeof HEADER_FIELDS)[number];
-/** §6.3.2 表3: the largest value of each field, in characters (the table's lengths less "XX=") */
+/** §6.5 表3: the largest value of each field, in characters (the table's lengths less "XX=") */
 const FIELD_MAX: Record<HeaderField, number> = { QN: 17, ST: 2, CN: 4, PW: 6, MN: 24, Flag: 3, PNUM: 4, PNO: 4 };
 
 /** "20160801085857223" (QN) or "20160801085857" (DataTime) as a real date and time */
@@ -463,8 +490,8 @@ function isTimestamp(s: string, ms: boolean): boolean {
 
 /**
  * checkPacket(line: string | Uint8Array, opts?: { strictness?: Deviations }): PacketCheck — one packet as
- * received, from "##" to the CRC, with or without its CR LF: the frame (§6.3.1), the length, the CRC (附录 A),
- * the data segment's fields (§6.3.2–6.3.3) and CP (§6.3.4, §6.6). Strict by default.
+ * received, from "##" to the CRC, with or without its CR LF: the frame (表2), the length, the CRC (附录 A),
+ * the data segment's fields (§6.5 表3, §6.6) and CP. Strict by default.
  */
 export function checkPacket(line: string | Uint8Array, opts: CheckOptions = {}): PacketCheck {
   return inspect(line, opts).check;
@@ -505,7 +532,7 @@ function inspect(line: string | Uint8Array, opts: CheckOptions): { check: Packet
     cp: null,
   };
 
-  // the frame: "##" + 4 digits + data + 4 hex digits (§6.3.1 表2)
+  // the frame: "##" + 4 digits + data + 4 hex digits (表2)
   if (n < 2 || b[0] !== HASH || b[1] !== HASH) {
     problem(check, 'format', 'hj212.problem.noHeader', { start: decoder.decode(b.subarray(0, Math.min(n, 12))) });
     return done(check, null);
@@ -541,7 +568,7 @@ function inspect(line: string | Uint8Array, opts: CheckOptions): { check: Packet
     }
   }
 
-  // the data segment (§6.3.2)
+  // the data segment (§6.5 表3)
   const seg = decoder.decode(b.subarray(6, dataEnd));
   const cpAt = seg.indexOf('CP=&&');
   const head = cpAt < 0 ? seg : seg.slice(0, cpAt);
@@ -576,7 +603,7 @@ function inspect(line: string | Uint8Array, opts: CheckOptions): { check: Packet
     if (v.length > FIELD_MAX[k]) problem(check, 'field', 'hj212.problem.fieldTooLong', { field: k, value: v.slice(0, 40), max: FIELD_MAX[k] });
   }
   if (values.QN !== undefined && !isTimestamp(values.QN, true)) problem(check, 'field', 'hj212.problem.qn', { value: values.QN.slice(0, 40) });
-  if (values.ST && !/^\d{2}$/.test(values.ST)) problem(check, 'field', 'hj212.problem.st', { value: values.ST.slice(0, 40) });
+  if (values.ST && !/^[0-9A-Z]{2}$/.test(values.ST)) problem(check, 'field', 'hj212.problem.st', { value: values.ST.slice(0, 40) });
   if (values.CN && !/^\d{4}$/.test(values.CN)) problem(check, 'field', 'hj212.problem.cn', { value: values.CN.slice(0, 40) });
   let flag: Hj212Flag | null = null;
   if (values.Flag !== undefined) {
@@ -606,7 +633,7 @@ function inspect(line: string | Uint8Array, opts: CheckOptions): { check: Packet
     if (flag && !flag.split) problem(check, 'field', 'hj212.problem.splitWithoutD', {});
   }
 
-  // CP (§6.3.4): "CP=&&" items "&&"; items separated by ";" (one code each) and "," (fields of the same code)
+  // CP (表3): "CP=&&" items "&&"; items separated by ";" (one code each) and "," (fields of the same code)
   if (cpAt < 0) {
     problem(check, 'cp', 'hj212.problem.noCp', {});
     return done(check, null);
@@ -709,7 +736,7 @@ function inspect(line: string | Uint8Array, opts: CheckOptions): { check: Packet
 // ---------------------------------------------------------------- building packets and replies
 
 /**
- * frame(dataSegment: string): string — "##" + length + data + CRC + CR LF (§6.3.1), the CRC by 附录 A over the
+ * frame(dataSegment: string): string — "##" + length + data + CRC + CR LF (表2), the CRC by 附录 A over the
  * data segment's bytes (UTF-8; the standard's segments are ASCII).
  */
 export function frame(dataSegment: string): string {
@@ -729,7 +756,7 @@ const REPLY_FLAG = 4;
 const replySegment = (p: Hj212Packet, now: Date, cn: string, cp: string) =>
   `QN=${p.qn ?? qnOf(now)};ST=91;CN=${cn};PW=${p.pw};MN=${p.mn};Flag=${REPLY_FLAG};CP=&&${cp}&&`;
 
-/** dataReply(packet, now): string — 9014 数据应答 to a data upload (§6.6.2; 附录 C: "QN=…;ST=91;CN=9014;…;Flag=4;CP=&&&&"). */
+/** dataReply(packet, now): string — 9014 数据应答 to a data upload (表9; 附录 C: "QN=…;ST=91;CN=9014;…;Flag=4;CP=&&&&"). */
 export const dataReply = (p: Hj212Packet, now: Date) => frame(replySegment(p, now, '9014', ''));
 /** noticeReply(packet, now): string — 9013 通知应答 to a notification. */
 export const noticeReply = (p: Hj212Packet, now: Date) => frame(replySegment(p, now, '9013', ''));
