@@ -72,9 +72,11 @@ function rate(f: () => { packets: number; values: number }): number {
   f(); // warm up
   let best = 0;
   for (let run = 0; run < 3; run++) {
-    const t0 = performance.now();
+    // the process's CPU time, not the wall clock: the machine is shared, and the figure is per second of one core
+    const t0 = process.cpuUsage();
     const r = f();
-    const s = (performance.now() - t0) / 1000;
+    const used = process.cpuUsage(t0);
+    const s = (used.user + used.system) / 1e6;
     if (r.packets !== count || r.values !== count * POLLUTANTS.length) throw new Error(`read ${r.packets} packets, ${r.values} values`);
     best = Math.max(best, r.packets / s);
   }
@@ -85,12 +87,12 @@ const oursRate = rate(ours);
 const naiveRate = rate(naive);
 reportFigures('hj212', 'HJ 212 protocol layer (one core)', [
   {
-    what: 'minute-data packets framed, checked (CRC, length, fields, CP) and parsed per second',
+    what: 'minute-data packets framed, checked (CRC, length, fields, CP) and parsed per second of one core',
     aim: `≥ ${fmt.perS(AIM, 'packets')}`,
     baseline: fmt.perS(naiveRate, 'packets'),
     value: fmt.perS(oursRate, 'packets'),
     met: oursRate >= AIM,
-    note: `baseline: a naive split/regex parser without CRC, length or framing across reads; ${(stream.length / count).toFixed(0)}-byte packets in ${READ}-byte reads; best of 3`,
+    note: `baseline: a naive split/regex parser without CRC, length or framing across reads; ${(stream.length / count).toFixed(0)}-byte packets in ${READ}-byte reads; process CPU time, best of 3`,
   },
   {
     what: 'bytes read per second by the framer and checker',
