@@ -347,6 +347,13 @@ describe('Hj212Framer', () => {
     expect(events.find((e) => e.kind === 'refused')).toMatchObject({ reason: 'oversize', declared: 453, limit: 200 });
   });
 
+  it('frames a packet sent one byte at a time (a slow sender)', () => {
+    const f = new Hj212Framer();
+    const events = [...ascii(EXAMPLE + REALTIME)].flatMap((byte) => f.push(Uint8Array.of(byte)));
+    expect(packets(events)).toEqual([EXAMPLE.slice(0, -2), REALTIME.slice(0, -2)]);
+    expect(f.held).toBe(0);
+  });
+
   it('reports a packet cut off by the end of the connection', () => {
     const f = new Hj212Framer();
     expect(f.push(ascii(EXAMPLE.slice(0, 40)))).toEqual([]);
