@@ -16,6 +16,7 @@ Usage:
 {users}
 {backup}
 {monitoring}
+{hj212}
   ecociv report <plan> --kind kind --out file [--year year]
                                          write a report, its format from the file's extension (default: the latest year with figures):
                                          annual self-assessment .docx .pdf .html; application table .xlsx;

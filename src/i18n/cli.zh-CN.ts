@@ -16,6 +16,7 @@ export const cliZhCN: Record<string, string> = {
 {users}
 {backup}
 {monitoring}
+{hj212}
   ecociv report <规划> --kind 类型 --out 文件 [--year 年份]
                                          生成报告，格式由文件扩展名决定（默认最近有现状值的年份）：
                                          annual 年度自评估报告 .docx .pdf .html；application 申报达标情况表 .xlsx；
