@@ -29,13 +29,14 @@ import { busyMessage, DataDirBusyError } from '../store/dirLock.ts';
 import { userPath, type CliIo } from './io.ts';
 import { forwardToServer } from './remote.ts';
 import { isMonitoringCommand, MonitoringInputError, runMonitoring } from './monitoring.ts';
+import { checkMonitoringImportArgs, isMonitoringImport, monitoringImportHelp, MonitoringImportUsageError, runMonitoringImport } from './monitoringImport.ts';
 
 class UsageError extends Error {}
 
 // The report renderers (docx, charts, Chromium) take seconds to load: only the report command loads them.
 
 /** The command line's help, in the language asked for. */
-const help = (locale: Locale) => t('cli.help.main', { tracking: trackingHelp(locale), users: usersHelp(locale), backup: backupHelp(locale), monitoring: t('monitoring.help', {}, locale) }, locale);
+const help = (locale: Locale) => t('cli.help.main', { tracking: trackingHelp(locale), users: usersHelp(locale), backup: backupHelp(locale), monitoring: `${t('monitoring.help', {}, locale)}\n${monitoringImportHelp(locale)}` }, locale);
 
 /** Commands a running server must not run for a command line: a second server; a restore under its feet. */
 export const NOT_THROUGH_SERVER = ['serve', 'restore'];
@@ -82,6 +83,8 @@ async function runCommand(argv: string[], io: CliIo, ro: RunOptions): Promise<nu
       'out-dir': { type: 'string' },
       all: { type: 'boolean' },
       'trust-unsigned': { type: 'boolean' },
+      plan: { type: 'string' },
+      replace: { type: 'boolean' },
     },
   });
   const [command, ...rest] = positionals;
@@ -100,7 +103,11 @@ async function runCommand(argv: string[], io: CliIo, ro: RunOptions): Promise<nu
   }
   // the calculators need no store: they run before one is opened
   if (isMonitoringCommand(command)) return runMonitoring(io, command, rest, { format, locale });
-  if (![...['plans', 'assess', 'projects', 'tasks', 'check', 'record', 'confirm', 'report', 'serve', 'users'], ...TRACKING_COMMANDS, ...BACKUP_COMMANDS].includes(command)) throw new UsageError(`${t('error.unknownCommand', { value: command }, locale)}\n\n${helpText}`);
+  const monitoringImport = isMonitoringImport(command, rest);
+  if (command === 'monitoring' && !monitoringImport) throw new UsageError(`${t('monitoringImport.cli.unknownSub', { value: rest[0] ?? '' }, locale)}\n\n${helpText}`);
+  const importOptions = { ...(values.plan !== undefined ? { plan: values.plan } : {}), ...(values.kind !== undefined ? { kind: values.kind } : {}), replace: values.replace === true, format: format as 'table' | 'json', locale };
+  if (monitoringImport) checkMonitoringImportArgs(rest.slice(1), importOptions);
+  if (!monitoringImport && ![...['plans', 'assess', 'projects', 'tasks', 'check', 'record', 'confirm', 'report', 'serve', 'users'], ...TRACKING_COMMANDS, ...BACKUP_COMMANDS].includes(command)) throw new UsageError(`${t('error.unknownCommand', { value: command }, locale)}\n\n${helpText}`);
   if (command === 'confirm' && (rest.length < 3 || year === undefined))
     throw new UsageError(`${t('cli.error.confirmArgs', {}, locale)}\n\n${helpText}`);
   if (['assess', 'projects', 'tasks', 'check', 'record'].includes(command) && !rest[0])
@@ -148,6 +155,7 @@ async function runCommand(argv: string[], io: CliIo, ro: RunOptions): Promise<nu
         ...(values.region !== undefined ? { region: values.region } : {}),
         ...(values.unit !== undefined ? { unit: values.unit } : {}),
       });
+    if (monitoringImport) return await runMonitoringImport(db, io, rest.slice(1), importOptions);
     if (backup) return await runBackup(db, io, command as (typeof BACKUP_COMMANDS)[number], rest, { format, locale, trustUnsigned: values['trust-unsigned'] === true });
     if ((TRACKING_COMMANDS as readonly string[]).includes(command)) {
       return await runTracking(db, io, command as (typeof TRACKING_COMMANDS)[number], rest, {
@@ -373,6 +381,7 @@ function localeOfArgs(argv: string[]): Locale {
 export function cliFailure(e: unknown, locale: Locale = 'zh-CN'): { message: string; code: number } | null {
   if (e instanceof UsageError || e instanceof UnknownPlanError || e instanceof TrackingUsageError || e instanceof UsersUsageError || isReportError(e)) return { message: e.message, code: 2 };
   if (e instanceof MonitoringInputError) return { message: e.message, code: e.code };
+  if (e instanceof MonitoringImportUsageError) return { message: e.message, code: 2 };
   if (e instanceof InvalidEntriesError) return { message: t('cli.failure.entries', { n: e.problems.length, detail: e.message }, locale), code: 1 };
   if (e instanceof InvalidBatchError) return { message: t('cli.failure.batch', { n: e.problems.length, detail: e.message }, locale), code: 1 };
   if (e instanceof NotFoundError || e instanceof ForbiddenError) return { message: e.message, code: 1 };

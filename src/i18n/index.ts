@@ -21,6 +21,8 @@ import { limitsEn } from './limits.en.ts';
 import { limitsZhCN } from './limits.zh-CN.ts';
 import { monitoringEn } from './monitoring.en.ts';
 import { monitoringZhCN } from './monitoring.zh-CN.ts';
+import { monitoringImportEn } from './monitoringImport.en.ts';
+import { monitoringImportZhCN } from './monitoringImport.zh-CN.ts';
 import { reportEn } from './report.en.ts';
 import { reportZhCN } from './report.zh-CN.ts';
 import { serverEn } from './server.en.ts';
@@ -29,8 +31,8 @@ import { zhCN } from './zh-CN.ts';
 
 export type Locale = 'zh-CN' | 'en';
 const catalogs: Record<Locale, Record<string, string>> = {
-  'zh-CN': { ...zhCN, ...reportZhCN, ...accountsZhCN, ...accessZhCN, ...integrityZhCN, ...embeddedZhCN, ...limitsZhCN, ...serverZhCN, ...backupZhCN, ...cliZhCN, ...dataZhCN, ...entryZhCN, ...monitoringZhCN },
-  en: { ...en, ...reportEn, ...accountsEn, ...accessEn, ...integrityEn, ...embeddedEn, ...limitsEn, ...serverEn, ...backupEn, ...cliEn, ...dataEn, ...entryEn, ...monitoringEn },
+  'zh-CN': { ...zhCN, ...reportZhCN, ...accountsZhCN, ...accessZhCN, ...integrityZhCN, ...embeddedZhCN, ...limitsZhCN, ...serverZhCN, ...backupZhCN, ...cliZhCN, ...dataZhCN, ...entryZhCN, ...monitoringZhCN, ...monitoringImportZhCN },
+  en: { ...en, ...reportEn, ...accountsEn, ...accessEn, ...integrityEn, ...embeddedEn, ...limitsEn, ...serverEn, ...backupEn, ...cliEn, ...dataEn, ...entryEn, ...monitoringEn, ...monitoringImportEn },
 };
 
 export function t(key: string, params: Record<string, string | number> = {}, locale: Locale = 'zh-CN'): string {
