@@ -62,9 +62,10 @@ export interface HeaderProblem {
 
 /** A header split into its name key (lower case, no spaces or punctuation) and the unit written in brackets. */
 export function splitHeader(header: string): { keys: string[]; unit: string | null } {
-  const h = header.normalize('NFKC').trim();
-  const groups = [...h.matchAll(/[([【]([^)\]】]*)[)\]】]/g)].map((m) => m[1]!.trim());
-  const outer = h.replace(/[([【][^)\]】]*[)\]】]/g, ' ').trim();
+  // the unit as written (shown in a refusal); names compared after NFKC (full-width, subscripts, µ)
+  const h = header.trim();
+  const groups = [...h.matchAll(/[(（[【]([^)）\]】]*)[)）\]】]/g)].map((m) => m[1]!.trim());
+  const outer = h.replace(/[(（[【][^)）\]】]*[)）\]】]/g, ' ').trim();
   let unit: string | null = null;
   const named: string[] = [];
   for (const g of groups) (unitKey(g) !== null ? (unit = g) : named.push(g));
@@ -75,7 +76,7 @@ export function splitHeader(header: string): { keys: string[]; unit: string | nu
     name = tail[1]!;
     unit = tail[2]!;
   }
-  const k = (s: string) => s.toLowerCase().replace(/[\s_\-.·:：、/]/g, '');
+  const k = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[\s_\-.·:：、/]/g, '');
   const keys = [k(name + named.join('')), k(name), ...named.map(k)].filter((x, i, a) => x !== '' && a.indexOf(x) === i);
   return { keys, unit };
 }
