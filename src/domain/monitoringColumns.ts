@@ -23,6 +23,7 @@
 // Nothing is converted: a header whose unit is not the one expected (CO in µg/m³, PM in mg/m³, water in µg/L) is
 // refused naming the column and both units.
 import { PLAUSIBLE_MAX } from './aqi.ts';
+import { yearInRange } from './limits.ts';
 import { isIsoDate } from './period.ts';
 import { plausibleRange, readTargetClass, WATER_PARAMETERS, type TargetClass, type WaterParameter, type Waterbody } from './waterClass.ts';
 
@@ -300,6 +301,8 @@ export type CellReading = { value: number | null; mark: string | null } | { prob
  */
 export function readValue(cell: string, range: readonly [number, number], parameter?: string): CellReading {
   if (cell === '') return { value: null, mark: null };
+  const fast = plainNumber(cell);
+  if (fast === fast && parameter !== 'pH') return fast < 0 ? { problem: 'negative' } : fast > range[1] ? { problem: 'tooHigh' } : { value: fast, mark: null };
   if (NUMBER.test(cell)) {
     const v = Number(cell);
     if (parameter === 'pH' && (v < range[0] || v > range[1])) return { problem: 'pH' };
@@ -317,6 +320,38 @@ export function readValue(cell: string, range: readonly [number, number], parame
     return { value: null, mark: c };
   }
   return { problem: 'notNumber' };
+}
+
+/**
+ * plainNumber(cell) → the number a cell of plain decimal notation holds (35, 0.6, -5, 1e9), NaN otherwise: the
+ * fast path of readValue and cellNumber, without a regular expression (hex, binary, "Infinity" are not numbers).
+ */
+export function plainNumber(cell: string): number {
+  const n = cell.length;
+  if (n === 0) return Number.NaN;
+  const a = cell.charCodeAt(0);
+  const z = cell.charCodeAt(n - 1);
+  if (!((a >= 48 && a <= 57) || a === 46 || a === 45 || a === 43) || !((z >= 48 && z <= 57) || z === 46)) return Number.NaN;
+  if (n > 1) {
+    const b = cell.charCodeAt(1) | 0x20;
+    if (b === 0x78 || b === 0x62 || b === 0x6f) return Number.NaN; // 0x 0b 0o
+  }
+  return +cell;
+}
+
+/** What cellNumber returns for a cell it refuses (a negative code; a value is never negative). */
+export const CELL_PROBLEM = { notNumber: -1, negative: -2, tooHigh: -3, pH: -4 } as const;
+
+/**
+ * cellNumber(cell, range, parameter?) → readValue without an object per cell, for millions of cells: the value
+ * (≥ 0); NaN for no value (blank or a mark); a CELL_PROBLEM code (< 0) for a refused cell.
+ */
+export function cellNumber(cell: string, range: readonly [number, number], parameter?: string): number {
+  if (cell === '') return Number.NaN;
+  const v = parameter === 'pH' ? Number.NaN : plainNumber(cell);
+  if (v === v) return v < 0 ? CELL_PROBLEM.negative : v > range[1] ? CELL_PROBLEM.tooHigh : v;
+  const r = readValue(cell, range, parameter);
+  return 'problem' in r ? CELL_PROBLEM[r.problem] : r.value === null ? Number.NaN : r.value;
 }
 
 /** The plausible range of an item (PLAUSIBLE_MAX of aqi.ts; GB 3838 parameters by plausibleRange). */
@@ -344,6 +379,8 @@ const pad = (n: number) => String(n).padStart(2, '0');
  * when the text is not such a date, or the date does not exist.
  */
 export function readDateTime(cell: string): ReadTime | undefined {
+  const fast = isoDateTimeFast(cell);
+  if (fast) return fast;
   const c = cell.normalize('NFKC').trim();
   const m = /^(\d{4})(?:[-/.年](\d{1,2})[-/.月](\d{1,2})日?|(\d{2})(\d{2}))(?:(?:\s+|T)(\d{1,2})(?:(?::(\d{2})(?::(\d{2})(?:\.\d+)?)?)|时)?)?$/.exec(c);
   if (!m) return undefined;
@@ -353,6 +390,38 @@ export function readDateTime(cell: string): ReadTime | undefined {
   const hour = Number(m[6]);
   const minute = Number(m[7] ?? 0);
   if (hour > 24 || minute > 59 || Number(m[8] ?? 0) > 59 || (hour === 24 && (minute !== 0 || Number(m[8] ?? 0) !== 0))) return undefined;
+  return { date, hour, minute };
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
+
+/** "YYYY-MM-DD", "YYYY-MM-DD HH:MM" or "YYYY-MM-DD HH:MM:SS" read without a regular expression; undefined otherwise. */
+function isoDateTimeFast(c: string): ReadTime | undefined {
+  const n = c.length;
+  if ((n !== 10 && n !== 16 && n !== 19) || c.charCodeAt(4) !== 45 || c.charCodeAt(7) !== 45) return undefined;
+  for (const i of n === 10 ? [0, 1, 2, 3, 5, 6, 8, 9] : [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15]) {
+    const d = digit(c, i);
+    if (d < 0 || d > 9) return undefined;
+  }
+  const y = digit(c, 0) * 1000 + digit(c, 1) * 100 + digit(c, 2) * 10 + digit(c, 3);
+  const m = digit(c, 5) * 10 + digit(c, 6);
+  const d = digit(c, 8) * 10 + digit(c, 9);
+  const leap = m === 2 && (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)) ? 1 : 0;
+  if (m < 1 || m > 12 || d < 1 || d > DAYS_IN_MONTH[m - 1]! + leap || !yearInRange(y)) return undefined;
+  const date = c.slice(0, 10);
+  if (n === 10) return { date, hour: null, minute: 0 };
+  const sep = c.charCodeAt(10);
+  if ((sep !== 32 && sep !== 84) || c.charCodeAt(13) !== 58) return undefined;
+  const hour = digit(c, 11) * 10 + digit(c, 12);
+  const minute = digit(c, 14) * 10 + digit(c, 15);
+  let second = 0;
+  if (n === 19) {
+    if (c.charCodeAt(16) !== 58) return undefined;
+    second = digit(c, 17) * 10 + digit(c, 18);
+    if (!(second >= 0 && second <= 59)) return undefined;
+  }
+  if (hour > 24 || minute > 59 || (hour === 24 && (minute !== 0 || second !== 0))) return undefined;
   return { date, hour, minute };
 }
 
