@@ -20,6 +20,7 @@ const BENCHES: Array<{ name: string; script: string; args?: string[] }> = [
   { name: 'national', script: 'bench' },
   { name: 'reports', script: 'bench:reports' },
   { name: 'web', script: 'bench:web' },
+  { name: 'monitoring', script: 'bench:monitoring' },
 ];
 
 const argv = process.argv.slice(2);
