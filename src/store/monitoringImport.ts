@@ -374,9 +374,9 @@ async function dataReader(tx: Queryable, map: ColumnMap, c: Context, importId: n
         ON CONFLICT (station_id, sampled_on) ${c.replace ? 'DO UPDATE SET sample_values = EXCLUDED.sample_values, marks = EXCLUDED.marks, import_id = EXCLUDED.import_id' : 'DO NOTHING'}`;
       params = [ids, ats, marks, sample];
     }
-    await tx.query(sql, params);
+    const inserted = Number((await tx.query<{ n: string | number }>(`WITH ins AS (${sql} RETURNING 1) SELECT count(*) AS n FROM ins`, params)).rows[0]!.n);
     written += batch.length;
-    if (!c.replace) {
+    if (!c.replace && inserted < batch.length) {
       // what the store already held for these keys stayed: name each such row
       const table = kind === 'air-hours' ? 'air_hours' : kind === 'air-days' ? 'air_days' : 'water_samples';
       const keyCol = kind === 'air-hours' ? 'hour' : kind === 'air-days' ? 'day' : 'sampled_on';
