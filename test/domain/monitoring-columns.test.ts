@@ -96,3 +96,58 @@ describe('station words', () => {
     expect(['Ⅱ', 'II', '2', 'Ⅲ类', 'III类', 'Ⅵ'].map(readTarget)).toEqual([2, 2, 2, 3, 3, undefined]);
   });
 });
+
+describe('reading rows (src/exchange/rowStream.ts)', async () => {
+  const { readRows, CsvQuoteError } = await import('../../src/exchange/rowStream.ts');
+  const { toGb18030 } = await import('../fixtures/monitoring/make.ts');
+  const ExcelJS = (await import('exceljs')).default;
+  const read = async (bytes: Uint8Array, name = 'a.csv', piece = bytes.length || 1) => {
+    const out: Array<{ row: number; cells: string[] }> = [];
+    for await (const r of readRows(async function* () {
+      for (let i = 0; i < bytes.length; i += piece) yield bytes.subarray(i, i + piece);
+    }, name))
+      out.push(r);
+    return out;
+  };
+  const text = '\uFEFF站点编码,名称,备注\r\n1001A,"城区, 站","说""好""\r\n第二行"\r\n\r\n1002A,乡镇,x\n,,\n1003A,末,';
+  const expected = [
+    { row: 1, cells: ['站点编码', '名称', '备注'] },
+    { row: 2, cells: ['1001A', '城区, 站', '说"好"\r\n第二行'] }, // a quoted cell with a comma, doubled quotes and a line break
+    { row: 4, cells: ['1002A', '乡镇', 'x'] }, // blank rows 3 and 5 keep their numbers
+    { row: 6, cells: ['1003A', '末', ''] },
+  ];
+
+  it('splits RFC 4180 CSV, numbering rows as a spreadsheet does, however the bytes arrive', async () => {
+    const bytes = Buffer.from(text, 'utf8');
+    expect(await read(bytes)).toEqual(expected);
+    for (const piece of [1, 2, 3, 7]) expect(await read(bytes, 'a.csv', piece)).toEqual(expected);
+  });
+
+  it('reads GB18030, found from the bytes', async () => {
+    const bytes = toGb18030(text.slice(1));
+    expect(await read(bytes)).toEqual(expected);
+    expect(await read(bytes, 'a.csv', 5)).toEqual(expected);
+  });
+
+  it('refuses a quote never closed, naming its row', async () => {
+    const e = await read(Buffer.from('a,b\n1,"open\n2,3\n')).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(CsvQuoteError);
+    expect((e as InstanceType<typeof CsvQuoteError>).row).toBe(2);
+  });
+
+  it('reads the first sheet of a workbook: dates as date-times, formulas by their result', async () => {
+    const wb = new ExcelJS.Workbook();
+    const a = wb.addWorksheet('数据');
+    a.addRow(['站点编码', '监测时间', 'PM2.5']);
+    a.addRow(['5001A', new Date(Date.UTC(2025, 0, 1, 13)), 35]);
+    a.addRow([]);
+    a.addRow(['5002A', '2025-01-01 14:00', { formula: '1+1', result: 2 }]);
+    wb.addWorksheet('说明').addRow(['不是数据']);
+    const rows = await read(Buffer.from(await wb.xlsx.writeBuffer()), '数据.xlsx');
+    expect(rows).toEqual([
+      { row: 1, cells: ['站点编码', '监测时间', 'PM2.5'] },
+      { row: 2, cells: ['5001A', '2025-01-01 13:00', '35'] },
+      { row: 4, cells: ['5002A', '2025-01-01 14:00', '2'] },
+    ]);
+  });
+});
