@@ -230,8 +230,22 @@ async function dataReader(tx: Queryable, map: ColumnMap, c: Context, importId: n
   const H = map.headers;
   const items: Array<[string, number]> = Object.entries(kind === 'water' ? map.water : map.air) as Array<[string, number]>;
   const columns = kind === 'air-hours' ? AIR_HOUR_COLUMNS : kind === 'air-days' ? AIR_DAY_COLUMNS : null;
-  // the store's key of a row: station and hour (days and sample dates as a number of days)
-  const seen = new Map<number, Map<number, number>>();
+  // the rows already read, by station and key (hours since 1970, or days): the row number of each, in blocks of
+  // 8,784 keys a station (a year of hours in 35 KB), so that 1,000 stations' year is 35 MB, not a map entry a row
+  const seen = new Map<number, Map<number, Int32Array>>();
+  const BLOCK = 8784;
+  const seenRow = (station: number, key: number, row: number): number | undefined => {
+    let blocks = seen.get(station);
+    if (!blocks) seen.set(station, (blocks = new Map()));
+    const b = Math.floor(key / BLOCK);
+    let rowsOf = blocks.get(b);
+    if (!rowsOf) blocks.set(b, (rowsOf = new Int32Array(BLOCK)));
+    const i = key - b * BLOCK;
+    const before = rowsOf[i]!;
+    if (before !== 0) return before;
+    rowsOf[i] = row;
+    return undefined;
+  };
   const used = new Set<number>();
   const years = new Set<number>();
   let first: string | null = null;
@@ -329,16 +343,13 @@ async function dataReader(tx: Queryable, map: ColumnMap, c: Context, importId: n
       failed = true;
       return;
     }
-    let perStation = seen.get(station);
-    if (!perStation) seen.set(station, (perStation = new Map()));
-    const before = perStation.get(time.key);
+    const before = seenRow(station, time.key, r.row);
     if (before !== undefined) {
       const tcol = map.dateTime ?? map.date!;
       c.add(r.row, H[tcol]!, cell(r, tcol), kind === 'water' ? 'monitoringImport.row.duplicateSample' : kind === 'air-days' ? 'monitoringImport.row.duplicateDay' : 'monitoringImport.row.duplicateHour', { first: before });
       failed = true;
       return;
     }
-    perStation.set(time.key, r.row);
     if (failed) return;
     used.add(station);
     years.add(Number(time.date.slice(0, 4)));
