@@ -103,10 +103,13 @@ class CellDecoder {
         }
         return (this.encoding === 'utf-8' ? this.utf8 : this.gb).decode(bytes);
       }
-    return (buf as unknown as { latin1Slice(s: number, e: number): string }).latin1Slice(start, end);
+    return latin1(buf, start, end);
   }
 }
 
+
+/** Bytes below 0x80 as text (Buffer's own latin1 slice, without toString's checks). */
+const latin1 = (buf: Buffer, start: number, end: number): string => (buf as unknown as { latin1Slice(s: number, e: number): string }).latin1Slice(start, end);
 
 const asBuffer = (u: Uint8Array): Buffer => (Buffer.isBuffer(u) ? u : Buffer.from(u.buffer, u.byteOffset, u.byteLength));
 
@@ -192,13 +195,15 @@ function splitRecords(buf: Buffer, final: boolean, dec: CellDecoder, row: number
         i = k;
       } else {
         let k = i;
+        let high = 0; // any byte ≥ 0x80: the cell needs decoding
         while (k < n) {
           const b = buf[k]!;
           if (b === COMMA || b === LF || b === CR) break;
+          high |= b;
           k++;
         }
         if (k >= n && !final) return { consumed: pos, row };
-        const text = k > i ? dec.text(buf, i, k).trim() : '';
+        const text = k === i ? '' : high & 0x80 ? dec.text(buf, i, k).trim() : latin1(buf, i, k).trim();
         if (text !== '') blank = false;
         cells.push(text);
         i = k;
