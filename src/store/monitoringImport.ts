@@ -120,7 +120,7 @@ export async function importMonitoringFile(db: Db, input: ImportInput, actor: Ac
           if (!reader) {
             const h = readHeader(r.cells, input.kind);
             if (!h.ok) {
-              for (const p of h.problems) problems.push({ row: r.row, field: p.column, value: p.column, message: t(p.key, p.params) });
+              for (const p of h.problems) problems.push({ row: r.row, field: p.column || t('monitoringImport.field.header'), value: String(p.params.unit ?? p.column), message: t(p.key, p.params) });
               refuse();
             } else reader = await makeReader(tx, h.map, { region, today, replace: input.replace === true, add, fileName: input.fileName, actor });
             continue;
@@ -134,7 +134,7 @@ export async function importMonitoringFile(db: Db, input: ImportInput, actor: Ac
         }
       }
       if (!reader) {
-        problems.push({ row: 1, field: '', value: '', message: t('monitoringImport.error.empty') });
+        problems.push({ row: 1, field: t('monitoringImport.field.header'), value: '', message: t('monitoringImport.error.empty') });
         refuse();
       }
       const result = await reader!.finish(problems.length === 0);
@@ -152,9 +152,12 @@ export async function importMonitoringFile(db: Db, input: ImportInput, actor: Ac
       });
       return { kind: reader!.kind, importId: result.importId, rows: result.rows, stationIds: result.stationIds, from: result.from, to: result.to, years: result.years };
     } catch (e) {
-      if (e instanceof TooManyProblems) refuse();
+      if (e instanceof TooManyProblems) {
+        problems.push({ row: problems[problems.length - 1]!.row, field: t('monitoringImport.field.file'), value: '', message: t('monitoringImport.error.more', { max: MAX_PROBLEMS }) });
+        refuse();
+      }
       if (e instanceof CsvQuoteError) {
-        problems.push({ row: e.row, field: '', value: '', message: t('monitoringImport.error.quote') });
+        problems.push({ row: e.row, field: t('monitoringImport.field.row'), value: '', message: t('monitoringImport.error.quote') });
         refuse();
       }
       throw e;

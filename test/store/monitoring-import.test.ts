@@ -170,6 +170,21 @@ describe.each(ENGINES)('importing monitoring files on %s', (engine) => {
     expect(await counts()).toEqual(before);
   });
 
+  it('names the first 50 problems and says the rest were not checked', async () => {
+    const rows = hourlyRows(1).map((r) => [...r.slice(0, 8), '-5', '', '']);
+    const e = await refusal(importMonitoringFile(store.db, input('many.csv', toCsv(HOURLY_HEADER, rows), { replace: true }), office));
+    expect(e.problems).toHaveLength(51);
+    expect(e.problems[49]).toMatchObject({ row: 51, field: 'PM2.5(μg/m³)', value: '-5' });
+    expect(e.problems[50]!.message).toContain('50');
+  });
+
+  it('says what a header lacks', async () => {
+    const e = await refusal(importMonitoringFile(store.db, input('nohour.csv', '站点名称,日期,PM2.5\n巫峡镇,2025-01-01,30\n', { kind: 'air-hours' }), office));
+    expect(e.problems).toHaveLength(1);
+    expect(e.message).toContain('nohour.csv 第1行 日期');
+    expect(e.problems[0]!.message).toContain('小时');
+  });
+
   it('reads a GB18030 CSV, as Chinese Excel saves one', async () => {
     const text = ['断面名称,采样日期,pH,溶解氧,氨氮', '培石,2025-03-10,7.7,9.0,0.11', '"大宁河龙门",2025-03-11,8.1,8.4,0.25'].join('\r\n');
     const r = await importMonitoringFile(store.db, input('水质.csv', toGb18030(text)), office);
