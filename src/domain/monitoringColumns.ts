@@ -13,7 +13,8 @@
 //   目标水质类别 (Ⅱ, Ⅲ, II, 3 …), 乡镇/街道, 经度, 纬度, 启用日期, 停用日期.
 //
 // Platform invalid-data marks (the value is kept as missing — null — and the mark as written):
-// - no value: "", "—", "-", "--", "/", "NA", "N/A", "NaN", "null", 无效, 无数据, 缺测, 未检测;
+// - no value: "", "—", "-", "--", "/", "NA", "N/A", "NaN", "null", 无效, 无数据, 缺测, 未检测; and the missing-value
+//   codes -9999, -999, -99 of the platforms' archives (e.g. the Guangdong release's siteID/year/month/day/hour files);
 // - the data flags of the air platforms (HJ 818-2018 附录 and the platforms' 数据标识说明), written alone ("BB") or
 //   after the value ("35H"): H 有效数据不足, BB 连接不良, B 运行不良, W 等待数据恢复, HSp 数据超仪器上限, LSp 数据超仪器
 //   下限, PS 跨度校准, PZ 零点校准, AS 精度检查, CZ 零点检查, CS 跨度检查, Re 审核中, RM 剔除, M 维护, F 故障, T 超测定
@@ -47,6 +48,8 @@ export interface ColumnMap {
   dateTime?: number;
   date?: number;
   hour?: number;
+  /** the date in three columns (year, month, day of month), as some platform archives write it */
+  ymd?: { year: number; month: number; day: number };
   air: Partial<Record<AirItem, number>>;
   water: Partial<Record<WaterParameter, number>>;
   station: Partial<Record<StationField, number>>;
@@ -105,11 +108,14 @@ const alias = (pairs: Array<[string, string[]]>) => {
 };
 
 const IDENTITY = alias([
-  ['code', ['站点编码', '点位编码', '断面编码', '监测点编码', '测点编码', '站点代码', '站码', '编码', '代码', 'code', 'stationcode', 'sitecode', '水源地编码']],
+  ['code', ['站点编码', '点位编码', '断面编码', '监测点编码', '测点编码', '站点代码', '站码', '编码', '代码', 'code', 'stationcode', 'sitecode', 'siteid', 'stationid', '水源地编码']],
   ['name', ['站点名称', '点位名称', '断面名称', '监测点位', '监测点位名称', '监测点名称', '水源地名称', '站点', '点位', '断面', '站名', '名称', 'name', 'station', 'site', 'sitename', 'stationname']],
   ['dateTime', ['监测时间', '时间', '数据时间', '日期时间', '发布时间', '采样时间', 'time', 'datetime', 'timepoint']],
   ['date', ['日期', '监测日期', '采样日期', '数据日期', 'date', 'day', 'sampledon']],
   ['hour', ['小时', '时段', '时刻', 'hour']],
+  ['year', ['年', '年份', 'year']],
+  ['month', ['月', '月份', 'month']],
+  ['dayOfMonth', ['日', 'dayofmonth']],
 ]);
 
 /** Air headers (name keys) → item, with whether the name says a 24-hour value (the platform's "_24h"). */
@@ -241,13 +247,21 @@ export function readHeader(header: readonly string[], kind?: MonitoringFileKind)
     if (unitKey(u.unit) !== expectedKey(u.item))
       problems.push({ column: header[u.index]!, key: 'monitoringImport.header.unit', params: { column: header[u.index]!, unit: u.unit, expected: expectedUnit(u.item) || '—' } });
   }
+  // year, month and day of month in three columns ("day" then means the day of the month)
+  let ymd: ColumnMap['ymd'];
+  const dom = ident.dayOfMonth ?? (ident.date !== undefined && ['day', 'd'].includes(splitHeader(header[ident.date]!).keys.at(-1)!) ? ident.date : undefined);
+  if (ident.year !== undefined && ident.month !== undefined && dom !== undefined) {
+    ymd = { year: ident.year, month: ident.month, day: dom };
+    if (ident.date === dom) delete ident.date;
+    if (ident.dateTime === undefined && ident.date === undefined) ident.date = dom;
+  }
   const hasAir = Object.keys(air).length > 0;
   const hasWater = Object.keys(water).some((p) => p !== 'pH');
   const dailyNames = Object.keys(air).some((k) => k.endsWith('_24h')) && !AIR_ITEMS.some((k) => k !== 'O3_8h' && air[k] !== undefined);
   let found: MonitoringFileKind | null = null;
   if (hasWater) found = 'water';
   else if (hasAir) {
-    const dateOnly = ident.dateTime === undefined && ident.date !== undefined && ident.hour === undefined;
+    const dateOnly = ident.dateTime === undefined && (ident.date !== undefined || ymd !== undefined) && ident.hour === undefined;
     found = dateOnly || dailyNames ? 'air-days' : 'air-hours';
   } else if (ident.code !== undefined || ident.name !== undefined) found = Object.keys(station).length > 0 || ident.dateTime === undefined ? 'stations' : null;
   const k = kind ?? found;
@@ -278,13 +292,14 @@ export function readHeader(header: readonly string[], kind?: MonitoringFileKind)
   if (ident.dateTime !== undefined) map.dateTime = ident.dateTime;
   if (ident.date !== undefined) map.date = ident.date;
   if (ident.hour !== undefined) map.hour = ident.hour;
+  if (ymd) map.ymd = ymd;
   return { ok: true, map };
 }
 
 // ---------------------------------------------------------------- values
 
 /** Cells that say "no value" (kept as the mark when not blank). */
-const NO_VALUE = new Set(['', '—', '-', '--', '——', '/', 'na', 'n/a', 'nan', 'null', 'none', '无效', '无数据', '缺测', '未检测', '未监测']);
+const NO_VALUE = new Set(['', '—', '-', '--', '——', '/', 'na', 'n/a', 'nan', 'null', 'none', '无效', '无数据', '缺测', '未检测', '未监测', '-9999', '-999', '-99']);
 /** The platforms' data flags (see the head of this file). */
 export const PLATFORM_MARKS = ['H', 'BB', 'B', 'W', 'HSp', 'LSp', 'PS', 'PZ', 'AS', 'CZ', 'CS', 'Re', 'RM', 'M', 'F', 'T', 'D', 'N'] as const;
 const MARKS = new Set<string>(PLATFORM_MARKS.map((m) => m.toLowerCase()));
@@ -301,6 +316,7 @@ export type CellReading = { value: number | null; mark: string | null } | { prob
  */
 export function readValue(cell: string, range: readonly [number, number], parameter?: string): CellReading {
   if (cell === '') return { value: null, mark: null };
+  if (cell === '-9999' || cell === '-999' || cell === '-99') return { value: null, mark: cell }; // archives' missing-value code
   const fast = plainNumber(cell);
   if (fast === fast && parameter !== 'pH') return fast < 0 ? { problem: 'negative' } : fast > range[1] ? { problem: 'tooHigh' } : { value: fast, mark: null };
   if (NUMBER.test(cell)) {
@@ -347,7 +363,7 @@ export const CELL_PROBLEM = { notNumber: -1, negative: -2, tooHigh: -3, pH: -4 }
  * (≥ 0); NaN for no value (blank or a mark); a CELL_PROBLEM code (< 0) for a refused cell.
  */
 export function cellNumber(cell: string, range: readonly [number, number], parameter?: string): number {
-  if (cell === '') return Number.NaN;
+  if (cell === '' || cell === '-9999' || cell === '-999' || cell === '-99') return Number.NaN;
   const v = parameter === 'pH' ? Number.NaN : plainNumber(cell);
   if (v === v) return v < 0 ? CELL_PROBLEM.negative : v > range[1] ? CELL_PROBLEM.tooHigh : v;
   const r = readValue(cell, range, parameter);

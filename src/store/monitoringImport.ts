@@ -275,8 +275,8 @@ async function dataReader(tx: Queryable, map: ColumnMap, c: Context, importId: n
   /** the row's time: [key for duplicates, stored text, date]; a problem when unreadable or in the future */
   const timeOf = (r: SheetRow): { key: number; at: string; date: string } | undefined => {
     const tcol = map.dateTime ?? map.date!;
-    const text = cell(r, tcol);
-    if (text === '') {
+    const text = map.ymd ? `${cell(r, map.ymd.year)}-${cell(r, map.ymd.month).padStart(2, '0')}-${cell(r, map.ymd.day).padStart(2, '0')}` : cell(r, tcol);
+    if (text === '' || text === '--') {
       c.add(r.row, H[tcol]!, text, 'monitoringImport.row.noTime');
       return undefined;
     }

@@ -133,6 +133,14 @@ describe.each(ENGINES)('importing monitoring files on %s', (engine) => {
     expect(await hour('5003A', '2025-03-01 23:00')).toMatchObject({ pm25: 33 }); // written "24"
   });
 
+  it('reads an archive layout: the date in year, month and day columns, -9999 for a missing value', async () => {
+    const csv = ['siteID,year,month,day,hour,longitude,latitude,SO2,NO2,CO,O3,PM10,PM2.5', '5001A,2024,11,24,0,109.878,31.074,49,70,1.247,73,138,98', '5001A,2024,11,24,1,109.878,31.074,-9999,-9999,-9999,-9999,-9999,-9999'].join('\n');
+    const r = await importMonitoringFile(store.db, input('archive.csv', csv), office);
+    expect(r).toMatchObject({ kind: 'air-hours', rows: 2, from: '2024-11-24', to: '2024-11-24' });
+    expect(await hour('5001A', '2024-11-24 00:00')).toMatchObject({ so2: 49, pm25: 98 });
+    expect(await hour('5001A', '2024-11-24 01:00')).toMatchObject({ so2: null, pm25: null, marks: { SO2: '-9999', 'PM2.5': '-9999' } });
+  });
+
   it('refuses a wrong unit in a header, naming the column and both units, before reading a row', async () => {
     const before = await counts();
     const csv = toCsv(HOURLY_HEADER.map((h) => (h.startsWith('CO') ? 'CO(μg/m³)' : h.startsWith('PM10') ? 'PM10(mg/m3)' : h)), hourlyRows(1));
