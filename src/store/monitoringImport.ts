@@ -119,6 +119,8 @@ export async function importMonitoringFile(db: Db, input: ImportInput, actor: Ac
         for (const r of batch) {
           if (!reader) {
             const h = readHeader(r.cells, input.kind);
+            // a title above the headers ("巫山县 2025年1月 空气质量小时数据"), as exports to Excel often have
+            if (!h.ok && r.row <= 5 && r.cells.filter((x) => x !== '').length <= 2) continue;
             if (!h.ok) {
               for (const p of h.problems) problems.push({ row: r.row, field: p.column || t('monitoringImport.field.header'), value: String(p.params.unit ?? p.column), message: t(p.key, p.params) });
               refuse();

@@ -200,8 +200,11 @@ describe.each(ENGINES)('importing monitoring files on %s', (engine) => {
   });
 
   it('imports water samples, a value below the detection limit kept as its mark', async () => {
-    const r = await importMonitoringFile(store.db, input('水质监测.csv', WATER_SAMPLES), office);
+    const r = await importMonitoringFile(store.db, input('水质监测.csv', `巫山县地表水水质监测结果（2025年）\n${WATER_SAMPLES}`), office); // a title row above the headers
     expect(r).toMatchObject({ kind: 'water', rows: 4, from: '2025-01-10', to: '2025-02-10', years: [2025] });
+    // rows are named as the spreadsheet shows them, the title being row 1
+    const e = await refusal(importMonitoringFile(store.db, input('水质监测.csv', `巫山县地表水水质监测结果（2025年）\n${WATER_SAMPLES.replace('7.8,9.1', '15,9.1')}`, { replace: true }), office));
+    expect(e.problems.map((p) => [p.row, p.field, p.value])).toEqual([[3, 'pH', '15']]);
     const s = await store.db.query<{ sample_values: Record<string, number>; marks: Record<string, string> | null }>(
       "SELECT w.sample_values, w.marks FROM water_samples w JOIN stations s ON s.id = w.station_id WHERE s.code = 'W001' AND w.sampled_on = '2025-02-10'",
     );
