@@ -5,6 +5,10 @@
 // - air, hourly: 全国城市空气质量实时发布平台 and the provincial platforms' exports — 站点编码/点位编码, 站点名称/点位名称,
 //   监测时间/时间 (a date-time) or 日期 + 小时, SO2 NO2 CO O3 PM10 PM2.5 (also PM2_5, 二氧化硫 … 细颗粒物); AQI, 首要
 //   污染物, 等级 and the platform's sliding 24-hour columns (PM2.5_24h …) are read past in an hourly file.
+// - air, hourly, the wide layout of the national platform's archives (china_sites_YYYYMMDD.csv): date, hour, type,
+//   then a column per station code; a row per hour and item (PM2.5, PM10, SO2, NO2, O3, CO; AQI and the _24h / O3_8h
+//   sliding values are read past — they are computed from the hours). Station columns of other regions are ignored.
+// - air, hourly, archives with the date in three columns: siteID, year, month, day, hour, SO2 … PM2.5.
 // - air, daily: 日期/监测日期, the 24-hour means (SO2 or SO2_24h …, CO in mg/m³) and O3_8h / O3-8小时 / 臭氧8小时.
 // - water: 国家地表水水质自动监测实时数据发布系统 and manual-sampling tables — 断面名称/断面编码, 采样日期/监测时间,
 //   pH 溶解氧 高锰酸盐指数 化学需氧量 五日生化需氧量 氨氮 总磷 总氮 铜 锌 氟化物 硒 砷 汞 镉 六价铬 铅 氰化物 挥发酚 石油类
@@ -50,6 +54,11 @@ export interface ColumnMap {
   hour?: number;
   /** the date in three columns (year, month, day of month), as some platform archives write it */
   ymd?: { year: number; month: number; day: number };
+  /**
+   * the wide layout of the national platform's archives (date, hour, type, then one column per station code):
+   * each row is one item (type: PM2.5, PM10, SO2, NO2, O3, CO; AQI and the 24-hour and 8-hour values are read past)
+   */
+  wide?: { type: number; stations: number[] };
   air: Partial<Record<AirItem, number>>;
   water: Partial<Record<WaterParameter, number>>;
   station: Partial<Record<StationField, number>>;
@@ -113,6 +122,7 @@ const IDENTITY = alias([
   ['dateTime', ['监测时间', '时间', '数据时间', '日期时间', '发布时间', '采样时间', 'time', 'datetime', 'timepoint']],
   ['date', ['日期', '监测日期', '采样日期', '数据日期', 'date', 'day', 'sampledon']],
   ['hour', ['小时', '时段', '时刻', 'hour']],
+  ['type', ['type', '监测项目', '污染物', '项目']],
   ['year', ['年', '年份', 'year']],
   ['month', ['月', '月份', 'month']],
   ['dayOfMonth', ['日', 'dayofmonth']],
@@ -207,6 +217,7 @@ export function readHeader(header: readonly string[], kind?: MonitoringFileKind)
   const station: Partial<Record<StationField, number>> = {};
   const units: Array<{ index: number; item: AirItem | WaterParameter; unit: string }> = [];
   const seen = new Map<string, number>();
+  const others: number[] = [];
   const once = (what: string, i: number): boolean => {
     const first = seen.get(what);
     if (first !== undefined) {
@@ -241,7 +252,9 @@ export function readHeader(header: readonly string[], kind?: MonitoringFileKind)
       return;
     }
     const s = lookup(STATION, keys) as StationField | undefined;
-    if (s !== undefined && once(`station.${s}`, i)) station[s] = i;
+    if (s !== undefined) {
+      if (once(`station.${s}`, i)) station[s] = i;
+    } else others.push(i);
   });
   for (const u of units) {
     if (unitKey(u.unit) !== expectedKey(u.item))
@@ -254,6 +267,10 @@ export function readHeader(header: readonly string[], kind?: MonitoringFileKind)
     ymd = { year: ident.year, month: ident.month, day: dom };
     if (ident.date === dom) delete ident.date;
     if (ident.dateTime === undefined && ident.date === undefined) ident.date = dom;
+  }
+  if (ident.type !== undefined && ident.date !== undefined && ident.hour !== undefined && Object.keys(air).length === 0 && others.length > 0 && (kind === undefined || kind === 'air-hours')) {
+    if (problems.length) return { ok: false, problems };
+    return { ok: true, map: { kind: 'air-hours', headers: [...header], date: ident.date, hour: ident.hour, air: {}, water: {}, station: {}, wide: { type: ident.type, stations: others } } };
   }
   const hasAir = Object.keys(air).length > 0;
   const hasWater = Object.keys(water).some((p) => p !== 'pH');

@@ -13,6 +13,7 @@ export const monitoringImportEn: Record<string, string> = {
   'monitoringImport.field.row': 'row',
   'monitoringImport.field.file': 'file',
   'monitoringImport.error.more': '{max} problems found; the rows after these were not checked: correct these first',
+  'monitoringImport.header.noStationOfRegion': 'none of the station codes heading the columns is a station of this region: import the station list first, or check the file',
   'monitoringImport.error.empty': 'the file is empty: row 1 should hold the headers, each row after it one record',
   'monitoringImport.error.quote': 'a quoted cell on this row is never closed; what follows cannot be read',
   'monitoringImport.row.unknownStation': 'no such air station in this region: import the station list first',

@@ -13,6 +13,7 @@ export const monitoringImportZhCN: Record<string, string> = {
   'monitoringImport.field.row': '整行',
   'monitoringImport.field.file': '文件',
   'monitoringImport.error.more': '错误已达 {max} 处，其后的行未再检查：请先改正以上错误',
+  'monitoringImport.header.noStationOfRegion': '文件各列的站点编码中没有本地区的站点：请先导入站点名单，或检查文件是否为本地区的数据',
   'monitoringImport.error.empty': '文件没有内容：第 1 行应为列名，其后每行一条数据',
   'monitoringImport.error.quote': '这一行的引号没有闭合（以 " 开始的单元格应以 " 结束），其后的内容无法读取',
   'monitoringImport.row.unknownStation': '本地区没有这个空气监测站点：请先导入站点名单（ecociv monitoring import 站点名单.csv）',

@@ -225,6 +225,9 @@ async function stationsOf(tx: Queryable, region: number, kinds: StationKind[]) {
   return { byCode, byName };
 }
 
+/** The hourly items in the order of the wide layout's values (and of AIR_HOUR_COLUMNS). */
+const AIR_ORDER: Array<Exclude<AirItem, 'O3_8h'>> = ['SO2', 'NO2', 'CO', 'O3', 'PM10', 'PM2.5'];
+
 const cell = (r: SheetRow, i: number | undefined) => (i === undefined ? '' : (r.cells[i] ?? ''));
 const VALUE_KEYS = { notNumber: 'monitoringImport.value.notNumber', negative: 'monitoringImport.value.negative', tooHigh: 'monitoringImport.value.tooHigh', pH: 'monitoringImport.value.pH' } as const;
 
@@ -233,7 +236,7 @@ async function dataReader(tx: Queryable, map: ColumnMap, c: Context, importId: n
   const kind = map.kind as Exclude<MonitoringFileKind, 'stations'>;
   const stations = await stationsOf(tx, c.region, kind === 'water' ? ['water', 'drinking'] : ['air']);
   const H = map.headers;
-  const items: Array<[string, number]> = Object.entries(kind === 'water' ? map.water : map.air) as Array<[string, number]>;
+  const items: Array<[string, number]> = map.wide ? AIR_ORDER.map((x, i) => [x, i]) : (Object.entries(kind === 'water' ? map.water : map.air) as Array<[string, number]>);
   const columns = kind === 'air-hours' ? AIR_HOUR_COLUMNS : kind === 'air-days' ? AIR_DAY_COLUMNS : null;
   // the rows already read, by station and key (hours since 1970, or days): the row number of each, in blocks of
   // 8,784 keys a station (a year of hours in 35 KB), so that 1,000 stations' year is 35 MB, not a map entry a row
@@ -348,6 +351,11 @@ async function dataReader(tx: Queryable, map: ColumnMap, c: Context, importId: n
       failed = true;
       return;
     }
+    await accept(r, station, time, values, marks);
+  };
+
+  /** a record read whole: refused when its station and time came before in the file, else kept to be written */
+  const accept = async (r: SheetRow, station: number, time: { key: number; at: string; date: string }, values: Array<number | null>, marks: Record<string, string> | null) => {
     const before = seenRow(station, time.key, r.row);
     if (before !== undefined) {
       const tcol = map.dateTime ?? map.date!;
@@ -422,9 +430,54 @@ async function dataReader(tx: Queryable, map: ColumnMap, c: Context, importId: n
     return h === 0 ? false : h === 24 ? true : null;
   };
 
+  // the wide layout of the national platform's archives: one row per hour and item (type), one column per station
+  const wide = map.wide;
+  const wideItems: Record<string, number> = { SO2: 0, NO2: 1, CO: 2, O3: 3, PM10: 4, 'PM2.5': 5, PM25: 5 };
+  const wideStations = wide ? wide.stations.flatMap((col) => (stations.byCode.has(H[col]!) ? [{ col, id: stations.byCode.get(H[col]!)! }] : [])) : [];
+  if (wide && wideStations.length === 0) c.add(1, t('monitoringImport.field.header'), '', 'monitoringImport.header.noStationOfRegion');
+  let group: SheetRow[] = [];
+  const wideGroup = async () => {
+    if (group.length === 0) return;
+    const rows = group;
+    group = [];
+    const time = timeOf(rows[0]!);
+    for (const st of wideStations) {
+      const values: Array<number | null> = [null, null, null, null, null, null];
+      let marks: Record<string, string> | null = null;
+      let bad = false;
+      let any = false;
+      for (const r of rows) {
+        const p = wideItems[cell(r, wide!.type).normalize('NFKC').toUpperCase().replace(/[_\s]/g, '')];
+        if (p === undefined) continue; // AQI, the sliding 24-hour and 8-hour values: computed from the hours
+        const item = AIR_ORDER[p]!;
+        const text = cell(r, st.col);
+        const v = readValue(text, rangeOf(item), item);
+        if ('problem' in v) {
+          c.add(r.row, H[st.col]!, text, VALUE_KEYS[v.problem], { max: rangeOf(item)[1], min: 0 });
+          bad = true;
+        } else {
+          values[p] = v.value;
+          if (v.value !== null || v.mark !== null) any = true;
+          if (v.mark !== null) (marks ??= {})[item] = v.mark;
+        }
+      }
+      if (bad || time === undefined) failed = true;
+      else if (any) await accept(rows[0]!, st.id, time, values, marks);
+    }
+  };
+  const wideRow = async (r: SheetRow) => {
+    const g = group[0];
+    if (g && (cell(g, map.date) !== cell(r, map.date) || cell(g, map.hour) !== cell(r, map.hour))) await wideGroup();
+    group.push(r);
+  };
+
   return {
     kind,
     async row(r) {
+      if (wide) {
+        if (endOfHour === null) endOfHour = false;
+        return wideRow(r);
+      }
       if (endOfHour === null) {
         held.push(r);
         const d = decide(r);
@@ -438,6 +491,7 @@ async function dataReader(tx: Queryable, map: ColumnMap, c: Context, importId: n
       await check(r);
     },
     async finish(ok) {
+      if (wide) await wideGroup();
       if (endOfHour === null) {
         endOfHour = false;
         for (const x of held) await check(x);

@@ -23,6 +23,10 @@ describe('headers', () => {
     expect(ok(['站点名称', '日期', '小时', 'PM2.5']).kind).toBe('air-hours');
   });
 
+  it('finds the wide layout of the national platform’s archives (date, hour, type, a column per station)', () => {
+    expect(ok(['date', 'hour', 'type', '1001A', '1002A'])).toMatchObject({ kind: 'air-hours', date: 0, hour: 1, wide: { type: 2, stations: [3, 4] } });
+  });
+
   it('refuses a unit that is not the expected one, naming the column and both units', () => {
     const r = readHeader(['站点名称', '监测时间', 'CO(μg/m³)', 'PM2.5(mg/m3)']);
     expect(r.ok).toBe(false);

@@ -141,6 +141,19 @@ describe.each(ENGINES)('importing monitoring files on %s', (engine) => {
     expect(await hour('5001A', '2024-11-24 01:00')).toMatchObject({ so2: null, pm25: null, marks: { SO2: '-9999', 'PM2.5': '-9999' } });
   });
 
+  it('reads the wide layout of the national platform’s archives: a row per hour and item, a column per station', async () => {
+    const types = ['AQI', 'PM2.5', 'PM2.5_24h', 'PM10', 'PM10_24h', 'SO2', 'SO2_24h', 'NO2', 'NO2_24h', 'O3', 'O3_24h', 'O3_8h', 'O3_8h_24h', 'CO', 'CO_24h'];
+    const value = (type: string, hour: number, station: number) => (type === 'CO' ? '0.7' : type === 'PM2.5' ? String(20 + hour + station) : type.includes('_') || type === 'AQI' ? '999' : String(30 + hour));
+    const lines = ['date,hour,type,1001A,5001A,5002A,5003A'];
+    for (const hour of [0, 1]) for (const type of types) lines.push(`20250401,${hour},${type},1,${value(type, hour, 0)},${value(type, hour, 1)},${hour === 1 && type === 'PM10' ? '-5' : value(type, hour, 2)}`);
+    const e = await refusal(importMonitoringFile(store.db, input('china_sites_20250401.csv', lines.join('\n')), office));
+    expect(e.problems.map((p) => [p.row, p.field, p.value])).toEqual([[2 + 15 + 3, '5003A', '-5']]); // the PM10 row of hour 1, the station's column
+    const r = await importMonitoringFile(store.db, input('china_sites_20250401.csv', lines.join('\n').replace(',-5', ',47')), office);
+    expect(r).toMatchObject({ kind: 'air-hours', rows: 6, from: '2025-04-01', to: '2025-04-01' }); // 2 hours × 3 stations of the region; 1001A is not one
+    expect(await hour('5002A', '2025-04-01 01:00')).toMatchObject({ pm25: 22, pm10: 31, so2: 31, no2: 31, o3: 31, marks: null });
+    expect((await hour('5002A', '2025-04-01 01:00'))!.co).toBeCloseTo(0.7, 5);
+  });
+
   it('refuses a wrong unit in a header, naming the column and both units, before reading a row', async () => {
     const before = await counts();
     const csv = toCsv(HOURLY_HEADER.map((h) => (h.startsWith('CO') ? 'CO(μg/m³)' : h.startsWith('PM10') ? 'PM10(mg/m3)' : h)), hourlyRows(1));
