@@ -117,6 +117,7 @@ async function* csvBatches(source: AsyncIterable<Uint8Array>): AsyncIterable<She
   const dec = new CellDecoder();
   let carry: Buffer | null = null;
   let row = 0; // the record last completed
+  let seen = 0;
   let head: Buffer | null = Buffer.alloc(0); // the first bytes, until a byte-order mark can be told
   for await (const chunk of source) {
     let buf = asBuffer(chunk);
@@ -131,7 +132,9 @@ async function* csvBatches(source: AsyncIterable<Uint8Array>): AsyncIterable<She
       }
     }
     if (carry) buf = Buffer.concat([carry, buf]);
-    if (!dec.encoding) dec.sniff(buf, false);
+    // the first megabyte decides when it holds non-ASCII bytes; after it, the first non-ASCII cell does
+    if (!dec.encoding && seen < 1 << 20) dec.sniff(buf, false);
+    seen += chunk.byteLength;
     const out: SheetRow[] = [];
     const used = splitRecords(buf, false, dec, row, out);
     row = used.row;
