@@ -177,7 +177,7 @@ for (const engine of ENGINES) {
       }
       // and every read route of the other region's plan
       for (const key of Object.keys(MATRIX).filter((k) => k.startsWith('GET /api/plans/:id/') && k !== 'GET /api/plans/:id/public')) {
-        const url = key.slice(4).replace(':id', WS).replace(':kind.:format', 'annual.html');
+        const url = key.slice(4).replace(':id', WS).replace(':kind.:format', 'annual.html').replace(':stationId', '1');
         expect((await qjOffice({ method: 'GET', url })).statusCode, url).toBe(403);
       }
       expect(await snapshot(store)).toEqual(before);
