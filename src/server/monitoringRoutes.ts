@@ -1,15 +1,14 @@
 // HTTP routes of the 监测数据 page: stations with their latest state, a station's days, the region's AQI
-// calendar, trends, water class by month, exceedances, computed figures, the live summary; saving a station.
+// calendar, trends, water class by month, exceedances, computed figures, the live summary; saving a station;
+// the links from statistics to indicators and computing them (src/app/monitoringFigures.ts).
 // Who may call each is in src/server/authorization.ts (readers read, the plan office writes); the store checks
-// the office role again on the write and that a station id is one of the plan's region.
-//
-// Still to be wired here by the integrator once the other parts are merged (not stubbed):
-//   POST /api/plans/:id/monitoring/imports     — a monitoring file (importMonitoringFile, src/store/monitoringImport.ts),
-//                                                then recomputeAfterImport (src/app/monitoringFigures.ts)
-//   GET/PUT/DELETE /api/plans/:id/monitoring/links — setMonitoringLink / removeMonitoringLink / listMonitoringLinks
-//   POST /api/plans/:id/monitoring/compute     — computeMonitoringFigures
-// and the figures route may then read monitoringFigures (src/app/monitoringFigures.ts) instead of the table.
+// the office role again on the write and that a station id is one of the plan's region. A link or a computation
+// the store refuses (MonitoringFigureError) is a 400 with its Chinese message (src/server/app.ts).
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { computeMonitoringFigures, listMonitoringLinks, removeMonitoringLink, setMonitoringLink, type StatisticId } from '../app/monitoringFigures.ts';
+import { linkableIndicators } from '../app/monitoringLinkChoices.ts';
+import { requirePlan } from '../app/requirePlan.ts';
+import type { ComputeBody, LinkBody, LinkRemoveBody } from '../api/monitoring.ts';
 import { t } from '../i18n/index.ts';
 import { todayInChina } from '../store/batch.ts';
 import type { Db } from '../store/db.ts';
@@ -18,6 +17,8 @@ import { queryYear } from './limits.ts';
 
 /** The first year monitoring data is asked for; the last is next year (Beijing). */
 export const MONITORING_FIRST_YEAR = 2000;
+
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v) && !Buffer.isBuffer(v);
 
 const bad = (reply: FastifyReply, code: string, message: string) => reply.code(400).send({ error: { code, message } });
 
@@ -104,5 +105,40 @@ export function registerMonitoringRoutes(app: FastifyInstance, db: Db): void {
     const station = stationIdOf(req.params.stationId, reply);
     if (station === undefined) return reply;
     return saveStation(db, req.params.id, station, req.body, req.actor);
+  });
+
+  app.get<{ Params: { id: string } }>('/api/plans/:id/monitoring/links', async (req) => {
+    const plan = await requirePlan(db, req.params.id);
+    return { links: await listMonitoringLinks(db, plan.id), indicators: await linkableIndicators(db, plan.id) };
+  });
+
+  app.put<{ Params: { id: string }; Body: LinkBody }>('/api/plans/:id/monitoring/links', async (req, reply) => {
+    if (!isObject(req.body)) return bad(reply, 'badRequest', t('monitoringApi.error.body'));
+    const plan = await requirePlan(db, req.params.id);
+    const b = req.body;
+    await setMonitoringLink(db, { plan: plan.id, framework: String(b.framework ?? ''), number: String(b.number ?? ''), part: b.part ?? null, statistic: b.statistic as StatisticId, stations: Array.isArray(b.stations) ? b.stations.map(String) : [] }, req.actor);
+    return { links: await listMonitoringLinks(db, plan.id) };
+  });
+
+  app.delete<{ Params: { id: string }; Body: LinkRemoveBody }>('/api/plans/:id/monitoring/links', async (req, reply) => {
+    if (!isObject(req.body)) return bad(reply, 'badRequest', t('monitoringApi.error.body'));
+    const plan = await requirePlan(db, req.params.id);
+    await removeMonitoringLink(db, { plan: plan.id, framework: String(req.body.framework ?? ''), number: String(req.body.number ?? ''), part: req.body.part ?? null }, req.actor);
+    return { links: await listMonitoringLinks(db, plan.id) };
+  });
+
+  app.post<{ Params: { id: string }; Body: ComputeBody | undefined }>('/api/plans/:id/monitoring/compute', async (req, reply) => {
+    const body = req.body ?? {};
+    if (!isObject(body)) return bad(reply, 'badRequest', t('monitoringApi.error.body'));
+    if (body.year !== undefined && !(typeof body.year === 'number' && Number.isInteger(body.year)))
+      return bad(reply, 'badYear', t('limits.query.yearFormat', { value: String(body.year).slice(0, 20) }));
+    const plan = await requirePlan(db, req.params.id);
+    const { figures } = await computeMonitoringFigures(db, { plan: plan.id, ...(body.year !== undefined ? { year: body.year } : {}) }, req.actor);
+    return {
+      computed: figures.length,
+      noData: figures.filter((f) => f.value === null).length,
+      keptBeside: figures.filter((f) => f.entered !== null).length,
+      figures: await monitoringFigureList(db, plan.id, body.year),
+    };
   });
 }
