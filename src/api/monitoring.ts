@@ -248,3 +248,34 @@ export const ComputeResult = z.object({
   figures: ComputedFigures,
 });
 export type ComputeResult = z.infer<typeof ComputeResult>;
+
+// Uploading a monitoring file (src/store/monitoringImport.ts), then recomputing the figures it touches.
+export const MonitoringFileKind = z.enum(['stations', 'air-hours', 'air-days', 'water']);
+export type MonitoringFileKind = z.infer<typeof MonitoringFileKind>;
+/** POST …/monitoring/imports?kind=&replace=&name=: the query (strict). */
+export const ImportQuery = z.strictObject({
+  kind: MonitoringFileKind.optional().describe('stations (站点名单), air-hours (小时数据), air-days (日数据), water (水质监测); default: found from the headers'),
+  replace: z.enum(['true', 'false']).optional().describe('true: hours, days or samples already stored are replaced (else a duplicate is refused)'),
+  name: z.string().optional().describe('the file’s name, for the refusals and the provenance'),
+});
+export const ChangedFigure = z.object({
+  framework: z.string(),
+  number: z.string(),
+  part: z.string().nullable(),
+  name: z.string(),
+  year: z.number().int(),
+  before: z.string().nullable().describe('the computed figure before the import, as printed; null when there was none'),
+  after: z.string().describe('as printed; 无数据 when null'),
+});
+export type ChangedFigure = z.infer<typeof ChangedFigure>;
+export const ImportAnswer = z.object({
+  kind: MonitoringFileKind,
+  fileName: z.string(),
+  rows: z.number().int().describe('rows landed'),
+  stations: z.array(z.object({ code: z.string(), name: z.string() })).describe('the stations the file wrote to (or listed)'),
+  from: z.string().nullable().describe('first date of the data'),
+  to: z.string().nullable(),
+  years: z.array(z.number().int()),
+  figures: z.array(ChangedFigure).describe('computed figures the import changed'),
+});
+export type ImportAnswer = z.infer<typeof ImportAnswer>;

@@ -160,4 +160,7 @@ export const api = {
   monitoringExceedances: (id: string, year: number) => `${plan(id)}/monitoring/exceedances${query({ year })}`,
   monitoringFigures: (id: string) => `${plan(id)}/monitoring/figures`,
   monitoringSummary: (id: string, year: number) => `${plan(id)}/monitoring/summary${query({ year })}`,
+  monitoringLinks: (id: string) => `${plan(id)}/monitoring/links`,
+  monitoringCompute: (id: string) => `${plan(id)}/monitoring/compute`,
+  monitoringImports: (id: string, kind?: string, replace?: boolean) => `${plan(id)}/monitoring/imports${query({ kind, replace: replace ? 'true' : undefined })}`,
 };
