@@ -1,0 +1,177 @@
+// The monitoring writes over HTTP, on both engines: links from a statistic of some stations to an indicator (the
+// plan office only; a station of the wrong kind refused in Chinese), recomputing them into the indicator's figure
+// for the year (the scorecard changes; the review queue says 监测数据计算 with the grounds), and a person's figure
+// kept beside a computed one.
+//
+// The year of data is worked by hand from HJ 633-2012 表1: with SO2 10, NO2 20, CO 0.5, O3 60, PM10 30 µg/m³ every
+// hour, PM2.5 20 gives IAQI 50/35·20 = 28.6 → 29 and the day's AQI is the largest IAQI, 30 (O3 8-h 60 and PM10 30
+// both 30): 优. PM2.5 120 gives 150 + 50·(120 − 115)/(150 − 115) = 157.1 → 158: 中度污染. 2025 has 365 days, every
+// one valid (24 hours of every item); the first 36 days are 中度污染, so 优良天数比例 = 329/365 = 90.14% → "90.1%".
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../src/auth/roles.ts';
+import { buildServer } from '../../src/server/app.ts';
+import type { Db } from '../../src/store/db.ts';
+import { createUser, type RoleEntry } from '../../src/store/users.ts';
+import { signedIn, TEST_PASSWORD, type Inject } from '../helpers/api.ts';
+import { ENGINES, openTestStore, type Engine, type TestStore } from '../helpers/stores.ts';
+
+const PLAN = 'wushan-demo-county';
+const AIR_ITEM = { framework: 'national-demo-county', number: '7', part: '优良天数比例' };
+
+/** The region's stations (two air, one section) and a year of hours for WS01 (2025) with 36 polluted days. */
+export async function seedYear(db: Db): Promise<{ regionId: number }> {
+  const regionId = Number((await db.query<{ region_id: number }>('SELECT region_id FROM plans WHERE id = $1', [PLAN])).rows[0]!.region_id);
+  const ids: number[] = [];
+  for (const [kind, code, name, target] of [
+    ['air', 'WS01', '县政府', null],
+    ['air', 'WS02', '高唐街道', null],
+    ['water', 'WS-W1', '大宁河培石', 3],
+  ] as const)
+    ids.push(
+      Number(
+        (
+          await db.query<{ id: number }>(`INSERT INTO stations (region_id, kind, code, name, level, waterbody, target_class) VALUES ($1, $2, $3, $4, 'national', $5, $6) RETURNING id`, [
+            regionId,
+            kind,
+            code,
+            name,
+            kind === 'air' ? null : 'river',
+            target,
+          ])
+        ).rows[0]!.id,
+      ),
+    );
+  const imp = Number((await db.query<{ id: number }>(`INSERT INTO monitoring_imports (region_id, kind, file_name, sha256, rows, imported_by) VALUES ($1, 'air-hours', '县政府2025年小时数据.csv', 'x', 8760, 'test') RETURNING id`, [regionId])).rows[0]!.id);
+  await db.query(
+    `INSERT INTO air_hours (station_id, hour, so2, no2, co, o3, pm10, pm25, import_id)
+     SELECT $1, h, 10, 20, 0.5, 60, 30, CASE WHEN h < '2025-02-06'::timestamp THEN 120 ELSE 20 END, $2
+       FROM generate_series('2025-01-01 00:00'::timestamp, '2025-12-31 23:00'::timestamp, interval '1 hour') AS h`,
+    [ids[0], imp],
+  );
+  return { regionId };
+}
+
+/** The API over a store of this engine, with users of 巫山县: the plan office, a clerk, a leader. */
+async function start(engine: Engine) {
+  const store: TestStore = await openTestStore(engine);
+  const app = buildServer(store.db, { auth: { failureDelayMs: 0 } });
+  await app.ready();
+  const raw = app.inject.bind(app) as Inject;
+  const as = async (username: string, roles: RoleEntry[]) => {
+    await createUser(store.db, { username, displayName: username, password: TEST_PASSWORD, roles }, SYSTEM_ACTOR);
+    return signedIn(raw, username);
+  };
+  return {
+    store,
+    office: await as('ws-office', [{ role: 'planOffice', region: '巫山县' }]),
+    clerk: await as('ws-clerk', [{ role: 'clerk', region: '巫山县', unit: '县生态环境局' }]),
+    leader: await as('ws-leader', [{ role: 'leader', region: '巫山县' }]),
+    reviewer: await as('ws-reviewer', [{ role: 'reviewer', region: '巫山县' }]),
+    close: async () => {
+      await app.close();
+      await store.close();
+    },
+  };
+}
+
+type Api = Awaited<ReturnType<typeof start>>;
+
+/** The 优良天数比例 leaf of the national framework in the plan's assessment of a year. */
+async function airLeaf(call: Inject, year: number) {
+  const a = (await call({ method: 'GET', url: `/api/plans/${PLAN}/assessment?year=${year}` })).json() as {
+    frameworks: Array<{ id: string; results: Array<{ number: string; parts?: Array<{ part: string | null; value: string | null; status: string }> }> }>;
+  };
+  const item = a.frameworks.find((f) => f.id === AIR_ITEM.framework)!.results.find((r) => r.number === AIR_ITEM.number)!;
+  return item.parts!.find((l) => l.part === AIR_ITEM.part)!;
+}
+
+describe.each(ENGINES)('monitoring links and compute over HTTP (%s)', (engine) => {
+  let api: Api;
+  beforeAll(async () => {
+    api = await start(engine);
+    await seedYear(api.store.db);
+  }, 120_000);
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  const url = `/api/plans/${PLAN}/monitoring/links`;
+  const link = { ...AIR_ITEM, statistic: 'air.goodDaysShare', stations: ['WS01'] };
+
+  it('a clerk may not set a link; nothing is stored', async () => {
+    const r = await api.clerk({ method: 'PUT', url, payload: link });
+    expect(r.statusCode).toBe(403);
+    expect((await api.store.db.query('SELECT 1 FROM monitoring_links')).rows).toHaveLength(0);
+    expect((await api.clerk({ method: 'POST', url: `/api/plans/${PLAN}/monitoring/compute`, payload: {} })).statusCode).toBe(403);
+  });
+
+  it('a section for an air statistic is refused with the Chinese message naming it and both kinds', async () => {
+    const r = await api.office({ method: 'PUT', url, payload: { ...link, stations: ['WS01', 'WS-W1'] } });
+    expect(r.statusCode).toBe(400);
+    const message = r.json().error.message as string;
+    expect(message).toContain('大宁河培石');
+    expect(message).toContain('地表水断面');
+    expect(message).toContain('空气质量优良天数比例');
+    expect(message).not.toMatch(/WS-W1.*id|\{|400/);
+    expect((await api.store.db.query('SELECT 1 FROM monitoring_links')).rows).toHaveLength(0);
+    // an unknown station and an indicator not in the plan's frameworks, each named
+    const unknown = await api.office({ method: 'PUT', url, payload: { ...link, stations: ['WS99'] } });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.message).toContain('WS99');
+    const key = await api.office({ method: 'PUT', url, payload: { ...link, station: 'WS01' } });
+    expect(key.statusCode).toBe(400);
+  });
+
+  it('the plan office links 优良天数比例 to WS01; a leader sees the link with the station by name', async () => {
+    const r = await api.office({ method: 'PUT', url, payload: link });
+    expect(r.statusCode).toBe(200);
+    const seen = (await api.leader({ method: 'GET', url })).json() as { links: Array<{ name: string; statistic: string; stations: Array<{ name: string }> }>; indicators: Array<{ number: string; part: string | null }> };
+    expect(seen.links).toEqual([expect.objectContaining({ name: '环境空气质量（优良天数比例）', statistic: 'air.goodDaysShare', stations: [{ code: 'WS01', name: '县政府', kind: 'air' }] })]);
+    expect(seen.indicators).toContainEqual(expect.objectContaining({ number: '7', part: '优良天数比例' }));
+    expect((await api.leader({ method: 'PUT', url, payload: link })).statusCode).toBe(403);
+    const audit = await api.store.db.query<{ action: string }>("SELECT action FROM audit_log WHERE entity = 'monitoring_link'");
+    expect(audit.rows.map((x) => x.action)).toEqual(['monitoringLink.set']);
+  });
+
+  it('重新计算: 329 of 365 days good → 90.1% becomes the figure of 2025, the scorecard changes, the review queue says 监测数据计算', async () => {
+    const before = await airLeaf(api.leader, 2025);
+    expect(before.value).toBeNull();
+    const r = await api.office({ method: 'POST', url: `/api/plans/${PLAN}/monitoring/compute`, payload: { year: 2025 } });
+    expect(r.statusCode).toBe(200);
+    const answer = r.json();
+    expect(answer).toMatchObject({ computed: 1, noData: 0, keptBeside: 0 });
+    expect(answer.figures[0]).toMatchObject({ year: 2025, printed: '90.1%', value: expect.closeTo(90.1, 1) });
+    const after = await airLeaf(api.leader, 2025);
+    expect(after.value).toBe('90.1%');
+    expect(after.status).not.toBe('noData');
+    const queue = (await api.reviewer({ method: 'GET', url: `/api/plans/${PLAN}/review` })).json() as { figures: Array<{ number: string; printed: string; origin: string; review: string; provenance: { stations: Array<{ name: string; validDays: number; counted: boolean }>; editions: Array<{ edition: string; days: number }> } | null }> };
+    const f = queue.figures.find((x) => x.number === '7' && x.printed === '90.1%')!;
+    expect(f).toMatchObject({ origin: 'computed', review: 'submitted' });
+    expect(f.provenance!.stations).toEqual([expect.objectContaining({ name: '县政府', validDays: 365, counted: true })]);
+    expect(f.provenance!.editions).toEqual([expect.objectContaining({ edition: expect.stringContaining('HJ 633-2012'), days: 365 })]);
+  });
+
+  it('a person’s figure is kept beside the computed one, never overwritten', async () => {
+    const db = api.store.db;
+    // a figure the unit entered for 2025 (as if before the link): origin 'entry'
+    await db.query(`UPDATE observations SET origin = 'entry', printed = '88.0%' WHERE origin = 'computed'`);
+    const r = await api.office({ method: 'POST', url: `/api/plans/${PLAN}/monitoring/compute`, payload: { year: 2025 } });
+    expect(r.json()).toMatchObject({ computed: 1, keptBeside: 1 });
+    expect(r.json().figures[0]).toMatchObject({ printed: '90.1%', entered: { printed: '88.0%', origin: 'entry' } });
+    expect((await airLeaf(api.leader, 2025)).value).toBe('88.0%');
+  });
+
+  it('removing the link keeps the figures; removing it twice is refused in words', async () => {
+    const body = { ...AIR_ITEM };
+    expect((await api.clerk({ method: 'DELETE', url, payload: body })).statusCode).toBe(403);
+    const r = await api.office({ method: 'DELETE', url, payload: body });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().links).toEqual([]);
+    const again = await api.office({ method: 'DELETE', url, payload: body });
+    expect(again.statusCode).toBe(400);
+    expect(again.json().error.message).toContain('优良天数比例');
+    expect((await db(api).query('SELECT 1 FROM computed_figures')).rows).toHaveLength(1);
+  });
+});
+
+const db = (api: Api) => api.store.db;
