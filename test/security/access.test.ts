@@ -166,6 +166,9 @@ for (const engine of ENGINES) {
         ['PUT', `/api/plans/${WS}/settings`, { tolerance: 0.5 }],
         ['PUT', `/api/plans/${WS}/drafts?unit=县水利局&year=2024`, { entries: [] }],
         ['POST', `/api/attachments?plan=${WS}&owner=progress&id=${ids.report}&name=a.png`, PNG],
+        ['PUT', `/api/plans/${WS}/monitoring/links`, { framework: 'national-demo-county', number: '7', part: '优良天数比例', statistic: 'air.goodDaysShare', stations: ['WS01'] }],
+        ['DELETE', `/api/plans/${WS}/monitoring/links`, { framework: 'national-demo-county', number: '7', part: '优良天数比例' }],
+        ['POST', `/api/plans/${WS}/monitoring/compute`, {}],
         // the attachment names the user's own plan but a record of another
         ['POST', `/api/attachments?plan=${QJ}&owner=progress&id=${ids.report}&name=a.png`, PNG],
       ];
@@ -177,7 +180,7 @@ for (const engine of ENGINES) {
       }
       // and every read route of the other region's plan
       for (const key of Object.keys(MATRIX).filter((k) => k.startsWith('GET /api/plans/:id/') && k !== 'GET /api/plans/:id/public')) {
-        const url = key.slice(4).replace(':id', WS).replace(':kind.:format', 'annual.html');
+        const url = key.slice(4).replace(':id', WS).replace(':kind.:format', 'annual.html').replace(':stationId', '1');
         expect((await qjOffice({ method: 'GET', url })).statusCode, url).toBe(403);
       }
       expect(await snapshot(store)).toEqual(before);
