@@ -67,3 +67,14 @@ export const kindOfStatistic = (id: StatisticIdName): StationKind => STATISTIC_K
 export const indicatorKey = (i: { framework: string; number: string; part: string | null }): string => `${i.framework}|${i.number}|${i.part ?? ''}`;
 /** An indicator as the plan prints it: "7. 环境空气质量（优良天数比例）". */
 export const indicatorLabel = (i: { number: string; name: string; part: string | null }): string => `${i.number}. ${i.name}${i.part ? `（${i.part}）` : ''}`;
+
+/** The kinds of monitoring file (src/domain/monitoringColumns.ts). */
+export const MONITORING_FILE_KINDS = ['stations', 'air-hours', 'air-days', 'water'] as const;
+/** The largest monitoring file the web takes (LIMITS.monitoringUploadBytes in src/domain/limits.ts; the server checks it too). */
+export const MONITORING_UPLOAD_MAX_BYTES = 64 * 1024 * 1024;
+
+/** A size as people read it: 512 KB, 12.5 MB. */
+export function formatBytes(n: number): string {
+  if (n < 1024 * 1024) return `${Math.max(1, Math.round(n / 1024))} KB`;
+  return `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
+}

@@ -11,6 +11,7 @@ import { Loading } from '../components/Loading.tsx';
 import { MonitoringCalendar } from '../components/MonitoringCalendar.tsx';
 import { MonitoringExceedances } from '../components/MonitoringExceedances.tsx';
 import { MonitoringFigures } from '../components/MonitoringFigures.tsx';
+import { MonitoringImport } from '../components/MonitoringImport.tsx';
 import { MonitoringLinks } from '../components/MonitoringLinks.tsx';
 import { MonitoringMap } from '../components/MonitoringMap.tsx';
 import { MonitoringStationForm } from '../components/MonitoringStationForm.tsx';
@@ -59,6 +60,15 @@ export default function MonitoringPage({ plan, year }: { plan: PlanSummary; year
     links.refresh();
     figures.refresh();
   };
+  // a file landed: stations, data and the figures recomputed from them
+  const onImported = () => {
+    onFiguresChanged();
+    stations.refresh();
+    water.refresh();
+    exceed.refresh();
+    calendar.refresh();
+    trends.refresh();
+  };
 
   return (
     <Flex vertical gap={16} data-testid="monitoring-page">
@@ -76,6 +86,11 @@ export default function MonitoringPage({ plan, year }: { plan: PlanSummary; year
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
         {t('monitoring.intro')}
       </Typography.Paragraph>
+      {office ? (
+        <Card title={t('monitoring.import')}>
+          <MonitoringImport plan={plan.id} onImported={onImported} />
+        </Card>
+      ) : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
           <Card title={t('monitoring.stations', { n: stations.data?.length ?? 0 })} styles={{ body: { padding: 12 } }}>
