@@ -10,46 +10,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/auth/roles.ts';
 import { buildServer } from '../../src/server/app.ts';
-import type { Db } from '../../src/store/db.ts';
 import { createUser, type RoleEntry } from '../../src/store/users.ts';
 import { signedIn, TEST_PASSWORD, type Inject } from '../helpers/api.ts';
+import { seedYear } from '../helpers/monitoringWire.ts';
 import { ENGINES, openTestStore, type Engine, type TestStore } from '../helpers/stores.ts';
 
 const PLAN = 'wushan-demo-county';
 const AIR_ITEM = { framework: 'national-demo-county', number: '7', part: '优良天数比例' };
-
-/** The region's stations (two air, one section) and a year of hours for WS01 (2025) with 36 polluted days. */
-export async function seedYear(db: Db): Promise<{ regionId: number }> {
-  const regionId = Number((await db.query<{ region_id: number }>('SELECT region_id FROM plans WHERE id = $1', [PLAN])).rows[0]!.region_id);
-  const ids: number[] = [];
-  for (const [kind, code, name, target] of [
-    ['air', 'WS01', '县政府', null],
-    ['air', 'WS02', '高唐街道', null],
-    ['water', 'WS-W1', '大宁河培石', 3],
-  ] as const)
-    ids.push(
-      Number(
-        (
-          await db.query<{ id: number }>(`INSERT INTO stations (region_id, kind, code, name, level, waterbody, target_class) VALUES ($1, $2, $3, $4, 'national', $5, $6) RETURNING id`, [
-            regionId,
-            kind,
-            code,
-            name,
-            kind === 'air' ? null : 'river',
-            target,
-          ])
-        ).rows[0]!.id,
-      ),
-    );
-  const imp = Number((await db.query<{ id: number }>(`INSERT INTO monitoring_imports (region_id, kind, file_name, sha256, rows, imported_by) VALUES ($1, 'air-hours', '县政府2025年小时数据.csv', 'x', 8760, 'test') RETURNING id`, [regionId])).rows[0]!.id);
-  await db.query(
-    `INSERT INTO air_hours (station_id, hour, so2, no2, co, o3, pm10, pm25, import_id)
-     SELECT $1, h, 10, 20, 0.5, 60, 30, CASE WHEN h < '2025-02-06'::timestamp THEN 120 ELSE 20 END, $2
-       FROM generate_series('2025-01-01 00:00'::timestamp, '2025-12-31 23:00'::timestamp, interval '1 hour') AS h`,
-    [ids[0], imp],
-  );
-  return { regionId };
-}
 
 /** The API over a store of this engine, with users of 巫山县: the plan office, a clerk, a leader. */
 async function start(engine: Engine) {

@@ -19,7 +19,7 @@ const beijingTime = (iso: string): string => {
  * when it was computed. Also shown on the review page (监测数据计算).
  */
 export function ProvenanceText({ provenance: p, testId }: { provenance: FigureProvenance; testId?: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const counted = p.stations.filter((s) => s.counted);
   const notCounted = p.stations.filter((s) => !s.counted);
   const lines: string[] = [];
@@ -37,7 +37,7 @@ export function ProvenanceText({ provenance: p, testId }: { provenance: FigurePr
   lines.push(t('monitoring.figure.computedAt', { at: beijingTime(p.computedAt) }));
   return (
     <Typography.Paragraph style={{ margin: 0 }} type="secondary" data-testid={testId}>
-      {lines.join(' ')}
+      {lines.join(lang === 'en' ? ' ' : '')}
     </Typography.Paragraph>
   );
 }

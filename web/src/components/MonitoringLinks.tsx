@@ -27,7 +27,7 @@ interface Editing {
 }
 
 export function MonitoringLinks({ plan, links, stations, office, onChanged }: Props) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const action = useAction();
   const [editing, setEditing] = useState<(Editing & { existing: boolean }) | null>(null);
   const [result, setResult] = useState<ComputeResult | null>(null);
@@ -114,7 +114,12 @@ export function MonitoringLinks({ plan, links, stations, office, onChanged }: Pr
           showIcon
           closable={{ onClose: () => setResult(null) }}
           data-testid="recompute-result"
-          title={result.computed === 0 ? t('monitoring.links.computedNone') : t('monitoring.links.computed', { n: result.computed, noData: result.noData, kept: result.keptBeside })}
+          title={result.computed === 0 ? t('monitoring.links.computedNone') : t('monitoring.links.computed', { n: result.computed })}
+          description={
+            result.noData + result.keptBeside > 0
+              ? [result.noData > 0 ? t('monitoring.links.computedNoData', { n: result.noData }) : '', result.keptBeside > 0 ? t('monitoring.links.computedKept', { n: result.keptBeside }) : ''].filter(Boolean).join(lang === 'en' ? ' ' : '')
+              : undefined
+          }
         />
       ) : null}
       <Table<MonitoringLink>
@@ -207,6 +212,7 @@ function LinkForm({ plan, initial, existing, indicators, taken, stations, kinds,
         <Form.Item label={t('monitoring.links.statistic')} {...need('statistic')}>
           <Select<string>
             aria-label={t('monitoring.links.statistic')}
+            showSearch={{ optionFilterProp: 'label' }}
             value={v.statistic || undefined}
             placeholder={t('monitoring.links.pickStatistic')}
             options={statisticOptions}
