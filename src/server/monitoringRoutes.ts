@@ -113,7 +113,7 @@ export function registerMonitoringRoutes(app: FastifyInstance, db: Db): void {
   });
 
   app.put<{ Params: { id: string }; Body: LinkBody }>('/api/plans/:id/monitoring/links', async (req, reply) => {
-    if (!isObject(req.body)) return bad(reply, 'badRequest', t('monitoringApi.error.body'));
+    if (!isObject(req.body)) return bad(reply, 'badRequest', t('monitoringApi.error.linkBody'));
     const plan = await requirePlan(db, req.params.id);
     const b = req.body;
     await setMonitoringLink(db, { plan: plan.id, framework: String(b.framework ?? ''), number: String(b.number ?? ''), part: b.part ?? null, statistic: b.statistic as StatisticId, stations: Array.isArray(b.stations) ? b.stations.map(String) : [] }, req.actor);
@@ -121,7 +121,7 @@ export function registerMonitoringRoutes(app: FastifyInstance, db: Db): void {
   });
 
   app.delete<{ Params: { id: string }; Body: LinkRemoveBody }>('/api/plans/:id/monitoring/links', async (req, reply) => {
-    if (!isObject(req.body)) return bad(reply, 'badRequest', t('monitoringApi.error.body'));
+    if (!isObject(req.body)) return bad(reply, 'badRequest', t('monitoringApi.error.linkBody'));
     const plan = await requirePlan(db, req.params.id);
     await removeMonitoringLink(db, { plan: plan.id, framework: String(req.body.framework ?? ''), number: String(req.body.number ?? ''), part: req.body.part ?? null }, req.actor);
     return { links: await listMonitoringLinks(db, plan.id) };
@@ -129,7 +129,7 @@ export function registerMonitoringRoutes(app: FastifyInstance, db: Db): void {
 
   app.post<{ Params: { id: string }; Body: ComputeBody | undefined }>('/api/plans/:id/monitoring/compute', async (req, reply) => {
     const body = req.body ?? {};
-    if (!isObject(body)) return bad(reply, 'badRequest', t('monitoringApi.error.body'));
+    if (!isObject(body)) return bad(reply, 'badRequest', t('monitoringApi.error.computeBody'));
     if (body.year !== undefined && !(typeof body.year === 'number' && Number.isInteger(body.year)))
       return bad(reply, 'badYear', t('limits.query.yearFormat', { value: String(body.year).slice(0, 20) }));
     const plan = await requirePlan(db, req.params.id);
