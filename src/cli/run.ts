@@ -32,13 +32,14 @@ import { isMonitoringCommand, MonitoringInputError, runMonitoring } from './moni
 import { MONITORING_FIGURE_SUBCOMMANDS, type MonitoringSubcommand } from './monitoringFigures.ts';
 import { MonitoringFigureError } from '../store/monitoringLinks.ts';
 import { Hj212InputError, runHj212 } from './hj212.ts';
+import { monitoringImportHelp, MonitoringImportUsageError, monitoringImportSubcommand } from './monitoringImport.ts';
 
 class UsageError extends Error {}
 
 // The report renderers (docx, charts, Chromium) take seconds to load: only the report command loads them.
 
 /** The command line's help, in the language asked for. */
-const help = (locale: Locale) => t('cli.help.main', { tracking: trackingHelp(locale), users: usersHelp(locale), backup: backupHelp(locale), monitoring: `${t('monitoring.help', {}, locale)}\n${t('monitoringFigures.help', {}, locale)}`, hj212: t('hj212.help', {}, locale) }, locale);
+const help = (locale: Locale) => t('cli.help.main', { tracking: trackingHelp(locale), users: usersHelp(locale), backup: backupHelp(locale), monitoring: `${t('monitoring.help', {}, locale)}\n${t('monitoringFigures.help', {}, locale)}\n${monitoringImportHelp(locale)}`, hj212: t('hj212.help', {}, locale) }, locale);
 
 /** Commands a running server must not run for a command line: a second server; a restore under its feet. */
 export const NOT_THROUGH_SERVER = ['serve', 'restore'];
@@ -61,7 +62,7 @@ export async function runCli(argv: string[], io: CliIo, ro: RunOptions = {}): Pr
 }
 
 /** The sub-commands of `ecociv monitoring`, by name: each part of the monitoring work adds its own here. */
-const MONITORING_SUBCOMMANDS: Record<string, MonitoringSubcommand> = { ...MONITORING_FIGURE_SUBCOMMANDS };
+const MONITORING_SUBCOMMANDS: Record<string, MonitoringSubcommand> = { ...MONITORING_FIGURE_SUBCOMMANDS, import: monitoringImportSubcommand };
 
 /** `ecociv monitoring <sub-command> …`: the sub-command parses its own options, on the store opened as for any command. */
 async function runMonitoringSubcommand(args: string[], io: CliIo, ro: RunOptions): Promise<number> {
@@ -403,6 +404,7 @@ export function cliFailure(e: unknown, locale: Locale = 'zh-CN'): { message: str
   if (e instanceof UsageError || e instanceof UnknownPlanError || e instanceof TrackingUsageError || e instanceof UsersUsageError || isReportError(e)) return { message: e.message, code: 2 };
   if (e instanceof MonitoringInputError || e instanceof Hj212InputError) return { message: e.message, code: e.code };
   if (e instanceof MonitoringFigureError) return { message: e.message, code: 1 };
+  if (e instanceof MonitoringImportUsageError) return { message: e.message, code: 2 };
   if (e instanceof InvalidEntriesError) return { message: t('cli.failure.entries', { n: e.problems.length, detail: e.message }, locale), code: 1 };
   if (e instanceof InvalidBatchError) return { message: t('cli.failure.batch', { n: e.problems.length, detail: e.message }, locale), code: 1 };
   if (e instanceof NotFoundError || e instanceof ForbiddenError) return { message: e.message, code: 1 };

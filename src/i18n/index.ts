@@ -27,6 +27,8 @@ import { monitoringApiEn } from './monitoringApi.en.ts';
 import { monitoringApiZhCN } from './monitoringApi.zh-CN.ts';
 import { monitoringFiguresEn } from './monitoringFigures.en.ts';
 import { monitoringFiguresZhCN } from './monitoringFigures.zh-CN.ts';
+import { monitoringImportEn } from './monitoringImport.en.ts';
+import { monitoringImportZhCN } from './monitoringImport.zh-CN.ts';
 import { reportEn } from './report.en.ts';
 import { reportZhCN } from './report.zh-CN.ts';
 import { serverEn } from './server.en.ts';
@@ -35,8 +37,8 @@ import { zhCN } from './zh-CN.ts';
 
 export type Locale = 'zh-CN' | 'en';
 const catalogs: Record<Locale, Record<string, string>> = {
-  'zh-CN': { ...zhCN, ...reportZhCN, ...accountsZhCN, ...accessZhCN, ...integrityZhCN, ...embeddedZhCN, ...limitsZhCN, ...serverZhCN, ...backupZhCN, ...cliZhCN, ...dataZhCN, ...entryZhCN, ...monitoringZhCN, ...monitoringFiguresZhCN, ...monitoringApiZhCN, ...hj212ZhCN },
-  en: { ...en, ...reportEn, ...accountsEn, ...accessEn, ...integrityEn, ...embeddedEn, ...limitsEn, ...serverEn, ...backupEn, ...cliEn, ...dataEn, ...entryEn, ...monitoringEn, ...monitoringFiguresEn, ...monitoringApiEn, ...hj212En },
+  'zh-CN': { ...zhCN, ...reportZhCN, ...accountsZhCN, ...accessZhCN, ...integrityZhCN, ...embeddedZhCN, ...limitsZhCN, ...serverZhCN, ...backupZhCN, ...cliZhCN, ...dataZhCN, ...entryZhCN, ...monitoringZhCN, ...monitoringFiguresZhCN, ...monitoringApiZhCN, ...hj212ZhCN, ...monitoringImportZhCN },
+  en: { ...en, ...reportEn, ...accountsEn, ...accessEn, ...integrityEn, ...embeddedEn, ...limitsEn, ...serverEn, ...backupEn, ...cliEn, ...dataEn, ...entryEn, ...monitoringEn, ...monitoringFiguresEn, ...monitoringApiEn, ...hj212En, ...monitoringImportEn },
 };
 
 export function t(key: string, params: Record<string, string | number> = {}, locale: Locale = 'zh-CN'): string {
