@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ApiError } from './common.ts';
 import { Account, AuditRecord, CliBody, Health, PasswordBody, PublicationBody, PublicSummary, ReviewBody, ReviewQueue, RevisionBody, SessionInfo, SetupBody, SetupNeeded, SignInBody, UserBody, UserUpdateBody } from './accounts.ts';
 import { ConfirmationBody, DraftBody, EntrySheet, ObservationsBody, Problems, Recorded, ReportingUnit, SavedAt } from './entry.ts';
-import { ComputeBody, ComputedFigures, ComputeResult, Exceedances, LinkBody, LinkRemoveBody, MonitoringDays, MonitoringLink, MonitoringLinks, MonitoringSummary, StationBody, StationSaved, Stations, Trends, WaterMonths } from './monitoring.ts';
+import { ComputeBody, ComputedFigures, ComputeResult, Exceedances, ImportAnswer, ImportQuery, LinkBody, LinkRemoveBody, MonitoringDays, MonitoringLink, MonitoringLinks, MonitoringSummary, StationBody, StationSaved, Stations, Trends, WaterMonths } from './monitoring.ts';
 import { Assessment, Consistency, PlanDetail, PlanSummary, Projects, ReportsInfo, Tasks } from './plans.ts';
 import {
   AttachmentQuery,
@@ -355,6 +355,24 @@ export const ROUTES: Record<string, Route> = {
     summary: '重新计算：按国家标准由监测数据计算各关联指标的数值，写入当年观测值待审核（人工填报值不覆盖，并列显示） (recompute the linked indicators)',
     body: ComputeBody,
     responses: { '200': ok('what was computed', ComputeResult), '400': err('a bad year'), '404': unknownPlan },
+  },
+  'POST /api/plans/:id/monitoring/imports': {
+    summary: '导入监测数据文件（规划办；CSV 或 Excel；站点名单、空气小时数据、空气日数据或水质监测数据，按表头识别；整份逐行检查，有问题则整份不导入；导入后重新计算受影响的指标） (import a monitoring file, then recompute the figures it touches)',
+    query: [
+      { name: 'kind', enum: ['stations', 'air-hours', 'air-days', 'water'], description: 'the kind of file; default: found from its headers' },
+      { name: 'replace', enum: ['true', 'false'], description: 'true: data already stored for the same station and hour (day, sample date) is replaced; else refused' },
+      { name: 'name', description: 'the file’s name, for the refusals and the provenance' },
+    ],
+    queryShape: ImportQuery,
+    upload: ['text/csv', 'application/octet-stream', XLSX],
+    responses: {
+      '201': ok('what landed and which computed figures changed', ImportAnswer),
+      '400': err('no file, or a bad kind or replace'),
+      '404': unknownPlan,
+      '413': err('the file is larger than the web takes (64 MB; the message names both sizes)'),
+      '422': refused,
+      '503': err('too many uploads at once: try again shortly (Retry-After)'),
+    },
   },
   'GET /api/plans/:id/monitoring/summary': {
     summary: '实时监测指标：本年至今优良天数比例、PM2.5 均值、最新 AQI (the live figures of the overview and the big screen)',

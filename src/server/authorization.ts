@@ -105,6 +105,7 @@ export const MATRIX: Record<string, Rule> = {
   'PUT /api/plans/:id/monitoring/links': { who: OFFICE, plans: 'param' },
   'DELETE /api/plans/:id/monitoring/links': { who: OFFICE, plans: 'param' },
   'POST /api/plans/:id/monitoring/compute': { who: OFFICE, plans: 'param' },
+  'POST /api/plans/:id/monitoring/imports': { who: OFFICE, plans: 'param' },
 };
 
 /** Every plan id a body names, at any depth: the handler may act on any of them, so each is authorised. */

@@ -123,6 +123,10 @@ describe('every answer matches its schema (PGlite)', () => {
     expect((await call('PUT /api/plans/:id/monitoring/links', `/api/plans/${PLAN}/monitoring/links`, { ...link, stations: ['W01'] })).statusCode).toBe(400);
     expect((await call('POST /api/plans/:id/monitoring/compute', `/api/plans/${PLAN}/monitoring/compute`, { year: 2025 })).statusCode).toBe(200);
     expect((await call('POST /api/plans/:id/monitoring/compute', `/api/plans/${PLAN}/monitoring/compute`, {})).statusCode).toBe(200);
+    // an upload: a station list lands (201), a file with a bad row is refused with its problems (422)
+    const csvHeaders = { 'content-type': 'text/csv' };
+    expect((await call('POST /api/plans/:id/monitoring/imports', `/api/plans/${PLAN}/monitoring/imports?name=s.csv`, Buffer.from('站点编码,站点名称,站点类别\nS09,新站,空气\n'), csvHeaders)).statusCode).toBe(201);
+    expect((await call('POST /api/plans/:id/monitoring/imports', `/api/plans/${PLAN}/monitoring/imports?name=h.csv&kind=air-hours`, Buffer.from('站点编码,监测时间,PM2.5(μg/m³)\nS09,2025-01-01 00:00,-5\n'), csvHeaders)).statusCode).toBe(422);
     expect((await call('DELETE /api/plans/:id/monitoring/links', `/api/plans/${PLAN}/monitoring/links`, { framework: 'national-demo-county', number: '7', part: 'PM2.5浓度下降幅度' })).statusCode).toBe(400);
   }, 120_000);
   afterAll(async () => {

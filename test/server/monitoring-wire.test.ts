@@ -13,6 +13,7 @@ import { buildServer } from '../../src/server/app.ts';
 import { createUser, type RoleEntry } from '../../src/store/users.ts';
 import { signedIn, TEST_PASSWORD, type Inject } from '../helpers/api.ts';
 import { seedYear } from '../helpers/monitoringWire.ts';
+import { airHoursCsv, EXPECTED, STATIONS_CSV, YEAR } from '../helpers/monitoringYear.ts';
 import { ENGINES, openTestStore, type Engine, type TestStore } from '../helpers/stores.ts';
 
 const PLAN = 'wushan-demo-county';
@@ -142,3 +143,97 @@ describe.each(ENGINES)('monitoring links and compute over HTTP (%s)', (engine) =
 });
 
 const db = (api: Api) => api.store.db;
+
+// The upload, on both engines, with the county year of test/helpers/monitoringYear.ts (by construction: 优良天数
+// 346 of 365 → 94.79% → "94.8%"; the 县控 station AQ004 has seven months only and is reported, not averaged).
+describe.each(ENGINES)('uploading monitoring files (%s)', (engine) => {
+  let api: Api;
+  const imports = (q: string) => `/api/plans/${PLAN}/monitoring/imports${q}`;
+  const csv = (text: string) => ({ payload: Buffer.from(text, 'utf8'), headers: { 'content-type': 'text/csv' } });
+  /** what the store holds of monitoring data: a refused file must leave it as it was */
+  const held = async () =>
+    (
+      await api.store.db.query<{ s: number; h: number; w: number; i: number }>(
+        'SELECT (SELECT count(*) FROM stations)::int AS s, (SELECT count(*) FROM air_hours)::int AS h, (SELECT count(*) FROM water_samples)::int AS w, (SELECT count(*) FROM monitoring_imports)::int AS i',
+      )
+    ).rows[0];
+  beforeAll(async () => {
+    api = await start(engine);
+  }, 120_000);
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('a clerk may not upload; the station list lands for the plan office', async () => {
+    const before = await held();
+    const byClerk = await api.clerk({ method: 'POST', url: imports('?name=站点名单.csv'), ...csv(STATIONS_CSV) });
+    expect(byClerk.statusCode).toBe(403);
+    expect(await held()).toEqual(before);
+    const r = await api.office({ method: 'POST', url: imports('?name=站点名单.csv'), ...csv(STATIONS_CSV) });
+    expect(r.statusCode).toBe(201);
+    expect(r.json()).toMatchObject({ kind: 'stations', fileName: '站点名单.csv', rows: 7, figures: [] });
+    expect(r.json().stations.map((s: { name: string }) => s.name)).toContain('大宁河龙门');
+  });
+
+  it('a bad file is refused whole, every problem named by row and column, the store unchanged', async () => {
+    const link = await api.office({ method: 'PUT', url: `/api/plans/${PLAN}/monitoring/links`, payload: { ...AIR_ITEM, statistic: 'air.goodDaysShare', stations: ['AQ001', 'AQ002', 'AQ003', 'AQ004'] } });
+    expect(link.statusCode).toBe(200);
+    const before = await held();
+    const bad = [
+      '站点编码,监测时间,SO2(μg/m³),NO2(μg/m³),CO(mg/m³),O3(μg/m³),PM10(μg/m³),PM2.5(μg/m³)',
+      `AQ001,${YEAR}-03-01 00:00,10,20,0.5,60,50,40`,
+      `AQ001,${YEAR}-03-01 00:00,10,20,0.5,60,50,40`, // the same hour twice
+      `AQ002,${YEAR}-03-01 00:00,-5,20,0.5,60,50,40`,
+      `AQ003,${YEAR}-03-01 00:00,10,20,0.5,60,50,1e9`,
+      `AQ001,2099-01-01 00:00,10,20,0.5,60,50,40`,
+    ].join('\n');
+    const r = await api.office({ method: 'POST', url: imports('?name=bad.csv&kind=air-hours'), ...csv(bad) });
+    expect(r.statusCode).toBe(422);
+    const e = r.json().error as { counting: string; problems: Array<{ row: number; field: string; value: string; message: string }> };
+    expect(e.counting).toBe('row');
+    // rows as a spreadsheet shows them (the header is row 1)
+    expect(e.problems.map((p) => p.row)).toEqual(expect.arrayContaining([3, 4, 5, 6]));
+    expect(e.problems.find((p) => p.row === 4)).toMatchObject({ field: 'SO2(μg/m³)', value: '-5' });
+    expect(e.problems.find((p) => p.row === 5)).toMatchObject({ value: '1e9' });
+    expect(e.problems.find((p) => p.row === 6)).toMatchObject({ value: expect.stringContaining('2099-01-01'), message: expect.stringContaining('晚于今天') });
+    for (const p of e.problems) expect(p.message).not.toMatch(/[{}]|undefined/);
+    expect(await held()).toEqual(before);
+    // a unit that is not the standard's: the column named with the unit expected
+    const unit = await api.office({ method: 'POST', url: imports('?name=unit.csv'), ...csv('站点编码,监测时间,SO2(μg/m³),NO2(μg/m³),CO(μg/m³),O3(μg/m³),PM10(μg/m³),PM2.5(μg/m³)\nAQ001,2025-03-01 00:00,10,20,500,60,50,40') });
+    expect(unit.statusCode).toBe(422);
+    expect(JSON.stringify(unit.json().error)).toContain('mg/m³');
+    expect(await held()).toEqual(before);
+  });
+
+  it('a year of hourly data lands; 优良天数比例 is computed (94.8%), the answer names it, and the scorecard follows', async () => {
+    expect((await airLeaf(api.leader, YEAR)).value).toBeNull();
+    const r = await api.office({ method: 'POST', url: imports(`?name=${encodeURIComponent('巫山县2025年小时数据.csv')}`), ...csv(airHoursCsv()) });
+    expect(r.statusCode).toBe(201);
+    const a = r.json();
+    expect(a).toMatchObject({ kind: 'air-hours', rows: 3 * 365 * 23 + 212 * 23, from: `${YEAR}-01-01`, to: `${YEAR}-12-31`, years: [YEAR] });
+    expect(a.stations.map((s: { code: string }) => s.code).sort()).toEqual(['AQ001', 'AQ002', 'AQ003', 'AQ004']);
+    const share = Math.round((EXPECTED.goodDaysShare * 100) * 10) / 10; // 94.79 → 94.8
+    expect(a.figures).toEqual([{ ...AIR_ITEM, name: '环境空气质量（优良天数比例）', year: YEAR, before: null, after: `${share}%` }]);
+    expect((await airLeaf(api.leader, YEAR)).value).toBe(`${share}%`);
+    // the 县控 station with seven months is reported, not averaged
+    const figures = (await api.leader({ method: 'GET', url: `/api/plans/${PLAN}/monitoring/figures?year=${YEAR}` })).json() as Array<{ provenance: { stations: Array<{ code: string; counted: boolean; reason: string | null }> } }>;
+    expect(figures[0]!.provenance.stations.find((s) => s.code === EXPECTED.shortStation)).toMatchObject({ counted: false, reason: 'days' });
+    // the same file again: every hour is stored already, so it is refused unless replace=true; replacing changes no figure
+    const again = await api.office({ method: 'POST', url: imports('?name=again.csv'), ...csv(airHoursCsv()) });
+    expect(again.statusCode).toBe(422);
+    const replaced = await api.office({ method: 'POST', url: imports('?name=again.csv&replace=true'), ...csv(airHoursCsv()) });
+    expect(replaced.statusCode).toBe(201);
+    expect(replaced.json().figures).toEqual([]);
+  }, 120_000);
+
+  it('bounds: a file larger than 64 MB is refused naming both sizes; a kind that does not exist, an empty body, an unknown query key', async () => {
+    const big = await api.office({ method: 'POST', url: imports('?name=big.csv'), payload: Buffer.from('x'), headers: { 'content-type': 'text/csv', 'content-length': String(70 * 1024 * 1024) } });
+    expect(big.statusCode).toBe(413);
+    expect(big.json().error.message).toMatch(/big\.csv.*70 MB.*64 MB/);
+    const kind = await api.office({ method: 'POST', url: imports('?kind=hours'), ...csv(STATIONS_CSV) });
+    expect(kind.statusCode).toBe(400);
+    expect(kind.json().error.message).toContain('hours');
+    expect((await api.office({ method: 'POST', url: imports(''), payload: Buffer.alloc(0), headers: { 'content-type': 'text/csv' } })).statusCode).toBe(400);
+    expect((await api.office({ method: 'POST', url: imports('?plan=x'), ...csv(STATIONS_CSV) })).statusCode).toBe(400);
+  });
+});
