@@ -72,6 +72,38 @@ describe('监测数据: links, recompute and review in Chromium', () => {
     await page.close();
   }, 120_000);
 
+  it('the plan office uploads a bad file and sees every problem in a table; a good one lands and says so', async () => {
+    const page = await as('ws-office', `#/monitoring?plan=${PLAN}&year=${YEAR}`);
+    const card = page.getByTestId('monitoring-import');
+    await card.waitFor({ timeout: 20_000 });
+    const bad = [
+      '站点编码,监测时间,SO2(μg/m³),NO2(μg/m³),CO(mg/m³),O3(μg/m³),PM10(μg/m³),PM2.5(μg/m³)',
+      'WS01,2025-03-01 00:00,10,20,0.5,60,50,40',
+      'WS01,2025-03-01 00:00,10,20,0.5,60,50,40',
+      'WS02,2025-03-01 00:00,-5,20,0.5,60,50,40',
+      'WS09,2025-03-01 00:00,10,20,0.5,60,50,1e9',
+      'WS01,2099-01-01 00:00,10,20,0.5,60,50,40',
+    ].join('\n');
+    await page.getByTestId('import-file-input').setInputFiles({ name: '三月小时数据.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+    const refused = page.getByTestId('import-refused');
+    await expect.poll(() => refused.textContent(), { timeout: 30_000 }).toContain('三月小时数据.csv');
+    const text = (await refused.textContent())!;
+    expect(text).toContain('-5');
+    expect(text).toContain('1e9');
+    expect(text).toContain('WS09');
+    expect(text).toContain('2099-01-01');
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(SHOTS, 'monitoring-import-refused.png'), fullPage: false });
+
+    // a station list lands: the answer says how many rows and stations
+    const list = '站点编码,站点名称,站点类别,控制级别\nWS04,龙门街道,空气,县控\n';
+    await page.getByTestId('import-file-input').setInputFiles({ name: '新增站点.csv', mimeType: 'text/csv', buffer: Buffer.from(list) });
+    await expect.poll(() => page.getByTestId('import-done').textContent(), { timeout: 30_000 }).toContain('新增站点.csv');
+    expect(await page.getByTestId('import-refused').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('monitoring-stations').textContent(), { timeout: 20_000 }).toContain('龙门街道');
+    await page.close();
+  }, 120_000);
+
   it('the review page says 监测数据计算 and gives the grounds in words', async () => {
     const page = await ws.open(`#/review?plan=${PLAN}&year=${YEAR}`, { width: 1440, height: 900 });
     const computed = page.getByTestId('review-computed');
