@@ -69,6 +69,9 @@ describe('监测数据: links, recompute and review in Chromium', () => {
     await page.waitForTimeout(500);
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(SHOTS, 'monitoring-links-office.png'), fullPage: true });
+    // the links panel and the figures, as the plan office sees them
+    await panel.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'monitoring-links-panel.png') });
     await page.close();
   }, 120_000);
 
