@@ -12,6 +12,7 @@ import { SYSTEM_ACTOR } from '../../src/auth/roles.ts';
 import { buildServer } from '../../src/server/app.ts';
 import { createUser, type RoleEntry } from '../../src/store/users.ts';
 import { signedIn, TEST_PASSWORD, type Inject } from '../helpers/api.ts';
+import { HOURLY_HEADER, hourlyRows, STATION_LIST, toXlsx } from '../fixtures/monitoring/make.ts';
 import { seedYear } from '../helpers/monitoringWire.ts';
 import { airHoursCsv, EXPECTED, STATIONS_CSV, YEAR } from '../helpers/monitoringYear.ts';
 import { ENGINES, openTestStore, type Engine, type TestStore } from '../helpers/stores.ts';
@@ -236,4 +237,25 @@ describe.each(ENGINES)('uploading monitoring files (%s)', (engine) => {
     expect((await api.office({ method: 'POST', url: imports(''), payload: Buffer.alloc(0), headers: { 'content-type': 'text/csv' } })).statusCode).toBe(400);
     expect((await api.office({ method: 'POST', url: imports('?plan=x'), ...csv(STATIONS_CSV) })).statusCode).toBe(400);
   });
+});
+
+describe('uploading an .xlsx workbook (PGlite)', () => {
+  let api: Api;
+  beforeAll(async () => {
+    api = await start('pglite');
+  }, 120_000);
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('a station list then a month of hourly data, both as workbooks, land through the web', async () => {
+    const xlsx = { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+    const [header, ...rows] = STATION_LIST.split('\r\n').map((l) => l.match(/("[^"]*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, '').replace(/^"|"$/g, '')).slice(0, 12));
+    const list = await api.office({ method: 'POST', url: `/api/plans/${PLAN}/monitoring/imports?name=${encodeURIComponent('站点名单.xlsx')}`, payload: await toXlsx(header!, rows), headers: xlsx });
+    expect(list.statusCode, list.body).toBe(201);
+    expect(list.json()).toMatchObject({ kind: 'stations', rows: 6 });
+    const hours = await api.office({ method: 'POST', url: `/api/plans/${PLAN}/monitoring/imports?name=${encodeURIComponent('一月小时数据.xlsx')}`, payload: await toXlsx(HOURLY_HEADER, hourlyRows(2)), headers: xlsx });
+    expect(hours.statusCode, hours.body).toBe(201);
+    expect(hours.json()).toMatchObject({ kind: 'air-hours', fileName: '一月小时数据.xlsx', rows: 3 * 2 * 24, from: '2025-01-01', to: '2025-01-02', years: [2025] });
+  }, 60_000);
 });
