@@ -43,4 +43,5 @@ export const monitoringApiEn: Record<string, string> = {
   'monitoringApi.error.fileKind': 'The kind “{value}” is not one of stations, air-hours, air-days or water (or none: found from the headers).',
   'monitoringApi.error.replace': '“replace” is true or false.',
   'monitoringApi.file.unnamed': 'the uploaded file',
+  'monitoringApi.error.fileTooLargeStream': 'The file “{file}” is above the {max} MB the web imports at once: split it by month or by station, or import it on the server with ecociv monitoring import.',
 };

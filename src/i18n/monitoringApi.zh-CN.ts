@@ -43,4 +43,5 @@ export const monitoringApiZhCN: Record<string, string> = {
   'monitoringApi.error.fileKind': '文件类型“{value}”不对：应为 stations（站点名单）、air-hours（空气小时数据）、air-days（空气日数据）或 water（水质监测数据），或不写（按表头识别）。',
   'monitoringApi.error.replace': '“replace”应为 true 或 false。',
   'monitoringApi.file.unnamed': '上传的文件',
+  'monitoringApi.error.fileTooLargeStream': '文件“{file}”超过网页一次可导入的 {max} MB：请按月或按站点拆分后导入，或在服务器上用 ecociv monitoring import 导入。',
 };

@@ -155,6 +155,12 @@ export function registerMonitoringRoutes(app: FastifyInstance, db: Db): void {
     {
       bodyLimit: LIMITS.monitoringUploadBytes,
       // a file announced larger than the bound is refused before it is read, naming its size and the bound
+      // a body without its length announced that runs past the bound: the same refusal, without the size
+      errorHandler: (err, req, reply) => {
+        if ((err as { code?: string }).code !== 'FST_ERR_CTP_BODY_TOO_LARGE') throw err;
+        const file = String((req.query as { name?: string }).name ?? '').slice(0, 200) || t('monitoringApi.file.unnamed');
+        return reply.code(413).send({ error: { code: 'tooLarge', message: t('monitoringApi.error.fileTooLargeStream', { file, max: maxMb }) } });
+      },
       onRequest: async (req, reply) => {
         const size = Number(req.headers['content-length']);
         if (size > LIMITS.monitoringUploadBytes) {

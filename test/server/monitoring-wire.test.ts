@@ -7,6 +7,7 @@
 // hour, PM2.5 20 gives IAQI 50/35·20 = 28.6 → 29 and the day's AQI is the largest IAQI, 30 (O3 8-h 60 and PM10 30
 // both 30): 优. PM2.5 120 gives 150 + 50·(120 − 115)/(150 − 115) = 157.1 → 158: 中度污染. 2025 has 365 days, every
 // one valid (24 hours of every item); the first 36 days are 中度污染, so 优良天数比例 = 329/365 = 90.14% → "90.1%".
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/auth/roles.ts';
 import { buildServer } from '../../src/server/app.ts';
@@ -231,6 +232,13 @@ describe.each(ENGINES)('uploading monitoring files (%s)', (engine) => {
     const big = await api.office({ method: 'POST', url: imports('?name=big.csv'), payload: Buffer.from('x'), headers: { 'content-type': 'text/csv', 'content-length': String(70 * 1024 * 1024) } });
     expect(big.statusCode).toBe(413);
     expect(big.json().error.message).toMatch(/big\.csv.*70 MB.*64 MB/);
+    // a body whose length is not announced, running past the bound: refused naming the bound
+    const chunks = Readable.from((function* () {
+      for (let i = 0; i < 65; i++) yield Buffer.alloc(1024 * 1024, 0x78);
+    })());
+    const streamed = await api.office({ method: 'POST', url: imports('?name=stream.csv'), payload: chunks, headers: { 'content-type': 'text/csv' } });
+    expect(streamed.statusCode).toBe(413);
+    expect(streamed.json().error.message).toMatch(/stream\.csv.*64 MB/);
     // above the attachments' 10 MB, within the 64 MB: read and checked (here refused for its content), not refused for its size
     const twelve = await api.office({ method: 'POST', url: imports('?name=x.csv'), payload: Buffer.alloc(12 * 1024 * 1024, 0x78), headers: { 'content-type': 'application/octet-stream' } });
     expect(twelve.statusCode, twelve.body.slice(0, 300)).not.toBe(413);
