@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { Status } from './common.ts';
 import { ObservationInput } from './entry.ts';
+import { FigureProvenance } from './monitoring.ts';
 
 export const RoleName = z.enum(['admin', 'planOffice', 'clerk', 'reviewer', 'leader', 'public']);
 
@@ -67,6 +68,8 @@ export const ReviewQueue = z.object({
       submittedBy: z.string().nullable(),
       unit: z.string().nullable(),
       note: z.string().nullable(),
+      origin: z.enum(['entry', 'import', 'computed']).describe('entered by a unit, imported from a workbook, or computed from monitoring data (监测数据计算)'),
+      provenance: FigureProvenance.nullable().describe('a computed figure’s grounds: stations counted and not, valid days, editions, files; null for other figures'),
     }),
   ),
   revisions: z.array(

@@ -181,3 +181,101 @@ export const StationBody = z.strictObject({
 });
 export type StationBody = z.infer<typeof StationBody>;
 export const StationSaved = z.object({ id: z.number().int(), created: z.boolean() });
+
+// Links from a statistic of some stations to an indicator, and computing them (src/app/monitoringFigures.ts).
+/** The statistics a link may take; each id's prefix is the kind of station it takes (air., water., drinking.). */
+export const StatisticIdName = z.enum([
+  'air.goodDaysShare',
+  'air.goodDays',
+  'air.heavyDays',
+  'air.pm25Mean',
+  'air.pm10Mean',
+  'air.so2Mean',
+  'air.no2Mean',
+  'air.coP95',
+  'air.o3P90',
+  'water.shareClass3OrBetter',
+  'water.shareWorseThan5',
+  'water.sectionClass',
+  'water.sectionCompliance',
+  'drinking.complianceRate',
+]);
+export type StatisticIdName = z.infer<typeof StatisticIdName>;
+
+export const MonitoringLink = z.object({
+  framework: z.string(),
+  number: z.string(),
+  part: z.string().nullable(),
+  name: z.string().describe('the indicator (and its part) as the plan prints it'),
+  statistic: StatisticIdName,
+  stations: z.array(z.object({ code: z.string(), name: z.string(), kind: StationKind })),
+  setBy: z.string(),
+  setAt: z.string().describe('ISO'),
+});
+export type MonitoringLink = z.infer<typeof MonitoringLink>;
+/** An indicator (or one part of it) of the plan's frameworks that a link may feed. */
+export const LinkableIndicator = z.object({
+  framework: z.string(),
+  frameworkName: z.string(),
+  number: z.string(),
+  part: z.string().nullable(),
+  name: z.string().describe('the item’s name, without the part'),
+  unit: z.string().nullable(),
+});
+export type LinkableIndicator = z.infer<typeof LinkableIndicator>;
+export const MonitoringLinks = z.object({ links: z.array(MonitoringLink), indicators: z.array(LinkableIndicator) });
+export type MonitoringLinks = z.infer<typeof MonitoringLinks>;
+
+/** PUT …/monitoring/links: which statistic of which stations feeds an indicator (replaces the indicator's link). */
+export const LinkBody = z.strictObject({
+  framework: z.string().describe('the framework id'),
+  number: z.string().describe('the item number as the framework prints it'),
+  part: z.string().nullable().optional().describe('the part of an item that has parts'),
+  statistic: StatisticIdName.describe('the statistic (checked by the store, which names an unknown one in Chinese)'),
+  stations: z.array(z.string()).describe('station codes of the plan’s region, of the kind the statistic takes'),
+});
+export type LinkBody = z.infer<typeof LinkBody>;
+/** DELETE …/monitoring/links: the indicator whose link is removed (its computed figures stay). */
+export const LinkRemoveBody = z.strictObject({ framework: z.string(), number: z.string(), part: z.string().nullable().optional() });
+export type LinkRemoveBody = z.infer<typeof LinkRemoveBody>;
+/** POST …/monitoring/compute: the year, or every year with data. */
+export const ComputeBody = z.strictObject({ year: z.number().int().optional().describe('four-digit year; default: every year the linked stations have data') });
+export type ComputeBody = z.infer<typeof ComputeBody>;
+export const ComputeResult = z.object({
+  computed: z.number().int().describe('figures computed'),
+  noData: z.number().int().describe('of these, without enough data (无数据)'),
+  keptBeside: z.number().int().describe('of these, kept beside a person’s or the document’s figure (not written over it)'),
+  figures: ComputedFigures,
+});
+export type ComputeResult = z.infer<typeof ComputeResult>;
+
+// Uploading a monitoring file (src/store/monitoringImport.ts), then recomputing the figures it touches.
+export const MonitoringFileKind = z.enum(['stations', 'air-hours', 'air-days', 'water']);
+export type MonitoringFileKind = z.infer<typeof MonitoringFileKind>;
+/** POST …/monitoring/imports?kind=&replace=&name=: the query (strict). */
+export const ImportQuery = z.strictObject({
+  kind: MonitoringFileKind.optional().describe('stations (站点名单), air-hours (小时数据), air-days (日数据), water (水质监测); default: found from the headers'),
+  replace: z.enum(['true', 'false']).optional().describe('true: hours, days or samples already stored are replaced (else a duplicate is refused)'),
+  name: z.string().optional().describe('the file’s name, for the refusals and the provenance'),
+});
+export const ChangedFigure = z.object({
+  framework: z.string(),
+  number: z.string(),
+  part: z.string().nullable(),
+  name: z.string(),
+  year: z.number().int(),
+  before: z.string().nullable().describe('the computed figure before the import, as printed; null when there was none'),
+  after: z.string().describe('as printed; 无数据 when null'),
+});
+export type ChangedFigure = z.infer<typeof ChangedFigure>;
+export const ImportAnswer = z.object({
+  kind: MonitoringFileKind,
+  fileName: z.string(),
+  rows: z.number().int().describe('rows landed'),
+  stations: z.array(z.object({ code: z.string(), name: z.string() })).describe('the stations the file wrote to (or listed)'),
+  from: z.string().nullable().describe('first date of the data'),
+  to: z.string().nullable(),
+  years: z.array(z.number().int()),
+  figures: z.array(ChangedFigure).describe('computed figures the import changed'),
+});
+export type ImportAnswer = z.infer<typeof ImportAnswer>;

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ApiError } from './common.ts';
 import { Account, AuditRecord, CliBody, Health, PasswordBody, PublicationBody, PublicSummary, ReviewBody, ReviewQueue, RevisionBody, SessionInfo, SetupBody, SetupNeeded, SignInBody, UserBody, UserUpdateBody } from './accounts.ts';
 import { ConfirmationBody, DraftBody, EntrySheet, ObservationsBody, Problems, Recorded, ReportingUnit, SavedAt } from './entry.ts';
-import { ComputedFigures, Exceedances, MonitoringDays, MonitoringSummary, StationBody, StationSaved, Stations, Trends, WaterMonths } from './monitoring.ts';
+import { ComputeBody, ComputedFigures, ComputeResult, Exceedances, ImportAnswer, ImportQuery, LinkBody, LinkRemoveBody, MonitoringDays, MonitoringLink, MonitoringLinks, MonitoringSummary, StationBody, StationSaved, Stations, Trends, WaterMonths } from './monitoring.ts';
 import { Assessment, Consistency, PlanDetail, PlanSummary, Projects, ReportsInfo, Tasks } from './plans.ts';
 import {
   AttachmentQuery,
@@ -336,6 +336,43 @@ export const ROUTES: Record<string, Route> = {
     summary: '由监测数据计算的指标值及其依据（站点、有效天数、标准版本），人工填报值并列 (computed figures with provenance)',
     query: [{ name: 'year', type: 'integer', description: 'four-digit year; default: every year' }],
     responses: { '200': ok('figures', ComputedFigures), '400': malformed, '404': unknownPlan },
+  },
+  'GET /api/plans/:id/monitoring/links': {
+    summary: '指标关联：哪项指标取哪些站点、断面的哪个统计量；以及规划中可关联的指标 (links from statistics to indicators, and the indicators they may feed)',
+    responses: { '200': ok('links and the plan’s indicators', MonitoringLinks), '404': unknownPlan },
+  },
+  'PUT /api/plans/:id/monitoring/links': {
+    summary: '设置（或替换）某项指标的监测数据来源（规划办；站点须为本地区、且为该统计量所取的类型） (set an indicator’s link)',
+    body: LinkBody,
+    responses: { '200': ok('the plan’s links', z.object({ links: z.array(MonitoringLink) })), '400': err('refused: unknown indicator or statistic, a station not of the region or of the wrong kind (the message says which)'), '404': unknownPlan },
+  },
+  'DELETE /api/plans/:id/monitoring/links': {
+    summary: '取消某项指标的监测数据来源（已算出的数值保留） (remove an indicator’s link)',
+    body: LinkRemoveBody,
+    responses: { '200': ok('the plan’s links', z.object({ links: z.array(MonitoringLink) })), '400': err('refused: unknown indicator, or it has no link'), '404': unknownPlan },
+  },
+  'POST /api/plans/:id/monitoring/compute': {
+    summary: '重新计算：按国家标准由监测数据计算各关联指标的数值，写入当年观测值待审核（人工填报值不覆盖，并列显示） (recompute the linked indicators)',
+    body: ComputeBody,
+    responses: { '200': ok('what was computed', ComputeResult), '400': err('a bad year'), '404': unknownPlan },
+  },
+  'POST /api/plans/:id/monitoring/imports': {
+    summary: '导入监测数据文件（规划办；CSV 或 Excel；站点名单、空气小时数据、空气日数据或水质监测数据，按表头识别；整份逐行检查，有问题则整份不导入；导入后重新计算受影响的指标） (import a monitoring file, then recompute the figures it touches)',
+    query: [
+      { name: 'kind', enum: ['stations', 'air-hours', 'air-days', 'water'], description: 'the kind of file; default: found from its headers' },
+      { name: 'replace', enum: ['true', 'false'], description: 'true: data already stored for the same station and hour (day, sample date) is replaced; else refused' },
+      { name: 'name', description: 'the file’s name, for the refusals and the provenance' },
+    ],
+    queryShape: ImportQuery,
+    upload: ['text/csv', 'application/octet-stream', XLSX],
+    responses: {
+      '201': ok('what landed and which computed figures changed', ImportAnswer),
+      '400': err('no file, or a bad kind or replace'),
+      '404': unknownPlan,
+      '413': err('the file is larger than the web takes (64 MB; the message names both sizes)'),
+      '422': refused,
+      '503': err('too many uploads at once: try again shortly (Retry-After)'),
+    },
   },
   'GET /api/plans/:id/monitoring/summary': {
     summary: '实时监测指标：本年至今优良天数比例、PM2.5 均值、最新 AQI (the live figures of the overview and the big screen)',

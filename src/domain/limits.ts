@@ -35,6 +35,12 @@ export const LIMITS = {
    * rows of hourly air data; a year of a province's stations belongs to the streaming import, not here
    */
   calculatorFileBytes: 64 * 1024 * 1024,
+  /**
+   * a monitoring file uploaded through the web (CSV or .xlsx; src/server/monitoringRoutes.ts): 64 MB is a year of
+   * hourly data for about 100 stations. Larger files belong to the command line (ecociv monitoring import), which
+   * streams them.
+   */
+  monitoringUploadBytes: 64 * 1024 * 1024,
   /** workbook imports and archive checks running at once; a further one is asked to try again shortly */
   concurrentImports: 2,
   /** entries checked between two yields to the event loop, so that other requests are answered meanwhile */

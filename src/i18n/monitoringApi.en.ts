@@ -36,4 +36,12 @@ export const monitoringApiEn: Record<string, string> = {
   'monitoringApi.waterbody.river': 'river',
   'monitoringApi.waterbody.lake': 'lake',
   'monitoringApi.waterbody.reservoir': 'reservoir',
+  'monitoringApi.error.linkBody': 'Name the indicator (framework, number, and the part where it has parts), the statistic and the station codes.',
+  'monitoringApi.error.computeBody': 'Name the year to compute (or none: every year with data).',
+  'monitoringApi.error.noFile': 'Upload a monitoring file (CSV or Excel .xlsx) as the request body.',
+  'monitoringApi.error.fileTooLarge': 'The file “{file}” is {mb} MB, above the {max} MB the web imports at once: split it by month or by station, or import it on the server with ecociv monitoring import.',
+  'monitoringApi.error.fileKind': 'The kind “{value}” is not one of stations, air-hours, air-days or water (or none: found from the headers).',
+  'monitoringApi.error.replace': '“replace” is true or false.',
+  'monitoringApi.file.unnamed': 'the uploaded file',
+  'monitoringApi.error.fileTooLargeStream': 'The file “{file}” is above the {max} MB the web imports at once: split it by month or by station, or import it on the server with ecociv monitoring import.',
 };

@@ -36,4 +36,12 @@ export const monitoringApiZhCN: Record<string, string> = {
   'monitoringApi.waterbody.river': '河流',
   'monitoringApi.waterbody.lake': '湖泊',
   'monitoringApi.waterbody.reservoir': '水库',
+  'monitoringApi.error.linkBody': '请写明指标（指标体系、序号，有分项的写明分项）、统计量和站点编码。',
+  'monitoringApi.error.computeBody': '请写明要计算的年份（可不写：计算有数据的每一年）。',
+  'monitoringApi.error.noFile': '请上传监测数据文件（CSV 或 Excel .xlsx）作为请求内容。',
+  'monitoringApi.error.fileTooLarge': '文件“{file}”有 {mb} MB，超过网页一次可导入的 {max} MB：请按月或按站点拆分后导入，或在服务器上用 ecociv monitoring import 导入。',
+  'monitoringApi.error.fileKind': '文件类型“{value}”不对：应为 stations（站点名单）、air-hours（空气小时数据）、air-days（空气日数据）或 water（水质监测数据），或不写（按表头识别）。',
+  'monitoringApi.error.replace': '“replace”应为 true 或 false。',
+  'monitoringApi.file.unnamed': '上传的文件',
+  'monitoringApi.error.fileTooLargeStream': '文件“{file}”超过网页一次可导入的 {max} MB：请按月或按站点拆分后导入，或在服务器上用 ecociv monitoring import 导入。',
 };

@@ -32,6 +32,7 @@ import { LimitError, queryYear, registerLimits } from './limits.ts';
 import { InvalidBatchError } from '../store/batch.ts';
 import { NotFoundError } from '../store/errors.ts';
 import { ForbiddenError } from '../store/access.ts';
+import { MonitoringFigureError } from '../store/monitoringLinks.ts';
 
 function localeOf(q: { lang?: string }): Locale {
   return q.lang === 'en' ? 'en' : 'zh-CN';
@@ -127,6 +128,8 @@ export function buildServer(
       return reply.code(422).send({ error: { code: 'invalid', message: t('server.error.batchNotSaved', { detail: err.message }), problems: err.problems, counting: err.counting, sheet: err.sheet ?? null } });
     if (err instanceof NotPublishedError) return reply.code(404).send({ error: { code: 'notPublished', message: err.message } });
     if (err instanceof ForbiddenError) return reply.code(403).send({ error: { code: 'outOfRegion', message: err.message } });
+    // a monitoring link or computation refused (unknown indicator, a station of the wrong kind …): its Chinese message
+    if (err instanceof MonitoringFigureError) return reply.code(400).send({ error: { code: 'monitoringRefused', message: err.message } });
     if (err instanceof NotFoundError) return reply.code(404).send({ error: { code: 'notFound', message: err.message } });
     // two people saving the same record at the same moment: the second is refused whole, nothing half-written
     if ((err as { code?: string }).code === '23505') return reply.code(409).send({ error: { code: 'conflict', message: t('http.error.conflict') } });

@@ -101,6 +101,11 @@ export const MATRIX: Record<string, Rule> = {
   'GET /api/plans/:id/monitoring/summary': { who: READERS, plans: 'param' },
   'POST /api/plans/:id/monitoring/stations': { who: OFFICE, plans: 'param' },
   'PUT /api/plans/:id/monitoring/stations/:stationId': { who: OFFICE, plans: 'param' },
+  'GET /api/plans/:id/monitoring/links': { who: READERS, plans: 'param' },
+  'PUT /api/plans/:id/monitoring/links': { who: OFFICE, plans: 'param' },
+  'DELETE /api/plans/:id/monitoring/links': { who: OFFICE, plans: 'param' },
+  'POST /api/plans/:id/monitoring/compute': { who: OFFICE, plans: 'param' },
+  'POST /api/plans/:id/monitoring/imports': { who: OFFICE, plans: 'param' },
 };
 
 /** Every plan id a body names, at any depth: the handler may act on any of them, so each is authorised. */

@@ -6,6 +6,7 @@ import { RANGE, yearInRange } from '../domain/limits.ts';
 import { parseValue, PhraseError } from '../domain/phrase.ts';
 import { phraseMessage } from '../data/problems.ts';
 import { t } from '../i18n/index.ts';
+import type { FigureProvenance } from '../app/monitoringFigures.ts';
 import { writeAudit } from './audit.ts';
 import { InvalidBatchError, readText } from './batch.ts';
 import type { Db, Queryable } from './db.ts';
@@ -29,8 +30,8 @@ const fail = (field: string, value: unknown, key: string, params: Record<string,
 export async function reviewQueue(db: Queryable, planId: string) {
   const plan = await getPlan(db, planId);
   if (!plan) throw new NotFoundError(t('progress.error.unknownPlan'));
-  const obs = await db.query<{ framework_id: string; number: string; name: string; part: string; year: number; printed: string; review: string; review_comment: string | null; submitted_by: string | null; unit: string | null; note: string | null }>(
-    `SELECT i.framework_id, i.number, i.name, o.part, o.year, o.printed, o.review, o.review_comment, o.submitted_by, u.name AS unit, o.note
+  const obs = await db.query<{ framework_id: string; number: string; name: string; part: string; year: number; printed: string; review: string; review_comment: string | null; submitted_by: string | null; unit: string | null; note: string | null; origin: 'entry' | 'import' | 'computed'; source: unknown }>(
+    `SELECT i.framework_id, i.number, i.name, o.part, o.year, o.printed, o.review, o.review_comment, o.submitted_by, u.name AS unit, o.note, o.origin, o.source
      FROM observations o JOIN indicators i ON i.id = o.indicator_id LEFT JOIN units u ON u.id = o.reporting_unit_id
      WHERE o.region_id = $1 AND o.origin <> 'document' AND i.framework_id = ANY($2::text[]) AND o.review IN ('submitted', 'returned')
      ORDER BY o.year DESC, i.framework_id, i.position, o.part`,
@@ -44,7 +45,9 @@ export async function reviewQueue(db: Queryable, planId: string) {
   const published = await db.query<{ year: number; published_at: Date | string; published_by: string }>('SELECT year, published_at, published_by FROM publications WHERE plan_id = $1 ORDER BY year', [planId]);
   return {
     plan: plan.id,
-    figures: obs.rows.map((o) => ({ framework: o.framework_id, number: o.number, name: o.name, part: o.part || null, year: o.year, printed: o.printed, review: o.review, reviewComment: o.review_comment, submittedBy: o.submitted_by, unit: o.unit, note: o.note })),
+    figures: obs.rows.map((o) => ({ framework: o.framework_id, number: o.number, name: o.name, part: o.part || null, year: o.year, printed: o.printed, review: o.review, reviewComment: o.review_comment, submittedBy: o.submitted_by, unit: o.unit, note: o.note,
+      // a computed figure's source is its provenance (src/app/monitoringFigures.ts): shown in words by the review page
+      origin: o.origin, provenance: o.origin === 'computed' ? (typeof o.source === 'string' ? (JSON.parse(o.source) as FigureProvenance) : (o.source as FigureProvenance | null)) : null })),
     revisions: revisions.rows.map((r) => ({ id: Number(r.id), framework: r.framework_id, number: r.number, name: r.name, part: r.part || null, year: r.year, oldPrinted: r.old_printed, newPrinted: r.new_printed, reason: r.reason, state: r.state, submittedBy: r.submitted_by, reviewComment: r.review_comment })),
     published: published.rows.map((p) => ({ year: p.year, publishedAt: new Date(p.published_at).toISOString(), publishedBy: p.published_by })),
   };

@@ -10,6 +10,8 @@ import { ReportKind } from '../../src/api/plans.ts';
 import { ROUTES } from '../../src/api/routes.ts';
 import { REPORT_KINDS } from '../../src/reports/model.ts';
 import { ProjectStatus, WorkStatus } from '../../src/api/tracking.ts';
+import { StatisticIdName } from '../../src/api/monitoring.ts';
+import { STATISTIC_IDS, STATISTICS } from '../../src/domain/monitoringStatistics.ts';
 import { ROLES } from '../../src/auth/roles.ts';
 import { PROJECT_STATUSES } from '../../src/domain/progress.ts';
 import { WORK_STATUSES } from '../../src/domain/workPlan.ts';
@@ -115,6 +117,17 @@ describe('every answer matches its schema (PGlite)', () => {
     const provenance = { statistic: 'air.goodDaysShare', stations: [{ code: 'S01', name: '县政府站', validDays: 1, counted: false, reason: 'days' }], editions: [], validDays: null, imports: [{ fileName: 'a.csv', importedAt: '2026-01-01T00:00:00Z' }], computedAt: '2026-01-01T00:00:00Z' };
     await db.query(`INSERT INTO computed_figures (plan_id, indicator_id, part, year, region_id, statistic, value, printed, provenance) VALUES ($1, $2, $3, $4, $5, 'air.goodDaysShare', NULL, '无数据', $6::jsonb)`, [PLAN, obs.indicator_id, obs.part, obs.year, regionId, JSON.stringify(provenance)]);
     monitoringStation = air.id;
+    // a link from a statistic of the station to an indicator, a refused one, and computing it
+    const link = { framework: 'national-demo-county', number: '7', part: '优良天数比例', statistic: 'air.goodDaysShare', stations: ['S01'] };
+    expect((await call('PUT /api/plans/:id/monitoring/links', `/api/plans/${PLAN}/monitoring/links`, link)).statusCode).toBe(200);
+    expect((await call('PUT /api/plans/:id/monitoring/links', `/api/plans/${PLAN}/monitoring/links`, { ...link, stations: ['W01'] })).statusCode).toBe(400);
+    expect((await call('POST /api/plans/:id/monitoring/compute', `/api/plans/${PLAN}/monitoring/compute`, { year: 2025 })).statusCode).toBe(200);
+    expect((await call('POST /api/plans/:id/monitoring/compute', `/api/plans/${PLAN}/monitoring/compute`, {})).statusCode).toBe(200);
+    // an upload: a station list lands (201), a file with a bad row is refused with its problems (422)
+    const csvHeaders = { 'content-type': 'text/csv' };
+    expect((await call('POST /api/plans/:id/monitoring/imports', `/api/plans/${PLAN}/monitoring/imports?name=s.csv`, Buffer.from('站点编码,站点名称,站点类别\nS09,新站,空气\n'), csvHeaders)).statusCode).toBe(201);
+    expect((await call('POST /api/plans/:id/monitoring/imports', `/api/plans/${PLAN}/monitoring/imports?name=h.csv&kind=air-hours`, Buffer.from('站点编码,监测时间,PM2.5(μg/m³)\nS09,2025-01-01 00:00,-5\n'), csvHeaders)).statusCode).toBe(422);
+    expect((await call('DELETE /api/plans/:id/monitoring/links', `/api/plans/${PLAN}/monitoring/links`, { framework: 'national-demo-county', number: '7', part: 'PM2.5浓度下降幅度' })).statusCode).toBe(400);
   }, 120_000);
   afterAll(async () => {
     await api?.close();
@@ -167,6 +180,8 @@ describe('every answer matches its schema (PGlite)', () => {
       ['GET /api/plans/:id/monitoring/figures', `/api/plans/${PLAN}/monitoring/figures`],
       ['GET /api/plans/:id/monitoring/summary', `/api/plans/${PLAN}/monitoring/summary?year=2025`],
       ['GET /api/plans/:id/monitoring/summary', `/api/plans/nowhere/monitoring/summary`],
+      ['GET /api/plans/:id/monitoring/links', `/api/plans/${PLAN}/monitoring/links`],
+      ['GET /api/plans/:id/monitoring/links', `/api/plans/nowhere/monitoring/links`],
     ];
     for (const [key, url] of gets) await call(key, url);
     const review = (await api.app.inject({ method: 'GET', url: `/api/plans/${PLAN}/review` })).json();
@@ -182,6 +197,8 @@ describe('every answer matches its schema (PGlite)', () => {
     expect(RoleName.options).toEqual([...ROLES]);
     expect(ProjectStatus.options).toEqual([...PROJECT_STATUSES]);
     expect(WorkStatus.options).toEqual([...WORK_STATUSES]);
+    expect(StatisticIdName.options).toEqual([...STATISTIC_IDS]);
+    for (const id of STATISTIC_IDS) expect(id.split('.')[0], id).toBe(STATISTICS[id].kind);
   });
 
   it('the route table names exactly the routes the server registers', () => {

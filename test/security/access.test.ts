@@ -109,7 +109,7 @@ for (const engine of ENGINES) {
           ['GET', `/api/plans/${p}/public`, undefined],
           ['POST', `/api/attachments?plan=${p}&owner=progress&id=${ids.report}&name=a.png`, PNG],
         ] as const) {
-          const r = await qjOffice({ method, url, ...(payload ? { payload } : {}), ...(Buffer.isBuffer(payload) ? { headers: { 'content-type': 'image/png' } } : {}) });
+          const r = await qjOffice({ method, url, ...(payload ? { payload } : {}), ...(Buffer.isBuffer(payload) ? { headers: { 'content-type': url.includes('/monitoring/imports') ? 'text/csv' : 'image/png' } } : {}) });
           expect(r.statusCode, `${method} ${url}`).toBe(400);
           expect(r.json().error.message).toContain('规划编号');
         }
@@ -166,11 +166,15 @@ for (const engine of ENGINES) {
         ['PUT', `/api/plans/${WS}/settings`, { tolerance: 0.5 }],
         ['PUT', `/api/plans/${WS}/drafts?unit=县水利局&year=2024`, { entries: [] }],
         ['POST', `/api/attachments?plan=${WS}&owner=progress&id=${ids.report}&name=a.png`, PNG],
+        ['PUT', `/api/plans/${WS}/monitoring/links`, { framework: 'national-demo-county', number: '7', part: '优良天数比例', statistic: 'air.goodDaysShare', stations: ['WS01'] }],
+        ['DELETE', `/api/plans/${WS}/monitoring/links`, { framework: 'national-demo-county', number: '7', part: '优良天数比例' }],
+        ['POST', `/api/plans/${WS}/monitoring/compute`, {}],
+        ['POST', `/api/plans/${WS}/monitoring/imports?name=s.csv`, Buffer.from('站点编码,站点名称,站点类别\nX1,越界,空气\n')],
         // the attachment names the user's own plan but a record of another
         ['POST', `/api/attachments?plan=${QJ}&owner=progress&id=${ids.report}&name=a.png`, PNG],
       ];
       for (const [method, url, payload] of writes) {
-        const r = await qjOffice({ method: method as 'POST', url, payload: payload as object, ...(Buffer.isBuffer(payload) ? { headers: { 'content-type': 'image/png' } } : {}) });
+        const r = await qjOffice({ method: method as 'POST', url, payload: payload as object, ...(Buffer.isBuffer(payload) ? { headers: { 'content-type': url.includes('/monitoring/imports') ? 'text/csv' : 'image/png' } } : {}) });
         // refused by the route's region check (403), or, for a record of another plan, as not found there (404)
         expect([403, 404], `${method} ${url} → ${r.statusCode} ${r.body}`).toContain(r.statusCode);
         expect(r.json().error.message).toMatch(/^(您的角色无权进行此操作。|找不到附件所属的记录（progress \d+）。)$/);

@@ -97,6 +97,38 @@ export async function sendFile<T>(url: string, file: Blob, contentType = 'applic
   return (await res.json()) as T;
 }
 
+/**
+ * POST a file as the request body with the upload's progress (bytes sent of the file's size): a large monitoring
+ * file takes a while. A refusal is an ApiError as for the other writes (the problems of a refused file in rows).
+ */
+export function sendFileWithProgress<T>(url: string, file: Blob, onProgress: (sent: number, total: number) => void, contentType = 'application/octet-stream'): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('content-type', contentType);
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
+    xhr.onerror = () => reject(new ApiError(null, null, null));
+    xhr.onload = () => {
+      let body: unknown;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        body = undefined;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(body as T);
+      const error = (body as ApiErrorBody | undefined)?.error;
+      if (xhr.status === 401 && error?.code === 'signInRequired') window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
+      const all: unknown[] = Array.isArray(error?.problems) ? error.problems : [];
+      const rows = all.filter((p) => typeof p === 'object' && p !== null && typeof (p as Record<string, unknown>).row === 'number') as BatchProblem[];
+      reject(new ApiError(xhr.status, error?.code ?? null, error?.message ?? null, [], rows));
+    };
+    xhr.send(file);
+  });
+}
+
 const plan = (id: string) => `/api/plans/${encodeURIComponent(id)}`;
 const query = (params: Record<string, string | number | undefined>) => {
   const q = new URLSearchParams();
@@ -160,4 +192,7 @@ export const api = {
   monitoringExceedances: (id: string, year: number) => `${plan(id)}/monitoring/exceedances${query({ year })}`,
   monitoringFigures: (id: string) => `${plan(id)}/monitoring/figures`,
   monitoringSummary: (id: string, year: number) => `${plan(id)}/monitoring/summary${query({ year })}`,
+  monitoringLinks: (id: string) => `${plan(id)}/monitoring/links`,
+  monitoringCompute: (id: string) => `${plan(id)}/monitoring/compute`,
+  monitoringImports: (id: string, name: string, kind?: string, replace?: boolean) => `${plan(id)}/monitoring/imports${query({ kind, replace: replace ? 'true' : undefined, name })}`,
 };

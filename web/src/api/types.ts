@@ -69,6 +69,12 @@ export type {
 export type {
   CalendarCounts,
   ComputedFigure,
+  ComputeResult,
+  ImportAnswer,
+  LinkableIndicator,
+  MonitoringLink,
+  MonitoringLinks,
+  StatisticIdName,
   DayItem,
   Exceedances,
   FigureProvenance,

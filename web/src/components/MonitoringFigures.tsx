@@ -3,7 +3,7 @@
 // files the data came from and when it was computed. Where a person's figure is kept, both are shown and the
 // difference between them.
 import { Card, Flex, Tag, Typography } from 'antd';
-import type { ComputedFigure } from '../api/types.ts';
+import type { ComputedFigure, FigureProvenance } from '../api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { leadingNumber } from '../lib/monitoring.ts';
 
@@ -13,9 +13,13 @@ const beijingTime = (iso: string): string => {
   return Number.isNaN(ms) ? iso : new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 };
 
-function Provenance({ f }: { f: ComputedFigure }) {
-  const { t } = useI18n();
-  const p = f.provenance;
+/**
+ * A computed figure's grounds in words (no JSON): the stations counted (with their valid days) and those not
+ * counted with why, why there is no value, the valid days, the edition that computed which days, the files and
+ * when it was computed. Also shown on the review page (监测数据计算).
+ */
+export function ProvenanceText({ provenance: p, testId }: { provenance: FigureProvenance; testId?: string }) {
+  const { t, lang } = useI18n();
   const counted = p.stations.filter((s) => s.counted);
   const notCounted = p.stations.filter((s) => !s.counted);
   const lines: string[] = [];
@@ -26,13 +30,14 @@ function Provenance({ f }: { f: ComputedFigure }) {
         list: notCounted.map((s) => (s.reason ? t('monitoring.figure.stationWhy', { name: s.name, why: t(`monitoring.reason.${s.reason}`) }) : s.name)).join('、'),
       }),
     );
+  if (p.insufficient) lines.push(t('monitoring.figure.insufficient', { why: t(`monitoring.insufficient.${p.insufficient}`) }));
   if (p.validDays !== null) lines.push(t('monitoring.figure.validDays', { n: p.validDays }));
   for (const e of p.editions) lines.push(t('monitoring.figure.edition', { edition: e.edition, from: e.from, to: e.to, days: e.days }));
   if (p.imports.length > 0) lines.push(t('monitoring.figure.imports', { list: p.imports.map((i) => i.fileName).join('、') }));
-  lines.push(t('monitoring.figure.computedAt', { at: beijingTime(f.computedAt) }));
+  lines.push(t('monitoring.figure.computedAt', { at: beijingTime(p.computedAt) }));
   return (
-    <Typography.Paragraph style={{ margin: 0 }} type="secondary">
-      {lines.join(' ')}
+    <Typography.Paragraph style={{ margin: 0 }} type="secondary" data-testid={testId}>
+      {lines.join(lang === 'en' ? ' ' : '')}
     </Typography.Paragraph>
   );
 }
@@ -70,7 +75,7 @@ export function MonitoringFigures({ figures }: { figures: ComputedFigure[] }) {
               <Typography.Text strong>{f.value === null ? t('monitoring.noData') : f.printed}</Typography.Text>
             </Typography.Text>
             <Difference f={f} />
-            <Provenance f={f} />
+            <ProvenanceText provenance={{ ...f.provenance, computedAt: f.computedAt }} />
           </Flex>
         </Card>
       ))}

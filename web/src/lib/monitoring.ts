@@ -1,5 +1,5 @@
 // 监测数据 helpers: the colours of HJ 633's AQI categories and of water classes, no-data grey, and numbers as shown.
-import type { DayItem, WaterClassName } from '../api/types.ts';
+import type { DayItem, StationKind, StatisticIdName, WaterClassName } from '../api/types.ts';
 
 /** HJ 633-2012 表2 (HJ 633-2026 the same): 绿色 黄色 橙色 红色 紫色 褐红色, by level 1–6. */
 export const AQI_COLORS: Record<1 | 2 | 3 | 4 | 5 | 6, string> = { 1: '#00e400', 2: '#ffff00', 3: '#ff7e00', 4: '#ff0000', 5: '#99004c', 6: '#7e0023' };
@@ -41,4 +41,40 @@ export function daysOfYear(year: number, through: string): string[] {
 export function leadingNumber(printed: string): number | null {
   const m = /-?\d+(?:\.\d+)?/.exec(printed.replace(/[,，]/g, ''));
   return m ? Number(m[0]) : null;
+}
+
+/** The statistics a link may take, and the kind of station each takes (the id's prefix; the server's catalogue, src/domain/monitoringStatistics.ts). */
+export const STATISTIC_KINDS: Record<StatisticIdName, StationKind> = {
+  'air.goodDaysShare': 'air',
+  'air.goodDays': 'air',
+  'air.heavyDays': 'air',
+  'air.pm25Mean': 'air',
+  'air.pm10Mean': 'air',
+  'air.so2Mean': 'air',
+  'air.no2Mean': 'air',
+  'air.coP95': 'air',
+  'air.o3P90': 'air',
+  'water.shareClass3OrBetter': 'water',
+  'water.shareWorseThan5': 'water',
+  'water.sectionClass': 'water',
+  'water.sectionCompliance': 'water',
+  'drinking.complianceRate': 'drinking',
+};
+export const STATISTIC_IDS = Object.keys(STATISTIC_KINDS) as StatisticIdName[];
+export const kindOfStatistic = (id: StatisticIdName): StationKind => STATISTIC_KINDS[id];
+
+/** An indicator leaf's key: framework, number and part. */
+export const indicatorKey = (i: { framework: string; number: string; part: string | null }): string => `${i.framework}|${i.number}|${i.part ?? ''}`;
+/** An indicator as the plan prints it: "7. 环境空气质量（优良天数比例）". */
+export const indicatorLabel = (i: { number: string; name: string; part: string | null }): string => `${i.number}. ${i.name}${i.part ? `（${i.part}）` : ''}`;
+
+/** The kinds of monitoring file (src/domain/monitoringColumns.ts). */
+export const MONITORING_FILE_KINDS = ['stations', 'air-hours', 'air-days', 'water'] as const;
+/** The largest monitoring file the web takes (LIMITS.monitoringUploadBytes in src/domain/limits.ts; the server checks it too). */
+export const MONITORING_UPLOAD_MAX_BYTES = 64 * 1024 * 1024;
+
+/** A size as people read it: 512 KB, 12.5 MB. */
+export function formatBytes(n: number): string {
+  if (n < 1024 * 1024) return `${Math.max(1, Math.round(n / 1024))} KB`;
+  return `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
 }

@@ -1,16 +1,18 @@
 // 监测数据: the region's stations on a list and a map with their latest state; the AQI calendar of the region
 // (or of the station chosen in the list); pollutant trends; water class by month per section; exceedances;
-// the figures computed from the data with their grounds. The plan office adds and edits stations here.
-// (Uploading monitoring files and linking statistics to indicators are added beside these when wired.)
+// the figures computed from the data with their grounds; the links from statistics to indicators (指标关联).
+// The plan office adds and edits stations, links indicators and recomputes here.
 import { Button, Card, Col, Flex, Row, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { api, forgetCachedUnder } from '../api/client.ts';
-import type { ComputedFigure, Exceedances, MonitoringDays, PlanSummary, StationState, Trends, WaterMonths } from '../api/types.ts';
+import type { ComputedFigure, Exceedances, MonitoringDays, MonitoringLinks as Links, PlanSummary, StationState, Trends, WaterMonths } from '../api/types.ts';
 import { ErrorState } from '../components/ErrorState.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { MonitoringCalendar } from '../components/MonitoringCalendar.tsx';
 import { MonitoringExceedances } from '../components/MonitoringExceedances.tsx';
 import { MonitoringFigures } from '../components/MonitoringFigures.tsx';
+import { MonitoringImport } from '../components/MonitoringImport.tsx';
+import { MonitoringLinks } from '../components/MonitoringLinks.tsx';
 import { MonitoringMap } from '../components/MonitoringMap.tsx';
 import { MonitoringStationForm } from '../components/MonitoringStationForm.tsx';
 import { MonitoringStations } from '../components/MonitoringStations.tsx';
@@ -42,6 +44,7 @@ export default function MonitoringPage({ plan, year }: { plan: PlanSummary; year
   const water = useApi<WaterMonths>(api.monitoringWater(plan.id, year));
   const exceed = useApi<Exceedances>(api.monitoringExceedances(plan.id, year));
   const figures = useApi<ComputedFigure[]>(api.monitoringFigures(plan.id));
+  const links = useApi<Links>(api.monitoringLinks(plan.id));
   const station = stations.data?.find((s) => s.id === selected);
 
   const onSaved = () => {
@@ -50,6 +53,21 @@ export default function MonitoringPage({ plan, year }: { plan: PlanSummary; year
     water.refresh();
     exceed.refresh();
     calendar.refresh();
+  };
+  // a link changed or figures recomputed: the plan's figures (scorecard, review) changed too
+  const onFiguresChanged = () => {
+    forgetCachedUnder(api.planPrefix(plan.id));
+    links.refresh();
+    figures.refresh();
+  };
+  // a file landed: stations, data and the figures recomputed from them
+  const onImported = () => {
+    onFiguresChanged();
+    stations.refresh();
+    water.refresh();
+    exceed.refresh();
+    calendar.refresh();
+    trends.refresh();
   };
 
   return (
@@ -68,6 +86,11 @@ export default function MonitoringPage({ plan, year }: { plan: PlanSummary; year
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
         {t('monitoring.intro')}
       </Typography.Paragraph>
+      {office ? (
+        <Card title={t('monitoring.import')}>
+          <MonitoringImport plan={plan.id} onImported={onImported} />
+        </Card>
+      ) : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
           <Card title={t('monitoring.stations', { n: stations.data?.length ?? 0 })} styles={{ body: { padding: 12 } }}>
@@ -122,6 +145,11 @@ export default function MonitoringPage({ plan, year }: { plan: PlanSummary; year
       <Card title={t('monitoring.exceed')}>
         <Loaded q={exceed} height={200}>
           {(d) => <MonitoringExceedances data={d} />}
+        </Loaded>
+      </Card>
+      <Card title={t('monitoring.links')}>
+        <Loaded q={links} height={120}>
+          {(d) => <MonitoringLinks plan={plan.id} links={d} stations={stations.data ?? []} office={office} onChanged={onFiguresChanged} />}
         </Loaded>
       </Card>
       <Card title={t('monitoring.figures')}>

@@ -20,7 +20,7 @@ const TasksPage = lazyPage(() => import('./TasksPage.tsx'), ['tasks']);
 const ConsistencyPage = lazyPage(() => import('./ConsistencyPage.tsx'), ['consistency']);
 const IndicatorPage = lazyPage(() => import('./IndicatorPage.tsx'), ['indicator', 'detail']);
 const AuditPage = lazyPage(() => import('./AuditPage.tsx'), ['audit']);
-const ReviewPage = lazyPage(() => import('./ReviewPage.tsx'), ['review']);
+const ReviewPage = lazyPage(() => import('./ReviewPage.tsx'), ['review', 'monitoring']);
 const UsersPage = lazyPage(() => import('./UsersPage.tsx'), ['users']);
 const ProgressPage = lazyPage(() => import('./ProgressPage.tsx'), ['progress', 'review']);
 const WorkPlanPage = lazyPage(() => import('./WorkPlanPage.tsx'), ['workplan']);

@@ -3,8 +3,9 @@
 import { App, Button, Flex, Input, Modal, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError, forgetCachedUnder, sendJson, api } from '../api/client.ts';
-import type { PlanSummary } from '../api/types.ts';
+import type { FigureProvenance, PlanSummary } from '../api/types.ts';
 import { ErrorState } from '../components/ErrorState.tsx';
+import { ProvenanceText } from '../components/MonitoringFigures.tsx';
 import { useApi } from '../hooks/useApi.ts';
 import { useI18n } from '../i18n/index.tsx';
 
@@ -19,6 +20,9 @@ interface Figure {
   reviewComment: string | null;
   submittedBy: string | null;
   unit: string | null;
+  origin: 'entry' | 'import' | 'computed';
+  /** a computed figure's grounds (stations, valid days, editions), shown in words */
+  provenance: FigureProvenance | null;
 }
 interface Revision {
   id: number;
@@ -119,7 +123,23 @@ export default function ReviewPage({ plan, year }: { plan: PlanSummary; year: nu
         rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), getCheckboxProps: (f) => ({ disabled: f.review !== 'submitted' }) }}
         locale={{ emptyText: t('review.nothing') }}
         columns={[
-          { title: t('review.col.indicator'), key: 'ind', render: (_, f) => `${f.number}. ${f.name}${f.part ? `（${f.part}）` : ''}` },
+          {
+            title: t('review.col.indicator'),
+            key: 'ind',
+            render: (_, f) => {
+              const label = `${f.number}. ${f.name}${f.part ? `（${f.part}）` : ''}`;
+              if (f.origin !== 'computed') return label;
+              // a figure computed from monitoring data: said so, with its grounds in words
+              return (
+                <Flex vertical gap={4} data-testid="review-computed">
+                  <span>
+                    {label} <Tag color="blue">{t('review.computed')}</Tag>
+                  </span>
+                  {f.provenance ? <ProvenanceText provenance={f.provenance} /> : null}
+                </Flex>
+              );
+            },
+          },
           { title: t('review.col.value'), dataIndex: 'printed', width: 140 },
           { title: t('review.col.unit'), dataIndex: 'unit', width: 150 },
           { title: t('review.col.by'), dataIndex: 'submittedBy', width: 180 },

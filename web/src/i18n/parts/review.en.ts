@@ -11,6 +11,7 @@ const enReview: Record<keyof typeof zhCNReview, string> = {
   'review.publish': "Publish {year}",
   'review.published': "Published",
   'review.nothing': "Nothing awaits review.",
+  'review.computed': "Computed from monitoring data",
   'review.col.indicator': "Indicator",
   'review.col.value': "Figure",
   'review.col.unit': "Unit",

@@ -8,6 +8,7 @@ const zhCNReview = {
   'review.publish': "发布{year}年评估",
   'review.published': "已发布",
   'review.nothing': "没有待审核的数值。",
+  'review.computed': "监测数据计算",
   'review.col.indicator': "指标",
   'review.col.value': "填报值",
   'review.col.unit': "填报单位",
