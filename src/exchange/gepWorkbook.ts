@@ -239,7 +239,8 @@ export async function gepWorkbook(content: GepWorkbookContent = {}, locale: Loca
 
 /** One problem of a workbook: where (sheet, row as the spreadsheet shows it, column header) and what. */
 export interface GepProblem {
-  sheet: string;
+  /** absent for a problem of the file as a whole */
+  sheet?: string;
   row?: number;
   column?: string;
   value?: string;
@@ -257,6 +258,7 @@ export class GepWorkbookError extends Error {
 
 export function formatGepProblem(p: GepProblem, locale: Locale = 'zh-CN'): string {
   const message = t(p.key, p.params ?? {}, locale);
+  if (p.sheet === undefined) return message;
   if (p.row === undefined) return t('gep.problem.sheet', { sheet: p.sheet, message }, locale);
   return t('gep.problem', { sheet: p.sheet, row: p.row, column: p.column ?? '', value: p.value ?? '', message }, locale);
 }
@@ -475,14 +477,14 @@ export async function readGepWorkbook(data: Buffer, file: string): Promise<GepWo
   try {
     checkWorkbookSize(data, file);
   } catch (e) {
-    if (e instanceof InvalidBatchError) throw new GepWorkbookError([{ sheet: file, key: 'gep.error.unreadable', params: { file, detail: e.problems.map((p) => p.message).join('；') } }]);
+    if (e instanceof InvalidBatchError) throw new GepWorkbookError([{ key: 'gep.error.unreadable', params: { file, detail: e.problems.map((p) => p.message).join('；') } }]);
     throw e;
   }
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch (e) {
-    throw new GepWorkbookError([{ sheet: file, key: 'exchange.error.notXlsx', params: { detail: (e as Error).message.slice(0, 120) } }]);
+    throw new GepWorkbookError([{ key: 'exchange.error.notXlsx', params: { detail: (e as Error).message.slice(0, 120) } }]);
   }
   const rd = new Reader(wb);
 
