@@ -306,6 +306,9 @@ function splitHeader(text: string): { name: string; unit: string | undefined } {
   return m ? { name: m[1]!.trim(), unit: m[2]!.trim() } : { name: text.trim(), unit: undefined };
 }
 
+/** The column of an item sheet as a problem names it: the column and the item of its row, “数值（国土面积）”. */
+const itemColumn = (column: string, item: string) => t('gep.itemColumn', { column: t(column), item: t(item) });
+
 const isMu = (unit: string) => words('gep.unit.mu').has(norm(unit));
 const unitMatches = (unit: string, expected: string) => words(expected).has(norm(unit));
 
@@ -459,7 +462,7 @@ class Reader {
       out.set(item.key, { row: r, cells });
       const unit = cells[1];
       if (item.unit && typeof unit === 'string' && !unitMatches(unit, item.unit)) {
-        this.add({ sheet: ws.name, row: r, column: t(spec.columns[2]!), value: unit, key: isMu(unit) && item.unit === 'gep.unit.km2' ? 'gep.check.unitMu' : 'gep.check.unitWrong', params: { unit, expected: t(item.unit) } });
+        this.add({ sheet: ws.name, row: r, column: itemColumn(spec.columns[2]!, item.label), value: unit, key: isMu(unit) && item.unit === 'gep.unit.km2' ? 'gep.check.unitMu' : 'gep.check.unitWrong', params: { unit, expected: t(item.unit) } });
       }
     }
     return out;
@@ -494,7 +497,7 @@ export async function readGepWorkbook(data: Buffer, file: string): Promise<GepWo
   const itemValue = (sheet: ItemSheet, got: Map<string, { row: number; cells: Cell[] }> | undefined, sheetName: string, key: string): number | string | undefined => {
     const item = sheet.items.find((x) => x.key === key)!;
     const at = got?.get(key);
-    const where = { sheet: sheetName, row: at?.row ?? 0, column: t(sheet.columns[1]!) };
+    const where = { sheet: sheetName, row: at?.row ?? 0, column: itemColumn(sheet.columns[1]!, item.label) };
     if (!at) {
       if (got && item.required) rd.add({ sheet: sheetName, key: 'gep.check.missingRow', params: { item: t(item.label) } });
       return undefined;
@@ -546,7 +549,7 @@ export async function readGepWorkbook(data: Buffer, file: string): Promise<GepWo
   for (const k of PRICE_KEYS) {
     const at = pricesGot?.get(k);
     if (!at || at.cells[0] === undefined) continue;
-    const where = (col: number) => ({ sheet: pricesName, row: at.row, column: t(ITEM_SHEETS.prices.columns[col]!) });
+    const where = (col: number) => ({ sheet: pricesName, row: at.row, column: itemColumn(ITEM_SHEETS.prices.columns[col]!, `gep.price.${k}`) });
     const value = rd.number(at.cells[0], 'number', where(1), PRICE_UNITS[k]);
     const yearCell = at.cells[2];
     const priceYear = yearCell === undefined ? undefined : rd.number(yearCell, 'year', where(3));
@@ -659,7 +662,7 @@ export async function readGepWorkbook(data: Buffer, file: string): Promise<GepWo
     if (prices[k]) continue;
     const at = pricesGot?.get(k);
     if (at && at.cells[0] !== undefined) continue;
-    rd.add(at ? { sheet: pricesName, row: at.row, column: t('gep.col.price'), value: '', key: 'gep.check.missingPrice' } : { sheet: pricesName, key: 'gep.check.missingRow', params: { item: t(`gep.price.${k}`) } });
+    rd.add(at ? { sheet: pricesName, row: at.row, column: itemColumn('gep.col.price', `gep.price.${k}`), value: '', key: 'gep.check.missingPrice' } : { sheet: pricesName, key: 'gep.check.missingRow', params: { item: t(`gep.price.${k}`) } });
   }
   if (rd.problems.length > 0) throw new GepWorkbookError(rd.problems);
   return { inputs, previousGepWan: previousGep ?? null, deflator: deflator ?? null };

@@ -12,6 +12,7 @@ export const gepEn: Record<string, string> = {
   'gep.error.unreadable': 'Cannot read the file {file}: {detail}',
   'gep.error.refused': 'The workbook {file} was not accounted: {n} problems found; correct them and submit again.\n{detail}',
   'gep.problem': 'Sheet "{sheet}", row {row}, column "{column}": "{value}", {message}',
+  'gep.itemColumn': '{column} ({item})',
   'gep.problem.sheet': 'Sheet "{sheet}": {message}',
   'gep.check.notNumber': 'not a number; enter a value (no unit, no words).',
   'gep.check.negative': 'cannot be negative; enter 0 or more.',

@@ -12,6 +12,7 @@ export const gepZhCN: Record<string, string> = {
   'gep.error.unreadable': '无法读取文件 {file}：{detail}',
   'gep.error.refused': '工作簿 {file} 未核算：发现 {n} 处问题，请改正后重新提交。\n{detail}',
   'gep.problem': '工作表“{sheet}”第{row}行“{column}”列：“{value}”，{message}',
+  'gep.itemColumn': '{column}（{item}）',
   'gep.problem.sheet': '工作表“{sheet}”：{message}',
   'gep.check.notNumber': '不是数字，应填写数值（不带单位、不带文字）。',
   'gep.check.negative': '不能为负数，应为 0 或正数。',

@@ -130,17 +130,17 @@ describe('bad workbooks are refused whole, each problem named; no account printe
   it('a share above 100 %', async () => {
     const c = small();
     (c.items!.settings as Record<string, number | string>).reservoirFloodShare = 135;
-    expect(await refused('share.xlsx', c)).toMatch(/工作表“核算设置”第\d+行“取值”列：“135”，比例超过 100%/);
+    expect(await refused('share.xlsx', c)).toMatch(/工作表“核算设置”第\d+行“取值（水库防洪库容占总库容比例）”列：“135”，比例超过 100%/);
   });
   it('a price without its year', async () => {
     const c = small();
     c.items!.prices = { reservoirCost: { price: 8, year: undefined as unknown as number, source: '测试' } };
-    expect(await refused('year.xlsx', c)).toMatch(/工作表“价格参数”第4行“价格年份”列：“”，已填写价格但缺少价格年份/);
+    expect(await refused('year.xlsx', c)).toMatch(/工作表“价格参数”第4行“价格年份（水库单位库容造价）”列：“”，已填写价格但缺少价格年份/);
   });
   it('a price a service needs, missing', async () => {
     const c = small();
     c.items!.prices = {};
-    expect(await refused('noprice.xlsx', c)).toMatch(/工作表“价格参数”第4行“价格”列：“”，核算本项需要此价格/);
+    expect(await refused('noprice.xlsx', c)).toMatch(/工作表“价格参数”第4行“价格（水库单位库容造价）”列：“”，核算本项需要此价格/);
   });
   it('areas in 亩: in the header, in the unit column, in the cell', async () => {
     const header = await refused('mu-header.xlsx', small(), (wb) => {
@@ -150,7 +150,7 @@ describe('bad workbooks are refused whole, each problem named; no account printe
     const unitColumn = await refused('mu-unit.xlsx', small(), (wb) => {
       wb.getWorksheet('基本信息')!.getCell(6, 3).value = '亩';
     });
-    expect(unitColumn).toContain('工作表“基本信息”第6行“单位”列：“亩”，单位为“亩”，此处应为 km²');
+    expect(unitColumn).toContain('工作表“基本信息”第6行“单位（国土面积）”列：“亩”，单位为“亩”，此处应为 km²');
     const c = small();
     (c.rows!.waterConservation![0] as Record<string, string | number>).areaKm2 = '1500亩';
     expect(await refused('mu-cell.xlsx', c)).toContain('“1500亩”，单位为“亩”，此处应为 km²');
