@@ -57,6 +57,9 @@ export interface GepJson {
   groupsWan: GepAccount['groupsWan'];
   settings: GepSettings;
   change: { previousGepWan: number; deflator: number; currentAtPreviousPricesWan: number; change: number | null } | null;
+  /** 万元 by ecosystem type and by township, over the services whose inputs carry them */
+  byEcosystem: Record<string, number>;
+  byTownship: Record<string, number>;
 }
 
 /** to 4 decimals: 万元 to the yuan; keeps floating-point noise out of the contract */
@@ -114,7 +117,7 @@ function serviceJson(v: ServiceValue, L: Locale): GepServiceJson {
     applies: v.applies,
     reason: v.reason ? t(v.reason.key, v.reason.params ?? {}, L) : null,
     quantity: r4n(v.quantity),
-    quantityUnit: v.applies && v.quantityUnit ? t(v.quantityUnit, {}, L) : null,
+    quantityUnit: v.applies && v.quantityUnit && v.quantity !== null ? t(v.quantityUnit, {}, L) : null,
     price: r4n(v.price),
     priceUnit: v.applies && v.priceUnit ? t(v.priceUnit, {}, L) : null,
     priceYear: v.priceYear,
@@ -135,6 +138,8 @@ export function toJson(a: GepAccount, change: GepJson['change'], L: Locale): Gep
     services: a.services.map((v) => serviceJson(v, L)),
     groupsWan: { material: r4(a.groupsWan.material), regulating: r4(a.groupsWan.regulating), cultural: r4(a.groupsWan.cultural) },
     settings: a.settings,
+    byEcosystem: Object.fromEntries(Object.entries(a.byEcosystem).map(([k, v]) => [k, r4(v)])),
+    byTownship: Object.fromEntries(Object.entries(a.byTownship).map(([k, v]) => [k, r4(v)])),
     change: change ? { ...change, currentAtPreviousPricesWan: r4(change.currentAtPreviousPricesWan), change: change.change === null ? null : Math.round(change.change * 1e6) / 1e6 } : null,
   };
 }
@@ -165,7 +170,7 @@ export function toText(j: GepJson, file: string, L: Locale): string {
   const rows = j.services.map((s) => [
     t(`gep.group.${s.group}`, {}, L),
     s.name,
-    s.applies ? `${qty(s.quantity ?? 0)} ${s.quantityUnit ?? ''}`.trim() : t('gep.out.notApplicable', { reason: s.reason ?? '' }, L),
+    s.applies ? (s.quantity === null ? '—' : `${qty(s.quantity)} ${s.quantityUnit ?? ''}`.trim()) : t('gep.out.notApplicable', { reason: s.reason ?? '' }, L),
     s.applies && s.price !== null ? `${qty(s.price)} ${s.priceUnit ?? ''}`.trim() : '—',
     s.applies && s.priceYear !== null ? String(s.priceYear) : '—',
     s.applies && s.valueWan !== null ? two(s.valueWan) : '—',

@@ -234,7 +234,6 @@ export const gepEn: Record<string, string> = {
   'gep.unit.yuanPerKwh': 'yuan/kWh',
   'gep.unit.yuanPerDay': 'yuan/day',
   'gep.unit.yuanPerVisit': 'yuan/visit',
-  'gep.unit.products': 'products',
   'gep.unit.none': '—',
   'gep.unit.mu': 'mu',
   'gep.unit.hectare': 'hectare',

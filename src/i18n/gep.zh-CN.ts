@@ -234,7 +234,6 @@ export const gepZhCN: Record<string, string> = {
   'gep.unit.yuanPerKwh': '元/kWh',
   'gep.unit.yuanPerDay': '元/天',
   'gep.unit.yuanPerVisit': '元/人次',
-  'gep.unit.products': '项产品',
   'gep.unit.none': '—',
   'gep.unit.mu': '亩',
   'gep.unit.hectare': '公顷',

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cliIn } from '../helpers/cli.ts';
-import { gepWorkbook, type GepWorkbookContent } from '../../src/exchange/gepWorkbook.ts';
+import { formatGepProblem, gepWorkbook, GepWorkbookError, readGepWorkbook, type GepWorkbookContent } from '../../src/exchange/gepWorkbook.ts';
 import { summarise, type GepSettings } from '../../src/domain/gep/account.ts';
 import type { ServiceValue } from '../../src/domain/gep/types.ts';
 
@@ -92,6 +92,8 @@ describe('ecociv gep FILE --format json', () => {
     const o = j.services.find((s: { service: string }) => s.service === 'oxygenRelease');
     expect(o.quantity).toBeCloseTo((c.quantity * 32) / 44, 0);
     expect(j.change.deflator).toBe(1.012);
+    // by township: the lines that carry one (the land-cover sheets split over four townships)
+    expect(Object.keys(j.byTownship).sort()).toEqual(['城东街道', '小南海镇', '濯水镇', '阿蓬江镇'].sort());
   });
 
   it('the EXAMPLE workbook says on every sheet that it is example data, not a real account', async () => {
@@ -163,6 +165,18 @@ describe('bad workbooks are refused whole, each problem named; no account printe
     expect(err).toContain('发现 2 处问题');
     expect(err).toContain('工作表“水源涵养”第4行“降水量（mm）”列：“约1200”，不是数字');
     expect(err).toContain('工作表“物质供给”第4行“价格年份”列：“24”，不是年份');
+  });
+  it('ecosystem areas adding up above the region’s area (read without the command line)', async () => {
+    const c = small();
+    c.rows!.waterConservation!.push({ ecosystem: '农田', areaKm2: 450, precipitation: 1200, runoff: 400, evapotranspiration: 600 });
+    const e = await readGepWorkbook(await gepWorkbook(c), 'x.xlsx').catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(GepWorkbookError);
+    expect((e as GepWorkbookError).problems.map((p) => formatGepProblem(p))).toEqual(['工作表“水源涵养”：各生态系统面积合计 550 km²，超过国土面积 500 km²。']);
+  });
+  it('an English workbook (headers and words in English) reads the same', async () => {
+    const zh = await readGepWorkbook(await gepWorkbook(small()), 'zh.xlsx');
+    const en = await readGepWorkbook(await gepWorkbook(small(), 'en'), 'en.xlsx');
+    expect(en.inputs).toEqual(zh.inputs);
   });
   it('a file that is not a workbook', async () => {
     const p = join(dir, 'not.xlsx');

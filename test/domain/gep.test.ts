@@ -42,6 +42,13 @@ describe('物质供给', () => {
     // 336 + 500 × 2,400 / 10⁴ = 336 + 120 = 456 万元
     expect(agri.valueWan).toBeCloseTo(456, 9);
     expect(agri.byTownship).toEqual({ A: 336, B: 120 });
+    // no unit given: rice and maize are not added up into one quantity
+    expect(agri.quantity).toBeNull();
+    const inTonnes = materialSupply([
+      { category: 'agriculture', product: 'rice', quantity: 1200, unit: 't', priceYuan: 2800, priceYear: 2024 },
+      { category: 'agriculture', product: 'maize', quantity: 500, unit: 't', priceYuan: 2400, priceYear: 2024 },
+    ]).find((x) => x.service === 'agriculture')!;
+    expect(inTonnes).toMatchObject({ quantity: 1700, quantityUnit: 't' });
     const fish = v.find((x) => x.service === 'fishery')!;
     expect(fish).toMatchObject({ applies: false, valueWan: null, reason: { key: 'gep.reason.noProducts' } });
   });

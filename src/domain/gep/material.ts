@@ -33,7 +33,8 @@ export function productValueWan(line: ProductLine): number {
 /**
  * materialSupply(lines) → one ServiceValue per category (农业/林业/畜牧业/渔业/其他): the sum of its lines.
  * A category without lines is marked not applicable ("no product of this kind reported"), never 0.
- * quantity is the number of product lines (products differ in unit, so their quantities are not summed).
+ * quantity is the sum of the lines' quantities when all are in one unit (its unit as the workbook gives it, e.g. t),
+ * otherwise null: products in different units (t, 头, m³) or given by output value have no common quantity.
  */
 export function materialSupply(lines: ProductLine[]): ServiceValue[] {
   return GEP_SERVICES.material.map((category) => {
@@ -42,13 +43,16 @@ export function materialSupply(lines: ProductLine[]): ServiceValue[] {
     const years = [...new Set(mine.map((l) => l.priceYear).filter((y): y is number => y !== undefined))];
     const valueWan = mine.reduce((s, l) => s + productValueWan(l), 0);
     const route = mine.every((l) => l.quantity !== undefined && l.priceYuan !== undefined) ? 'gep.method.marketPrice' : mine.every((l) => l.outputValueWan !== undefined && l.quantity === undefined) ? 'gep.method.outputValue' : 'gep.method.marketPriceOrOutput';
+    // quantities add up only when every line is counted in one unit (all t, say); otherwise there is no one quantity
+    const units = new Set(mine.map((l) => (l.quantity !== undefined && l.priceYuan !== undefined ? l.unit ?? '' : null)));
+    const oneUnit = units.size === 1 && !units.has(null) && !units.has('') ? [...units][0]! : null;
     const out: ServiceValue = {
       group: 'material',
       service: category as GepService,
       applies: true,
       reason: null,
-      quantity: mine.length,
-      quantityUnit: 'gep.unit.products',
+      quantity: oneUnit === null ? null : mine.reduce((s, l) => s + (l.quantity ?? 0), 0),
+      quantityUnit: oneUnit ?? '',
       price: null,
       priceUnit: 'gep.unit.yuanPerUnit',
       priceYear: years.length === 1 ? years[0]! : years.length > 1 ? Math.max(...years) : null,
