@@ -43,6 +43,8 @@ export interface GepServiceJson {
   valueWan: number | null;
   name: string;
   method: string | null;
+  /** a service valued in parts (土壤保持: 泥沙、氮、磷; 气候调节: 降温、增湿; 净化: each pollutant) */
+  parts?: Array<{ part: string; quantity: number; quantityUnit: string; price: number; priceUnit: string; priceYear: number; valueWan: number }>;
 }
 
 /** The JSON output of `ecociv gep` (the contract's fields first). */
@@ -111,7 +113,7 @@ export async function runGep(io: CliIo, args: string[], o: GepOptions): Promise<
 }
 
 function serviceJson(v: ServiceValue, L: Locale): GepServiceJson {
-  return {
+  const out: GepServiceJson = {
     group: v.group,
     service: v.service,
     applies: v.applies,
@@ -125,6 +127,8 @@ function serviceJson(v: ServiceValue, L: Locale): GepServiceJson {
     name: t(`gep.service.${v.service}`, {}, L),
     method: v.method ? t(v.method, {}, L) : null,
   };
+  if (v.parts) out.parts = v.parts.map((p) => ({ part: t(p.part, {}, L), quantity: r4(p.quantity), quantityUnit: t(p.quantityUnit, {}, L), price: p.price, priceUnit: t(p.priceUnit, {}, L), priceYear: p.priceYear, valueWan: r4(p.valueWan) }));
+  return out;
 }
 
 export function toJson(a: GepAccount, change: GepJson['change'], L: Locale): GepJson {
@@ -167,14 +171,10 @@ function settingsLine(s: GepSettings, L: Locale): string {
 
 /** The account as a table: each service's quantity, price, price year and value in 万元 and 亿元 (two decimals). */
 export function toText(j: GepJson, file: string, L: Locale): string {
-  const rows = j.services.map((s) => [
-    t(`gep.group.${s.group}`, {}, L),
-    s.name,
-    s.applies ? (s.quantity === null ? '—' : `${qty(s.quantity)} ${s.quantityUnit ?? ''}`.trim()) : t('gep.out.notApplicable', { reason: s.reason ?? '' }, L),
-    s.applies && s.price !== null ? `${qty(s.price)} ${s.priceUnit ?? ''}`.trim() : '—',
-    s.applies && s.priceYear !== null ? String(s.priceYear) : '—',
-    s.applies && s.valueWan !== null ? two(s.valueWan) : '—',
-    s.applies && s.valueWan !== null ? two(s.valueWan / 1e4) : '—',
+  const rows = j.services.flatMap((s) => [
+    serviceRow(s, L),
+    // the parts of a service valued in parts, indented under it
+    ...(s.applies && s.parts && s.parts.length > 1 ? s.parts.map((p) => ['', `  · ${p.part}`, `${qty(p.quantity)} ${p.quantityUnit}`, `${qty(p.price)} ${p.priceUnit}`, String(p.priceYear), two(p.valueWan), two(p.valueWan / 1e4)]) : []),
   ]);
   const lines = [
     t('gep.out.title', { region: j.region, year: j.year }, L),
@@ -188,4 +188,17 @@ export function toText(j: GepJson, file: string, L: Locale): string {
   if (j.change && j.change.change !== null) lines.push(t('gep.out.change', { deflator: j.change.deflator, change: `${j.change.change >= 0 ? '+' : ''}${(j.change.change * 100).toFixed(2)}%` }, L));
   lines.push(t('gep.out.settings', { list: settingsLine(j.settings, L) }, L));
   return lines.join('\n');
+}
+
+/** One service as a row of the account's table. */
+function serviceRow(s: GepServiceJson, L: Locale): string[] {
+  return [
+    t(`gep.group.${s.group}`, {}, L),
+    s.name,
+    s.applies ? (s.quantity === null ? '—' : `${qty(s.quantity)} ${s.quantityUnit ?? ''}`.trim()) : t('gep.out.notApplicable', { reason: s.reason ?? '' }, L),
+    s.applies && s.price !== null ? `${qty(s.price)} ${s.priceUnit ?? ''}`.trim() : '—',
+    s.applies && s.priceYear !== null ? String(s.priceYear) : '—',
+    s.applies && s.valueWan !== null ? two(s.valueWan) : '—',
+    s.applies && s.valueWan !== null ? two(s.valueWan / 1e4) : '—',
+  ];
 }

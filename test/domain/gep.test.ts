@@ -78,6 +78,7 @@ describe('土壤保持 (RUSLE)', () => {
     const v = soilRetention([line], { siltRatio: 0.24, bulkDensity: 1.2, siltCost: price(10), nitrogenPercent: 0.1, phosphorusPercent: 0.05, nitrogenPrice: price(2000, 'gep.unit.yuanPerT'), phosphorusPrice: price(3000, 'gep.unit.yuanPerT') });
     expect(v.parts!.map((p) => p.valueWan)).toEqual([expect.closeTo(4.32, 9), expect.closeTo(4.32, 9), expect.closeTo(3.24, 9)]);
     expect(v.valueWan).toBeCloseTo(11.88, 9);
+    expect(v).toMatchObject({ price: null, priceYear: 2024 }); // three prices, no one price for the whole
     expect(v.byEcosystem!.forest).toBeCloseTo(11.88, 9);
   });
 });
@@ -115,6 +116,7 @@ describe('空气净化 and 水质净化: capacity bounded by emissions', () => {
     // 100 × 1,200 + 60 × 1,500 = 210,000 元 = 21 万元
     expect(v.quantity).toBeCloseTo(160, 9);
     expect(v.valueWan).toBeCloseTo(21, 9);
+    expect(v.price).toBeNull(); // SO₂ and NOx priced differently
   });
   it('COD: two ecosystems share the value by their capacity', () => {
     const lines = [

@@ -112,7 +112,8 @@ export function soilRetention(lines: RusleLine[], s: SoilPricing): ServiceValue 
     { part: 'gep.part.phosphorus', quantity: pT, quantityUnit: 'gep.unit.t', price: s.phosphorusPrice.value, priceUnit: s.phosphorusPrice.unit, priceYear: s.phosphorusPrice.year, valueWan: wan(pT * s.phosphorusPrice.value) },
   ];
   return withSplits(
-    { group: 'regulating', service: 'soilRetention', applies: true, reason: null, quantity, quantityUnit: 'gep.unit.t', price: s.siltCost.value, priceUnit: s.siltCost.unit, priceYear: s.siltCost.year, valueWan: parts.reduce((x, p) => x + p.valueWan, 0), method: 'gep.method.siltAndNutrients', parts },
+    // priced in three parts (m³ of silt, t of N, t of P): no one price for the whole; each part carries its own
+    { group: 'regulating', service: 'soilRetention', applies: true, reason: null, quantity, quantityUnit: 'gep.unit.t', price: null, priceUnit: '', priceYear: oneYear(parts), valueWan: parts.reduce((x, p) => x + p.valueWan, 0), method: 'gep.method.siltAndNutrients', parts },
     lines,
     (l) => wan(soilRetentionT(l) * perT),
   );
@@ -246,9 +247,11 @@ export function purification(service: 'airPurification' | 'waterPurification', l
   });
   const quantity = parts.reduce((s, p) => s + p.quantity, 0);
   const valueWan = parts.reduce((s, p) => s + p.valueWan, 0);
+  // one price for the whole only when every pollutant has the same treatment cost
   const first = costs[counted[0]!]!;
+  const samePrice = counted.every((p) => costs[p]!.value === first.value && costs[p]!.unit === first.unit);
   const lineValue = (l: PurificationLine) => counted.reduce((s, p) => s + (capacityT[p]! > 0 ? ((l.capacity[p] ?? 0) * l.areaKm2) / capacityT[p]! : 0) * wan(perPollutant[p]! * costs[p]!.value), 0);
-  return withSplits({ group: 'regulating', service, applies: true, reason: null, quantity, quantityUnit: 'gep.unit.t', price: first.value, priceUnit: first.unit, priceYear: first.year, valueWan, method: 'gep.method.treatmentCost', parts }, lines, lineValue);
+  return withSplits({ group: 'regulating', service, applies: true, reason: null, quantity, quantityUnit: 'gep.unit.t', price: samePrice ? first.value : null, priceUnit: samePrice ? first.unit : '', priceYear: oneYear(parts), valueWan, method: 'gep.method.treatmentCost', parts }, lines, lineValue);
 }
 
 export const AIR_POLLUTANTS = ['so2', 'nox', 'dust'] as const;
@@ -362,6 +365,12 @@ export function pestControl(lines: AreaLine[], chosen: boolean, cost: Price): Se
     lines,
     (l) => wan(l.areaKm2 * KM2_TO_HM2 * cost.value),
   );
+}
+
+/** The price year shared by every part, or null when the parts' prices are of different years. */
+function oneYear(parts: Array<{ priceYear: number }>): number | null {
+  const years = new Set(parts.map((p) => p.priceYear));
+  return years.size === 1 ? [...years][0]! : null;
 }
 
 /** Adds the value by ecosystem type and by township of the lines that carry them. */
