@@ -10,18 +10,11 @@ import { constantPriceChange, gepAccount, MissingPriceError, type GepAccount, ty
 import type { ServiceValue } from '../domain/gep/types.ts';
 import { formatGepProblem, gepWorkbook, GEP_SHEET_IDS, GepWorkbookError, readGepWorkbook } from '../exchange/gepWorkbook.ts';
 import { t, type Locale } from '../i18n/index.ts';
+import { GepInputError } from './gepError.ts';
 import { userPath, type CliIo } from './io.ts';
 import { renderTable } from './table.ts';
 
-/** A refusal of `ecociv gep`: usage (exit 2) or a workbook that cannot be accounted (exit 1). */
-export class GepInputError extends Error {
-  constructor(
-    message: string,
-    readonly code: 1 | 2,
-  ) {
-    super(message);
-  }
-}
+export { GepInputError };
 
 export interface GepOptions {
   format: 'table' | 'json';

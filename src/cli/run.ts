@@ -32,7 +32,7 @@ import { isMonitoringCommand, MonitoringInputError, runMonitoring } from './moni
 import { MONITORING_FIGURE_SUBCOMMANDS, type MonitoringSubcommand } from './monitoringFigures.ts';
 import { MonitoringFigureError } from '../store/monitoringLinks.ts';
 import { Hj212InputError, runHj212 } from './hj212.ts';
-import { GepInputError, runGep } from './gep.ts';
+import { GepInputError } from './gepError.ts';
 import { monitoringImportHelp, MonitoringImportUsageError, monitoringImportSubcommand } from './monitoringImport.ts';
 
 class UsageError extends Error {}
@@ -130,7 +130,8 @@ async function runCommand(argv: string[], io: CliIo, ro: RunOptions): Promise<nu
   }
   // the calculators need no store: they run before one is opened
   if (isMonitoringCommand(command)) return runMonitoring(io, command, rest, { format, locale });
-  if (command === 'gep') return runGep(io, rest, { format, locale, ...(values.out !== undefined ? { out: values.out } : {}) });
+  // the GEP workbook needs exceljs, loaded only for this command
+  if (command === 'gep') return (await import('./gep.ts')).runGep(io, rest, { format, locale, ...(values.out !== undefined ? { out: values.out } : {}) });
   if (command === 'hj212') return runHj212(io, rest, { format, locale, ...(values.allow !== undefined ? { allow: values.allow } : {}) });
   if (![...['plans', 'assess', 'projects', 'tasks', 'check', 'record', 'confirm', 'report', 'serve', 'users'], ...TRACKING_COMMANDS, ...BACKUP_COMMANDS].includes(command)) throw new UsageError(`${t('error.unknownCommand', { value: command }, locale)}\n\n${helpText}`);
   if (command === 'confirm' && (rest.length < 3 || year === undefined))
