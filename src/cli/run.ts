@@ -32,6 +32,7 @@ import { isMonitoringCommand, MonitoringInputError, runMonitoring } from './moni
 import { MONITORING_FIGURE_SUBCOMMANDS, type MonitoringSubcommand } from './monitoringFigures.ts';
 import { MonitoringFigureError } from '../store/monitoringLinks.ts';
 import { Hj212InputError, runHj212 } from './hj212.ts';
+import { GepInputError } from './gepError.ts';
 import { monitoringImportHelp, MonitoringImportUsageError, monitoringImportSubcommand } from './monitoringImport.ts';
 
 class UsageError extends Error {}
@@ -39,7 +40,7 @@ class UsageError extends Error {}
 // The report renderers (docx, charts, Chromium) take seconds to load: only the report command loads them.
 
 /** The command line's help, in the language asked for. */
-const help = (locale: Locale) => t('cli.help.main', { tracking: trackingHelp(locale), users: usersHelp(locale), backup: backupHelp(locale), monitoring: `${t('monitoring.help', {}, locale)}\n${t('monitoringFigures.help', {}, locale)}\n${monitoringImportHelp(locale)}`, hj212: t('hj212.help', {}, locale) }, locale);
+const help = (locale: Locale) => `${t('cli.help.main', { tracking: trackingHelp(locale), users: usersHelp(locale), backup: backupHelp(locale), monitoring: `${t('monitoring.help', {}, locale)}\n${t('monitoringFigures.help', {}, locale)}\n${monitoringImportHelp(locale)}`, hj212: t('hj212.help', {}, locale) }, locale)}\n${t('gep.help', {}, locale)}`;
 
 /** Commands a running server must not run for a command line: a second server; a restore under its feet. */
 export const NOT_THROUGH_SERVER = ['serve', 'restore'];
@@ -129,6 +130,8 @@ async function runCommand(argv: string[], io: CliIo, ro: RunOptions): Promise<nu
   }
   // the calculators need no store: they run before one is opened
   if (isMonitoringCommand(command)) return runMonitoring(io, command, rest, { format, locale });
+  // the GEP workbook needs exceljs, loaded only for this command
+  if (command === 'gep') return (await import('./gep.ts')).runGep(io, rest, { format, locale, ...(values.out !== undefined ? { out: values.out } : {}) });
   if (command === 'hj212') return runHj212(io, rest, { format, locale, ...(values.allow !== undefined ? { allow: values.allow } : {}) });
   if (![...['plans', 'assess', 'projects', 'tasks', 'check', 'record', 'confirm', 'report', 'serve', 'users'], ...TRACKING_COMMANDS, ...BACKUP_COMMANDS].includes(command)) throw new UsageError(`${t('error.unknownCommand', { value: command }, locale)}\n\n${helpText}`);
   if (command === 'confirm' && (rest.length < 3 || year === undefined))
@@ -402,7 +405,7 @@ function localeOfArgs(argv: string[]): Locale {
 /** A refusal the command line reports in words (and its exit code); null for an unexpected error. */
 export function cliFailure(e: unknown, locale: Locale = 'zh-CN'): { message: string; code: number } | null {
   if (e instanceof UsageError || e instanceof UnknownPlanError || e instanceof TrackingUsageError || e instanceof UsersUsageError || isReportError(e)) return { message: e.message, code: 2 };
-  if (e instanceof MonitoringInputError || e instanceof Hj212InputError) return { message: e.message, code: e.code };
+  if (e instanceof MonitoringInputError || e instanceof Hj212InputError || e instanceof GepInputError) return { message: e.message, code: e.code };
   if (e instanceof MonitoringFigureError) return { message: e.message, code: 1 };
   if (e instanceof MonitoringImportUsageError) return { message: e.message, code: 2 };
   if (e instanceof InvalidEntriesError) return { message: t('cli.failure.entries', { n: e.problems.length, detail: e.message }, locale), code: 1 };
