@@ -15,6 +15,8 @@ import { embeddedZhCN } from './embedded.zh-CN.ts';
 import { en } from './en.ts';
 import { entryEn } from './entry.en.ts';
 import { entryZhCN } from './entry.zh-CN.ts';
+import { gatewayEn } from './gateway.en.ts';
+import { gatewayZhCN } from './gateway.zh-CN.ts';
 import { hj212En } from './hj212.en.ts';
 import { hj212ZhCN } from './hj212.zh-CN.ts';
 import { integrityEn } from './integrity.en.ts';
@@ -35,8 +37,8 @@ import { zhCN } from './zh-CN.ts';
 
 export type Locale = 'zh-CN' | 'en';
 const catalogs: Record<Locale, Record<string, string>> = {
-  'zh-CN': { ...zhCN, ...reportZhCN, ...accountsZhCN, ...accessZhCN, ...integrityZhCN, ...embeddedZhCN, ...limitsZhCN, ...serverZhCN, ...backupZhCN, ...cliZhCN, ...dataZhCN, ...entryZhCN, ...monitoringZhCN, ...monitoringFiguresZhCN, ...monitoringApiZhCN, ...hj212ZhCN },
-  en: { ...en, ...reportEn, ...accountsEn, ...accessEn, ...integrityEn, ...embeddedEn, ...limitsEn, ...serverEn, ...backupEn, ...cliEn, ...dataEn, ...entryEn, ...monitoringEn, ...monitoringFiguresEn, ...monitoringApiEn, ...hj212En },
+  'zh-CN': { ...zhCN, ...reportZhCN, ...accountsZhCN, ...accessZhCN, ...integrityZhCN, ...embeddedZhCN, ...limitsZhCN, ...serverZhCN, ...backupZhCN, ...cliZhCN, ...dataZhCN, ...entryZhCN, ...monitoringZhCN, ...monitoringFiguresZhCN, ...monitoringApiZhCN, ...hj212ZhCN, ...gatewayZhCN },
+  en: { ...en, ...reportEn, ...accountsEn, ...accessEn, ...integrityEn, ...embeddedEn, ...limitsEn, ...serverEn, ...backupEn, ...cliEn, ...dataEn, ...entryEn, ...monitoringEn, ...monitoringFiguresEn, ...monitoringApiEn, ...hj212En, ...gatewayEn },
 };
 
 export function t(key: string, params: Record<string, string | number> = {}, locale: Locale = 'zh-CN'): string {

@@ -1,0 +1,209 @@
+// Storing what HJ 212 devices send: the values of accepted data packets in `source_data` (partitioned by month of
+// their data time; partitions made here before the insert) and every packet, accepted or refused, in
+// `packet_log`. One batch is one transaction: the gateway acknowledges a packet only after its batch committed.
+import type { Actor } from '../auth/roles.ts';
+import type { PollutantValues } from '../domain/hj212.ts';
+import { writeAudit } from './audit.ts';
+import type { Db, Queryable } from './db.ts';
+
+/** The data commands whose values are stored: 2011 real-time, 2051 minute, 2061 hourly, 2031 daily (HJ 212-2017 表9). */
+export const STORED_COMMANDS: ReadonlySet<string> = new Set(['2011', '2051', '2061', '2031']);
+
+/** What a packet left in the log: stored (or not a data command), already stored before, or refused. */
+export type PacketOutcome = 'accepted' | 'duplicate' | 'refused';
+
+/** One received packet as the writer takes it. */
+export interface PacketWrite {
+  receivedAt: Date;
+  /** the remote address and port, "10.0.0.5:40112" */
+  remote: string | null;
+  mn: string | null;
+  cn: string | null;
+  /** the registered device, when the MN is known */
+  deviceId: number | null;
+  regionId: number | null;
+  /** refused: why (codes of checkPacket and the gateway's: unknownDevice, password, …); empty when accepted */
+  reasons: string[];
+  /** the allowed deviations the packet needed */
+  deviations: string[];
+  /** the packet as received (the first 2 KB are kept) */
+  bytes: Uint8Array;
+  /** accepted data to store: the command's values by pollutant; null for a refused packet or one not stored */
+  data: { cn: string; dataTime: string; pollutants: Record<string, PollutantValues> } | null;
+}
+
+/** The bytes of a packet kept in the log. */
+export const LOGGED_BYTES = 2048;
+
+/** "20261203141500" (HJ 212 DataTime, the device's Beijing time) → "2026-12-03 14:15:00" */
+export const dataTimeText = (s: string) => `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)} ${s.slice(8, 10)}:${s.slice(10, 12)}:${s.slice(12, 14)}`;
+
+const monthsMade = new WeakMap<Queryable, Set<string>>();
+
+/** The partition of one month ("2026-12"): source_data_y2026m12. */
+const partitionName = (month: string) => `source_data_y${month.slice(0, 4)}m${month.slice(5, 7)}`;
+function nextMonth(month: string): string {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+/**
+ * ensureMonths(db, months: string[]): Promise<void> — the month partitions of source_data ("2026-12") exist,
+ * made where missing, each in its own short transaction under an advisory lock (two writers making the same
+ * month wait for each other). Remembered per store, so a batch of a known month costs nothing.
+ */
+export async function ensureMonths(db: Db, months: Iterable<string>): Promise<void> {
+  let made = monthsMade.get(db);
+  if (!made) monthsMade.set(db, (made = new Set()));
+  for (const month of months) {
+    if (made.has(month)) continue;
+    if (!/^\d{4}-\d{2}$/.test(month)) throw new Error(`not a month: ${month}`);
+    await db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock(771014, hashtext($1))', [month]);
+      await tx.exec(`CREATE TABLE IF NOT EXISTS ${partitionName(month)} PARTITION OF source_data FOR VALUES FROM ('${month}-01') TO ('${nextMonth(month)}-01')`);
+    });
+    made.add(month);
+  }
+}
+
+const hex = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, Math.min(b.length, LOGGED_BYTES)).toString('hex');
+const num = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? null : x);
+
+/**
+ * storePackets(db, packets: PacketWrite[]): Promise<PacketOutcome[]> — one batch in one transaction: the data
+ * of accepted packets into source_data (ON CONFLICT DO NOTHING: a packet whose every value was stored before is
+ * a duplicate, stored once and still acknowledged), every packet into packet_log; the outcome of each packet,
+ * in order. Partitions for the batch's months are made first.
+ */
+export async function storePackets(db: Db, packets: readonly PacketWrite[]): Promise<PacketOutcome[]> {
+  if (packets.length === 0) return [];
+  const months = new Set<string>();
+  for (const p of packets) if (p.data) months.add(`${p.data.dataTime.slice(0, 4)}-${p.data.dataTime.slice(4, 6)}`);
+  await ensureMonths(db, months);
+
+  const dev: number[] = [], reg: number[] = [], cn: number[] = [], time: string[] = [], pol: string[] = [], rec: string[] = [], mark: (string | null)[] = [];
+  const cols: (number | null)[][] = Array.from({ length: 9 }, () => []);
+  for (const p of packets) {
+    if (!p.data || p.deviceId === null) continue;
+    const at = dataTimeText(p.data.dataTime);
+    for (const [code, v] of Object.entries(p.data.pollutants)) {
+      dev.push(p.deviceId);
+      reg.push(p.regionId ?? 0);
+      cn.push(Number(p.data.cn));
+      time.push(at);
+      pol.push(code);
+      rec.push(p.receivedAt.toISOString());
+      mark.push(v.flag ?? null);
+      [v.rtd, v.avg, v.min, v.max, v.cou, v.zsRtd, v.zsAvg, v.zsMin, v.zsMax].forEach((x, i) => cols[i]!.push(num(x)));
+    }
+  }
+  return db.transaction(async (tx) => {
+    const stored = new Set<string>();
+    if (dev.length > 0) {
+      const r = await tx.query<{ device_id: number; cn: number; t: string }>(
+        `INSERT INTO source_data (device_id, region_id, cn, data_time, pollutant, value, avg, min, max, cou, zs_value, zs_avg, zs_min, zs_max, mark, received_at)
+         SELECT * FROM unnest($1::int[], $2::int[], $3::smallint[], $4::timestamp[], $5::text[], $6::float8[], $7::float8[], $8::float8[], $9::float8[],
+                              $10::float8[], $11::float8[], $12::float8[], $13::float8[], $14::float8[], $15::text[], $16::timestamptz[])
+         ON CONFLICT DO NOTHING
+         RETURNING device_id, cn, to_char(data_time, 'YYYYMMDDHH24MISS') AS t`,
+        [dev, reg, cn, time, pol, ...cols, mark, rec],
+      );
+      for (const x of r.rows) stored.add(`${x.device_id}|${x.cn}|${x.t}`);
+    }
+    const claimed = new Set<string>();
+    const outcomes: PacketOutcome[] = packets.map((p) => {
+      if (p.reasons.length > 0) return 'refused';
+      if (!p.data || p.deviceId === null || Object.keys(p.data.pollutants).length === 0) return 'accepted';
+      const key = `${p.deviceId}|${Number(p.data.cn)}|${p.data.dataTime}`;
+      // the first packet of a key in the batch is the one that stored it; a repeat in the same batch is a duplicate
+      if (stored.has(key) && !claimed.has(key)) {
+        claimed.add(key);
+        return 'accepted';
+      }
+      return 'duplicate';
+    });
+    await tx.query(
+      `INSERT INTO packet_log (received_at, remote, mn, cn, device_id, outcome, reasons, deviations, size, bytes)
+       SELECT a, b, c, d, e, f, string_to_array(g, ','), string_to_array(h, ','), i, decode(j, 'hex')
+       FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[], $9::int[], $10::text[]) AS x(a, b, c, d, e, f, g, h, i, j)`,
+      [
+        packets.map((p) => p.receivedAt.toISOString()),
+        packets.map((p) => p.remote),
+        packets.map((p) => p.mn?.slice(0, 64) ?? null),
+        packets.map((p) => p.cn?.slice(0, 16) ?? null),
+        packets.map((p) => p.deviceId),
+        outcomes,
+        packets.map((p) => p.reasons.join(',')),
+        packets.map((p) => p.deviations.join(',')),
+        packets.map((p) => p.bytes.length),
+        packets.map((p) => hex(p.bytes)),
+      ],
+    );
+    return outcomes;
+  });
+}
+
+/** The default retention of source data and the packet log, in months (a setting; no standard fixes it). */
+export const DEFAULT_RETENTION_MONTHS = 36;
+
+/** retentionMonths(db): Promise<number> — the months of source data kept (setting `retention`, else 36). */
+export async function retentionMonths(db: Queryable): Promise<number> {
+  const r = await db.query<{ value: { months?: number } }>("SELECT value FROM source_data_settings WHERE key = 'retention'");
+  const m = r.rows[0]?.value?.months;
+  return typeof m === 'number' && Number.isInteger(m) && m > 0 ? m : DEFAULT_RETENTION_MONTHS;
+}
+
+/** setRetentionMonths(db, months, actor): the retention setting, audited. */
+export async function setRetentionMonths(db: Db, months: number, actor: Actor): Promise<void> {
+  await db.transaction(async (tx) => {
+    const before = await retentionMonths(tx);
+    await tx.query(
+      `INSERT INTO source_data_settings (key, value, set_by) VALUES ('retention', $1::jsonb, $2)
+       ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, set_by = EXCLUDED.set_by, set_at = now()`,
+      [JSON.stringify({ months }), actor.name],
+    );
+    await writeAudit(tx, actor, { action: 'sourceData.retention', entity: 'source_data_settings', entityId: 'retention', before: { months: before }, after: { months } });
+  });
+}
+
+/** The first month kept when `months` are kept, as of `now` (Beijing time): 36 months as of 2026-12 keep 2024-01 on. */
+export function firstMonthKept(months: number, now: Date): string {
+  const china = new Date(now.getTime() + 8 * 3600_000);
+  const index = china.getUTCFullYear() * 12 + china.getUTCMonth() - (months - 1);
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/**
+ * pruneSourceData(db, actor, now?): Promise<{ months: number; keptFrom: string; droppedMonths: string[]; logRows: number }>
+ * — drops the month partitions of source_data before the retention's first month and deletes the packet log
+ * received before it; audited.
+ */
+export async function pruneSourceData(db: Db, actor: Actor, now = new Date()): Promise<{ months: number; keptFrom: string; droppedMonths: string[]; logRows: number }> {
+  const months = await retentionMonths(db);
+  const keptFrom = firstMonthKept(months, now);
+  return db.transaction(async (tx) => {
+    const parts = await tx.query<{ name: string }>(
+      `SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+       WHERE i.inhparent = 'source_data'::regclass ORDER BY c.relname`,
+    );
+    const dropped: string[] = [];
+    for (const { name } of parts.rows) {
+      const m = /^source_data_y(\d{4})m(\d{2})$/.exec(name);
+      if (!m) continue;
+      const month = `${m[1]}-${m[2]}`;
+      if (month >= keptFrom) continue;
+      await tx.exec(`DROP TABLE ${name}`);
+      dropped.push(month);
+    }
+    const log = await tx.query<{ n: string | number }>(
+      `WITH d AS (DELETE FROM packet_log WHERE received_at < ($1 || '-01')::timestamp AT TIME ZONE 'Asia/Shanghai' RETURNING 1) SELECT count(*) AS n FROM d`,
+      [keptFrom],
+    );
+    const logRows = Number(log.rows[0]!.n);
+    await writeAudit(tx, actor, { action: 'sourceData.prune', entity: 'source_data', after: { months, keptFrom, droppedMonths: dropped, logRows } });
+    const made = monthsMade.get(db);
+    for (const d of dropped) made?.delete(d);
+    return { months, keptFrom, droppedMonths: dropped, logRows };
+  });
+}
