@@ -172,7 +172,10 @@ export async function startGateway(db: Db, o: GatewayOptions = {}): Promise<Gate
       timer = null;
     }
     if (flushing) return flushing;
+    if (queue.length === 0) return Promise.resolve();
     flushing = (async () => {
+      // (an await first: the finally below must run after `flushing` is assigned, never before)
+      await null;
       try {
         while (queue.length > 0) {
           const batch = queue.length <= batchMax ? queue : queue.slice(0, batchMax);
