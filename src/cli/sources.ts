@@ -183,7 +183,9 @@ export async function runGateway(db: Db, io: CliIo, args: string[], opts: { clos
       process.off('SIGTERM', stop);
       void (async () => {
         await gateway.close();
-        io.out(t('gateway.cli.stopped', { accepted: gateway.stats.accepted, duplicates: gateway.stats.duplicates, refused: gateway.stats.refused }, L));
+        const st = gateway.stats;
+        const per = (x: number) => (st.batches === 0 ? 0 : Math.round(x / st.batches));
+        io.out(t('gateway.cli.stopped', { accepted: st.accepted, duplicates: st.duplicates, refused: st.refused, batches: st.batches, packets: per(st.written), ms: per(st.writeMs) }, L));
         if (opts.closeDb) await db.close();
         resolve(0);
       })();

@@ -33,6 +33,8 @@ export interface GatewayOptions {
   batchMs?: number;
   /** … or when it holds this many packets (default 500) */
   batchMax?: number;
+  /** batches written at once (default 4 on PostgreSQL, 1 on PGlite, which has one connection) */
+  maxInFlight?: number;
   /** packets waiting for the store beyond which reading from devices pauses (default 20,000) */
   maxQueued?: number;
   /** how far ahead of the gateway's clock a DataTime may be (default 1 day: a device clock wrong by more is refused) */
@@ -58,6 +60,9 @@ export interface GatewayStats {
   batches: number;
   failedBatches: number;
   queued: number;
+  /** milliseconds spent writing batches (their sum), and the packets in them */
+  writeMs: number;
+  written: number;
 }
 
 export interface Gateway {
@@ -121,7 +126,7 @@ export async function startGateway(db: Db, o: GatewayOptions = {}): Promise<Gate
   const batchMax = o.batchMax ?? 500;
   const maxQueued = o.maxQueued ?? 20_000;
   const futureToleranceMs = o.futureToleranceMs ?? 24 * 3600_000;
-  const stats: GatewayStats = { connections: 0, connectionsTotal: 0, packets: 0, accepted: 0, duplicates: 0, refused: 0, badBytes: 0, closedForBadBytes: 0, closedIdle: 0, batches: 0, failedBatches: 0, queued: 0 };
+  const stats: GatewayStats = { connections: 0, connectionsTotal: 0, packets: 0, accepted: 0, duplicates: 0, refused: 0, badBytes: 0, closedForBadBytes: 0, closedIdle: 0, batches: 0, failedBatches: 0, queued: 0, writeMs: 0, written: 0 };
 
   let devices: Map<string, DeviceAuth> = await loadDevices(db);
   let keepMonths = await retentionMonths(db);
@@ -152,69 +157,84 @@ export async function startGateway(db: Db, o: GatewayOptions = {}): Promise<Gate
   const conns = new Set<Conn>();
   let queue: Queued[] = [];
   let timer: NodeJS.Timeout | null = null;
-  let flushing: Promise<void> | null = null;
+  const inFlight = new Set<Promise<void>>();
+  const maxInFlight = o.maxInFlight ?? (db.kind === 'postgres' ? 4 : 1);
   let closing = false;
 
   const enqueue = (conn: Conn, write: PacketWrite, replies: string[]) => {
     queue.push({ write, conn, replies });
     stats.queued = queue.length;
-    if (queue.length >= batchMax) void kick();
-    else if (!timer) timer = setTimeout(() => void kick(), batchMs);
+    if (queue.length >= batchMax) kick();
+    else if (!timer) timer = setTimeout(kick, batchMs);
     if (queue.length >= maxQueued && !conn.paused && !conn.closed) {
       conn.paused = true;
       conn.socket.pause();
     }
   };
 
-  const kick = (): Promise<void> => {
+  /** one batch: written in one transaction, then each packet acknowledged as its Flag asks */
+  const writeBatch = async (batch: Queued[]) => {
+    const writes = batch.map((q) => q.write);
+    let outcomes: PacketOutcome[];
+    const started = performance.now();
+    try {
+      outcomes = await storePackets(db, writes);
+      stats.writeMs += performance.now() - started;
+      stats.written += writes.length;
+    } catch (e) {
+      // nothing of the batch is stored and nothing acknowledged: the devices send it again (HJ 212-2017 §6.3:
+      // a packet not answered within the timeout is re-sent)
+      stats.failedBatches++;
+      log(`gateway: a batch of ${batch.length} packets was not stored: ${(e as Error).message}`);
+      return;
+    }
+    stats.batches++;
+    for (let i = 0; i < batch.length; i++) {
+      const q = batch[i]!;
+      const outcome = outcomes[i]!;
+      if (outcome === 'accepted') stats.accepted++;
+      else if (outcome === 'duplicate') stats.duplicates++;
+      else stats.refused++;
+      // a duplicate is acknowledged too: the device did not get the first acknowledgement
+      if (outcome !== 'refused' && !q.conn.closed) for (const r of q.replies) q.conn.socket.write(r);
+    }
+    o.onStored?.(outcomes, writes);
+  };
+
+  /**
+   * Start writing what is queued: batches of at most batchMax, up to maxInFlight at once (PostgreSQL: each on a
+   * connection of the pool; PGlite: one). A batch that ends starts the next if packets are waiting.
+   */
+  const kick = (): void => {
     if (timer) {
       clearTimeout(timer);
       timer = null;
     }
-    if (flushing) return flushing;
-    if (queue.length === 0) return Promise.resolve();
-    flushing = (async () => {
-      // (an await first: the finally below must run after `flushing` is assigned, never before)
-      await null;
-      try {
-        while (queue.length > 0) {
-          const batch = queue.length <= batchMax ? queue : queue.slice(0, batchMax);
-          queue = queue.length <= batchMax ? [] : queue.slice(batchMax);
-          stats.queued = queue.length;
-          const writes = batch.map((q) => q.write);
-          let outcomes: PacketOutcome[];
-          try {
-            outcomes = await storePackets(db, writes);
-          } catch (e) {
-            // nothing of the batch is stored and nothing acknowledged: the devices send it again (HJ 212-2017
-            // §6.3: a packet not answered within the timeout is re-sent)
-            stats.failedBatches++;
-            log(`gateway: a batch of ${batch.length} packets was not stored: ${(e as Error).message}`);
-            continue;
-          }
-          stats.batches++;
-          for (let i = 0; i < batch.length; i++) {
-            const q = batch[i]!;
-            const outcome = outcomes[i]!;
-            if (outcome === 'accepted') stats.accepted++;
-            else if (outcome === 'duplicate') stats.duplicates++;
-            else stats.refused++;
-            // a duplicate is acknowledged too: the device did not get the first acknowledgement
-            if (outcome !== 'refused' && !q.conn.closed) for (const r of q.replies) q.conn.socket.write(r);
-          }
-          o.onStored?.(outcomes, writes);
-          if (queue.length < maxQueued / 2)
-            for (const c of conns)
-              if (c.paused && !c.closed) {
-                c.paused = false;
-                c.socket.resume();
-              }
-        }
-      } finally {
-        flushing = null;
-      }
-    })();
-    return flushing;
+    while (queue.length > 0 && inFlight.size < maxInFlight) {
+      const batch = queue.length <= batchMax ? queue : queue.slice(0, batchMax);
+      queue = queue.length <= batchMax ? [] : queue.slice(batchMax);
+      stats.queued = queue.length;
+      const p: Promise<void> = writeBatch(batch).finally(() => {
+        inFlight.delete(p);
+        if (queue.length < maxQueued / 2)
+          for (const c of conns)
+            if (c.paused && !c.closed) {
+              c.paused = false;
+              c.socket.resume();
+            }
+        if (queue.length > 0) kick();
+      });
+      inFlight.add(p);
+    }
+  };
+
+  /** everything queued now written (and what arrives meanwhile) */
+  const flush = async (): Promise<void> => {
+    kick();
+    while (inFlight.size > 0 || queue.length > 0) {
+      await Promise.all([...inFlight]);
+      kick();
+    }
   };
 
   const refuse = (conn: Conn, bytes: Uint8Array, reason: GatewayRefusal | 'oversize') => {
@@ -343,7 +363,7 @@ export async function startGateway(db: Db, o: GatewayOptions = {}): Promise<Gate
     port,
     host: o.host ?? '0.0.0.0',
     stats,
-    flush: () => kick(),
+    flush,
     reloadDevices,
     async close() {
       if (closing) return;
@@ -352,7 +372,7 @@ export async function startGateway(db: Db, o: GatewayOptions = {}): Promise<Gate
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       // stop reading, then write and acknowledge what was received
       for (const c of conns) c.socket.pause();
-      await kick();
+      await flush();
       for (const c of [...conns]) {
         c.closed = true;
         c.socket.end();

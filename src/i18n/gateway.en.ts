@@ -106,5 +106,5 @@ export const gatewayEn: Record<string, string> = {
   'gateway.cli.unknownSub': '"{value}" is not a sub-command.',
   'gateway.cli.embedded': 'embedded',
   'gateway.cli.listening': 'The HJ 212 gateway listens on {host}:{port} (store: {store}).',
-  'gateway.cli.stopped': 'The gateway stopped: {accepted} packets accepted, {duplicates} duplicates, {refused} refused.',
+  'gateway.cli.stopped': 'The gateway stopped: {accepted} packets accepted, {duplicates} duplicates, {refused} refused; {batches} batches written, on average {packets} packets in {ms} ms.',
 };

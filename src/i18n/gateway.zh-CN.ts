@@ -107,5 +107,5 @@ export const gatewayZhCN: Record<string, string> = {
   'gateway.cli.unknownSub': '“{value}”不是可用的子命令。',
   'gateway.cli.embedded': '嵌入式数据库',
   'gateway.cli.listening': 'HJ 212 数据接收网关已在 {host}:{port} 监听（数据库：{store}）。',
-  'gateway.cli.stopped': '网关已停止：共接收 {accepted} 个报文，重复 {duplicates} 个，拒收 {refused} 个。',
+  'gateway.cli.stopped': '网关已停止：共接收 {accepted} 个报文，重复 {duplicates} 个，拒收 {refused} 个；写入 {batches} 批，平均每批 {packets} 个报文、{ms} 毫秒。',
 };

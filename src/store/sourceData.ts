@@ -82,22 +82,20 @@ export async function storePackets(db: Db, packets: readonly PacketWrite[]): Pro
   for (const p of packets) if (p.data) months.add(`${p.data.dataTime.slice(0, 4)}-${p.data.dataTime.slice(4, 6)}`);
   await ensureMonths(db, months);
 
-  const dev: number[] = [], reg: number[] = [], cn: number[] = [], time: string[] = [], pol: string[] = [], rec: string[] = [], mark: (string | null)[] = [];
-  const cols: (number | null)[][] = Array.from({ length: 9 }, () => []);
+  // the rows in the order of the key, so that two batches written at once lock the same keys in the same order
+  // (a duplicate in both waits for the other's commit instead of deadlocking)
+  type RowOf = { device: number; region: number; cn: number; time: string; pollutant: string; v: PollutantValues; received: string };
+  const rows: RowOf[] = [];
   for (const p of packets) {
     if (!p.data || p.deviceId === null) continue;
-    const at = dataTimeText(p.data.dataTime);
-    for (const [code, v] of Object.entries(p.data.pollutants)) {
-      dev.push(p.deviceId);
-      reg.push(p.regionId ?? 0);
-      cn.push(Number(p.data.cn));
-      time.push(at);
-      pol.push(code);
-      rec.push(p.receivedAt.toISOString());
-      mark.push(v.flag ?? null);
-      [v.rtd, v.avg, v.min, v.max, v.cou, v.zsRtd, v.zsAvg, v.zsMin, v.zsMax].forEach((x, i) => cols[i]!.push(num(x)));
-    }
+    const time = dataTimeText(p.data.dataTime);
+    const received = p.receivedAt.toISOString();
+    for (const [pollutant, v] of Object.entries(p.data.pollutants)) rows.push({ device: p.deviceId, region: p.regionId ?? 0, cn: Number(p.data.cn), time, pollutant, v, received });
   }
+  rows.sort((a, b) => a.device - b.device || a.cn - b.cn || (a.time < b.time ? -1 : a.time > b.time ? 1 : 0) || (a.pollutant < b.pollutant ? -1 : a.pollutant > b.pollutant ? 1 : 0));
+  const dev = rows.map((r) => r.device), reg = rows.map((r) => r.region), cn = rows.map((r) => r.cn), time = rows.map((r) => r.time), pol = rows.map((r) => r.pollutant);
+  const rec = rows.map((r) => r.received), mark = rows.map((r) => r.v.flag ?? null);
+  const cols = (['rtd', 'avg', 'min', 'max', 'cou', 'zsRtd', 'zsAvg', 'zsMin', 'zsMax'] as const).map((f) => rows.map((r) => num(r.v[f])));
   return db.transaction(async (tx) => {
     const stored = new Set<string>();
     if (dev.length > 0) {
