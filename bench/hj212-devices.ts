@@ -144,7 +144,7 @@ await Promise.all(
 );
 console.log(`${DEVICES} devices connected; sending ${DEVICES * RATE} packets/s for ${SECONDS} s`);
 
-// the poller: rows seen in source_data (one row per pollutant: the packet's first pollutant stands for it)
+// the poller: rows seen in source_data (one a packet)
 const poll = url ? new pg.Client({ connectionString: url }) : null;
 await poll?.connect();
 let polling = true;
@@ -156,7 +156,7 @@ const poller = (async () => {
     const started = new Date(Date.now() - 3000).toISOString();
     const r = await poll.query<{ mn: string; t: string }>(
       `SELECT d.mn, to_char(s.data_time, 'YYYYMMDDHH24MISS') AS t FROM source_data s JOIN devices d ON d.id = s.device_id
-       WHERE s.received_at >= $1 AND s.pollutant = 'a34013'`,
+       WHERE s.received_at >= $1`,
       [since],
     );
     const now = performance.now();
@@ -213,7 +213,7 @@ console.log(gwOut.trim());
 let storedPackets = NaN;
 {
   const db = await openStore(url ? { databaseUrl: url, skipBuiltin: true } : { dataDir: dataDir!, skipBuiltin: true });
-  storedPackets = Number((await db.query<{ n: string }>("SELECT count(*) AS n FROM source_data WHERE pollutant = 'a34013'")).rows[0]!.n);
+  storedPackets = Number((await db.query<{ n: string }>("SELECT count(*) AS n FROM source_data WHERE pollutants ? 'a34013'")).rows[0]!.n);
   await db.close();
 }
 await dropSchema();

@@ -808,24 +808,23 @@ CREATE TABLE outlet_pollutants (
   PRIMARY KEY (outlet_id, code, averaging)
 );
 
--- Values received from devices, one row per packet and pollutant: cn 2011 real-time (value = Rtd), 2051
--- minute, 2061 hourly, 2031 daily (avg, min, max, cou); zs_*: the same converted to the reference oxygen
--- content (折算); mark: the data mark (HJ 212-2017 §6.6.4 表8). data_time: the packet's DataTime, the device's
--- clock (Beijing time). Deduplicated by device, command, time and pollutant. Partitioned by month of data_time
--- (on both engines: PGlite supports declarative partitioning); partitions are made by the writer before it
--- inserts (src/store/sourceData.ts). No foreign key: a device's data outlives a registry edit, and the check
--- would cost a look-up per row.
+-- Values received from devices, one row per device, command and data time — the key packets are deduplicated
+-- by: cn 2011 real-time, 2051 minute, 2061 hourly, 2031 daily. pollutants: per pollutant code (a34013, w01018 …)
+-- its values as HJ 212 names them, { "rtd", "avg", "min", "max", "cou", "zsRtd", "zsAvg", "zsMin", "zsMax" (折算,
+-- converted to the reference oxygen content), "flag" (the data mark, HJ 212-2017 §6.6.4 表8) }. One row per packet
+-- rather than per pollutant: a minute packet of 8 pollutants is one row, not 8 (a batch writes in an eighth of
+-- the time). data_time: the packet's DataTime, the device's clock (Beijing time). Partitioned by month of
+-- data_time (on both engines: PGlite supports declarative partitioning); the writer makes a month's partition
+-- before it inserts (src/store/sourceData.ts). No foreign key: a device's data outlives a registry edit, and
+-- the check would cost a look-up per row.
 CREATE TABLE source_data (
   device_id integer NOT NULL,
   region_id integer NOT NULL,
   cn smallint NOT NULL CHECK (cn IN (2011, 2051, 2061, 2031)),
   data_time timestamp NOT NULL,
-  pollutant text NOT NULL,
-  value float8, avg float8, min float8, max float8, cou float8,
-  zs_value float8, zs_avg float8, zs_min float8, zs_max float8,
-  mark text,
+  pollutants jsonb NOT NULL,
   received_at timestamptz NOT NULL,
-  PRIMARY KEY (device_id, cn, data_time, pollutant)
+  PRIMARY KEY (device_id, cn, data_time)
 ) PARTITION BY RANGE (data_time);
 
 -- Every packet the gateway received: accepted, duplicate (acknowledged, stored once) or refused, with why

@@ -70,11 +70,38 @@ export async function ensureMonths(db: Db, months: Iterable<string>): Promise<vo
 const hex = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, Math.min(b.length, LOGGED_BYTES)).toString('hex');
 const num = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? null : x);
 
+/** The values of one pollutant as stored in source_data.pollutants: HJ 212's field names, in lower case. */
+export interface StoredValues {
+  rtd?: number;
+  avg?: number;
+  min?: number;
+  max?: number;
+  cou?: number;
+  zsRtd?: number;
+  zsAvg?: number;
+  zsMin?: number;
+  zsMax?: number;
+  /** the data mark (表8) */
+  flag?: string;
+}
+
+const stored = (v: PollutantValues): StoredValues => {
+  const out: StoredValues = {};
+  for (const f of ['rtd', 'avg', 'min', 'max', 'cou', 'zsRtd', 'zsAvg', 'zsMin', 'zsMax'] as const) {
+    const x = num(v[f]);
+    if (x !== null) out[f] = x;
+  }
+  if (v.flag !== undefined) out.flag = v.flag;
+  return out;
+};
+
 /**
- * storePackets(db, packets: PacketWrite[]): Promise<PacketOutcome[]> — one batch in one transaction: the data
- * of accepted packets into source_data (ON CONFLICT DO NOTHING: a packet whose every value was stored before is
- * a duplicate, stored once and still acknowledged), every packet into packet_log; the outcome of each packet,
- * in order. Partitions for the batch's months are made first.
+ * storePackets(db, packets: PacketWrite[]): Promise<PacketOutcome[]> — one batch in one transaction: the data of
+ * accepted packets into source_data, one row per device, command and data time (the key of deduplication) with
+ * each pollutant's values; every packet into packet_log; the outcome of each packet, in order. A packet whose
+ * pollutants are all stored already under its key (sent again, in this batch or before) is a duplicate: stored
+ * once, still acknowledged. A packet bringing pollutants the key does not hold yet (the next part of a split
+ * message, PNUM/PNO) adds them; values already stored are never overwritten. Partitions are made first.
  */
 export async function storePackets(db: Db, packets: readonly PacketWrite[]): Promise<PacketOutcome[]> {
   if (packets.length === 0) return [];
@@ -82,45 +109,43 @@ export async function storePackets(db: Db, packets: readonly PacketWrite[]): Pro
   for (const p of packets) if (p.data) months.add(`${p.data.dataTime.slice(0, 4)}-${p.data.dataTime.slice(4, 6)}`);
   await ensureMonths(db, months);
 
-  // the rows in the order of the key, so that two batches written at once lock the same keys in the same order
-  // (a duplicate in both waits for the other's commit instead of deadlocking)
-  type RowOf = { device: number; region: number; cn: number; time: string; pollutant: string; v: PollutantValues; received: string };
-  const rows: RowOf[] = [];
-  for (const p of packets) {
-    if (!p.data || p.deviceId === null) continue;
-    const time = dataTimeText(p.data.dataTime);
-    const received = p.receivedAt.toISOString();
-    for (const [pollutant, v] of Object.entries(p.data.pollutants)) rows.push({ device: p.deviceId, region: p.regionId ?? 0, cn: Number(p.data.cn), time, pollutant, v, received });
-  }
-  rows.sort((a, b) => a.device - b.device || a.cn - b.cn || (a.time < b.time ? -1 : a.time > b.time ? 1 : 0) || (a.pollutant < b.pollutant ? -1 : a.pollutant > b.pollutant ? 1 : 0));
-  const dev = rows.map((r) => r.device), reg = rows.map((r) => r.region), cn = rows.map((r) => r.cn), time = rows.map((r) => r.time), pol = rows.map((r) => r.pollutant);
-  const rec = rows.map((r) => r.received), mark = rows.map((r) => r.v.flag ?? null);
-  const cols = (['rtd', 'avg', 'min', 'max', 'cou', 'zsRtd', 'zsAvg', 'zsMin', 'zsMax'] as const).map((f) => rows.map((r) => num(r.v[f])));
-  return db.transaction(async (tx) => {
-    const stored = new Set<string>();
-    if (dev.length > 0) {
-      const r = await tx.query<{ device_id: number; cn: number; t: string }>(
-        `INSERT INTO source_data (device_id, region_id, cn, data_time, pollutant, value, avg, min, max, cou, zs_value, zs_avg, zs_min, zs_max, mark, received_at)
-         SELECT * FROM unnest($1::int[], $2::int[], $3::smallint[], $4::timestamp[], $5::text[], $6::float8[], $7::float8[], $8::float8[], $9::float8[],
-                              $10::float8[], $11::float8[], $12::float8[], $13::float8[], $14::float8[], $15::text[], $16::timestamptz[])
-         ON CONFLICT DO NOTHING
-         RETURNING device_id, cn, to_char(data_time, 'YYYYMMDDHH24MISS') AS t`,
-        [dev, reg, cn, time, pol, ...cols, mark, rec],
-      );
-      for (const x of r.rows) stored.add(`${x.device_id}|${x.cn}|${x.t}`);
-    }
-    const claimed = new Set<string>();
-    const outcomes: PacketOutcome[] = packets.map((p) => {
-      if (p.reasons.length > 0) return 'refused';
-      if (!p.data || p.deviceId === null || Object.keys(p.data.pollutants).length === 0) return 'accepted';
-      const key = `${p.deviceId}|${Number(p.data.cn)}|${p.data.dataTime}`;
-      // the first packet of a key in the batch is the one that stored it; a repeat in the same batch is a duplicate
-      if (stored.has(key) && !claimed.has(key)) {
-        claimed.add(key);
-        return 'accepted';
+  // one row per key: the batch's packets of a key merged (the first packet's value of a pollutant wins); a packet
+  // that adds no pollutant to what came before it in the batch is a duplicate whatever the store holds
+  type Key = { device: number; region: number; cn: number; time: string; dataTime: string; pollutants: Record<string, StoredValues>; received: string; packets: number[] };
+  const keys = new Map<string, Key>();
+  const outcomes: PacketOutcome[] = packets.map((p) => (p.reasons.length > 0 ? 'refused' : 'accepted'));
+  packets.forEach((p, i) => {
+    if (p.reasons.length > 0 || !p.data || p.deviceId === null) return;
+    const codes = Object.keys(p.data.pollutants);
+    if (codes.length === 0) return;
+    const id = `${p.deviceId}|${Number(p.data.cn)}|${p.data.dataTime}`;
+    let k = keys.get(id);
+    if (!k) keys.set(id, (k = { device: p.deviceId, region: p.regionId ?? 0, cn: Number(p.data.cn), time: dataTimeText(p.data.dataTime), dataTime: p.data.dataTime, pollutants: {}, received: p.receivedAt.toISOString(), packets: [] }));
+    let added = false;
+    for (const code of codes)
+      if (!(code in k.pollutants)) {
+        k.pollutants[code] = stored(p.data.pollutants[code]!);
+        added = true;
       }
-      return 'duplicate';
-    });
+    if (added) k.packets.push(i);
+    else outcomes[i] = 'duplicate';
+  });
+  // in the order of the key, so that two batches written at once lock the same keys in the same order (a
+  // duplicate in both waits for the other's commit instead of deadlocking)
+  const rows = [...keys.values()].sort((a, b) => a.device - b.device || a.cn - b.cn || (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
+  return db.transaction(async (tx) => {
+    if (rows.length > 0) {
+      const r = await tx.query<{ device_id: number; cn: number; t: string }>(
+        `INSERT INTO source_data AS s (device_id, region_id, cn, data_time, pollutants, received_at)
+         SELECT a, b, c, d, e::jsonb, f FROM unnest($1::int[], $2::int[], $3::smallint[], $4::timestamp[], $5::text[], $6::timestamptz[]) AS x(a, b, c, d, e, f)
+         ON CONFLICT (device_id, cn, data_time) DO UPDATE SET pollutants = EXCLUDED.pollutants || s.pollutants
+           WHERE NOT s.pollutants ?& ARRAY(SELECT jsonb_object_keys(EXCLUDED.pollutants))
+         RETURNING device_id, cn, to_char(data_time, 'YYYYMMDDHH24MISS') AS t`,
+        [rows.map((k) => k.device), rows.map((k) => k.region), rows.map((k) => k.cn), rows.map((k) => k.time), rows.map((k) => JSON.stringify(k.pollutants)), rows.map((k) => k.received)],
+      );
+      const written = new Set(r.rows.map((x) => `${x.device_id}|${x.cn}|${x.t}`));
+      for (const [id, k] of keys) if (!written.has(id)) for (const i of k.packets) outcomes[i] = 'duplicate';
+    }
     await tx.query(
       `INSERT INTO packet_log (received_at, remote, mn, cn, device_id, outcome, reasons, deviations, size, bytes)
        SELECT a, b, c, d, e, f, string_to_array(g, ','), string_to_array(h, ','), i, decode(j, 'hex')

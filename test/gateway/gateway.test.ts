@@ -30,8 +30,9 @@ describe.each(ENGINES)('HJ 212 gateway (%s)', (engine) => {
   const rows = async (mn: string): Promise<Row[]> =>
     (
       await store.db.query<Row>(
-        `SELECT d.mn, s.cn, to_char(s.data_time, 'YYYYMMDDHH24MISS') AS t, s.pollutant, s.value, s.avg, s.min, s.max, s.cou, s.mark
-         FROM source_data s JOIN devices d ON d.id = s.device_id WHERE d.mn = $1 ORDER BY s.cn, s.data_time, s.pollutant`,
+        `SELECT d.mn, s.cn, to_char(s.data_time, 'YYYYMMDDHH24MISS') AS t, p.key AS pollutant, (p.value->>'rtd')::float8 AS value, (p.value->>'avg')::float8 AS avg,
+                (p.value->>'min')::float8 AS min, (p.value->>'max')::float8 AS max, (p.value->>'cou')::float8 AS cou, p.value->>'flag' AS mark
+         FROM source_data s JOIN devices d ON d.id = s.device_id CROSS JOIN jsonb_each(s.pollutants) p WHERE d.mn = $1 ORDER BY s.cn, s.data_time, p.key`,
         [mn],
       )
     ).rows;
