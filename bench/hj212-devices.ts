@@ -5,7 +5,7 @@
 // (the gateway acknowledges only after the batch committed) and from send to the row being seen in source_data
 // (polled every 100 ms), and the gateway's CPU and memory.
 //
-//   node --import tsx bench/hj212-devices.ts [--devices 500] [--rate 10] [--seconds 20] [--engine postgres|pglite]
+//   node --import tsx bench/hj212-devices.ts [--devices 500] [--rate 10] [--seconds 20] [--engine postgres|pglite] [--writers N]
 //   --rate: packets per device per second (500 × 10 = 5,000 packets/s offered)
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -27,6 +27,7 @@ const DEVICES = Number(arg('devices', '500'));
 const RATE = Number(arg('rate', '10'));
 const SECONDS = Number(arg('seconds', '20'));
 const ENGINE = arg('engine', 'postgres') as 'postgres' | 'pglite';
+const WRITERS = arg('writers', '');
 const BASE_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const POLLUTANTS = ['a34013', 'a21026', 'a21002', 'a19001', 'a01012', 'a01011', 'a01013', 'a01014'];
 const PW = '123456';
@@ -92,7 +93,7 @@ console.log(`set-up: ${ENGINE}, ${DEVICES} devices registered (${((performance.n
 // the gateway, in its own process (the simulator's work is not counted against it)
 const port = await freePort();
 const env = { ...process.env, ...(url ? { DATABASE_URL: url } : { ECOCIV_DATA_DIR: dataDir! }), ECOCIV_FROM_SOURCE: '1' };
-const gw = spawn(process.execPath, [resolve(import.meta.dirname, '../bin/ecociv.js'), 'gateway', '--port', String(port), '--host', '127.0.0.1'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+const gw = spawn(process.execPath, [resolve(import.meta.dirname, '../bin/ecociv.js'), 'gateway', '--port', String(port), '--host', '127.0.0.1', ...(WRITERS ? ['--writers', WRITERS] : [])], { env, stdio: ['ignore', 'pipe', 'inherit'] });
 await new Promise<void>((res, rej) => {
   gw.stdout!.on('data', (d: Buffer) => d.toString().includes(String(port)) && res());
   gw.once('exit', (code) => rej(new Error(`the gateway exited (${code})`)));

@@ -38,6 +38,7 @@ const OPTIONS = {
   host: { type: 'string' },
   'max-connections': { type: 'string' },
   'idle-timeout': { type: 'string' },
+  writers: { type: 'string' },
 } as const;
 
 function options(args: string[]) {
@@ -163,7 +164,7 @@ export async function runRegistry(db: Db, io: CliIo, command: (typeof REGISTRY_C
   }
 }
 
-/** `ecociv gateway [--port 2121] [--host 0.0.0.0] [--max-connections N] [--idle-timeout S]` on an open store: serves until SIGTERM / SIGINT. */
+/** `ecociv gateway [--port 2121] [--host 0.0.0.0] [--max-connections N] [--idle-timeout S] [--writers N]` on an open store: serves until SIGTERM / SIGINT. */
 export async function runGateway(db: Db, io: CliIo, args: string[], opts: { closeDb: boolean }): Promise<number> {
   const o = options(args);
   const L = o.locale;
@@ -173,6 +174,7 @@ export async function runGateway(db: Db, io: CliIo, args: string[], opts: { clos
     port,
     host: o.host ?? '0.0.0.0',
     ...(o['max-connections'] !== undefined ? { maxConnections: positiveInt(o['max-connections'], 'max-connections', L)! } : {}),
+    ...(o.writers !== undefined ? { maxInFlight: positiveInt(o.writers, 'writers', L, 64)! } : {}),
     ...(o['idle-timeout'] !== undefined ? { idleTimeoutMs: positiveInt(o['idle-timeout'], 'idle-timeout', L, 86_400)! * 1000 } : {}),
     onLog: (line) => io.err(line),
   });

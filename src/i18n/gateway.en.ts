@@ -11,7 +11,7 @@ export const gatewayEn: Record<string, string> = {
                                          the packets received last: accepted, duplicate or refused, and why
   ecociv devices allow <MN> <deviation> --reason <why>
                                          allow a device a known deviation (modbusCrc, noQnFlag, oversize, noCrLf), recorded
-  ecociv gateway [--port 2121] [--host 0.0.0.0] [--max-connections 10000] [--idle-timeout 120]
+  ecociv gateway [--port 2121] [--host 0.0.0.0] [--max-connections 10000] [--idle-timeout 120] [--writers 4]
                                          run the HJ 212 gateway; an embedded store is opened by one process only:
                                          beside the web server use ecociv serve --gateway-port 2121, or PostgreSQL`,
   'gateway.sheet.sources': 'Sources',

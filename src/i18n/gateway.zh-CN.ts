@@ -12,7 +12,7 @@ export const gatewayZhCN: Record<string, string> = {
                                          最近收到的报文：接收、重复或拒收及原因
   ecociv devices allow <MN> <偏差> --reason <理由>
                                          允许一台数采仪的已知偏差（modbusCrc、noQnFlag、oversize、noCrLf），记录操作人、时间和理由
-  ecociv gateway [--port 2121] [--host 0.0.0.0] [--max-connections 10000] [--idle-timeout 120]
+  ecociv gateway [--port 2121] [--host 0.0.0.0] [--max-connections 10000] [--idle-timeout 120] [--writers 4]
                                          启动 HJ 212 数据接收网关；嵌入式数据库只能由一个进程打开，
                                          网关与网页服务同时运行时请用 ecociv serve --gateway-port 2121 或使用 PostgreSQL`,
   'gateway.sheet.sources': '污染源',
