@@ -21,6 +21,7 @@ const BENCHES: Array<{ name: string; script: string; args?: string[] }> = [
   { name: 'reports', script: 'bench:reports' },
   { name: 'web', script: 'bench:web' },
   { name: 'hj212', script: 'bench:hj212' },
+  { name: 'gateway', script: 'bench:gateway' },
 ];
 
 const argv = process.argv.slice(2);

@@ -48,24 +48,38 @@ function nextMonth(month: string): string {
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
 
+/** monthsOf(dataTimes): the months ("2026-12") of data times given as "20261203…" or "2026-12-03 …". */
+const monthOf = (t: string) => (t[4] === '-' ? t.slice(0, 7) : `${t.slice(0, 4)}-${t.slice(4, 6)}`);
+
 /**
- * ensureMonths(db, months: string[]): Promise<void> — the month partitions of source_data ("2026-12") exist,
- * made where missing, each in its own short transaction under an advisory lock (two writers making the same
- * month wait for each other). Remembered per store, so a batch of a known month costs nothing.
+ * createMonthPartitions(tx, months: Iterable<string>): Promise<void> — the month partitions of source_data
+ * ("2026-12" → source_data_y2026m12) made where missing, in the caller's transaction, under an advisory lock per
+ * month (two writers making the same month wait for each other). Also used by restore (src/store/backup.ts).
+ */
+export async function createMonthPartitions(tx: Queryable, months: Iterable<string>): Promise<void> {
+  for (const m of new Set([...months].map(monthOf))) {
+    if (!/^\d{4}-\d{2}$/.test(m)) throw new Error(`not a month: ${m}`);
+    await tx.query('SELECT pg_advisory_xact_lock(771014, hashtext($1))', [m]);
+    await tx.exec(`CREATE TABLE IF NOT EXISTS ${partitionName(m)} PARTITION OF source_data FOR VALUES FROM ('${m}-01') TO ('${nextMonth(m)}-01')`);
+  }
+}
+
+/**
+ * ensureMonths(db, months: string[]): Promise<void> — the month partitions exist, each made in a short
+ * transaction of its own; remembered per store, so that a batch of a known month costs nothing.
  */
 export async function ensureMonths(db: Db, months: Iterable<string>): Promise<void> {
   let made = monthsMade.get(db);
   if (!made) monthsMade.set(db, (made = new Set()));
   for (const month of months) {
     if (made.has(month)) continue;
-    if (!/^\d{4}-\d{2}$/.test(month)) throw new Error(`not a month: ${month}`);
-    await db.transaction(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock(771014, hashtext($1))', [month]);
-      await tx.exec(`CREATE TABLE IF NOT EXISTS ${partitionName(month)} PARTITION OF source_data FOR VALUES FROM ('${month}-01') TO ('${nextMonth(month)}-01')`);
-    });
+    await db.transaction((tx) => createMonthPartitions(tx, [month]));
     made.add(month);
   }
 }
+
+/** PostgreSQL's "no partition of relation … found for row" (a month dropped by another process since it was made here) */
+const NO_PARTITION = '23514';
 
 const hex = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, Math.min(b.length, LOGGED_BYTES)).toString('hex');
 const num = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? null : x);
@@ -104,6 +118,17 @@ const stored = (v: PollutantValues): StoredValues => {
  * message, PNUM/PNO) adds them; values already stored are never overwritten. Partitions are made first.
  */
 export async function storePackets(db: Db, packets: readonly PacketWrite[]): Promise<PacketOutcome[]> {
+  try {
+    return await storeOnce(db, packets);
+  } catch (e) {
+    if ((e as { code?: string }).code !== NO_PARTITION) throw e;
+    // a month this process had made was dropped meanwhile (prune, restore): make it again, once
+    monthsMade.delete(db);
+    return storeOnce(db, packets);
+  }
+}
+
+async function storeOnce(db: Db, packets: readonly PacketWrite[]): Promise<PacketOutcome[]> {
   if (packets.length === 0) return [];
   const months = new Set<string>();
   for (const p of packets) if (p.data) months.add(`${p.data.dataTime.slice(0, 4)}-${p.data.dataTime.slice(4, 6)}`);

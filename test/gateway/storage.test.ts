@@ -6,6 +6,10 @@ import { cliActor } from '../../src/auth/roles.ts';
 import { listAudit } from '../../src/store/audit.ts';
 import { firstMonthKept, pruneSourceData, retentionMonths, setRetentionMonths, storePackets, type PacketWrite } from '../../src/store/sourceData.ts';
 import { loadDevices } from '../../src/store/registry.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { backupStore, restoreStore } from '../../src/store/backup.ts';
 import { ENGINES, openTestStore, type TestStore } from '../helpers/stores.ts';
 import { MN_GAS, registerDevices } from './helpers.ts';
 
@@ -88,4 +92,21 @@ describe.each(ENGINES)('source data storage (%s)', (engine) => {
     const audit = await listAudit(store.db, { action: 'sourceData.prune' });
     expect(audit[0]!.after).toMatchObject({ months: 1, droppedMonths: ['2026-11'] });
   });
+
+  it('is backed up and restored: each month\'s partition is made again before its rows', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ecociv-sd-backup-'));
+    const key = { secret: Buffer.from('backup-test-key-'.repeat(4)), source: 'test' };
+    const target = await openTestStore(engine, { skipBuiltin: true });
+    try {
+      const file = join(dir, 'store.ndjson.gz');
+      await backupStore(store.db, file, { key });
+      await restoreStore(target.db, file, { key });
+      const q = 'SELECT device_id, cn, to_char(data_time, \'YYYYMMDDHH24MISS\') AS t, pollutants FROM source_data ORDER BY 1, 2, 3';
+      expect((await target.db.query(q)).rows).toEqual((await store.db.query(q)).rows);
+      expect((await target.db.query(q)).rows.length).toBeGreaterThan(0);
+    } finally {
+      await target.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
