@@ -182,4 +182,21 @@ describe.each(ENGINES)('HJ 212 gateway (%s)', (engine) => {
       await idle.close();
     }
   });
+
+  it('refuses connections beyond the limit and serves those within it; a slow sender is still served', async () => {
+    const small = await startGateway(store.db, { port: 0, host: '127.0.0.1', maxConnections: 3, batchMs: 20 });
+    try {
+      const devices = await Promise.all(Array.from({ length: 6 }, () => new Device(small.port).open()));
+      await until(() => devices.filter((d) => d.closed).length === 3, 3000, 'three connections refused');
+      const open = devices.filter((d) => !d.closed);
+      expect(open).toHaveLength(3);
+      // one byte every 5 ms: the packet still arrives whole and is acknowledged
+      const p = dataPacket({ mn: MN_GAS, cn: '2051', time: dataTime(40), cp: 'a34013-Avg=6.0,a34013-Flag=N' });
+      await open[0]!.send(p.text, 1, 5);
+      await until(() => open[0]!.acks().length === 1, 10_000, 'the slow sender acknowledged');
+      for (const d of devices) d.close();
+    } finally {
+      await small.close();
+    }
+  }, 30_000);
 });
