@@ -4,7 +4,7 @@
 // usable; an HJ/T 212-2005 device refused until its deviation is allowed; duplicates stored once; hostile input.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliActor } from '../../src/auth/roles.ts';
-import { frame } from '../../src/domain/hj212.ts';
+import { crcHex, frame, modbusCrc } from '../../src/domain/hj212.ts';
 import { startGateway, type Gateway } from '../../src/gateway/server.ts';
 import { t } from '../../src/i18n/index.ts';
 import { allowDeviation } from '../../src/store/registry.ts';
@@ -199,4 +199,19 @@ describe.each(ENGINES)('HJ 212 gateway (%s)', (engine) => {
       await small.close();
     }
   }, 30_000);
+
+  it('hears a deviation allowed in the store at once (a notification), without being asked to reload', async () => {
+    const seg = `QN=20261203120000001;ST=31;CN=2051;PW=123456;MN=${MN_GAS};Flag=5;CP=&&DataTime=${dataTime(50)};a34013-Avg=4.4,a34013-Flag=N&&`;
+    const modbus = `##${String(seg.length).padStart(4, '0')}${seg}${crcHex(modbusCrc(Buffer.from(seg)))}\r\n`;
+    await allowDeviation(store.db, MN_GAS, 'modbusCrc', '厂家按 CRC-16/MODBUS 计算校验码', cliActor());
+    const device = await new Device(gateway.port).open();
+    await until(async () => {
+      if (device.acks().length > 0) return true;
+      await device.send(modbus);
+      await new Promise((r) => setTimeout(r, 200));
+      return device.acks().length > 0;
+    }, 3000, 'the packet with a MODBUS CRC acknowledged');
+    expect((await rows(MN_GAS)).find((r) => r.t === dataTime(50))?.avg).toBe(4.4);
+    device.close();
+  });
 });
