@@ -47,6 +47,7 @@ export const gatewayEn: Record<string, string> = {
   'gateway.import.workbook': 'workbook',
   'gateway.import.noSheet': 'The workbook has no sheet "{sheet}" (its sheets: {found}).',
   'gateway.import.missingColumn': 'Sheet "{sheet}" has no column "{column}".',
+  'gateway.import.numberCell': 'This code is a number cell, and Excel rewrites numbers of over 15 digits: set the cell to text and type it again.',
   'gateway.import.required': '"{column}" must be filled in.',
   'gateway.import.tooLong': 'Too long: at most {max} characters.',
   'gateway.import.creditCode': 'A credit code has 18 characters, digits and capitals (without I, O, Z, S, V).',

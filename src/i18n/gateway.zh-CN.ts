@@ -48,6 +48,7 @@ export const gatewayZhCN: Record<string, string> = {
   'gateway.import.workbook': '工作簿',
   'gateway.import.noSheet': '工作簿中没有“{sheet}”工作表（工作簿中的工作表：{found}）。',
   'gateway.import.missingColumn': '工作表“{sheet}”缺少“{column}”列。',
+  'gateway.import.numberCell': '这个编码在 Excel 中是数字格式，超过 15 位的数字已被改写：请把单元格设为“文本”后重新填写。',
   'gateway.import.required': '“{column}”必须填写。',
   'gateway.import.tooLong': '内容过长，最多 {max} 个字符。',
   'gateway.import.creditCode': '统一社会信用代码应为 18 位，由数字和大写字母组成（不含 I、O、Z、S、V）。',

@@ -64,7 +64,13 @@ export async function importRegistry(db: Db, planId: string, wb: RegistryWorkboo
     const add = (table: RegistryTable, row: number, field: string, value: unknown, key: string, params: Record<string, string | number> = {}) =>
       problems.push({ sheet: wb[table]!.sheet, row, field: col(field), value: value === undefined || value === null ? '' : String(value), message: t(key, params) });
     const text = (table: RegistryTable, row: number, values: Record<string, unknown>, field: string, max = 200): string | null => {
-      const v = readText(values[field]);
+      const raw = values[field];
+      // a long code typed into a number cell: Excel keeps 15 digits (88888880000000000001 becomes 8.8888880000000E+19)
+      if (typeof raw === 'number' && !Number.isSafeInteger(raw) && !['limitValue'].includes(field)) {
+        add(table, row, field, raw, 'gateway.import.numberCell');
+        return null;
+      }
+      const v = readText(raw);
       const required = REGISTRY_COLUMNS[table].find((c) => c.field === field)?.required;
       if (v === undefined) {
         if (required) add(table, row, field, '', 'gateway.import.required', { column: col(field) });

@@ -45,7 +45,7 @@ describe.each(ENGINES)('pollution-source registry (%s)', (engine) => {
       ...REGISTRY_ROWS,
       sources: [...REGISTRY_ROWS.sources, { name: '重庆某化工有限公司', creditCode: '91500114MA5U12345', township: '城东街道' }],
       outlets: [...REGISTRY_ROWS.outlets, { creditCode: PAPER_MILL, outletCode: 'DW002', outletName: '雨水排口', outletKind: '雨水' }],
-      devices: [...REGISTRY_ROWS.devices, { mn: '88888880000009', password: '1234567', creditCode: PAPER_MILL, outletCode: 'DW009' }],
+      devices: [...REGISTRY_ROWS.devices, { mn: '88888880000009', password: '1234567', creditCode: PAPER_MILL, outletCode: 'DW009' }, { mn: 88888880000000000001, password: '123456', creditCode: PAPER_MILL, outletCode: 'DW001' }],
       pollutants: [...REGISTRY_ROWS.pollutants, { creditCode: CEMENT, outletCode: 'DA001', pollutantCode: 'a21026', pollutantName: '二氧化硫', limitValue: 35, averaging: '小时' }],
     };
     const wb = await readRegistryWorkbook(await registryWorkbook(rows), '名录.xlsx');
@@ -57,6 +57,8 @@ describe.each(ENGINES)('pollution-source registry (%s)', (engine) => {
     expect(p).toContainEqual(expect.objectContaining({ sheet: '排放口', row: 4, field: '排放口类型', value: '雨水' }));
     expect(p).toContainEqual(expect.objectContaining({ sheet: '数采仪', row: 5, field: '访问密码', value: '1234567' }));
     expect(p).toContainEqual(expect.objectContaining({ sheet: '数采仪', row: 5, field: '排放口编码', value: 'DW009' }));
+    // a 20-digit MN typed as a number: Excel has rewritten it
+    expect(p).toContainEqual(expect.objectContaining({ sheet: '数采仪', row: 6, field: '数采仪MN', message: expect.stringContaining('设为“文本”') }));
     expect(p).toContainEqual(expect.objectContaining({ sheet: '污染物', row: 4, field: '单位' }));
     expect(p).toContainEqual(expect.objectContaining({ sheet: '污染物', row: 4, field: '排污许可证编号' }));
     const message = (e as Error).message;
