@@ -214,4 +214,18 @@ describe.each(ENGINES)('HJ 212 gateway (%s)', (engine) => {
     expect((await rows(MN_GAS)).find((r) => r.t === dataTime(50))?.avg).toBe(4.4);
     device.close();
   });
+
+  it('answers what is not stored as replyFor says: 2021 running status logged and acknowledged (9014), 1013 answered with 9013', async () => {
+    const device = await new Device(gateway.port).open();
+    const status = dataPacket({ mn: MN_WATER, cn: '2021', time: dataTime(0), cp: 'SB1-RS=1' });
+    const calib = { qn: '20261203120000555', text: frame(`QN=20261203120000555;ST=32;CN=1013;PW=123456;MN=${MN_WATER};Flag=5;CP=&&&&`) };
+    await device.send(status.text + calib.text);
+    await until(() => device.received.includes('CN=9013'), 5000, 'the notice reply');
+    expect(device.acks()).toContain(status.qn);
+    expect(device.received).toContain(frame(`QN=${calib.qn};ST=91;CN=9013;PW=123456;MN=${MN_WATER};Flag=4;CP=&&&&`));
+    const logged = (await store.db.query<{ cn: string; outcome: string }>("SELECT cn, outcome FROM packet_log WHERE mn = $1 AND cn IN ('2021', '1013') ORDER BY id", [MN_WATER])).rows;
+    expect(logged).toEqual([{ cn: '2021', outcome: 'accepted' }, { cn: '1013', outcome: 'accepted' }]);
+    expect((await rows(MN_WATER)).filter((r) => r.cn === 2021)).toEqual([]);
+    device.close();
+  });
 });
