@@ -22,6 +22,7 @@ const BENCHES: Array<{ name: string; script: string; args?: string[] }> = [
   { name: 'web', script: 'bench:web' },
   { name: 'hj212', script: 'bench:hj212' },
   { name: 'monitoring', script: 'bench:monitoring' },
+  { name: 'gateway', script: 'bench:gateway' },
 ];
 
 const argv = process.argv.slice(2);

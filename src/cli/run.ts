@@ -34,16 +34,18 @@ import { MonitoringFigureError } from '../store/monitoringLinks.ts';
 import { Hj212InputError, runHj212 } from './hj212.ts';
 import { GepInputError } from './gepError.ts';
 import { monitoringImportHelp, MonitoringImportUsageError, monitoringImportSubcommand } from './monitoringImport.ts';
+import { REGISTRY_COMMANDS, runGateway, runRegistry, SourcesInputError } from './sources.ts';
+import { DeviceInputError } from '../store/registry.ts';
 
 class UsageError extends Error {}
 
 // The report renderers (docx, charts, Chromium) take seconds to load: only the report command loads them.
 
 /** The command line's help, in the language asked for. */
-const help = (locale: Locale) => `${t('cli.help.main', { tracking: trackingHelp(locale), users: usersHelp(locale), backup: backupHelp(locale), monitoring: `${t('monitoring.help', {}, locale)}\n${t('monitoringFigures.help', {}, locale)}\n${monitoringImportHelp(locale)}`, hj212: t('hj212.help', {}, locale) }, locale)}\n${t('gep.help', {}, locale)}`;
+const help = (locale: Locale) => `${t('cli.help.main', { tracking: trackingHelp(locale), users: usersHelp(locale), backup: backupHelp(locale), monitoring: `${t('monitoring.help', {}, locale)}\n${t('monitoringFigures.help', {}, locale)}\n${monitoringImportHelp(locale)}`, hj212: t('hj212.help', {}, locale) }, locale)}\n${t('gep.help', {}, locale)}\n${t('gateway.help', {}, locale)}`;
 
 /** Commands a running server must not run for a command line: a second server; a restore under its feet. */
-export const NOT_THROUGH_SERVER = ['serve', 'restore'];
+export const NOT_THROUGH_SERVER = ['serve', 'restore', 'gateway'];
 
 export interface RunOptions {
   /** the store to run against (the server's own); otherwise the command opens the store itself */
@@ -85,8 +87,40 @@ async function runMonitoringSubcommand(args: string[], io: CliIo, ro: RunOptions
   }
 }
 
+/**
+ * `ecociv sources …`, `ecociv devices …` (the pollution-source registry) and `ecociv gateway` (the HJ 212 gateway):
+ * on the store opened as for any command; the registry's commands are handed to a running server that owns the
+ * embedded directory. The gateway owns the store while it runs (as a command line: other command lines are told
+ * who holds it); beside the web server on an embedded store, `ecociv serve --gateway-port` runs both.
+ */
+async function runSourcesCommand(argv: string[], io: CliIo, ro: RunOptions): Promise<number> {
+  const [command, ...args] = argv as [string, ...string[]];
+  const gateway = command === 'gateway';
+  if (ro.db) {
+    if (gateway) {
+      io.err(busyMessage(ro.db.lock?.dir ?? ro.db.location, ro.db.lock?.info ?? { pid: process.pid, start: null, token: '', port: null, role: 'serve', command: 'serve', since: '' }, command));
+      return 1;
+    }
+    return runRegistry(ro.db, io, command as (typeof REGISTRY_COMMANDS)[number], args);
+  }
+  let db: Db;
+  try {
+    db = await openStore({ ...storeOptionsFromEnv(), onProgress: (line) => io.err(line), owner: { role: 'cli', command: argv.join(' ') } });
+  } catch (e) {
+    if (!gateway && e instanceof DataDirBusyError && e.holder.role === 'serve') return forwardToServer(e, argv, io, false);
+    throw e;
+  }
+  if (gateway) return runGateway(db, io, args, { closeDb: true });
+  try {
+    return await runRegistry(db, io, command as (typeof REGISTRY_COMMANDS)[number], args);
+  } finally {
+    await db.close();
+  }
+}
+
 async function runCommand(argv: string[], io: CliIo, ro: RunOptions): Promise<number> {
   if (argv[0] === 'monitoring') return runMonitoringSubcommand(argv.slice(1), io, ro);
+  if (argv[0] === 'gateway' || (REGISTRY_COMMANDS as readonly string[]).includes(argv[0] ?? '')) return runSourcesCommand(argv, io, ro);
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -96,6 +130,7 @@ async function runCommand(argv: string[], io: CliIo, ro: RunOptions): Promise<nu
       lang: { type: 'string', default: 'zh-CN' },
       help: { type: 'boolean', short: 'h' },
       port: { type: 'string' },
+      'gateway-port': { type: 'string' },
       status: { type: 'string' },
       points: { type: 'string' },
       by: { type: 'string' },
@@ -169,7 +204,7 @@ async function runCommand(argv: string[], io: CliIo, ro: RunOptions): Promise<nu
     io.err(busyMessage(ro.db.lock?.dir ?? ro.db.location, ro.db.lock?.info ?? { pid: process.pid, start: null, token: '', port: null, role: 'serve', command: 'serve', since: '' }, command));
     return 1;
   }
-  if (command === 'serve') return serve(db, values.port, io);
+  if (command === 'serve') return serve(db, values.port, io, values['gateway-port']);
   try {
     const out = (obj: unknown, table: () => string) => io.out(format === 'json' ? JSON.stringify(obj, null, 2) : table());
     if (command === 'users')
@@ -375,7 +410,7 @@ function tasksOutline(plan: Awaited<ReturnType<typeof planTasks>>, locale: Local
   return lines.join('\n');
 }
 
-async function serve(db: Db, portArg: string | undefined, io: CliIo): Promise<number> {
+async function serve(db: Db, portArg: string | undefined, io: CliIo, gatewayPort?: string): Promise<number> {
   const { buildServer } = await import('../server/app.ts');
   const port = Number(portArg ?? process.env.PORT ?? 3000);
   const host = process.env.HOST ?? '127.0.0.1';
@@ -386,7 +421,16 @@ async function serve(db: Db, portArg: string | undefined, io: CliIo): Promise<nu
   const actual = typeof address === 'object' && address ? address.port : port;
   db.lock?.setPort(actual);
   io.out(t('cli.serverListening', { url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${actual}/` }));
+  // the HJ 212 gateway in the same process: on an embedded store the one process that may open it
+  let gateway: Awaited<ReturnType<typeof import('../gateway/server.ts').startGateway>> | null = null;
+  if (gatewayPort !== undefined) {
+    if (!/^\d{1,5}$/.test(gatewayPort) || Number(gatewayPort) > 65535) throw new UsageError(t('gateway.cli.badNumber', { what: t('gateway.cli.port'), value: gatewayPort, max: 65535 }));
+    const { startGateway } = await import('../gateway/server.ts');
+    gateway = await startGateway(db, { port: Number(gatewayPort), host: process.env.ECOCIV_GATEWAY_HOST ?? '0.0.0.0', onLog: (line) => io.err(line) });
+    io.out(t('gateway.cli.listening', { host: gateway.host, port: gateway.port, store: db.kind === 'pglite' ? t('gateway.cli.embedded') : 'PostgreSQL' }));
+  }
   const stop = async () => {
+    await gateway?.close();
     await app.close();
     await db.close();
     process.exit(0);
@@ -405,7 +449,8 @@ function localeOfArgs(argv: string[]): Locale {
 /** A refusal the command line reports in words (and its exit code); null for an unexpected error. */
 export function cliFailure(e: unknown, locale: Locale = 'zh-CN'): { message: string; code: number } | null {
   if (e instanceof UsageError || e instanceof UnknownPlanError || e instanceof TrackingUsageError || e instanceof UsersUsageError || isReportError(e)) return { message: e.message, code: 2 };
-  if (e instanceof MonitoringInputError || e instanceof Hj212InputError || e instanceof GepInputError) return { message: e.message, code: e.code };
+  if (e instanceof MonitoringInputError || e instanceof Hj212InputError || e instanceof GepInputError || e instanceof SourcesInputError) return { message: e.message, code: e.code };
+  if (e instanceof DeviceInputError) return { message: e.message, code: 2 };
   if (e instanceof MonitoringFigureError) return { message: e.message, code: 1 };
   if (e instanceof MonitoringImportUsageError) return { message: e.message, code: 2 };
   if (e instanceof InvalidEntriesError) return { message: t('cli.failure.entries', { n: e.problems.length, detail: e.message }, locale), code: 1 };

@@ -26,7 +26,7 @@ export interface SheetRow {
   values: Record<string, string | number | undefined>;
 }
 
-function cellValue(v: ExcelJS.CellValue): string | number | undefined {
+export function cellValue(v: ExcelJS.CellValue): string | number | undefined {
   if (v === null || v === undefined) return undefined;
   if (typeof v === 'number') return v;
   if (typeof v === 'string') return v.trim() === '' ? undefined : v.trim();

@@ -745,6 +745,115 @@ ALTER TABLE observations DROP CONSTRAINT observations_origin_check;
 ALTER TABLE observations ADD CONSTRAINT observations_origin_check CHECK (origin IN ('document', 'entry', 'import', 'computed'));
 `,
   },
+  // version 13 is reserved for another branch (issue #16's monitoring part); each version is applied on its own
+  {
+    version: 13,
+    name: 'pollution sources, outlets, devices, permitted limits; HJ 212 source data (by month) and the packet log',
+    sql: `
+-- The pollution-source registry (issue #16): an enterprise of a region, its outlets, the data-acquisition
+-- devices (数采仪, by MN) at each outlet and the pollutants each outlet is permitted to discharge.
+CREATE TABLE pollution_sources (
+  id serial PRIMARY KEY,
+  region_id integer NOT NULL REFERENCES regions(id),
+  name text NOT NULL CHECK (length(name) > 0),
+  -- 统一社会信用代码 (GB 32100-2015: 18 characters)
+  credit_code text NOT NULL CHECK (length(credit_code) > 0),
+  address text,
+  township text,
+  grid text,
+  responsible_unit text,
+  -- where the row came from: { file, sheet, row } or { user }
+  source jsonb,
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  UNIQUE (region_id, credit_code)
+);
+
+CREATE TABLE outlets (
+  id serial PRIMARY KEY,
+  source_id integer NOT NULL REFERENCES pollution_sources(id) ON DELETE CASCADE,
+  -- 废气 gas, 废水 water
+  kind text NOT NULL CHECK (kind IN ('gas', 'water')),
+  code text NOT NULL CHECK (length(code) > 0),
+  name text NOT NULL CHECK (length(name) > 0),
+  source jsonb,
+  UNIQUE (source_id, code)
+);
+
+-- A data-acquisition device. password: the HJ 212 PW, a shared secret the device sends in clear in every
+-- packet, so it is stored as given. deviations: what the operator allowed this device against the standard
+-- (src/domain/hj212.ts Deviation); deviation_grants: who allowed each, when and why (also in the audit).
+CREATE TABLE devices (
+  id serial PRIMARY KEY,
+  outlet_id integer NOT NULL REFERENCES outlets(id) ON DELETE CASCADE,
+  mn text NOT NULL UNIQUE CHECK (length(mn) > 0),
+  password text NOT NULL,
+  edition text NOT NULL DEFAULT 'HJ 212-2017' CHECK (edition IN ('HJ/T 212-2005', 'HJ 212-2017', 'HJ 212-2025')),
+  deviations text[] NOT NULL DEFAULT '{}',
+  deviation_grants jsonb NOT NULL DEFAULT '[]',
+  source jsonb,
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+
+-- A pollutant an outlet is permitted to discharge, with the limit of the discharge permit (排污许可证).
+-- averaging: 'hour' (小时均值) or 'day' (日均值).
+CREATE TABLE outlet_pollutants (
+  outlet_id integer NOT NULL REFERENCES outlets(id) ON DELETE CASCADE,
+  code text NOT NULL CHECK (length(code) > 0),
+  name text,
+  limit_value float8,
+  unit text,
+  averaging text NOT NULL CHECK (averaging IN ('hour', 'day')),
+  permit_number text,
+  source jsonb,
+  PRIMARY KEY (outlet_id, code, averaging)
+);
+
+-- Values received from devices, one row per device, command and data time — the key packets are deduplicated
+-- by: cn 2011 real-time, 2051 minute, 2061 hourly, 2031 daily. pollutants: per pollutant code (a34013, w01018 …)
+-- its values as HJ 212 names them, { "rtd", "avg", "min", "max", "cou", "zsRtd", "zsAvg", "zsMin", "zsMax" (折算,
+-- converted to the reference oxygen content), "flag" (the data mark, HJ 212-2017 §6.6.4 表8) }. One row per packet
+-- rather than per pollutant: a minute packet of 8 pollutants is one row, not 8 (a batch writes in an eighth of
+-- the time). data_time: the packet's DataTime, the device's clock (Beijing time). Partitioned by month of
+-- data_time (on both engines: PGlite supports declarative partitioning); the writer makes a month's partition
+-- before it inserts (src/store/sourceData.ts). No foreign key: a device's data outlives a registry edit, and
+-- the check would cost a look-up per row.
+CREATE TABLE source_data (
+  device_id integer NOT NULL,
+  region_id integer NOT NULL,
+  cn smallint NOT NULL CHECK (cn IN (2011, 2051, 2061, 2031)),
+  data_time timestamp NOT NULL,
+  pollutants jsonb NOT NULL,
+  received_at timestamptz NOT NULL,
+  PRIMARY KEY (device_id, cn, data_time)
+) PARTITION BY RANGE (data_time);
+
+-- Every packet the gateway received: accepted, duplicate (acknowledged, stored once) or refused, with why
+-- (the codes of checkPacket and the gateway's own: unknownDevice, password, …), the first 2 KB of its bytes.
+CREATE TABLE packet_log (
+  id bigserial PRIMARY KEY,
+  received_at timestamptz NOT NULL,
+  remote text,
+  mn text,
+  cn text,
+  device_id integer,
+  outcome text NOT NULL CHECK (outcome IN ('accepted', 'duplicate', 'refused')),
+  reasons text[] NOT NULL DEFAULT '{}',
+  deviations text[] NOT NULL DEFAULT '{}',
+  size integer NOT NULL,
+  bytes bytea NOT NULL
+);
+CREATE INDEX packet_log_received ON packet_log (received_at);
+CREATE INDEX packet_log_mn ON packet_log (mn, received_at);
+
+-- Settings of the monitoring stream (retention: { "months": 36 }).
+CREATE TABLE source_data_settings (
+  key text PRIMARY KEY,
+  value jsonb NOT NULL,
+  set_by text NOT NULL,
+  set_at timestamptz NOT NULL DEFAULT now()
+);
+`,
+  },
 ];
 
 /** Bring the schema up to date. Safe to call on every start, by several processes at once. */
