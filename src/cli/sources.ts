@@ -5,7 +5,6 @@ import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { cliActor } from '../auth/roles.ts';
 import { LIMITS } from '../domain/limits.ts';
-import { readRegistryWorkbook } from '../exchange/sourcesWorkbook.ts';
 import { t, type Locale } from '../i18n/index.ts';
 import type { Db } from '../store/db.ts';
 import { allowDeviation, importRegistry, listSources } from '../store/registry.ts';
@@ -87,6 +86,7 @@ export async function runRegistry(db: Db, io: CliIo, command: (typeof REGISTRY_C
         if (e instanceof SourcesInputError) throw e;
         throw new SourcesInputError(t('gateway.cli.unreadable', { file, detail: (e as Error).message }, L), 2);
       }
+      const { readRegistryWorkbook } = await import('../exchange/sourcesWorkbook.ts'); // exceljs loads only for this command
       const wb = await readRegistryWorkbook(data, file);
       const r = await importRegistry(db, o.plan, wb, file, cliActor());
       if (o.format === 'json') json(r);

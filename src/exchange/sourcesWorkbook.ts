@@ -7,53 +7,13 @@ import { t, type Locale } from '../i18n/index.ts';
 import { InvalidBatchError } from '../store/batch.ts';
 import { cellValue, checkWorkbookSize, newWorkbook, toBuffer, type SheetRow } from './sheet.ts';
 
-export type RegistryTable = 'sources' | 'outlets' | 'devices' | 'pollutants';
-export const REGISTRY_TABLES: readonly RegistryTable[] = ['sources', 'outlets', 'devices', 'pollutants'];
-
-/** The columns of each sheet: the entry field, and whether the sheet must have it. Headers: `gateway.col.<field>`. */
-export const REGISTRY_COLUMNS: Record<RegistryTable, Array<{ field: string; required?: boolean; width: number }>> = {
-  sources: [
-    { field: 'name', required: true, width: 28 },
-    { field: 'creditCode', required: true, width: 22 },
-    { field: 'address', width: 30 },
-    { field: 'township', width: 12 },
-    { field: 'grid', width: 12 },
-    { field: 'responsibleUnit', width: 18 },
-    { field: 'region', width: 12 },
-  ],
-  outlets: [
-    { field: 'creditCode', required: true, width: 22 },
-    { field: 'outletCode', required: true, width: 14 },
-    { field: 'outletName', required: true, width: 20 },
-    { field: 'outletKind', required: true, width: 10 },
-  ],
-  devices: [
-    { field: 'mn', required: true, width: 28 },
-    { field: 'password', required: true, width: 10 },
-    { field: 'creditCode', required: true, width: 22 },
-    { field: 'outletCode', required: true, width: 14 },
-    { field: 'edition', width: 14 },
-  ],
-  pollutants: [
-    { field: 'creditCode', required: true, width: 22 },
-    { field: 'outletCode', required: true, width: 14 },
-    { field: 'pollutantCode', required: true, width: 12 },
-    { field: 'pollutantName', width: 14 },
-    { field: 'limitValue', width: 10 },
-    { field: 'unit', width: 10 },
-    { field: 'averaging', required: true, width: 10 },
-    { field: 'permitNumber', width: 24 },
-  ],
-};
-
-/** The rows of the registry workbook, per sheet, with the sheet's name as the file has it. */
-export type RegistryWorkbook = Record<RegistryTable, { sheet: string; rows: SheetRow[] } | null>;
+export { REGISTRY_COLUMNS, REGISTRY_TABLES, sheetLabel, type RegistryTable, type RegistryWorkbook } from './sourcesColumns.ts';
+import { REGISTRY_COLUMNS, REGISTRY_TABLES, sheetLabel, type RegistryTable, type RegistryWorkbook } from './sourcesColumns.ts';
 
 const norm = (s: string) => s.replace(/\s+/g, '').replace(/[（(]/g, '(').replace(/[）)]/g, ')').toLowerCase();
 const header = (field: string, locale: Locale) => t(`gateway.col.${field}`, {}, locale);
 
 /** The name of a registry sheet as people see it: 工作表“排放口”. */
-export const sheetLabel = (sheet: string) => t('gateway.import.sheet', { sheet });
 
 /**
  * readRegistryWorkbook(data: Buffer, file: string): Promise<RegistryWorkbook> — the four sheets found by name

@@ -4,7 +4,7 @@
 import { grantsFor, type Actor } from '../auth/roles.ts';
 import { DEVIATIONS, isDeviation, type Deviation } from '../domain/hj212.ts';
 import { requirePlan } from '../app/requirePlan.ts';
-import { REGISTRY_COLUMNS, sheetLabel, type RegistryTable, type RegistryWorkbook } from '../exchange/sourcesWorkbook.ts';
+import { REGISTRY_COLUMNS, sheetLabel, type RegistryTable, type RegistryWorkbook } from '../exchange/sourcesColumns.ts';
 import { t } from '../i18n/index.ts';
 import { ForbiddenError, OFFICE_ROLES, requirePlanRole } from './access.ts';
 import { writeAudit } from './audit.ts';

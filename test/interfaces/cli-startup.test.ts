@@ -56,7 +56,8 @@ describe('start-up imports', () => {
         else walk(i.path);
       }
     };
-    walk(Object.keys(outs).find((k) => outs[k]!.entryPoint)!);
+    // the entry's own output (a dynamically imported module's chunk has an entryPoint too)
+    walk(Object.keys(outs).find((k) => outs[k]!.entryPoint === entry)!);
     return [...found];
   }
 
