@@ -3,6 +3,7 @@
 // (src/store/monitoringQueries.ts). Class words (Ⅰ…劣Ⅴ) and AQI categories (优, 良 …) are the standards' own.
 import { z } from 'zod';
 import { WATER_CLASSES } from '../domain/waterClass.ts';
+import { STATISTIC_IDS } from '../domain/monitoringStatistics.ts';
 import { Day } from './common.ts';
 
 export const StationKind = z.enum(['air', 'water', 'drinking']);
@@ -184,22 +185,7 @@ export const StationSaved = z.object({ id: z.number().int(), created: z.boolean(
 
 // Links from a statistic of some stations to an indicator, and computing them (src/app/monitoringFigures.ts).
 /** The statistics a link may take; each id's prefix is the kind of station it takes (air., water., drinking.). */
-export const StatisticIdName = z.enum([
-  'air.goodDaysShare',
-  'air.goodDays',
-  'air.heavyDays',
-  'air.pm25Mean',
-  'air.pm10Mean',
-  'air.so2Mean',
-  'air.no2Mean',
-  'air.coP95',
-  'air.o3P90',
-  'water.shareClass3OrBetter',
-  'water.shareWorseThan5',
-  'water.sectionClass',
-  'water.sectionCompliance',
-  'drinking.complianceRate',
-]);
+export const StatisticIdName = z.enum(STATISTIC_IDS);
 export type StatisticIdName = z.infer<typeof StatisticIdName>;
 
 export const MonitoringLink = z.object({

@@ -10,7 +10,7 @@ import { pricesNeeded, type GepInputs, type GepPrices, type GepSettings } from '
 import type { ProductLine, MaterialCategory } from '../domain/gep/material.ts';
 import type { ClimateLine, FloodLine, PurificationLine } from '../domain/gep/regulating.ts';
 import { GEP_SERVICES, type Price } from '../domain/gep/types.ts';
-import { checkWorkbookSize, newWorkbook, toBuffer } from './sheet.ts';
+import { cellValue, checkWorkbookSize, newWorkbook, toBuffer } from './sheet.ts';
 
 // ------------------------------------------------------------------ the workbook's layout
 
@@ -272,19 +272,7 @@ export interface GepWorkbookInputs {
 
 type Cell = string | number | undefined;
 
-function cellOf(v: ExcelJS.CellValue): Cell {
-  if (v === null || v === undefined) return undefined;
-  if (typeof v === 'number') return v;
-  if (typeof v === 'string') return v.trim() === '' ? undefined : v.trim();
-  if (typeof v === 'boolean') return String(v);
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((r) => r.text).join('').trim() || undefined;
-    if ('result' in v) return cellOf(v.result as ExcelJS.CellValue);
-    if ('text' in v) return String(v.text);
-  }
-  return String(v);
-}
+const cellOf = (v: ExcelJS.CellValue): Cell => cellValue(v);
 
 const norm = (s: string) =>
   s

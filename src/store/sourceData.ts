@@ -85,19 +85,7 @@ const hex = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, Math.min(b.le
 const num = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? null : x);
 
 /** The values of one pollutant as stored in source_data.pollutants: HJ 212's field names, in lower case. */
-export interface StoredValues {
-  rtd?: number;
-  avg?: number;
-  min?: number;
-  max?: number;
-  cou?: number;
-  zsRtd?: number;
-  zsAvg?: number;
-  zsMin?: number;
-  zsMax?: number;
-  /** the data mark (表8) */
-  flag?: string;
-}
+export type StoredValues = Pick<PollutantValues, 'rtd' | 'avg' | 'min' | 'max' | 'cou' | 'zsRtd' | 'zsAvg' | 'zsMin' | 'zsMax' | 'flag'>;
 
 const stored = (v: PollutantValues): StoredValues => {
   const out: StoredValues = {};

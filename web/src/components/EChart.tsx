@@ -4,7 +4,8 @@ import { echarts, type ChartOption } from './echarts.ts';
 import type { LineChartOption } from './echartsLine.ts';
 
 interface Props {
-  option: ChartOption | LineChartOption;
+  /** an option of the charts registered by ./echarts.ts, ./echartsLine.ts or a page's own (MonitoringChart) */
+  option: ChartOption | LineChartOption | echarts.EChartsCoreOption;
   height: number;
   /** what the chart shows, for screen readers */
   label: string;

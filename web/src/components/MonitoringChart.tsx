@@ -7,7 +7,7 @@ import type { CalendarComponentOption, GridComponentOption, LegendComponentOptio
 import * as echarts from 'echarts/core';
 import type { ComposeOption } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { EChart } from './EChart.tsx';
 
 echarts.use([ScatterChart, HeatmapChart, LineChart, CalendarComponent, VisualMapPiecewiseComponent, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
 
@@ -23,24 +23,6 @@ interface Props {
   testId?: string;
 }
 
-export function MonitoringChart({ option, height, label, testId }: Props) {
-  const box = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  useEffect(() => {
-    const el = box.current;
-    if (!el) return;
-    const c = echarts.init(el, undefined, { renderer: 'canvas' });
-    chart.current = c;
-    const ro = new ResizeObserver(() => c.resize());
-    ro.observe(el);
-    return () => {
-      ro.disconnect();
-      c.dispose();
-      chart.current = null;
-    };
-  }, []);
-  useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
-  }, [option]);
-  return <div ref={box} role="img" aria-label={label} data-testid={testId} style={{ width: '100%', height }} />;
+export function MonitoringChart(props: Props) {
+  return <EChart {...props} />;
 }

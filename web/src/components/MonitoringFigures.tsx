@@ -51,9 +51,11 @@ function Difference({ f }: { f: ComputedFigure }) {
   if (a === null || b === null) verdict = t('monitoring.figure.incomparable');
   else if (Math.abs(a - b) < 1e-9) verdict = t('monitoring.figure.same');
   else {
-    const unit = f.printed.includes('%') && f.entered.printed.includes('%') ? '%' : '';
+    // a share's difference is in percentage points (个百分点), as the plans print it
+    const share = f.unit === '%' || f.printed.includes('%');
     const d = Math.round((a - b) * 1000) / 1000;
-    verdict = t('monitoring.figure.difference', { diff: `${d > 0 ? '+' : ''}${d}${unit}` });
+    const signed = `${d > 0 ? '+' : ''}${d}`;
+    verdict = t('monitoring.figure.difference', { diff: share ? t('monitoring.figure.points', { d: signed }) : `${signed}${f.unit && f.unit !== '-' ? ` ${f.unit}` : ''}` });
   }
   return (
     <Typography.Paragraph style={{ margin: 0 }} data-testid="figure-difference">

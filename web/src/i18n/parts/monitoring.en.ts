@@ -108,6 +108,7 @@ const enMonitoring: Record<keyof typeof zhCNMonitoring, string> = {
   'monitoring.figure.imports': 'Data from {list}.',
   'monitoring.figure.computedAt': 'Computed {at}.',
   'monitoring.figure.entered': 'A person’s figure {printed} ({origin}) is kept beside the computed one.',
+  'monitoring.figure.points': '{d} percentage points',
   'monitoring.figure.difference': 'The computed figure differs from it by {diff}.',
   'monitoring.figure.same': 'The computed figure and the person’s agree.',
   'monitoring.figure.incomparable': 'The two cannot be compared directly: check them.',

@@ -106,6 +106,7 @@ const zhCNMonitoring = {
   'monitoring.figure.imports': '数据来自 {list}。',
   'monitoring.figure.computedAt': '计算于 {at}。',
   'monitoring.figure.entered': '人工填报值 {printed}（{origin}），与计算值并列保留。',
+  'monitoring.figure.points': '{d} 个百分点',
   'monitoring.figure.difference': '计算值与人工填报值相差 {diff}。',
   'monitoring.figure.same': '计算值与人工填报值一致。',
   'monitoring.figure.incomparable': '计算值与人工填报值不能直接比较，请核对。',
