@@ -2,6 +2,8 @@
 import type { Message } from '../domain/types.ts';
 import { accessEn } from './access.en.ts';
 import { accessZhCN } from './access.zh-CN.ts';
+import { alarmsEn } from './alarms.en.ts';
+import { alarmsZhCN } from './alarms.zh-CN.ts';
 import { accountsEn } from './accounts.en.ts';
 import { accountsZhCN } from './accounts.zh-CN.ts';
 import { backupEn } from './backup.en.ts';
@@ -41,8 +43,8 @@ import { zhCN } from './zh-CN.ts';
 
 export type Locale = 'zh-CN' | 'en';
 const catalogs: Record<Locale, Record<string, string>> = {
-  'zh-CN': { ...zhCN, ...reportZhCN, ...accountsZhCN, ...accessZhCN, ...integrityZhCN, ...embeddedZhCN, ...limitsZhCN, ...serverZhCN, ...backupZhCN, ...cliZhCN, ...dataZhCN, ...entryZhCN, ...monitoringZhCN, ...monitoringFiguresZhCN, ...monitoringApiZhCN, ...hj212ZhCN, ...monitoringImportZhCN, ...gepZhCN, ...gatewayZhCN },
-  en: { ...en, ...reportEn, ...accountsEn, ...accessEn, ...integrityEn, ...embeddedEn, ...limitsEn, ...serverEn, ...backupEn, ...cliEn, ...dataEn, ...entryEn, ...monitoringEn, ...monitoringFiguresEn, ...monitoringApiEn, ...hj212En, ...monitoringImportEn, ...gepEn, ...gatewayEn },
+  'zh-CN': { ...zhCN, ...reportZhCN, ...accountsZhCN, ...accessZhCN, ...integrityZhCN, ...embeddedZhCN, ...limitsZhCN, ...serverZhCN, ...backupZhCN, ...cliZhCN, ...dataZhCN, ...entryZhCN, ...monitoringZhCN, ...monitoringFiguresZhCN, ...monitoringApiZhCN, ...hj212ZhCN, ...monitoringImportZhCN, ...gepZhCN, ...gatewayZhCN, ...alarmsZhCN },
+  en: { ...en, ...reportEn, ...accountsEn, ...accessEn, ...integrityEn, ...embeddedEn, ...limitsEn, ...serverEn, ...backupEn, ...cliEn, ...dataEn, ...entryEn, ...monitoringEn, ...monitoringFiguresEn, ...monitoringApiEn, ...hj212En, ...monitoringImportEn, ...gepEn, ...gatewayEn, ...alarmsEn },
 };
 
 export function t(key: string, params: Record<string, string | number> = {}, locale: Locale = 'zh-CN'): string {
