@@ -70,7 +70,7 @@ export const DEFAULT_ALARM_SETTINGS: AlarmSettings = { stuckHours: 4, silentFact
 export interface SourceInput {
   deviceId: number;
   kind: CommandKind;
-  /** the span the series were read for (the caller's query) */
+  /** the span the series were read for (the caller's query), from inclusive, to exclusive */
   window: { from: Date; to: Date };
   /** time-ordered points by pollutant code */
   series: Record<string, SeriesPoint[]>;
@@ -151,7 +151,7 @@ export function evaluateSource(input: SourceInput, now: Date): Finding[] {
 
   for (const [code, raw] of Object.entries(input.series)) {
     const points = raw
-      .filter((p) => p && p.time instanceof Date && Number.isFinite(p.time.getTime()) && p.time.getTime() >= wFrom && p.time.getTime() <= wTo)
+      .filter((p) => p && p.time instanceof Date && Number.isFinite(p.time.getTime()) && p.time.getTime() >= wFrom && p.time.getTime() < wTo)
       .slice()
       .sort((a, b) => a.time.getTime() - b.time.getTime());
     const valid = (p: SeriesPoint) => isValidMark(p.flag) && typeof p.value === 'number' && Number.isFinite(p.value);
@@ -211,7 +211,7 @@ export function evaluateSource(input: SourceInput, now: Date): Finding[] {
     if (input.kind !== 'daily') {
       const expected = Math.floor(DAY / step);
       const firstDay = Math.ceil((wFrom + BEIJING) / DAY) * DAY - BEIJING;
-      for (let d = firstDay; d + DAY <= wTo + 1 && d + DAY <= now.getTime() && expected > 0; d += DAY) {
+      for (let d = firstDay; d + DAY <= wTo && d + DAY <= now.getTime() && expected > 0; d += DAY) {
         const times = new Set(points.filter((p) => valid(p) && p.time.getTime() >= d && p.time.getTime() < d + DAY).map((p) => p.time.getTime()));
         const rate = Math.min(times.size, expected) / expected;
         if (rate < s.transmissionThreshold) {
