@@ -216,7 +216,7 @@ export function evaluateSource(input: SourceInput, now: Date): Finding[] {
         const rate = Math.min(times.size, expected) / expected;
         if (rate < s.transmissionThreshold) {
           add('lowTransmission', code, new Date(d), new Date(d + DAY - 1), { valid: times.size, expected, rate, threshold: s.transmissionThreshold },
-            { valid: times.size, expected, rate: num(rate * 100), threshold: num(s.transmissionThreshold * 100) });
+            { day: fmt(new Date(d)).slice(0, 10), valid: times.size, expected, rate: num(rate * 100), threshold: num(s.transmissionThreshold * 100) });
         }
       }
     }

@@ -6,7 +6,7 @@ export const alarmsEn: Record<string, string> = {
   'alarms.reason.negative': '{pollutant}: {count} negative values from {from} to {to}; lowest {min}.',
   'alarms.reason.outOfRange': '{pollutant}: {count} values outside the instrument’s range or implausible from {from} to {to} (highest {max}, range {range}).',
   'alarms.reason.silent': 'The device has sent nothing for {hours} hours since {from} (expected every {interval} minutes; more than {factor} intervals).',
-  'alarms.reason.lowTransmission': '{pollutant}: data transmission efficiency of the day of {from} was {rate}% ({valid} valid of {expected} expected), below {threshold}%.',
+  'alarms.reason.lowTransmission': '{pollutant}: data transmission efficiency on {day} was {rate}% ({valid} valid of {expected} expected), below {threshold}%.',
   'alarms.basis.measured': 'measured',
   'alarms.basis.converted': 'converted to reference oxygen',
   'alarms.state.raised': 'raised',

@@ -7,7 +7,7 @@ export const alarmsZhCN: Record<string, string> = {
   'alarms.reason.negative': '{pollutant} 在 {from} 至 {to} 有 {count} 个数据为负值，最低 {min}。',
   'alarms.reason.outOfRange': '{pollutant} 在 {from} 至 {to} 有 {count} 个数据超出仪器量程或不合理（最高 {max}，量程 {range}）。',
   'alarms.reason.silent': '设备自 {from} 起已 {hours} 小时未上传数据（应每 {interval} 分钟上传，超过 {factor} 个周期）。',
-  'alarms.reason.lowTransmission': '{pollutant} 在 {from} 所在日的数据传输有效率为 {rate}%（有效 {valid} 个，应传 {expected} 个），低于 {threshold}%。',
+  'alarms.reason.lowTransmission': '{pollutant} {day} 的数据传输有效率为 {rate}%（有效 {valid} 个，应传 {expected} 个），低于 {threshold}%。',
   'alarms.basis.measured': '实测值',
   'alarms.basis.converted': '折算值',
   'alarms.state.raised': '产生',

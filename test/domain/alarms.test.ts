@@ -145,7 +145,7 @@ describe('low transmission', () => {
     const f = evaluateSource(input({ a21026: hourly('2026-12-01 00:00', values(21)) }, { window: day, limits: [] }), later).filter((x) => x.kind === 'lowTransmission');
     expect(f).toHaveLength(1);
     expect(f[0]!.figures).toMatchObject({ valid: 21, expected: 24 });
-    expect(f[0]!.reason).toContain('87.5%');
+    expect(f[0]!.reason).toContain('2026-12-01 的数据传输有效率为 87.5%');
   });
 
   it('points marked invalid do not count as valid: 24 received, 4 under maintenance → 20/24', () => {
