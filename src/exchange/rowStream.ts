@@ -9,7 +9,9 @@
 // 0x40–0xFE), so a cell's bytes are found before they are decoded. A cell of ASCII bytes only is read as latin1
 // (the fast path: every number and date); other cells are decoded by the file's encoding, which is found from
 // the byte-order mark or from the first non-ASCII bytes (valid UTF-8 → UTF-8, otherwise GB18030).
-import { Readable } from 'node:stream';
+import { LIMITS } from '../domain/limits.ts';
+import { t } from '../i18n/index.ts';
+import { ArchiveError, unpackOffice } from './archive.ts';
 
 export interface SheetRow {
   /** the row as a spreadsheet shows it: the header is 1 */
@@ -265,24 +267,52 @@ export function cellText(v: unknown): string {
   return String(v).trim();
 }
 
+/** A workbook that cannot be read: too large unpacked, damaged, or not a workbook (its message says which). */
+export class WorkbookReadError extends Error {}
+
+/**
+ * The first sheet of an .xlsx workbook. Its parts are checked before it is read (unpacked size and number of parts,
+ * LIMITS.unpackedBytes / archiveEntries: a zip bomb is refused by its directory), then it is read whole: exceljs
+ * 4.4's streaming reader splits Chinese characters at chunk boundaries and leaves temporary files that a reader
+ * abandoned early can still try to open after the import has ended (an uncaught error). Large monitoring files
+ * belong in CSV, which is streamed.
+ */
 async function* xlsxBatches(open: OpenBytes): AsyncIterable<SheetRow[]> {
-  const ExcelJS = (await import('exceljs')).default;
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(open()), { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', entries: 'ignore' });
-  let done = false;
-  for await (const sheet of reader) {
-    if (done) continue; // the first sheet only; the rest are read past
-    done = true;
-    let batch: SheetRow[] = [];
-    for await (const r of sheet as AsyncIterable<{ number: number; values: unknown[] | Record<string, unknown> }>) {
-      const values = Array.isArray(r.values) ? r.values : [];
-      const cells: string[] = [];
-      for (let c = 1; c < values.length; c++) cells.push(cellText(values[c]));
-      if (cells.some((x) => x !== '')) batch.push({ row: r.number, cells });
-      if (batch.length >= 5000) {
-        yield batch;
-        batch = [];
-      }
-    }
-    if (batch.length) yield batch;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const c of open()) {
+    size += c.length;
+    if (size > LIMITS.unpackedBytes) throw new WorkbookReadError(t('limits.archive.unpacked', { size: Math.ceil(size / 1048576), max: LIMITS.unpackedBytes / 1048576 }));
+    chunks.push(Buffer.from(c));
   }
+  const data = Buffer.concat(chunks);
+  try {
+    unpackOffice(data, 'xlsx', (name) => name.startsWith('xl/worksheets/'));
+  } catch (e) {
+    if (e instanceof ArchiveError) throw new WorkbookReadError(e.message);
+    throw e;
+  }
+  const ExcelJS = (await import('exceljs')).default;
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(data as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new WorkbookReadError(t('exchange.error.notXlsx', { detail: (e as Error).message.slice(0, 200) }));
+  }
+  const ws = wb.worksheets[0];
+  if (!ws) return;
+  let batch: SheetRow[] = [];
+  const batches: SheetRow[][] = [];
+  ws.eachRow({ includeEmpty: false }, (r, number) => {
+    const values = Array.isArray(r.values) ? r.values : [];
+    const cells: string[] = [];
+    for (let c = 1; c < values.length; c++) cells.push(cellText(values[c]));
+    if (cells.some((x) => x !== '')) batch.push({ row: number, cells });
+    if (batch.length >= 5000) {
+      batches.push(batch);
+      batch = [];
+    }
+  });
+  if (batch.length) batches.push(batch);
+  yield* batches;
 }

@@ -22,7 +22,7 @@ import {
   type StationKind,
 } from '../domain/monitoringColumns.ts';
 import type { WaterParameter } from '../domain/waterClass.ts';
-import { readRowBatches, CsvQuoteError, type SheetRow } from '../exchange/rowStream.ts';
+import { readRowBatches, CsvQuoteError, WorkbookReadError, type SheetRow } from '../exchange/rowStream.ts';
 import { t } from '../i18n/index.ts';
 import { OFFICE_ROLES, requirePlanRole } from './access.ts';
 import { writeAudit } from './audit.ts';
@@ -160,6 +160,10 @@ export async function importMonitoringFile(db: Db, input: ImportInput, actor: Ac
       }
       if (e instanceof CsvQuoteError) {
         problems.push({ row: e.row, field: t('monitoringImport.field.row'), value: '', message: t('monitoringImport.error.quote') });
+        refuse();
+      }
+      if (e instanceof WorkbookReadError) {
+        problems.push({ row: 1, field: t('monitoringImport.field.file'), value: input.fileName, message: e.message });
         refuse();
       }
       throw e;
