@@ -28,7 +28,7 @@ export const isWorkbookName = (fileName: string): boolean => /\.xlsx$/i.test(fil
 
 /**
  * readRows(open, fileName) → the non-blank rows of the file in order, each with its spreadsheet row number.
- * `.xlsx` → the first sheet (exceljs' streaming WorkbookReader); anything else → CSV (RFC 4180).
+ * `.xlsx` → the first sheet (checked by its parts, then read whole: see xlsxBatches); anything else → CSV (RFC 4180).
  * Rejects (an Error whose message names the row) on a quote that is never closed.
  */
 export async function* readRows(open: OpenBytes, fileName: string): AsyncIterable<SheetRow> {
