@@ -148,7 +148,12 @@ describe.each(ENGINES)('HJ 212 gateway (%s)', (engine) => {
     await until(() => device.acks().length === 3);
     const stored = (await rows(MN_WATER)).filter((r) => r.cn === 2051 && r.t === dataTime(30));
     expect(stored).toHaveLength(1);
-    const outcomes = (await store.db.query<{ outcome: string }>("SELECT outcome FROM packet_log WHERE mn = $1 AND encode(bytes, 'escape') LIKE '%' || $2 || '%' ORDER BY id", [MN_WATER, p.qn])).rows.map((r) => r.outcome);
+    // the log is written beside the acknowledgement, not before it: wait for its three lines
+    let outcomes: string[] = [];
+    await until(async () => {
+      outcomes = (await store.db.query<{ outcome: string }>("SELECT outcome FROM packet_log WHERE mn = $1 AND encode(bytes, 'escape') LIKE '%' || $2 || '%' ORDER BY id", [MN_WATER, p.qn])).rows.map((r) => r.outcome);
+      return outcomes.length >= 3;
+    });
     expect(outcomes).toEqual(['accepted', 'duplicate', 'duplicate']);
     device.close();
   });
