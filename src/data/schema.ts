@@ -2,7 +2,16 @@
 import { z } from 'zod';
 import { t } from '../i18n/index.ts';
 
-export const sourceSchema = z.object({ document: z.string().min(1), line: z.number().int().positive() }).strict();
+/** Where a figure stands: the document and the line of its text; for a table cell also its table, row and column (1-based). */
+export const sourceSchema = z
+  .object({
+    document: z.string().min(1),
+    line: z.number().int().positive(),
+    table: z.number().int().positive().optional(),
+    row: z.number().int().positive().optional(),
+    column: z.number().int().positive().optional(),
+  })
+  .strict();
 
 const variantSchema = z
   .object({
@@ -230,6 +239,10 @@ const clauseSchema = z
     cooperatingUnits: z.array(z.string().min(1)).optional(),
     deadline: z.string().min(1).optional(),
     indicators: z.array(z.string().min(1)).optional(),
+    /** figures and deadlines the clause states, as printed (e.g. 农村污水治理率 ≥40%, 2025年底前) */
+    figures: z
+      .array(z.object({ name: z.string().optional(), printed: z.string().min(1), year: z.number().int().optional() }).strict())
+      .optional(),
     source: sourceSchema,
   })
   .strict();

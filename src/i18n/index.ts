@@ -17,6 +17,14 @@ import { embeddedZhCN } from './embedded.zh-CN.ts';
 import { en } from './en.ts';
 import { entryEn } from './entry.en.ts';
 import { entryZhCN } from './entry.zh-CN.ts';
+import { planDocumentEn } from './planDocument.en.ts';
+import { planDocumentZhCN } from './planDocument.zh-CN.ts';
+import { planIndicatorsEn } from './planIndicators.en.ts';
+import { planIndicatorsZhCN } from './planIndicators.zh-CN.ts';
+import { planContentEn } from './planContent.en.ts';
+import { planContentZhCN } from './planContent.zh-CN.ts';
+import { planImportEn } from './planImport.en.ts';
+import { planImportZhCN } from './planImport.zh-CN.ts';
 import { gepEn } from './gep.en.ts';
 import { gepZhCN } from './gep.zh-CN.ts';
 import { gatewayEn } from './gateway.en.ts';
@@ -43,8 +51,8 @@ import { zhCN } from './zh-CN.ts';
 
 export type Locale = 'zh-CN' | 'en';
 const catalogs: Record<Locale, Record<string, string>> = {
-  'zh-CN': { ...zhCN, ...reportZhCN, ...accountsZhCN, ...accessZhCN, ...integrityZhCN, ...embeddedZhCN, ...limitsZhCN, ...serverZhCN, ...backupZhCN, ...cliZhCN, ...dataZhCN, ...entryZhCN, ...monitoringZhCN, ...monitoringFiguresZhCN, ...monitoringApiZhCN, ...hj212ZhCN, ...monitoringImportZhCN, ...gepZhCN, ...gatewayZhCN, ...alarmsZhCN },
-  en: { ...en, ...reportEn, ...accountsEn, ...accessEn, ...integrityEn, ...embeddedEn, ...limitsEn, ...serverEn, ...backupEn, ...cliEn, ...dataEn, ...entryEn, ...monitoringEn, ...monitoringFiguresEn, ...monitoringApiEn, ...hj212En, ...monitoringImportEn, ...gepEn, ...gatewayEn, ...alarmsEn },
+  'zh-CN': { ...zhCN, ...reportZhCN, ...accountsZhCN, ...accessZhCN, ...integrityZhCN, ...embeddedZhCN, ...limitsZhCN, ...serverZhCN, ...backupZhCN, ...cliZhCN, ...dataZhCN, ...entryZhCN, ...monitoringZhCN, ...monitoringFiguresZhCN, ...monitoringApiZhCN, ...hj212ZhCN, ...monitoringImportZhCN, ...gepZhCN, ...gatewayZhCN, ...alarmsZhCN, ...planDocumentZhCN, ...planIndicatorsZhCN, ...planContentZhCN, ...planImportZhCN },
+  en: { ...en, ...reportEn, ...accountsEn, ...accessEn, ...integrityEn, ...embeddedEn, ...limitsEn, ...serverEn, ...backupEn, ...cliEn, ...dataEn, ...entryEn, ...monitoringEn, ...monitoringFiguresEn, ...monitoringApiEn, ...hj212En, ...monitoringImportEn, ...gepEn, ...gatewayEn, ...alarmsEn, ...planDocumentEn, ...planIndicatorsEn, ...planContentEn, ...planImportEn },
 };
 
 export function t(key: string, params: Record<string, string | number> = {}, locale: Locale = 'zh-CN'): string {
