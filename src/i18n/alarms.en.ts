@@ -59,4 +59,8 @@ export const alarmsEn: Record<string, string> = {
   "alarms.cli.ruleSet": "Dispatch rule saved.",
   "alarms.cli.noRules": "This plan has no dispatch rules: new alarms make no work items.",
   "alarms.cli.unknownSub": "Unknown alarms command \"{value}\".",
+  "alarms.api.state": "Unknown alarm state \"{value}\"; expected open, closed or all.",
+  "alarms.api.after": "\"{value}\" is not an alarm number; expected a whole number.",
+  "alarms.api.wait": "\"{value}\" seconds is not a wait; expected a whole number from 0 to {max}.",
+  "alarms.api.busy": "Too many pages are waiting for alarms at once; try again shortly.",
 };

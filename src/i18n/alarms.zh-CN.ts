@@ -60,4 +60,8 @@ export const alarmsZhCN: Record<string, string> = {
   "alarms.cli.ruleSet": "派发规则已保存。",
   "alarms.cli.noRules": "这个规划还没有设置派发规则：新报警不会生成工作任务。",
   "alarms.cli.unknownSub": "不认识的报警命令“{value}”。",
+  "alarms.api.state": "报警状态“{value}”不认识；应为 open（未关闭）、closed（已关闭）或 all（全部）。",
+  "alarms.api.after": "“{value}”不是报警编号；应为非负整数。",
+  "alarms.api.wait": "等待时间“{value}”秒不对；应为0至{max}之间的整数。",
+  "alarms.api.busy": "同时等待报警的页面过多，请稍后再试。",
 };

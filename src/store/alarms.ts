@@ -265,6 +265,8 @@ async function dispatch(tx: Queryable, alarmId: number, a: Alarm, d: DeviceRow, 
 
 export interface AlarmListing extends Alarm {
   mn: string;
+  /** the pollutant as the discharge permit names it */
+  pollutantName: string | null;
   source: string;
   outlet: string;
   regionId: number;
@@ -274,20 +276,22 @@ export interface AlarmListing extends Alarm {
 }
 
 /** Alarms, newest first; `state` 'open' for all but closed. Only alarms of regions the actor reads are listed. */
-export async function listAlarms(db: Queryable, opts: { state?: AlarmState | 'open'; regionIds?: number[] | null; limit?: number } = {}): Promise<AlarmListing[]> {
-  const r = await db.query<StoredAlarmRow & { mn: string; source: string; outlet: string; region_id: number; clear_candidate: boolean; dispatch_note: string | null; wi_id: string | null; wi_plan: string | null; wi_lead: string | null; wi_deadline: string | null; wi_status: string | null }>(
-    `SELECT a.*, d.mn, s.name AS source, o.name AS outlet, s.region_id,
+export async function listAlarms(db: Queryable, opts: { state?: AlarmState | 'open'; regionIds?: number[] | null; limit?: number; after?: number } = {}): Promise<AlarmListing[]> {
+  const r = await db.query<StoredAlarmRow & { mn: string; pollutant_name: string | null; source: string; outlet: string; region_id: number; clear_candidate: boolean; dispatch_note: string | null; wi_id: string | null; wi_plan: string | null; wi_lead: string | null; wi_deadline: string | null; wi_status: string | null }>(
+    `SELECT a.*, d.mn, (SELECT p.name FROM outlet_pollutants p WHERE p.outlet_id = o.id AND p.code = a.pollutant ORDER BY p.averaging LIMIT 1) AS pollutant_name, s.name AS source, o.name AS outlet, s.region_id,
             w.id AS wi_id, w.plan_id AS wi_plan, w.lead_unit AS wi_lead, to_char(w.deadline, 'YYYY-MM-DD') AS wi_deadline, w.status AS wi_status
      FROM alarms a JOIN devices d ON d.id = a.device_id JOIN outlets o ON o.id = d.outlet_id JOIN pollution_sources s ON s.id = o.source_id
      LEFT JOIN work_items w ON w.id = a.work_item_id
      WHERE ($1::text IS NULL OR ($1 = 'open' AND a.state <> 'closed') OR a.state = $1)
        AND ($2::int[] IS NULL OR s.region_id = ANY($2::int[]))
+       AND a.id > $4
      ORDER BY a.raised_at DESC, a.id DESC LIMIT $3`,
-    [opts.state ?? null, opts.regionIds ?? null, Math.min(Math.max(opts.limit ?? 500, 1), 5000)],
+    [opts.state ?? null, opts.regionIds ?? null, Math.min(Math.max(opts.limit ?? 500, 1), 5000), opts.after ?? 0],
   );
   return r.rows.map((x) => ({
     ...toAlarm(x),
     mn: x.mn,
+    pollutantName: x.pollutant_name,
     source: x.source,
     outlet: x.outlet,
     regionId: x.region_id,
@@ -303,14 +307,14 @@ export async function listAlarms(db: Queryable, opts: { state?: AlarmState | 'op
  * plan office of the work item's plan, or the unit it was dispatched to; an alarm not dispatched, the plan office
  * of a plan of its region.
  */
-export async function moveAlarm(db: Db, id: number, to: AlarmState, actor: Actor, note: string | null, now: Date = new Date()): Promise<Alarm> {
+export async function moveAlarm(db: Db, id: number, to: AlarmState, actor: Actor, note: string | null, now: Date = new Date(), opts: { regionId?: number } = {}): Promise<Alarm> {
   return db.transaction(async (tx) => {
     const row = (await tx.query<StoredAlarmRow & { region_id: number; work_item_id: string | null }>(
       `SELECT a.*, s.region_id FROM alarms a JOIN devices d ON d.id = a.device_id JOIN outlets o ON o.id = d.outlet_id
        JOIN pollution_sources s ON s.id = o.source_id WHERE a.id = $1 FOR UPDATE OF a`,
       [id],
     )).rows[0];
-    if (!row) throw new NotFoundError(t('alarms.error.noAlarm', { id }));
+    if (!row || (opts.regionId !== undefined && row.region_id !== opts.regionId)) throw new NotFoundError(t('alarms.error.noAlarm', { id }));
     const item = row.work_item_id
       ? (await tx.query<{ id: string; plan_id: string; lead_unit: string; status: string }>('SELECT id, plan_id, lead_unit, status FROM work_items WHERE id = $1 FOR UPDATE', [row.work_item_id])).rows[0]
       : undefined;
@@ -371,4 +375,14 @@ export async function setAlarmRule(db: Db, rule: AlarmRule, actor: Actor): Promi
 export async function listAlarmRules(db: Queryable, planId: string): Promise<AlarmRule[]> {
   const r = await db.query<{ plan_id: string; kind: RuleKind; assignee: Assignee; unit_name: string | null; deadline_days: number }>('SELECT * FROM alarm_rules WHERE plan_id = $1 ORDER BY kind', [planId]);
   return r.rows.map((x) => ({ planId: x.plan_id, kind: x.kind, assignee: x.assignee, unitName: x.unit_name, deadlineDays: x.deadline_days }));
+}
+
+/** The highest alarm id of the regions (0 when none): the web asks for alarms after it. */
+export async function latestAlarmId(db: Queryable, regionIds: number[]): Promise<number> {
+  const r = await db.query<{ id: string | null }>(
+    `SELECT max(a.id) AS id FROM alarms a JOIN devices d ON d.id = a.device_id JOIN outlets o ON o.id = d.outlet_id
+     JOIN pollution_sources s ON s.id = o.source_id WHERE s.region_id = ANY($1::int[])`,
+    [regionIds],
+  );
+  return Number(r.rows[0]?.id ?? 0);
 }
