@@ -2,7 +2,6 @@
 // lifecycle and the work item each was dispatched as; a step of the lifecycle; the rules of dispatch. Kinds,
 // states and assignees are keys; the web shows them in words.
 import { z } from 'zod';
-import { LIMITS } from '../domain/limits.ts';
 
 export const AlarmKind = z.enum(['exceedance', 'stuck', 'zero', 'negative', 'outOfRange', 'silent', 'lowTransmission']);
 export const AlarmState = z.enum(['raised', 'acknowledged', 'handling', 'closed']);
@@ -45,7 +44,7 @@ export type AlarmList = z.infer<typeof AlarmList>;
 export const AlarmStepBody = z
   .object({
     to: AlarmState.exclude(['raised']),
-    note: z.string().max(LIMITS.textChars).nullable().optional(),
+    note: z.string().max(5000).nullable().optional().describe('at most 5,000 characters, as every text field (LIMITS.textChars)'),
   })
   .strict();
 export type AlarmStepBody = z.infer<typeof AlarmStepBody>;

@@ -176,6 +176,7 @@ export async function runAlarmChecks(db: Db, now: Date = new Date(), settings: P
               series,
               limits,
               expectedIntervalMs: w.interval,
+              names: Object.fromEntries(limitRows.filter((l) => l.device_id === d.id && l.name).map((l) => [l.code, l.name!])),
               // silence is judged once, against the hourly interval
               lastPacketAt: kind === 'hourly' && d.last_packet ? new Date(d.last_packet) : null,
               settings: s,
