@@ -94,4 +94,29 @@ describe('big screen and parsed requirement in Chromium', () => {
     await page.screenshot({ path: join(SHOTS, 'bigscreen-alarms.png') });
     await page.close();
   }, 120_000);
+
+  it('the monitoring page lists the alarm and takes it through 确认, 处置 and 关闭, the last with evidence', async () => {
+    const page = await ws.open(`#/monitoring?plan=${QIANJIANG}&year=2026`, { width: 1366, height: 768 });
+    const table = page.getByTestId('alarms-table');
+    const row = table.locator('tr').filter({ hasText: '超标' }).first();
+    await row.waitFor({ state: 'visible', timeout: 20_000 });
+    expect(await row.textContent()).toContain('待确认');
+    await row.locator('[data-testid^="alarm-step-"]').click(); // 确认
+    await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain('已确认');
+    await row.locator('[data-testid^="alarm-step-"]').click(); // 处置
+    await page.getByTestId('alarm-step-note').fill('已通知企业检修除尘器');
+    await page.getByTestId('alarm-step-save').click();
+    await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain('处置中');
+    await row.locator('[data-testid^="alarm-step-"]').click(); // 关闭
+    await page.getByTestId('alarm-step-save').click();
+    // closing without evidence is refused in words
+    await expect.poll(() => page.locator('.ant-message').textContent(), { timeout: 10_000 }).toContain('处置说明或证据');
+    await page.getByTestId('alarm-step-note').fill('滤袋已更换，见监测报告2026-118号');
+    await page.getByTestId('alarm-step-save').click();
+    await expect.poll(async () => (await table.locator('tr').filter({ hasText: '超标' }).count()), { timeout: 10_000 }).toBe(0);
+    await page.getByText('全部', { exact: true }).click();
+    await expect.poll(() => page.getByTestId('alarms-table').locator('tr').filter({ hasText: '超标' }).first().textContent(), { timeout: 10_000 }).toContain('已关闭');
+    await page.getByTestId('monitoring-alarms').screenshot({ path: join(SHOTS, 'monitoring-alarms.png') });
+    await page.close();
+  }, 120_000);
 });
