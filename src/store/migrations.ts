@@ -854,6 +854,11 @@ CREATE TABLE source_data_settings (
 );
 `,
   },
+  {
+    version: 14,
+    name: "what a plan's prose states about its own tables (figures, item counts), for the consistency check",
+    sql: `ALTER TABLE plans ADD COLUMN IF NOT EXISTS statements jsonb NOT NULL DEFAULT '[]';`,
+  },
 ];
 
 /** Bring the schema up to date. Safe to call on every start, by several processes at once. */

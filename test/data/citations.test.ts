@@ -85,3 +85,23 @@ describe('every cited line prints the value cited', () => {
     expect(citationMisses('t', variant)).toEqual([]);
   });
 });
+
+describe('statements of the prose', () => {
+  it('each statement’s figure (name, figure, unit) is printed in its words, in that order', () => {
+    const plans = dataFiles().filter((f) => f.file.endsWith('/plan.yaml'));
+    let n = 0;
+    for (const f of plans) {
+      for (const st of ((f.content as { statements?: Array<{ printed: string; figure?: { name: string; printed: string; unit?: string } }> }).statements ?? [])) {
+        if (!st.figure) continue;
+        n++;
+        const { name, printed, unit } = st.figure;
+        const at = st.printed.indexOf(name);
+        expect(at, `${f.file}: ${name} in ${st.printed}`).toBeGreaterThanOrEqual(0);
+        const after = st.printed.indexOf(printed, at + name.length);
+        expect(after, `${f.file}: ${printed} after ${name}`).toBeGreaterThan(at);
+        if (unit) expect(st.printed.slice(after + printed.length).startsWith(unit) || printed.endsWith(unit.replace('%', '％')) || printed.endsWith(unit), `${f.file}: unit ${unit} after ${printed}`).toBe(true);
+      }
+    }
+    expect(n).toBeGreaterThan(0);
+  });
+});
