@@ -555,9 +555,10 @@ function checkStatedCounts(input: ConsistencyInput): Finding[] {
         actual: items.length,
         numbers: items.map((i) => i.number).join(LIST_SEPARATOR) || '—',
       };
-      const subjects: Subject[] = items.map((i) => ({ type: 'indicator', framework: f.id, number: i.number, name: i.name }));
-      const marked = items.flatMap((i) => (key === 'total' ? [] : [i.source]));
-      const base = finding('statedCountDiffers', key, params, lines(st.source, ...marked), subjects);
+      // the items marked so are what the finding is about; for the count in all, the sentence alone
+      const marked = key === 'total' ? [] : items;
+      const subjects: Subject[] = marked.map((i) => ({ type: 'indicator', framework: f.id, number: i.number, name: i.name }));
+      const base = finding('statedCountDiffers', key, params, lines(st.source, ...marked.map((i) => i.source)), subjects);
       out.push({ ...base, figures: { stated, actual: items.length, difference: items.length - stated } });
     };
     compare('total', c.total, f.indicators);

@@ -270,7 +270,9 @@ describe('checkConsistency', () => {
     expect(found[1]!.subjects).toEqual([{ type: 'indicator', framework: 'national', number: '3', name: '近岸海域水质优良比例' }]);
     expect(text(found[0]!)).toBe(`规划正文称“${printed}”，即国家指标中仅考核市的指标2项，而指标表中标为仅考核市的有1项（第5项）。`);
     p.statements = [{ printed, itemCounts: { framework: 'national', total: 6, only: { city: 1, coastal: 1 } }, source: at(18) }];
-    expect(ofKind(checkConsistency(p), 'statedCountDiffers').map(text)).toEqual([`规划正文称“${printed}”，即国家指标共6项指标，而指标表列有5项。`]);
+    const [total] = ofKind(checkConsistency(p), 'statedCountDiffers');
+    expect(text(total!)).toBe(`规划正文称“${printed}”，即国家指标共6项指标，而指标表列有5项。`);
+    expect([total!.lines, total!.subjects, total!.figures]).toEqual([[at(18)], [], { stated: 6, actual: 5, difference: -1 }]);
     p.statements[0]!.itemCounts!.total = 5;
     expect(ofKind(checkConsistency(p), 'statedCountDiffers')).toEqual([]);
   });
