@@ -53,6 +53,7 @@ function indicatorInput(def: ItemDef, data: Map<string, LeafData>, result: ItemR
         ...(o.dataYear !== undefined ? { dataYear: o.dataYear } : {}),
         ...(o.footnote ? { footnote: o.footnote } : {}),
         ...(o.source ? { source: o.source } : {}),
+        ...(o.correction ? { corrected: o.correction.printed } : {}),
       })),
     ),
   };

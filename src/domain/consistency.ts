@@ -60,6 +60,8 @@ export interface ObservationCheckInput {
   flags?: string[];
   footnote?: { mark: string; printed: string; source?: Source };
   source?: Source;
+  /** the figure a documented correction of a misprint gives instead of the printed one */
+  corrected?: string;
 }
 
 /** An indicator or one of its parts: its name and line, how it stands in the assessed year, who leads it. */
@@ -512,7 +514,7 @@ function checkStatedFigures(input: ConsistencyInput, names: IndicatorNames): Fin
       if (!sameUnit(fig.unit, unit)) continue;
       const observations = n.indicator.observations.filter((o) => o.year === st.year && o.part === n.part?.name);
       for (const o of observations) {
-        const table = numberOf(o.printed, n.name, unit);
+        const table = numberOf(o.corrected ?? o.printed, n.name, unit);
         if (!table || agree(stated, table)) continue;
         out.push(
           finding(
@@ -524,7 +526,7 @@ function checkStatedFigures(input: ConsistencyInput, names: IndicatorNames): Fin
               framework: n.framework.name,
               number: n.indicator.number,
               name: n.part ? partName(n.indicator.name, n.part.name) : n.indicator.name,
-              value: o.printed,
+              value: o.corrected ?? o.printed,
             },
             lines(st.source, o.source),
             [indicatorSubject(n)],

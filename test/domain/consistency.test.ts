@@ -244,6 +244,11 @@ describe('checkConsistency', () => {
       p.statements = [{ ...park, figure }];
       expect(ofKind(checkConsistency(p), 'statedFigureDiffers'), figure.printed).toEqual([]);
     }
+    // a misprinted table figure is compared as its documented correction
+    p.frameworks[1]!.indicators[1]!.observations[0] = { year: 2021, printed: '2', corrected: '18.5', source: at(130) };
+    p.statements = [park];
+    expect(ofKind(checkConsistency(p), 'statedFigureDiffers')).toEqual([]);
+    p.frameworks[1]!.indicators[1]!.observations[0] = { year: 2021, printed: '大于12', source: at(130) };
     p.statements = [{ ...park, year: 2020 }];
     expect(ofKind(checkConsistency(p), 'statedFigureDiffers')).toEqual([]);
     p.statements = [{ ...park, figure: { ...park.figure, unit: '公顷' } }];
