@@ -44,7 +44,7 @@ interface Miss {
   line: string;
 }
 
-/** The misses of one parsed data file: a value whose cited line prints neither it nor its first line. */
+/** The misses of one parsed data file: a value whose cited line prints neither it nor, as one cell, its first line. */
 export function citationMisses(file: string, content: unknown): Miss[] {
   const out: Miss[] = [];
   visitObjects(content, ({ path, kind, node }) => {
@@ -56,7 +56,6 @@ export function citationMisses(file: string, content: unknown): Miss[] {
     for (const [field, text] of texts) {
       const s = seed(src.document);
       const line = lineAt(s, src.line);
-      const first = text.split('；')[0]!;
       if (text === '' || line.includes(text) || oneCellFrom(s, src.line, text)) continue;
       out.push({ at: `${file} ${path}.${field} @${src.document}:${src.line}`, text, line });
     }
