@@ -855,6 +855,11 @@ CREATE TABLE source_data_settings (
 `,
   },
   {
+    version: 14,
+    name: "what a plan's prose states about its own tables (figures, item counts), for the consistency check",
+    sql: `ALTER TABLE plans ADD COLUMN IF NOT EXISTS statements jsonb NOT NULL DEFAULT '[]';`,
+  },
+  {
     version: 15,
     name: 'alarms of pollution sources and the rules that dispatch them as work items',
     sql: `
