@@ -1,0 +1,108 @@
+// Small readers shared by the plan-content parts (plan facts, projects, tasks, prose targets). Pure.
+//
+// The Chinese patterns here are data about the documents (how Chinese plans number their headings, print
+// years, amounts and units), kept in one place so the parts read every plan alike.
+import type { ParagraphBlock, PlanDocument } from './document.ts';
+
+/** Chinese numerals as plans number chapters, sections and groups (一 … 九十九, 〇/零). */
+export const CN_NUMERAL = '[一二三四五六七八九十百零〇两]+';
+const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 一 → 1, 十二 → 12, 二十 → 20, 一百零五 → 105; null for anything else. */
+export function chineseNumber(s: string): number | null {
+  if (!new RegExp(`^${CN_NUMERAL}$`).test(s) || s.length > 6) return null;
+  let total = 0;
+  let current = 0;
+  for (const ch of s) {
+    if (ch === '百') {
+      total += (current || 1) * 100;
+      current = 0;
+    } else if (ch === '十') {
+      total += (current || 1) * 10;
+      current = 0;
+    } else {
+      const d = CN_DIGITS[ch];
+      if (d === undefined) return null;
+      current = d;
+    }
+  }
+  return total + current;
+}
+
+/** Full-width digits, dot, percent and spaces as ASCII: "２０２２" → "2022". */
+export function halfWidth(s: string): string {
+  return s.replace(/[\uff10-\uff19\uff0e\uff05]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+}
+
+/**
+ * A decimal amount printed in 亿元 as 万元, exactly: the decimal digits are shifted, not multiplied as a float
+ * ("20.5455" → 205455, "0.19" → 1900, "82.9" → 829000). Null when the text is not a plain decimal number.
+ */
+export function yiToWan(printed: string): number | null {
+  const m = /^(\d{1,9})(?:\.(\d{1,12}))?$/.exec(halfWidth(printed).replace(/[,，\s]/g, ''));
+  if (!m) return null;
+  const frac = m[2] ?? '';
+  const whole = `${m[1]}${frac.slice(0, 4).padEnd(4, '0')}`;
+  const rest = frac.slice(4);
+  return Number(rest ? `${whole}.${rest}` : whole);
+}
+
+/** An amount with its unit as 万元: ("20.5455", "亿元") → 205455; ("513306", "万元") → 513306. */
+export function toWan(number: string, unit: string): number | null {
+  if (unit.startsWith('亿')) return yiToWan(number);
+  const m = /^(\d{1,12})(?:\.(\d{1,8}))?$/.exec(halfWidth(number).replace(/[,，\s]/g, ''));
+  if (!m) return null;
+  if (unit.startsWith('元')) {
+    const digits = `${m[1]}${(m[2] ?? '')}`;
+    const scale = (m[2] ?? '').length + 4;
+    return Number(`${digits.slice(0, -scale) || '0'}.${digits.slice(-scale).padStart(scale, '0')}`);
+  }
+  return Number(m[2] ? `${m[1]}.${m[2]}` : m[1]);
+}
+
+/** Dashes plans print between years: 2022—2024, 2022-2024, 2022～2024, 2022至2024. */
+export const YEAR_DASH = '[—–\\-－~～至到]+';
+const YEAR_RANGE = new RegExp(`^(\\d{4})\\s*年?\\s*(?:${YEAR_DASH})\\s*(\\d{4})\\s*年?$`);
+const ONE_YEAR = /^(\d{4})\s*年?$/;
+
+/** "2022—2024" → { start: 2022, end: 2024 }; "2022" → { 2022, 2022 }; null for anything else. */
+export function yearRange(printed: string): { start: number; end: number } | null {
+  const s = halfWidth(printed).replace(/\s+/g, '');
+  const m = YEAR_RANGE.exec(s);
+  if (m) {
+    const start = Number(m[1]);
+    const end = Number(m[2]);
+    return end >= start ? { start, end } : null;
+  }
+  const one = ONE_YEAR.exec(s);
+  return one ? { start: Number(one[1]), end: Number(one[1]) } : null;
+}
+
+/** The paragraphs of a document in order. */
+export function paragraphs(doc: PlanDocument): ParagraphBlock[] {
+  return doc.blocks.filter((b): b is ParagraphBlock => b.kind === 'paragraph');
+}
+
+/** A table-of-contents line: a heading followed by a TAB or dots and a page number ("第四章 重点任务\t40"). */
+export function isTocLine(text: string): boolean {
+  return /(\t|…{2,}|\.{4,}|·{4,})\s*\d+\s*$/.test(text) || /\t\d+$/.test(text);
+}
+
+/** Splits running text into its clauses (by ，；。 and their half-width forms), outside brackets and quotes. */
+export function splitClauses(text: string): Array<{ text: string; end: string }> {
+  const out: Array<{ text: string; end: string }> = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of text) {
+    if ('（(《“【['.includes(ch)) depth++;
+    else if ('）)》”】]'.includes(ch)) depth = Math.max(0, depth - 1);
+    if (depth === 0 && '，,；;。'.includes(ch)) {
+      if (cur.trim()) out.push({ text: cur.trim(), end: ch });
+      cur = '';
+      continue;
+    }
+    cur += ch;
+  }
+  if (cur.trim()) out.push({ text: cur.trim(), end: '' });
+  return out;
+}
