@@ -45,7 +45,7 @@ const GROUP_ROW = new RegExp(
 const TOTAL_ROW = /^(合\s*计|总\s*计)$/;
 const SUBTOTAL_ROW = /^小\s*计$/;
 /** The words of a lead-unit cell's end: a line that ends so is a unit of its own. */
-const UNIT_END = /(局|委|委员会|政府|中心|公司|集团|办公室|办|管委会|部|所|站|队|院|会|街道|镇|乡|处)$/;
+const UNIT_END = /.{2,}(局|委|委员会|政府|中心|公司|集团|办公室|管委会|所|站|队|院)$/;
 
 const joinLines = (text: string) => text.split('\n').map((s) => s.trim()).join('');
 
@@ -234,9 +234,9 @@ const round4 = (n: number) => Math.round(n * 10000) / 10000;
 // Projects named in prose
 
 /** "…6大类29个重点工程项目，总投资约82.9亿元" — the plan's stated total in running text. */
-const PROSE_TOTAL = /(\d+)\s*个[^，。；]{0,12}项目[^，。；]{0,6}[，,]\s*(?:总投资|投资总额|总投资额|投资)(?:为|约为|约|共)?\s*(约)?\s*([\d.]+)\s*(亿元|万元)/;
+const PROSE_TOTAL = /(\d+)\s*个[^，。；]{0,12}项目[^，。；]{0,6}[，,]\s*(?:总投资|投资总额|总投资额|投资)(?:为|共)?\s*(约为?)?\s*([\d.]+)\s*(亿元|万元)/;
 /** "X包括A、B和C等N个具体项目，投资约Y亿元" — one group in running text. */
-const PROSE_GROUP = /^(.{2,30}?)(?:主要)?包括(.+?)等\s*(\d+)\s*个[^，。；]{0,6}项目[，,]\s*(?:总?投资|投资总额)(?:为|约为|约|共)?\s*(约)?\s*([\d.]+)\s*(亿元|万元)/;
+const PROSE_GROUP = /^(.{2,30}?)(?:主要)?包括(.+?)等\s*(\d+)\s*个[^，。；]{0,6}项目[，,]\s*(?:总?投资|投资总额)(?:为|共)?\s*(约为?)?\s*([\d.]+)\s*(亿元|万元)/;
 const CLAUSE_HEADING = new RegExp(`^[（(](${CN_NUMERAL})[）)]`);
 
 function readProse(doc: PlanDocument, ctx: ExtractContext, planId: string): ProjectsFile | null {
