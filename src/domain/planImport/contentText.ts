@@ -106,3 +106,56 @@ export function splitClauses(text: string): Array<{ text: string; end: string }>
   if (cur.trim()) out.push({ text: cur.trim(), end: '' });
   return out;
 }
+
+/** Verbs of target, longest first (data about how plans state targets). */
+const VERB = /(力争)?(保持或优于|保持优于|达到或优于|达到或者优于|稳定保持在|稳定保持|保持在|稳定在|保持|达到|达(?=\s*\d)|突破|超过|不低于|不少于|不高于|不超过|控制在|提高到|提高至|提升到|提升至|提高|提升|累计下降|下降|降低到|降低至|降低|减少|双增长|增长到|增长|增加到|增加|优于)/;
+/** A target named after its figure ("建成100亿级生态工业集群"). */
+const BUILD = /^(力争)?(建成|打造|创建)(?=\s*\d)/;
+const COMPARISON = /^(力争)?(保持或优于|保持优于|达到或优于|达到或者优于|优于|双增长)/;
+/** What follows a verb of target: a figure (≥40%, 350天, II类). */
+const FIGURE_AFTER = /^\s*(?:[≥≤><＞＜]=?\s*)?(?:\d|[ⅠⅡⅢⅣⅤ]|I{1,3}类|IV类|V类)/;
+/** Words that open a clause without being part of the quantity's name. */
+const LEAD_WORDS = /^(确保|实现|推动|力争|全面|基本|使|将|全区|全县|全市|其中|实施)+/;
+const MAX_NAME_CHARS = 40;
+
+/**
+ * The quantity and the target a clause states ("森林覆盖率达到72%以上" → 森林覆盖率 / 达到72%以上), or null when
+ * the clause states none: a verb of target followed by a figure, or a comparison (保持或优于入境水质, 双增长).
+ */
+export function readTarget(clause: string): { name: string; printed: string } | null {
+  const text = clause.trim();
+  const build = BUILD.exec(text);
+  if (build) {
+    const name = text.slice(build[0].length).replace(/^\s*[\d.]+\s*[亿万千百]*\s*[级个座家处项]*\s*的?/, '').trim();
+    return name.length >= 2 && name.length <= MAX_NAME_CHARS ? { name, printed: text } : null;
+  }
+  // the first verb followed by a figure ("增加值…达到10%": 增加 is part of the name, 达到 the verb)
+  let v: RegExpExecArray | null = null;
+  for (let from = 0; from < text.length; ) {
+    const m = VERB.exec(text.slice(from));
+    if (!m) break;
+    const at = from + m.index;
+    const rest = text.slice(at);
+    if (at > 0 && (FIGURE_AFTER.test(rest.slice(m[0].length)) || COMPARISON.test(rest))) {
+      v = m;
+      v.index = at;
+      break;
+    }
+    from = at + 1;
+  }
+  if (!v) return null;
+  let printed = text.slice(v.index);
+  const after = printed.slice(v[0].length);
+  // "水质达到或者优于III类比例持续提高": the figure is part of the quantity's name, the target a trend
+  if (/(比例|比率|比重)/.test(after) && /(持续|稳步|逐步|不断)?(提高|提升|改善|增加|下降|降低)$/.test(printed)) return null;
+  let name = text.slice(0, v.index);
+  // "…为主体（其中党政机关…比例不低于50%，学校…）": the name starts inside the open bracket
+  const open = Math.max(name.lastIndexOf('（'), name.lastIndexOf('('));
+  if (open >= 0 && name.indexOf('）', open) < 0 && name.indexOf(')', open) < 0) {
+    name = name.slice(open + 1);
+    printed = printed.split(/[，,；;）)]/)[0]!;
+  }
+  name = name.replace(LEAD_WORDS, '').trim();
+  if (name.length < 2 || name.length > MAX_NAME_CHARS) return null;
+  return { name, printed };
+}

@@ -12,7 +12,7 @@
 // deadlines ("2025年底前") are kept as printed, with their year.
 import type { Clause, TaskNode, TasksFile } from '../../data/schema.ts';
 import { t } from '../../i18n/index.ts';
-import { CN_NUMERAL, halfWidth, isTocLine, splitClauses } from './contentText.ts';
+import { CN_NUMERAL, halfWidth, isTocLine, readTarget, splitClauses } from './contentText.ts';
 import type { PlanDocument } from './document.ts';
 import type { ExtractContext, Finding, PartResult } from './types.ts';
 
@@ -41,10 +41,6 @@ export function isTaskChapter(title: string): boolean {
 /** The year a clause's target or deadline is set for. */
 const BY_YEAR = /(?:到|至|于)\s*(\d{4})\s*年(?:底|末)?/;
 const DEADLINE = /(\d{4})\s*年(?:底|末)?(?:前|以前|之前)/;
-/** The verbs that state a target, longest first (data about how plans state figures). */
-export const TARGET_VERB = /(力争)?(保持或优于|稳定保持在|稳定保持|保持在|保持|达到或优于|达到|达|突破|超过|不低于|不少于|不高于|不超过|控制在|提高到|提高至|提升到|提升至|提高|提升|累计下降|下降|降低到|降低至|降低|减少|双增长|增长到|增长|增加到|增加|优于|建成)/;
-const QUANTITY = /[≥≤><＞＜]?\s*\d+(?:\.\d+)?\s*(?:%|％|‰|[类级天个座家处项万亿千百公里平方米吨亩人户元次台辆套条所]+)?(?:及?以上|及?以下|左右)?/;
-
 export interface Figure {
   name?: string;
   printed: string;
@@ -59,16 +55,10 @@ export function clauseFigures(text: string): Figure[] {
     const by = BY_YEAR.exec(c.text);
     if (by) year = Number(by[1]);
     const rest = by ? c.text.slice(by.index + by[0].length).replace(/^[，,\s]+/, '') : c.text;
-    const verb = TARGET_VERB.exec(rest);
-    if (verb && verb.index > 0) {
-      const printed = rest.slice(verb.index);
-      if (QUANTITY.test(printed) && /\d/.test(printed)) {
-        const name = rest.slice(0, verb.index).replace(/^(确保|实现|推动|力争|全面|基本|使|将|全区|全县|全市)+/, '').trim();
-        if (name.length >= 2 && name.length <= 40) {
-          out.push({ name, printed, ...(year !== undefined ? { year } : {}) });
-          continue;
-        }
-      }
+    const target = readTarget(rest);
+    if (target) {
+      out.push({ name: target.name, printed: target.printed, ...(year !== undefined ? { year } : {}) });
+      continue;
     }
     const dl = DEADLINE.exec(c.text);
     if (dl) out.push({ printed: dl[0], year: Number(dl[1]) });
