@@ -32,7 +32,7 @@ const ISSUER = /^[\u4e00-\u9fa5]{2,30}(?:人民政府|人民政府办公室|人�
 const NEAR_FAR = /(\d{4})\s*年(?:作为|为)(近期|中期|远期)[^，。；]{0,8}目标年|(近期|中期|远期)(?:目标年|目标年份)(?:为|是)\s*(\d{4})\s*年/g;
 const HEADER_TARGET_YEAR = /(\d{4})\s*年?\s*目标|目标值?\s*[（(]\s*(\d{4})\s*年?\s*[）)]|(?:近期|中期|远期)\s*[（(]\s*(\d{4})\s*年?\s*[）)]/;
 const BY_YEAR = /到\s*(\d{4})\s*年/g;
-const PHASE = new RegExp(`^([\\u4e00-\\u9fa5]{1,6}期)\\s*[（(]\\s*(\\d{4})\\s*年?\\s*(?:${YEAR_DASH})\\s*(\\d{4})\\s*年?\\s*[）)]\\s*(?:目标)?\\s*[：:]`);
+const PHASE = new RegExp(`^([\\u4e00-\\u9fa5]{1,6}(?:期|阶段))\\s*[（(]\\s*(\\d{4})\\s*年?\\s*(?:${YEAR_DASH})\\s*(\\d{4})\\s*年?\\s*[）)]\\s*(?:目标)?\\s*[：:]`);
 const OFFICE = /(?:领导小组)?下设(?:[\u4e00-\u9fa5]{0,12}领导小组)?办公室[，,]?\s*(?:办公室)?(?:设在|设于|在|于)\s*([\u4e00-\u9fa5]{2,20}?(?:局|委员会|委|中心|办公室|政府|厅))(办公)?/;
 
 function titleCandidates(paras: ParagraphBlock[]): Array<{ title: string; score: number; line: number }> {
