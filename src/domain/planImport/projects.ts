@@ -29,7 +29,7 @@ const HEADER_WORDS: Array<[Field, RegExp]> = [
   ['number', /^(序号|编号|序)$/],
   ['subCategory', /分项|子项|小类|子类|二级类/],
   ['category', /类别|类型|大类|工程类/],
-  ['name', /(项目|工程)名称|^名称$/],
+  ['name', /(项目|工程)名称|^名称$|^(建设)?(项目|工程)$/],
   ['content', /建设内容|项目内容|建设规模|主要内容|实施内容/],
   ['investment', /投资/],
   ['years', /年限|年度|期限|起止|建设周期|实施时间|建设时间|完成时间/],
@@ -40,10 +40,12 @@ const HEADER_WORDS: Array<[Field, RegExp]> = [
 
 /** Group header rows: "一、生态安全保障工程（31项20.5455亿元）"; the bracket is optional. */
 const GROUP_ROW = new RegExp(
-  `^(${CN_NUMERAL}|\\d{1,3})\\s*[、.．]\\s*(.+?)\\s*(?:[（(]\\s*(?:共\\s*)?(\\d+)\\s*[项个]\\s*[，,、]?\\s*(?:总?投资\\s*)?(约)?\\s*([\\d.]+)\\s*(亿元|万元)\\s*[）)])?$`,
+  `^(${CN_NUMERAL}|\\d{1,3})\\s*[、.．]\\s*(.+?)\\s*(?:[（(]\\s*(?:共\\s*)?(\\d+)\\s*(?:个项目|项目|项|个)\\s*[，,、]?\\s*(?:总?投资\\s*)?(约)?\\s*([\\d.]+)\\s*(亿元|万元)\\s*[）)])?$`,
 );
-const TOTAL_ROW = /^(合\s*计|总\s*计)$/;
-const SUBTOTAL_ROW = /^小\s*计$/;
+const TOTAL_ROW = /^(合\s*计|总\s*计)/;
+const SUBTOTAL_ROW = /^小\s*计/;
+const COUNT_IN_CELL = /(\d+)\s*(?:个项目|项目|项|个)/;
+const BARE_NUMERAL = new RegExp(`^${CN_NUMERAL}$`);
 /** The words of a lead-unit cell's end: a line that ends so is a unit of its own. */
 const UNIT_END = /.{2,}(局|委|委员会|政府|中心|公司|集团|办公室|管委会|所|站|队|院)$/;
 
@@ -73,6 +75,9 @@ function columnsOf(table: TableBlock): Map<Field, number> | null {
       }
     }
   });
+  // of several investment columns (总投资, 其中中央资金 …) the total is the one read
+  const total = texts.findIndex((x) => /总投资|投资总额|合计投资/.test(x));
+  if (total >= 0 && [...cols.values()].filter((c) => c === total + 1).length === 0) cols.set('investment', total + 1);
   if (!cols.has('name') || !(cols.has('investment') || cols.has('content'))) return null;
   return cols;
 }
@@ -80,6 +85,13 @@ function columnsOf(table: TableBlock): Map<Field, number> | null {
 function investmentUnit(table: TableBlock, col: number): string {
   const text = table.rows.filter((r) => r.header).map((r) => r.cells.find((c) => c.column === col)?.text ?? '').join('');
   return /亿元/.test(text) ? '亿元' : '万元';
+}
+
+/** A header row repeated inside the table (a page break in a converted file). */
+function isRepeatedHeader(row: Row, table: TableBlock): boolean {
+  const header = table.rows[0]!;
+  const texts = (r: Row) => r.cells.map((c) => c.text.replace(/\s+/g, '')).join('|');
+  return row !== header && texts(row) === texts(header);
 }
 
 function cellAt(row: Row, col: number | undefined): Cell | undefined {
@@ -133,27 +145,39 @@ function readTable(table: TableBlock, cols: Map<Field, number>, ctx: ExtractCont
       const inv = amountCell ? parseAmount(amountCell.text, unit) : null;
       const printed = filled.map((c) => joinLines(c.text)).join('；');
       const line = amountCell?.line ?? row.line;
-      if (TOTAL_ROW.test(first)) total = stated(projects.length, inv, false, printed, doc, line);
+      const countCell = filled.slice(1).find((c) => c !== amountCell && COUNT_IN_CELL.test(c.text)) ?? (COUNT_IN_CELL.test(first) ? filled[0] : undefined);
+      const printedCount = countCell ? Number(COUNT_IN_CELL.exec(countCell.text)![1]) : null;
+      if (TOTAL_ROW.test(first)) total = stated(printedCount ?? projects.length, inv, false, printed, doc, line);
       else if (group && !group.stated) {
         const count = projects.filter((p) => p.group === group!.name).length;
         group.stated = stated(count, inv, false, printed, doc, line);
       }
       continue;
     }
-    // a group header: one filled cell naming a group
-    const g = filled.length === 1 ? GROUP_ROW.exec(halfWidth(first).replace(/\s+/g, '')) : null;
+    // a group header: a row naming a group ("一、生态安全保障工程（31项20.5455亿元）"), its numeral possibly in a
+    // cell of its own, its sum possibly in the investment column
+    const invCol = cols.get('investment');
+    const words = filled.filter((c) => c.column !== invCol);
+    const groupText = words.length === 2 && BARE_NUMERAL.test(joinLines(words[0]!.text)) ? `${joinLines(words[0]!.text)}、${joinLines(words[1]!.text)}` : words.length === 1 ? first : '';
+    const g = groupText && words.length <= 2 && filled.length - words.length <= 1 ? GROUP_ROW.exec(halfWidth(groupText).replace(/\s+/g, '')) : null;
     if (g && !/^\d+$/.test(first)) {
-      const printed = first;
+      const printed = filled.map((c) => joinLines(c.text)).join('；');
       const number = /^\d+$/.test(g[1]!) ? Number(g[1]) : g[1]!;
       group = { number, name: g[2]! };
       if (g[3] !== undefined && g[5] !== undefined) {
         group.stated = stated(Number(g[3]), toWan(g[5], g[6]!), g[4] !== undefined, printed, doc, row.line);
+      } else {
+        const amount = filled.find((c) => c.column === invCol);
+        const inv = amount ? parseAmount(amount.text, unit) : null;
+        // the count is not printed: the group's rows are counted when the table ends (only its sum is checked)
+        if (inv !== null) group.stated = stated(-1, inv, false, printed, doc, amount!.line);
       }
       groups.push(group);
       category = undefined;
       subCategory = undefined;
       continue;
     }
+    if (isRepeatedHeader(row, table)) continue;
     const nameCell = cellAt(row, cols.get('name'));
     const name = nameCell ? joinLines(nameCell.text).slice(0, MAX_CELL_CHARS) : '';
     if (name === '') continue;
@@ -214,6 +238,17 @@ function readTable(table: TableBlock, cols: Map<Field, number>, ctx: ExtractCont
       .filter(Boolean);
     if (ind.length > 0) ordered.indicators = ind;
     projects.push(ordered);
+  }
+  for (const g of groups) {
+    if (g.stated && g.stated.count < 0) g.stated.count = projects.filter((p) => p.group === g.name).length;
+  }
+  // no group rows: the categories are the groups
+  if (groups.length === 1 && groups[0]!.name === defaultGroup && !groups[0]!.stated && projects.every((p) => p.category)) {
+    groups.length = 0;
+    for (const p of projects) {
+      p.group = p.category!;
+      if (!groups.some((g) => g.name === p.group)) groups.push({ number: groups.length + 1, name: p.group });
+    }
   }
   const sum = projects.reduce((s, p) => s + (p.investmentWan ?? 0), 0);
   const file: ProjectsFile = {

@@ -101,6 +101,52 @@ describe('a project table made by hand', () => {
   });
 });
 
+describe('other table layouts', () => {
+  it('a group numeral in a cell of its own, the group sum in the investment column, a repeated header, a 合计 row with a count', () => {
+    const header = ['序号', '项目名称', '总投资（万元）', '其中：中央资金（万元）', '建设年限'];
+    const rows = [
+      header,
+      ['一', '污染防治工程', '300', ''],
+      ['1', '甲', '100', '50', '2021—2022'],
+      header,
+      ['2', '乙', '150', '', '2022'],
+      ['二', '生态修复工程', '80', ''],
+      ['3', '丙', '80', '80', '2023'],
+      ['合计', '3项', '380'],
+    ];
+    const { value, findings } = extractProjects(documentOf([], [table(rows)]), ctx, 'p');
+    expect(value!.projects.map((p) => [p.number, p.group, p.name, p.investmentWan])).toEqual([
+      [1, '污染防治工程', '甲', 100],
+      [2, '污染防治工程', '乙', 150],
+      [3, '生态修复工程', '丙', 80],
+    ]);
+    expect(value!.groups.map((g) => [g.number, g.name, g.stated?.investmentWan])).toEqual([
+      ['一', '污染防治工程', 300],
+      ['二', '生态修复工程', 80],
+    ]);
+    expect(value!.stated).toMatchObject({ count: 3, investmentWan: 380 });
+    // 一: 300 stated, 100 + 150 = 250 read; the total 380 against 330
+    expect(findings.map((f) => f.kind).sort()).toEqual(['subtotalMismatch', 'totalMismatch']);
+    expect(findings.find((f) => f.kind === 'subtotalMismatch')!.message).toContain('250');
+  });
+
+  it('a table without group rows takes its category column as the groups', () => {
+    const rows = [
+      ['序号', '项目类别', '项目名称', '投资（亿元）'],
+      ['1', '水', '甲', '0.5'],
+      ['2', '', '乙', '1.25'],
+      ['3', '气', '丙', '2'],
+    ];
+    const { value } = extractProjects(documentOf([], [table(rows)]), ctx, 'p');
+    expect(value!.groups.map((g) => g.name)).toEqual(['水', '气']);
+    expect(value!.projects.map((p) => [p.group, p.investmentWan])).toEqual([
+      ['水', 5000],
+      ['水', 12500],
+      ['气', 20000],
+    ]);
+  });
+});
+
 describe('projects in prose', () => {
   it('reads the total and each group from running text and checks the sums', () => {
     const doc = documentOf([
