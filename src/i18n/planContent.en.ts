@@ -13,7 +13,7 @@ export const planContentEn: Record<string, string> = {
   'planContent.projects.proseSum': 'The text states a total of {stated} 10k yuan; the groups it names add up to {groups}.',
   'planContent.tasks.tooMany': 'More than {max} key-task entries; the rest were not read. Please check.',
   'planContent.tasks.none': 'No key-task chapter found (such as "Chapter 4 Key tasks" or chapters beginning with 建设/构建…). Please check.',
-  'planContent.targets.unlinked': 'The target "{name}{printed}" ({year}) stated in the text matches no indicator; please check whether it should be linked.',
+  'planContent.targets.unlinked': 'The target for "{name}" ({printed}, {year}) stated in the text matches no indicator; please check whether it should be linked.',
   'planContent.targets.noYear': 'no year given',
   'planContent.info.periodConflict': 'The plan period differs: {title} in the title, {text} in the text.',
 };

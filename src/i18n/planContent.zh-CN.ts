@@ -13,7 +13,7 @@ export const planContentZhCN: Record<string, string> = {
   'planContent.projects.proseSum': '正文所述总投资为{stated}万元，各类所述投资相加为{groups}万元。',
   'planContent.tasks.tooMany': '重点任务超过{max}条，其后的内容未读取，请核对。',
   'planContent.tasks.none': '未找到重点任务章节（如“第四章 重点任务”或以“建设”“构建”等开头的任务章），请核对。',
-  'planContent.targets.unlinked': '正文目标“{name}{printed}”（{year}）未对应到任何指标，请核对是否需要关联。',
+  'planContent.targets.unlinked': '正文所列目标“{name}”（{printed}，{year}）未对应到任何指标，请核对是否需要关联。',
   'planContent.targets.noYear': '未注明年份',
   'planContent.info.periodConflict': '规划期限前后不一：标题为{title}，正文为{text}。',
 };

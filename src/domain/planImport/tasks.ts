@@ -148,11 +148,19 @@ export function extractTasks(doc: PlanDocument, ctx: ExtractContext, planId: str
     }
     addClause(stack, clause(text, ctx.documentId, b.line));
   }
+  // a chapter with headings only (a table of contents without page numbers) holds no task
+  const kept = chapters.filter(hasClause);
+  chapters.length = 0;
+  chapters.push(...kept);
   if (chapters.length === 0) {
     findings.push({ kind: 'missingPlanField', message: t('planContent.tasks.none'), source: null });
     return { value: null, findings };
   }
   return { value: { plan: planId, tasks: chapters }, findings };
+}
+
+function hasClause(n: TaskNode): boolean {
+  return (n.clauses?.length ?? 0) > 0 || (n.tasks ?? []).some(hasClause);
 }
 
 function addClause(stack: Open[], c: Clause): void {

@@ -71,6 +71,11 @@ describe('a task chapter made by hand', () => {
     expect(chapter.tasks![0]!.tasks![0]!.clauses![0]!.figures).toEqual([{ name: '细颗粒物浓度', printed: '下降到30微克/立方米以下', year: 2025 }]);
   });
 
+  it('a table of contents without page numbers does not make a second chapter', () => {
+    const r = extractTasks(documentOf(['第三章 主要任务', '一、改善环境质量', '第四章 保障措施', '第三章 主要任务', '一、改善环境质量', '加强治理。', '第四章 保障措施']), ctx, 'p');
+    expect(r.value!.tasks.map((c) => c.source.line)).toEqual([4]);
+  });
+
   it('a document without a task chapter gives none, and says so', () => {
     const r = extractTasks(documentOf(['第一章 总则', '第二章 保障措施']), ctx, 'p');
     expect(r.value).toBeNull();
