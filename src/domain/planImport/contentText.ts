@@ -117,6 +117,7 @@ const FIGURE_AFTER = /^\s*(?:[≥≤><＞＜]=?\s*)?(?:\d|[ⅠⅡⅢⅣⅤ]|I{1,
 /** Words that open a clause without being part of the quantity's name. */
 const LEAD_WORDS = /^(确保|实现|推动|力争|全面|基本|使|将|全区|全县|全市|其中|实施)+/;
 const MAX_NAME_CHARS = 40;
+const MAX_CLAUSE_CHARS = 300;
 
 /**
  * The quantity and the target a clause states ("森林覆盖率达到72%以上" → 森林覆盖率 / 达到72%以上), or null when
@@ -124,6 +125,9 @@ const MAX_NAME_CHARS = 40;
  */
 export function readTarget(clause: string): { name: string; printed: string } | null {
   const text = clause.trim();
+  // a target is stated in a short clause; a long run of text without punctuation is not read (and cannot make
+  // the search below slow)
+  if (text.length > MAX_CLAUSE_CHARS) return null;
   const build = BUILD.exec(text);
   if (build) {
     const name = text.slice(build[0].length).replace(/^\s*[\d.]+\s*[亿万千百]*\s*[级个座家处项]*\s*的?/, '').trim();

@@ -17,6 +17,7 @@ import type { PlanDocument } from './document.ts';
 import type { ExtractContext, Finding, PartResult } from './types.ts';
 
 const MAX_NODES = 5000;
+const CN_ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十'];
 const MAX_HEADING_CHARS = 50;
 const CLAUSE_TITLE_MAX = 30;
 
@@ -122,7 +123,11 @@ export function extractTasks(doc: PlanDocument, ctx: ExtractContext, planId: str
       findings.push({ kind: 'missingPlanField', message: t('planContent.tasks.tooMany', { max: MAX_NODES }), source: { line: b.line } });
       break;
     }
-    const h = headingOf(text);
+    let h = headingOf(text);
+    if (!h && b.headingLevel !== undefined && b.headingLevel >= 2 && text.length <= MAX_HEADING_CHARS) {
+      // a heading styled as such whose number Word draws itself (automatic numbering): numbered by its place below
+      h = { kind: `level${b.headingLevel}`, number: '', title: text };
+    }
     if (h) {
       // an inline heading "（一）标题。正文…" gives its title and a clause
       let title = h.title;
@@ -131,8 +136,9 @@ export function extractTasks(doc: PlanDocument, ctx: ExtractContext, planId: str
       if (stop >= 0 && stop <= MAX_HEADING_CHARS && stop < title.length - 1) {
         inline = title.slice(stop + 1).trim();
         title = title.slice(0, stop);
-      } else if (title.length > MAX_HEADING_CHARS) {
-        // a long numbered paragraph is a clause, not a heading
+      }
+      if (title.replace(/[。；;，,：:\s]/g, '') === '' || title.length > MAX_HEADING_CHARS) {
+        // a number without a title, or a long numbered paragraph, is a clause, not a heading
         addClause(stack, clause(text, ctx.documentId, b.line));
         continue;
       }
@@ -140,7 +146,12 @@ export function extractTasks(doc: PlanDocument, ctx: ExtractContext, planId: str
       const rank = ranks.indexOf(h.kind) + 1;
       while (stack.length > 1 && stack[stack.length - 1]!.rank >= rank) stack.pop();
       const parent = stack[stack.length - 1]!.node;
-      const node: TaskNode = { number: h.number.replace(/[、．.]$/, ''), title: title.replace(/[。；;]$/, ''), source: { document: ctx.documentId, line: b.line } };
+      let number = h.number.replace(/[、．.]$/, '');
+      if (number === '') {
+        const numeral = CN_ORDINALS[parent.tasks?.length ?? 0] ?? String((parent.tasks?.length ?? 0) + 1);
+        number = rank === 1 ? numeral : `（${numeral}）`;
+      }
+      const node: TaskNode = { number, title: title.replace(/[。；;]$/, ''), source: { document: ctx.documentId, line: b.line } };
       (parent.tasks ??= []).push(node);
       stack.push({ node, rank });
       if (inline) addClause(stack, clause(inline, ctx.documentId, b.line));

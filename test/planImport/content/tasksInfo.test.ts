@@ -76,6 +76,25 @@ describe('a task chapter made by hand', () => {
     expect(r.value!.tasks.map((c) => c.source.line)).toEqual([4]);
   });
 
+  it('.docx headings whose numbers Word draws itself are nested by their style level and numbered by place', () => {
+    const doc = documentOf(['重点任务', '改善环境质量', '治理大气', '加强工业废气治理。', '治理水体', '加强污水治理。', '保护生态', '实施修复。']);
+    const levels = [1, 2, 3, undefined, 3, undefined, 2, undefined];
+    doc.blocks.forEach((b, i) => {
+      if (b.kind === 'paragraph' && levels[i] !== undefined) b.headingLevel = levels[i];
+    });
+    const r = extractTasks(doc, ctx, 'p');
+    const chapter = r.value!.tasks[0]!;
+    expect(chapter.title).toBe('重点任务');
+    expect(chapter.tasks!.map((s) => [s.number, s.title])).toEqual([
+      ['一', '改善环境质量'],
+      ['二', '保护生态'],
+    ]);
+    expect(chapter.tasks![0]!.tasks!.map((s) => [s.number, s.title, s.clauses!.length])).toEqual([
+      ['（一）', '治理大气', 1],
+      ['（二）', '治理水体', 1],
+    ]);
+  });
+
   it('a document without a task chapter gives none, and says so', () => {
     const r = extractTasks(documentOf(['第一章 总则', '第二章 保障措施']), ctx, 'p');
     expect(r.value).toBeNull();
