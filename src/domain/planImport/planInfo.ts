@@ -11,9 +11,10 @@
 //   years of "到2027年" statements within the period;
 // - phases: lines "建设期（2022—2025年）：…", "近期（2023-2024年）：…";
 // - office: "领导小组下设办公室，在县生态环境局办公" / "下设领导小组办公室于区生态环境局".
-import { CN_NUMERAL, halfWidth, isTocLine, paragraphs, YEAR_DASH } from './contentText.ts';
+import { t } from '../../i18n/index.ts';
+import { halfWidth, isTocLine, paragraphs, YEAR_DASH } from './contentText.ts';
 import type { ParagraphBlock, PlanDocument, Place } from './document.ts';
-import type { ExtractContext, PartResult, PlanInfo } from './types.ts';
+import type { ExtractContext, Finding, PartResult, PlanInfo } from './types.ts';
 
 /** How far into the document the title and issuer are looked for (paragraphs). */
 const HEAD_PARAGRAPHS = 40;
@@ -98,13 +99,14 @@ export function extractPlanInfo(doc: PlanDocument, _ctx: ExtractContext): PartRe
     if (!info.issuer && ISSUER.test(text) && !/关于/.test(text)) info.issuer = text;
   }
 
+  let textPeriod: { start: number; end: number; line: number } | undefined;
   let nearFar: Array<{ year: number; place: Place }> = [];
   const byYears = new Map<number, number>();
   for (const p of paras) {
     const text = halfWidth(p.text);
-    if (!info.period) {
+    if (!textPeriod) {
       const m = PERIOD_IN_TEXT.exec(text);
-      if (m) info.period = { start: Number(m[1]), end: Number(m[2]) };
+      if (m) textPeriod = { start: Number(m[1]), end: Number(m[2]), line: p.line };
     }
     if (info.baseYear === null) {
       const m = BASE_YEAR.exec(text);
@@ -132,6 +134,17 @@ export function extractPlanInfo(doc: PlanDocument, _ctx: ExtractContext): PartRe
     }
   }
 
+  const findings: Finding[] = [];
+  if (textPeriod) {
+    if (!info.period) info.period = { start: textPeriod.start, end: textPeriod.end };
+    else if (info.period.start !== textPeriod.start || info.period.end !== textPeriod.end) {
+      findings.push({
+        kind: 'inconsistency',
+        message: t('planContent.info.periodConflict', { title: `${info.period.start}—${info.period.end}`, text: `${textPeriod.start}—${textPeriod.end}` }),
+        source: { line: textPeriod.line },
+      });
+    }
+  }
   if (nearFar.length > 0) {
     info.targetYears = [...new Set(nearFar.map((n) => n.year))].sort((a, b) => a - b);
     info.targetYearsSource = nearFar[0]!.place;
@@ -150,8 +163,5 @@ export function extractPlanInfo(doc: PlanDocument, _ctx: ExtractContext): PartRe
     const years = headerYears.size > 0 ? [...headerYears] : [...byYears.keys()];
     info.targetYears = years.filter(inPeriod).sort((a, b) => a - b);
   }
-  return { value: info, findings: [] };
+  return { value: info, findings };
 }
-
-/** Chapter-like numbering some plans print before a heading (used by callers that strip it). */
-export const NUMBERED_HEADING = new RegExp(`^(?:第${CN_NUMERAL}[章节]|${CN_NUMERAL}、|[（(]${CN_NUMERAL}[）)])`);

@@ -153,6 +153,13 @@ describe('plan facts of another district', () => {
     expect(value.office).toMatchObject({ unit: '区生态环境局', source: { line: 9 } });
   });
 
+  it('a title period that the text contradicts is kept from the title and reported', () => {
+    const r = extractPlanInfo(documentOf(['某某县生态文明建设规划（2021—2030年）', '规划期限为2021—2025年。']), ctx);
+    expect(r.value.period).toEqual({ start: 2021, end: 2030 });
+    expect(r.findings.map((f) => [f.kind, f.source?.line])).toEqual([['inconsistency', 2]]);
+    expect(r.findings[0]!.message).toContain('2021—2025');
+  });
+
   it('a document that names no plan leaves the facts empty for the user', () => {
     const r = extractPlanInfo(documentOf(['会议纪要', '今天开会。']), ctx);
     expect(r.value).toMatchObject({ title: null, region: null, period: null, baseYear: null, targetYears: [] });
