@@ -51,13 +51,39 @@ const UNIT_END = /.{2,}(局|委|委员会|政府|中心|公司|集团|办公室|
 
 const joinLines = (text: string) => text.split('\n').map((s) => s.trim()).join('');
 
-function columnsOf(table: TableBlock): Map<Field, number> | null {
-  const headerRows = table.rows.filter((r) => r.header);
-  const width = Math.max(0, ...table.rows.map((r) => r.cells.length));
+/**
+ * The table's header rows: those the reader marked, and the short rows just below that name sub-columns
+ * (项目类别 over 类别 | 分项) without a number or a project name.
+ */
+function headerRowsOf(table: TableBlock): Row[] {
+  const rows = table.rows.filter((r) => r.header);
+  for (let i = rows.length; i < Math.min(table.rows.length, rows.length + 2); i++) {
+    const row = table.rows[i]!;
+    const filled = row.cells.filter((c) => c.text !== '');
+    if (row.header || filled.length < 2 || !filled.every((c) => c.text.length <= 8 && !/\d/.test(c.text))) break;
+    if (!filled.some((c) => HEADER_WORDS.some(([, w]) => w.test(c.text.replace(/\s+/g, ''))))) break;
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** The text over a grid column across the header rows, a spanning cell counting for every column it spans. */
+function headerTexts(table: TableBlock, headerRows: Row[]): string[] {
+  const width = Math.max(0, ...table.rows.map((r) => Math.max(0, ...r.cells.map((c) => c.column + (c.span ?? 1) - 1))));
   const texts: string[] = [];
   for (let c = 1; c <= width; c++) {
-    texts.push(headerRows.map((r) => r.cells.find((x) => x.column === c)?.text ?? '').join('').replace(/\s+/g, ''));
+    texts.push(
+      headerRows
+        .map((r) => r.cells.find((x) => x.column <= c && c < x.column + (x.span ?? 1))?.text ?? '')
+        .join('')
+        .replace(/\s+/g, ''),
+    );
   }
+  return texts;
+}
+
+function columnsOf(table: TableBlock, headerRows: Row[]): Map<Field, number> | null {
+  const texts = headerTexts(table, headerRows);
   const cols = new Map<Field, number>();
   texts.forEach((text, i) => {
     for (const [field, words] of HEADER_WORDS) {
@@ -82,8 +108,8 @@ function columnsOf(table: TableBlock): Map<Field, number> | null {
   return cols;
 }
 
-function investmentUnit(table: TableBlock, col: number): string {
-  const text = table.rows.filter((r) => r.header).map((r) => r.cells.find((c) => c.column === col)?.text ?? '').join('');
+function investmentUnit(table: TableBlock, headerRows: Row[], col: number): string {
+  const text = headerTexts(table, headerRows)[col - 1] ?? '';
   return /亿元/.test(text) ? '亿元' : '万元';
 }
 
@@ -118,10 +144,10 @@ interface Read {
   findings: Finding[];
 }
 
-function readTable(table: TableBlock, cols: Map<Field, number>, ctx: ExtractContext, planId: string): Read {
+function readTable(table: TableBlock, headerRows: Row[], cols: Map<Field, number>, ctx: ExtractContext, planId: string): Read {
   const doc = ctx.documentId;
   const findings: Finding[] = [];
-  const unit = cols.has('investment') ? investmentUnit(table, cols.get('investment')!) : '万元';
+  const unit = cols.has('investment') ? investmentUnit(table, headerRows, cols.get('investment')!) : '万元';
   const groups: Group[] = [];
   const projects: Project[] = [];
   let total: Stated | undefined;
@@ -131,7 +157,7 @@ function readTable(table: TableBlock, cols: Map<Field, number>, ctx: ExtractCont
   const defaultGroup = table.caption?.trim() || t('planContent.projects.defaultGroup');
 
   for (const row of table.rows) {
-    if (row.header) continue;
+    if (headerRows.includes(row)) continue;
     if (projects.length >= MAX_PROJECT_ROWS) {
       findings.push({ kind: 'unknownTable', message: t('planContent.projects.tooMany', { max: MAX_PROJECT_ROWS }), source: { line: row.line, table: table.index } });
       break;
@@ -390,8 +416,9 @@ export function extractProjects(doc: PlanDocument, ctx: ExtractContext, planId: 
   const reads: Read[] = [];
   for (const b of doc.blocks) {
     if (b.kind !== 'table') continue;
-    const cols = columnsOf(b);
-    if (cols) reads.push(readTable(b, cols, ctx, planId));
+    const headerRows = headerRowsOf(b);
+    const cols = columnsOf(b, headerRows);
+    if (cols) reads.push(readTable(b, headerRows, cols, ctx, planId));
   }
   if (reads.length === 0) {
     const prose = readProse(doc, ctx, planId);

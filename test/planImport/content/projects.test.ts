@@ -147,6 +147,34 @@ describe('other table layouts', () => {
   });
 });
 
+describe('a .docx table: merged header cells over sub-columns, merged category cells', () => {
+  it('reads 项目类别 over 类别 | 分项 and 投资（万元） over 总投资 | 中央资金; continued merged cells inherit', () => {
+    const t = table([
+      ['序号', '项目类别', '项目名称', '投资（万元）', '牵头单位'],
+      ['', '类别', '分项', '', '总投资', '中央资金', ''],
+      ['1', '水', '供水', '甲', '100', '60', '县水利局'],
+      ['2', '', '', '乙', '50', '', '县水利局'],
+    ]);
+    // the first header row as a .docx reader lays it out: spans over the grid
+    const h = t.rows[0]!;
+    h.cells = [
+      { text: '序号', line: 10, column: 1 },
+      { text: '项目类别', line: 11, column: 2, span: 2 },
+      { text: '项目名称', line: 12, column: 4 },
+      { text: '投资（万元）', line: 13, column: 5, span: 2 },
+      { text: '牵头单位', line: 14, column: 7 },
+    ];
+    for (const c of t.rows[3]!.cells) if (c.column === 2 || c.column === 3) c.merged = true;
+    const { value, findings } = extractProjects(documentOf([], [t]), ctx, 'p');
+    expect(value!.projects.map((p) => [p.name, p.category, p.subCategory, p.investmentWan, p.leadUnits])).toEqual([
+      ['甲', '水', '供水', 100, ['县水利局']],
+      ['乙', '水', '供水', 50, ['县水利局']],
+    ]);
+    expect(value!.projects[1]).toMatchObject({ categoryInherited: true, subCategoryInherited: true });
+    expect(findings.map((f) => f.kind)).toEqual(['missingPlanField']); // no 合计 row: said so
+  });
+});
+
 describe('projects in prose', () => {
   it('reads the total and each group from running text and checks the sums', () => {
     const doc = documentOf([
