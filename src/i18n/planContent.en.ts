@@ -11,6 +11,8 @@ export const planContentEn: Record<string, string> = {
   'planContent.projects.totalSum': 'The table total states {stated} 10k yuan; the rows add up to {rows} 10k yuan, a difference of {difference}.',
   'planContent.projects.proseCount': 'The text states {stated} projects in all; the groups it names add up to {groups}.',
   'planContent.projects.proseSum': 'The text states a total of {stated} 10k yuan; the groups it names add up to {groups}.',
+  'planContent.projects.proseCountVsTable': 'The text states {stated} projects {what}; the project table lists {table}.',
+  'planContent.projects.proseSumVsTable': 'The text states an investment {what} of {stated} 10k yuan; the project table adds up to {table}.',
   'planContent.tasks.tooMany': 'More than {max} key-task entries; the rest were not read. Please check.',
   'planContent.tasks.none': 'No key-task chapter found (such as "Chapter 4 Key tasks" or chapters beginning with 建设/构建…). Please check.',
   'planContent.targets.unlinked': 'The target for "{name}" ({printed}, {year}) stated in the text matches no indicator; please check whether it should be linked.',

@@ -11,6 +11,8 @@ export const planContentZhCN: Record<string, string> = {
   'planContent.projects.totalSum': '项目表合计标明投资{stated}万元，表中各项相加为{rows}万元，相差{difference}万元。',
   'planContent.projects.proseCount': '正文所述项目总数为{stated}个，各类所述个数相加为{groups}个。',
   'planContent.projects.proseSum': '正文所述总投资为{stated}万元，各类所述投资相加为{groups}万元。',
+  'planContent.projects.proseCountVsTable': '正文所述{what}项目数为{stated}个，项目表列出{table}个。',
+  'planContent.projects.proseSumVsTable': '正文所述{what}投资为{stated}万元，项目表各项合计{table}万元。',
   'planContent.tasks.tooMany': '重点任务超过{max}条，其后的内容未读取，请核对。',
   'planContent.tasks.none': '未找到重点任务章节（如“第四章 重点任务”或以“建设”“构建”等开头的任务章），请核对。',
   'planContent.targets.unlinked': '正文所列目标“{name}”（{printed}，{year}）未对应到任何指标，请核对是否需要关联。',

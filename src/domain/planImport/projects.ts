@@ -295,7 +295,7 @@ const round4 = (n: number) => Math.round(n * 10000) / 10000;
 // Projects named in prose
 
 /** "…6大类29个重点工程项目，总投资约82.9亿元" — the plan's stated total in running text. */
-const PROSE_TOTAL = /(\d+)\s*个[^，。；]{0,12}项目[^，。；]{0,6}[，,]\s*(?:总投资|投资总额|总投资额|投资)(?:为|共)?\s*(约为?)?\s*([\d.]+)\s*(亿元|万元)/;
+const PROSE_TOTAL = /(\d+)\s*个[^，。；\d]{0,12}项目[^，。；]{0,6}[，,]\s*(?:总投资|投资总额|总投资额|投资)(?:为|共)?\s*(约为?)?\s*([\d.]+)\s*(亿元|万元)/;
 /** "X包括A、B和C等N个具体项目，投资约Y亿元" — one group in running text. */
 const PROSE_GROUP = /^(.{2,30}?)(?:主要)?包括(.+?)等\s*(\d+)\s*个[^，。；]{0,6}项目[，,]\s*(?:总?投资|投资总额)(?:为|共)?\s*(约为?)?\s*([\d.]+)\s*(亿元|万元)/;
 const CLAUSE_HEADING = new RegExp(`^[（(](${CN_NUMERAL})[）)]`);
@@ -393,9 +393,51 @@ function checkSums(file: ProjectsFile, fromTable: boolean): Finding[] {
 /** Half a unit of the last digit an approximate 亿元 figure prints, in 万元 (82.9亿 → 500). */
 function precisionWan(printed: string): number {
   const m = /([\d.]+)\s*亿元/.exec(halfWidth(printed));
-  if (!m) return 0;
-  const decimals = (m[1]!.split('.')[1] ?? '').length;
-  return (10000 / 10 ** decimals) / 2;
+  return m ? roundingWan(m[1]!, '亿元') : 0;
+}
+
+/** Half a unit of a printed amount's last digit, in 万元: "51.33" 亿元 → 50; "513306" 万元 → 0.5. */
+function roundingWan(number: string, unit: string): number {
+  const decimals = (number.split('.')[1] ?? '').length;
+  return ((unit.startsWith('亿') ? 10000 : 1) / 10 ** decimals) / 2;
+}
+
+/** "其中生态安全保障工程31项共20.55亿元" — a group's count and sum as the text states them. */
+const PROSE_GROUP_SUM = /([^，。；、\d]{2,24}?)(\d+)\s*(?:项|个项目|个)\s*(?:共|，|,)?\s*(?:投资)?(?:约)?\s*([\d.]+)\s*(亿元|万元)/g;
+
+/** The text's own statement of the projects against the table: counts exactly, sums to the printed digits. */
+function checkStatement(statement: NonNullable<ProjectsFile['statedProse']>, file: ProjectsFile): Finding[] {
+  const findings: Finding[] = [];
+  const text = halfWidth(statement.printed);
+  const place = { line: statement.source.line };
+  const rows = (name?: string) => file.projects.filter((p) => name === undefined || p.group === name);
+  const sum = (list: ProjectsFile['projects']) => round4(list.reduce((a, p) => a + (p.investmentWan ?? 0), 0));
+  const total = PROSE_TOTAL.exec(text);
+  if (total) {
+    const count = Number(total[1]);
+    const wan = toWan(total[3]!, total[4]!);
+    if (count !== rows().length) {
+      findings.push({ kind: 'totalMismatch', message: t('planContent.projects.proseCountVsTable', { what: '', stated: count, table: rows().length }), source: place });
+    }
+    if (wan !== null && Math.abs(wan - sum(rows())) > roundingWan(total[3]!, total[4]!)) {
+      findings.push({ kind: 'totalMismatch', message: t('planContent.projects.proseSumVsTable', { what: '', stated: wan, table: sum(rows()) }), source: place });
+    }
+  }
+  for (const m of text.matchAll(PROSE_GROUP_SUM)) {
+    const name = m[1]!.replace(/^(其中|包括|以及|及|和)/, '').trim();
+    const group = file.groups.find((g) => g.name === name);
+    if (!group) continue;
+    const count = Number(m[2]);
+    const wan = toWan(m[3]!, m[4]!);
+    const list = rows(group.name);
+    if (count !== list.length) {
+      findings.push({ kind: 'subtotalMismatch', message: t('planContent.projects.proseCountVsTable', { what: `“${name}”`, stated: count, table: list.length }), source: place });
+    }
+    if (wan !== null && Math.abs(wan - sum(list)) > roundingWan(m[3]!, m[4]!)) {
+      findings.push({ kind: 'subtotalMismatch', message: t('planContent.projects.proseSumVsTable', { what: `“${name}”`, stated: wan, table: sum(list) }), source: place });
+    }
+  }
+  return findings;
 }
 
 function fmt(n: number | null): string {
@@ -424,13 +466,19 @@ export function extractProjects(doc: PlanDocument, ctx: ExtractContext, planId: 
     const prose = readProse(doc, ctx, planId);
     return { value: prose, findings: prose ? checkSums(prose, false) : [] };
   }
-  // several project tables (e.g. near-term and far-term) are read as one list
+  // several project tables (e.g. near-term and far-term) are read as one list; their totals add up
   const first = reads[0]!;
+  const totals = reads.map((r) => r.file.stated);
   const file: ProjectsFile = reads.length === 1
     ? first.file
     : {
         plan: planId,
-        stated: first.file.stated,
+        stated: {
+          count: totals.reduce((a, x) => a + x.count, 0),
+          investmentWan: totals.every((x) => x.investmentWan !== null) ? round4(totals.reduce((a, x) => a + x.investmentWan!, 0)) : null,
+          printed: totals.map((x) => x.printed).join('；'),
+          source: first.file.stated.source,
+        },
         groups: reads.flatMap((r) => r.file.groups),
         projects: reads.flatMap((r) => r.file.projects),
       };
@@ -438,5 +486,6 @@ export function extractProjects(doc: PlanDocument, ctx: ExtractContext, planId: 
   const ordered: ProjectsFile = { plan: file.plan, stated: file.stated, ...(statement ? { statedProse: statement } : {}), groups: file.groups, projects: file.projects };
   const findings = reads.flatMap((r) => r.findings);
   for (const r of reads) findings.push(...checkSums(r.file, true));
+  if (statement) findings.push(...checkStatement(statement, ordered));
   return { value: ordered, findings };
 }

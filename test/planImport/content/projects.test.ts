@@ -175,6 +175,32 @@ describe('a .docx table: merged header cells over sub-columns, merged category c
   });
 });
 
+describe('the text\'s statement of the projects against the table', () => {
+  const rows = [
+    ['序号', '项目名称', '投资（万元）'],
+    ['一、水环境治理工程（2项1.4亿元）'],
+    ['1', '甲', '8000'],
+    ['2', '乙', '6000'],
+    ['合计', '14000'],
+  ];
+  it('agrees when it rounds the table\'s figures to its printed digits', () => {
+    const doc = documentOf(['实施水环境治理工程，涉及2个具体项目，投资总额1.4亿元。其中水环境治理工程2项共1.40亿元。'], [table(rows, 20)]);
+    const { value, findings } = extractProjects(doc, ctx, 'p');
+    expect(value!.statedProse?.source.line).toBe(1);
+    expect(findings).toEqual([]);
+  });
+  it('differences in count or sum are reported with both figures', () => {
+    const doc = documentOf(['实施水环境治理工程，涉及3个具体项目，投资总额1.4亿元。其中水环境治理工程2项共1.5亿元。'], [table(rows, 20)]);
+    const { findings } = extractProjects(doc, ctx, 'p');
+    expect(findings.map((f) => [f.kind, f.source?.line])).toEqual([
+      ['totalMismatch', 1],
+      ['subtotalMismatch', 1],
+    ]);
+    expect(findings[0]!.message).toMatch(/3个.*2个/);
+    expect(findings[1]!.message).toMatch(/15000.*14000/);
+  });
+});
+
 describe('projects in prose', () => {
   it('reads the total and each group from running text and checks the sums', () => {
     const doc = documentOf([
