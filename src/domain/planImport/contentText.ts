@@ -2,7 +2,7 @@
 //
 // The Chinese patterns here are data about the documents (how Chinese plans number their headings, print
 // years, amounts and units), kept in one place so the parts read every plan alike.
-import type { ParagraphBlock, PlanDocument } from './document.ts';
+import type { ParagraphBlock, PlanDocument, Row, TableBlock } from './document.ts';
 
 /** Chinese numerals as plans number chapters, sections and groups (一 … 九十九, 〇/零). */
 export const CN_NUMERAL = '[一二三四五六七八九十百零〇两]+';
@@ -163,3 +163,19 @@ export function readTarget(clause: string): { name: string; printed: string } | 
   if (name.length < 2 || name.length > MAX_NAME_CHARS) return null;
   return { name, printed };
 }
+
+/** The text over a grid column across the header rows, a spanning cell counting for every column it spans. */
+export function headerTexts(table: TableBlock, headerRows: Row[]): string[] {
+  const width = Math.max(0, ...table.rows.map((r) => Math.max(0, ...r.cells.map((c) => c.column + (c.span ?? 1) - 1))));
+  const texts: string[] = [];
+  for (let c = 1; c <= width; c++) {
+    texts.push(
+      headerRows
+        .map((r) => r.cells.find((x) => x.column <= c && c < x.column + (x.span ?? 1))?.text ?? '')
+        .join('')
+        .replace(/\s+/g, ''),
+    );
+  }
+  return texts;
+}
+

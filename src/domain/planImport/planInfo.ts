@@ -12,7 +12,7 @@
 // - phases: lines "建设期（2022—2025年）：…", "近期（2023-2024年）：…";
 // - office: "领导小组下设办公室，在县生态环境局办公" / "下设领导小组办公室于区生态环境局".
 import { t } from '../../i18n/index.ts';
-import { halfWidth, isTocLine, paragraphs, YEAR_DASH } from './contentText.ts';
+import { halfWidth, headerTexts, isTocLine, paragraphs, YEAR_DASH } from './contentText.ts';
 import type { ParagraphBlock, PlanDocument, Place } from './document.ts';
 import type { ExtractContext, Finding, PartResult, PlanInfo } from './types.ts';
 
@@ -31,7 +31,7 @@ const PROVINCE = /^[\u4e00-\u9fa5]{2,8}?(?:省|自治区|特别行政区)/;
 const SCOPE = /(?:规划|实施)范围(?:为|是|包括)\s*([^，。；,;]{2,60})/;
 const ISSUER = /^[\u4e00-\u9fa5]{2,30}(?:人民政府|人民政府办公室|人民政府办公厅|委员会|委员会办公室)$/;
 const NEAR_FAR = /(\d{4})\s*年(?:作为|为)(近期|中期|远期)[^，。；]{0,8}目标年|(近期|中期|远期)(?:目标年|目标年份)(?:为|是)\s*(\d{4})\s*年/g;
-const HEADER_TARGET_YEAR = /(\d{4})\s*年?\s*目标|目标值?\s*[（(]\s*(\d{4})\s*年?\s*[）)]|(?:近期|中期|远期)\s*[（(]\s*(\d{4})\s*年?\s*[）)]/;
+const HEADER_TARGET_YEAR = /(\d{4})\s*年?\s*目标|目标值?\s*[（(]?\s*(\d{4})\s*年?|(?:近期|中期|远期)\s*[（(]?\s*(\d{4})\s*年?/;
 const BY_YEAR = /到\s*(\d{4})\s*年/g;
 const PHASE = new RegExp(`^([\\u4e00-\\u9fa5]{1,6}(?:期|阶段))\\s*[（(]\\s*(\\d{4})\\s*年?\\s*(?:${YEAR_DASH})\\s*(\\d{4})\\s*年?\\s*[）)]\\s*(?:目标)?\\s*[：:]`);
 const OFFICE = /(?:领导小组)?下设(?:[\u4e00-\u9fa5]{0,12}领导小组)?办公室[，,]?\s*(?:办公室)?(?:设在|设于|在|于)\s*([\u4e00-\u9fa5]{2,20}?(?:局|委员会|委|中心|办公室|政府|厅))(办公)?/;
@@ -152,11 +152,10 @@ export function extractPlanInfo(doc: PlanDocument, _ctx: ExtractContext): PartRe
     const headerYears = new Set<number>();
     for (const b of doc.blocks) {
       if (b.kind !== 'table') continue;
-      for (const r of b.rows.filter((x) => x.header)) {
-        for (const c of r.cells) {
-          const m = HEADER_TARGET_YEAR.exec(halfWidth(c.text).replace(/\s+/g, ''));
-          if (m) headerYears.add(Number(m[1] ?? m[2] ?? m[3]));
-        }
+      // per grid column, the header rows' text joined (目标值 spanning 2021年 … 2025年 gives each year)
+      for (const text of headerTexts(b, b.rows.filter((x) => x.header))) {
+        const m = HEADER_TARGET_YEAR.exec(halfWidth(text));
+        if (m) headerYears.add(Number(m[1] ?? m[2] ?? m[3]));
       }
     }
     const inPeriod = (y: number) => !info.period || (y >= info.period.start && y <= info.period.end);

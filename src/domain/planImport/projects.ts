@@ -10,7 +10,7 @@
 import type { ProjectsFile } from '../../data/schema.ts';
 import { t } from '../../i18n/index.ts';
 import { rollupProjects } from '../projects.ts';
-import { CN_NUMERAL, chineseNumber, halfWidth, paragraphs, toWan, yearRange } from './contentText.ts';
+import { CN_NUMERAL, chineseNumber, halfWidth, headerTexts, paragraphs, toWan, yearRange } from './contentText.ts';
 import type { Cell, PlanDocument, Row, TableBlock } from './document.ts';
 import type { ExtractContext, Finding, PartResult } from './types.ts';
 
@@ -65,21 +65,6 @@ function headerRowsOf(table: TableBlock): Row[] {
     rows.push(row);
   }
   return rows;
-}
-
-/** The text over a grid column across the header rows, a spanning cell counting for every column it spans. */
-function headerTexts(table: TableBlock, headerRows: Row[]): string[] {
-  const width = Math.max(0, ...table.rows.map((r) => Math.max(0, ...r.cells.map((c) => c.column + (c.span ?? 1) - 1))));
-  const texts: string[] = [];
-  for (let c = 1; c <= width; c++) {
-    texts.push(
-      headerRows
-        .map((r) => r.cells.find((x) => x.column <= c && c < x.column + (x.span ?? 1))?.text ?? '')
-        .join('')
-        .replace(/\s+/g, ''),
-    );
-  }
-  return texts;
 }
 
 function columnsOf(table: TableBlock, headerRows: Row[]): Map<Field, number> | null {

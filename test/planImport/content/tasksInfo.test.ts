@@ -153,6 +153,18 @@ describe('plan facts of another district', () => {
     expect(value.office).toMatchObject({ unit: '区生态环境局', source: { line: 9 } });
   });
 
+  it('annual targets: a 目标值 header spanning one column per year gives every year as a target year', () => {
+    const t = table([
+      ['序号', '指标', '2020年现状', '目标值'],
+      ['', '', '', '2021年', '2022年', '2023年', '2024年', '2025年'],
+      ['1', '森林覆盖率', '40', '41', '42', '43', '44', '45'],
+    ]);
+    t.rows[0]!.cells[3]!.span = 5;
+    t.rows[1]!.header = true;
+    const r = extractPlanInfo(documentOf(['某某区生态环境保护规划（2021—2025年）'], [t]), ctx);
+    expect(r.value.targetYears).toEqual([2021, 2022, 2023, 2024, 2025]);
+  });
+
   it('a title period that the text contradicts is kept from the title and reported', () => {
     const r = extractPlanInfo(documentOf(['某某县生态文明建设规划（2021—2030年）', '规划期限为2021—2025年。']), ctx);
     expect(r.value.period).toEqual({ start: 2021, end: 2030 });
