@@ -2,8 +2,8 @@
 // hand-transcribed built-in data (data/plans/<id>/…). Every field compared is counted; every disagreement is
 // listed with where it is, what data/ holds and what the import read, and a reason when it is a known one.
 import type { LoadedPlan } from '../../src/data/load.ts';
-import type { Clause, ProjectsFile, TaskNode, TasksFile } from '../../src/data/schema.ts';
-import type { PlanInfo } from '../../src/domain/planImport/types.ts';
+import type { Clause, FrameworkFile, ProjectsFile, TaskNode, TasksFile } from '../../src/data/schema.ts';
+import type { PlanInfo, ProseTarget } from '../../src/domain/planImport/types.ts';
 
 export interface Difference {
   where: string;
@@ -202,16 +202,42 @@ export function compareTasks(c: Comparer, expected: TasksFile | undefined, actua
   }
 }
 
+/**
+ * Targets data/ holds on a line the prose targets were read from (a plan whose targets are stated in running
+ * text, as 003's 具体目标): each must be read, with its name, year and printed target.
+ */
+export function compareProseTargets(c: Comparer, expected: LoadedPlan, frameworks: FrameworkFile[], actual: ProseTarget[]): void {
+  const lines = new Set(actual.map((t) => t.source.line));
+  for (const data of expected.indicatorData) {
+    const framework = frameworks.find((f) => f.id === data.framework);
+    for (const entry of data.entries) {
+      const indicator = framework?.indicators.find((i) => i.number === entry.number);
+      const name = entry.part ?? indicator?.name;
+      for (const target of entry.targets ?? []) {
+        const line = target.source?.line;
+        if (line === undefined || !lines.has(line)) continue;
+        const where = `proseTargets ${data.framework} ${entry.number} ${name} (line ${line})`;
+        const read = actual.find((t) => t.name === name && t.year === target.year && t.source.line === line);
+        c.field(where, 'present', true, read !== undefined);
+        if (!read) continue;
+        c.field(where, 'printed', target.printed, read.printed);
+      }
+    }
+  }
+}
+
 /** The whole comparison of one document's content parts with its built-in plan. */
 export function compareContent(
   document: string,
   expected: LoadedPlan,
-  actual: { info: PlanInfo; projects: ProjectsFile | null; tasks: TasksFile | null },
+  actual: { info: PlanInfo; projects: ProjectsFile | null; tasks: TasksFile | null; proseTargets?: ProseTarget[] },
+  frameworks: FrameworkFile[] = [],
 ): Comparison {
   const c = new Comparer(document);
   comparePlanInfo(c, expected.plan, actual.info);
   compareProjects(c, expected.projects, actual.projects);
   compareTasks(c, expected.tasks, actual.tasks);
+  if (actual.proseTargets) compareProseTargets(c, expected, frameworks, actual.proseTargets);
   return c.result;
 }
 

@@ -3,9 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { extractPlanInfo } from '../../../src/domain/planImport/planInfo.ts';
 import { extractProjects } from '../../../src/domain/planImport/projects.ts';
+import { extractProseTargets } from '../../../src/domain/planImport/proseTargets.ts';
 import { extractTasks } from '../../../src/domain/planImport/tasks.ts';
 import { compareContent, countClauses, formatDifferences, type Comparison } from '../../helpers/planCompareContent.ts';
-import { builtin, ctxFor, seedDocument } from './seeds.ts';
+import { builtin, builtinFrameworks, ctxFor, seedDocument } from './seeds.ts';
 
 function run(id: string) {
   const doc = seedDocument(id);
@@ -14,7 +15,9 @@ function run(id: string) {
   const info = extractPlanInfo(doc, ctx);
   const projects = extractProjects(doc, ctx, plan.plan.id);
   const tasks = extractTasks(doc, ctx, plan.plan.id);
-  return { plan, info, projects, tasks, comparison: compareContent(id, plan, { info: info.value, projects: projects.value, tasks: tasks.value }) };
+  const prose = extractProseTargets(doc, ctx, []);
+  const comparison = compareContent(id, plan, { info: info.value, projects: projects.value, tasks: tasks.value, proseTargets: prose.value }, builtinFrameworks());
+  return { plan, info, projects, tasks, comparison };
 }
 
 const results = new Map<string, ReturnType<typeof run>>();
@@ -30,7 +33,7 @@ describe('plan content read from the seeds, compared with data/', () => {
       const { comparison } = get(id);
       console.log(formatDifferences(id, comparison));
       all.push(comparison);
-      expect(comparison.compared).toBeGreaterThan(10);
+      expect(comparison.compared).toBeGreaterThan(30);
       expect(comparison.agreed / comparison.compared).toBeGreaterThanOrEqual(0.99);
       // a difference without a known reason is the import's fault: there are none today
       expect(comparison.differences.filter((d) => !d.reason)).toEqual([]);
