@@ -141,7 +141,7 @@ function readTable(table: TableBlock, headerRows: Row[], cols: Map<Field, number
   let subCategory: string | undefined;
   const defaultGroup = table.caption?.trim() || t('planContent.projects.defaultGroup');
 
-  for (const row of table.rows) {
+  for (const [rowIndex, row] of table.rows.entries()) {
     if (headerRows.includes(row)) continue;
     if (projects.length >= MAX_PROJECT_ROWS) {
       findings.push({ kind: 'unknownTable', message: t('planContent.projects.tooMany', { max: MAX_PROJECT_ROWS }), source: { line: row.line, table: table.index } });
@@ -196,7 +196,7 @@ function readTable(table: TableBlock, headerRows: Row[], cols: Map<Field, number
       group = { number: 1, name: defaultGroup };
       groups.push(group);
     }
-    const p: Project = { group: group.name, name, investmentWan: null, source: { document: doc, line: row.line } };
+    const p: Project = { group: group.name, name, investmentWan: null, source: { document: doc, line: row.line, table: table.index, row: rowIndex + 1 } };
     const numberText = joinLines(cellAt(row, cols.get('number'))?.text ?? '');
     if (/^\d{1,6}$/.test(numberText)) p.number = Number(numberText);
     if (cols.has('category')) {
