@@ -3,7 +3,7 @@
 // Which chapters are task chapters is decided by their titles' words, generally:
 // - a chapter titled 重点任务 / 主要任务 (…任务) is one;
 // - a chapter whose title names the plan's frame or its means — 总则, 概况, 现状, 基础, 形势, 背景, 思路, 目标,
-//   指标, 工程, 项目, 投资, 效益, 保障, 措施, 实施, 附 … — is not;
+//   指标, 重点工程, 项目, 投资, 效益, 保障, 措施, 附 … — is not;
 // - otherwise a chapter whose title begins with a verb of doing (建设, 构建, 打造, 推进, 加强 …) is one.
 // Inside a task chapter the headings nest by their forms as the plan uses them (第X节, 一、, （一）, 1.), in the
 // order they first appear; every other paragraph is a clause of the innermost open heading (a chapter's opening
@@ -30,7 +30,7 @@ const SUB_HEADINGS: Array<[string, RegExp]> = [
 ];
 
 const TASK_TITLE = /任务/;
-const NOT_TASK_TITLE = /总则|概况|概述|现状|基础|形势|背景|思路|目标|指标|工程|项目|投资|效益|保障|措施|实施|附|评估|分析|问题|机遇|挑战|前言|总论|依据/;
+const NOT_TASK_TITLE = /总则|概况|概述|现状|基础|形势|背景|思路|目标|指标|重点工程|工程项目|项目|投资|效益|保障|措施|附|评估|分析|问题|机遇|挑战|前言|总论|依据/;
 const TASK_VERB = /^(建设|构建|打造|推进|推动|加强|强化|深化|完善|提升|优化|培育|健全|发展|筑牢|守住|促进|坚持|全面|大力|加快|实施|建立|创新|保护|治理|深入|营造|弘扬|繁荣|共建)/;
 
 export function isTaskChapter(title: string): boolean {

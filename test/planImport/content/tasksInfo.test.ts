@@ -8,12 +8,12 @@ const ctx = { documentId: 'T02', builtinFrameworks: [] };
 
 describe('task chapters by their titles', () => {
   it('重点任务 / 主要任务 chapters and chapters that begin with a verb of doing are task chapters', () => {
-    for (const t of ['重点任务', '主要任务', '建设高效完善的生态制度体系', '构建绿色低碳循环发展的经济体系', '推进生态环境治理体系现代化']) {
+    for (const t of ['重点任务', '主要任务', '建设高效完善的生态制度体系', '构建绿色低碳循环发展的经济体系', '推进生态环境治理体系现代化', '实施重大生态修复工程', '加快推进生态工程建设']) {
       expect(isTaskChapter(t)).toBe(true);
     }
   });
   it('frame, indicator, project and means chapters are not', () => {
-    for (const t of ['规划总则', '“两山”基地建设工作基础', '规划总体思路', '重点工程项目', '重点工程与效益分析', '保障措施', '建设指标', '加强规划实施保障']) {
+    for (const t of ['规划总则', '“两山”基地建设工作基础', '规划总体思路', '重点工程项目', '重点工程与效益分析', '保障措施', '建设指标', '加强规划实施保障', '规划实施', '组织实施与保障', '重点工程项目']) {
       expect(isTaskChapter(t)).toBe(false);
     }
   });
