@@ -72,6 +72,7 @@ describe('reading a target clause', () => {
     expect(readTarget('万元GDP能耗累计下降16%')).toEqual({ name: '万元GDP能耗', printed: '累计下降16%' });
     expect(readTarget('建成100亿级生态工业集群')).toEqual({ name: '生态工业集群', printed: '建成100亿级生态工业集群' });
     expect(readTarget('长江干流出境水质保持或优于入境水质')).toEqual({ name: '长江干流出境水质', printed: '保持或优于入境水质' });
+    expect(readTarget('农村污水治理率≥40%')).toEqual({ name: '农村污水治理率', printed: '≥40%' });
     expect(readTarget('文化旅游业增加值占GDP比重达到10%以上')).toEqual({ name: '文化旅游业增加值占GDP比重', printed: '达到10%以上' });
   });
 
