@@ -154,7 +154,8 @@ function readTable(table: TableBlock, headerRows: Row[], cols: Map<Field, number
     if (TOTAL_ROW.test(first) || SUBTOTAL_ROW.test(first)) {
       const amountCell = filled.slice(1).find((c) => parseAmount(c.text, unit) !== null);
       const inv = amountCell ? parseAmount(amountCell.text, unit) : null;
-      const printed = filled.map((c) => joinLines(c.text)).join('；');
+      // the value's own cell, as the data cite a figure (the row's words when no cell holds an amount)
+      const printed = amountCell ? joinLines(amountCell.text) : filled.map((c) => joinLines(c.text)).join('；');
       const line = amountCell?.line ?? row.line;
       const countCell = filled.slice(1).find((c) => c !== amountCell && COUNT_IN_CELL.test(c.text)) ?? (COUNT_IN_CELL.test(first) ? filled[0] : undefined);
       const printedCount = countCell ? Number(COUNT_IN_CELL.exec(countCell.text)![1]) : null;

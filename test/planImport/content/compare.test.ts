@@ -65,7 +65,7 @@ describe('001: the project table', () => {
     const p = projects.value!;
     expect(p.projects).toHaveLength(80);
     expect(p.projects.reduce((s, x) => s + (x.investmentWan ?? 0), 0)).toBe(513306);
-    expect(p.stated).toMatchObject({ count: 80, investmentWan: 513306, printed: '合计；513306', source: { document: '001', line: 2702 } });
+    expect(p.stated).toMatchObject({ count: 80, investmentWan: 513306, printed: '513306', source: { document: '001', line: 2702 } });
     expect(projects.findings).toEqual([]);
     // a project's source is its row: the line of its first cell and its place in the table
     expect(p.projects[0]!.source).toEqual({ document: '001', line: 1745, table: 3, row: 3 });

@@ -82,7 +82,7 @@ describe('a project table made by hand', () => {
   });
 
   it('the 合计 row is the stated total; the rows add up to less: totalMismatch', () => {
-    expect(value!.stated).toMatchObject({ count: 3, investmentWan: 17000, printed: '合计；1.7' });
+    expect(value!.stated).toMatchObject({ count: 3, investmentWan: 17000, printed: '1.7' });
     const total = findings.find((x) => x.kind === 'totalMismatch')!;
     expect(total.message).toContain('17000');
     expect(total.message).toContain('14000');
