@@ -1,9 +1,32 @@
 // Indicator tables: recognised as a built-in framework or read as the plan's own; values, flags, footnotes,
 // targets, lead units, stated status; the plan's own achievement analysis. Pure.
-// (First version: to be written by the indicators part.)
-import type { PlanFile } from '../../data/schema.ts';
-import type { PlanDocument } from './document.ts';
-import type { ExtractContext, ExtractedFramework, PartResult, PlanInfo } from './types.ts';
+//
+// A table is found by its header words (indicatorTable.ts), its rows grouped into items by their number,
+// an item's sub-rows read as parts (several indicators under one number), variants (a qualifier such as
+// 山区 / 湿润地区 under the name) or scoring tiers (60＞A≥55 → 2). Every figure keeps the line it stands on.
+import type { FrameworkFile, IndicatorDataFile, PlanFile } from '../../data/schema.ts';
+import { t } from '../../i18n/index.ts';
+import { leafContexts, validateFrameworkPhrases, type FrameworkDef } from '../assess.ts';
+import { parseRequirement, parseValue, PhraseError } from '../phrase.ts';
+import type { PlanDocument, TableBlock } from './document.ts';
+import {
+  cellPieces,
+  columnRoles,
+  headerNames,
+  isIndicatorTable,
+  layRow,
+  MAX_ROW_CELLS,
+  MAX_TABLE_ROWS,
+  roleIndexes,
+  type Column,
+  type Piece,
+  type Role,
+  type RowView,
+} from './indicatorTable.ts';
+import { cellFlags, marksIn, markKey, noteFlags, tableNotes, type Flag, type TableNotes } from './indicatorNotes.ts';
+import { matchFramework, normaliseName } from './frameworkMatch.ts';
+import { statedJudgements } from './statedJudgements.ts';
+import type { ExtractContext, ExtractedFramework, Finding, PartResult, PlanInfo } from './types.ts';
 
 export interface IndicatorsResult {
   frameworks: ExtractedFramework[];
@@ -11,6 +34,588 @@ export interface IndicatorsResult {
   statedSummaries: NonNullable<PlanFile['statedSummaries']>;
 }
 
-export function extractIndicators(_doc: PlanDocument, _ctx: ExtractContext, _info: PlanInfo, _planId: string): PartResult<IndicatorsResult> {
-  return { value: { frameworks: [], statedSummaries: [] }, findings: [] };
+/** At most this many tables of a document are looked at. */
+const MAX_TABLES = 500;
+
+/** Words of a cell that say the item does not apply here (仅考核市 / 无海域，不涉及). */
+const NOT_APPLICABLE = /不涉及|不考核|仅考核/;
+const ONLY_CITY = /仅考核市|仅.{0,4}市|城市/;
+const ONLY_COASTAL = /海域|海岸|近岸|沿海|海/;
+/** Qualifiers printed under an indicator's name that make a variant (terrain, climate, a kind of region). */
+const TERRAIN = /^(山区|丘陵|平原)(地区)?$/;
+const CLIMATE = /^(半)?(湿润|干旱|湿润|寒冷|温暖)(地区|区)?$/;
+const CONDITION = /(地区|区域)$|差距|比例.{0,6}(小于|大于)/;
+const STATUS_WORDS = new Set(['达标', '未达标', '不涉及']);
+const ATTRIBUTES = new Set(['约束性', '参考性', '预期性']);
+const COMPARATOR = /^[≥≤><＞＜=＝]/;
+const SPLIT_UNITS = /[、；;，,\n]/;
+
+type FwItem = FrameworkFile['indicators'][number];
+type FwPart = NonNullable<FwItem['parts']>[number];
+type FwVariant = NonNullable<FwItem['variants']>[number];
+type Entry = IndicatorDataFile['entries'][number];
+
+interface Leaf {
+  name?: Piece;
+  unit?: Piece;
+  requirement?: Piece;
+  points?: Piece;
+  tiers: Array<{ cond: Piece; points: Piece }>;
+  baseline?: Piece;
+  status?: Piece;
+  score?: Piece;
+  targets: Array<{ year: number; piece: Piece }>;
+}
+
+interface RawItem {
+  number: Piece;
+  name: Piece;
+  domain?: string;
+  task?: string;
+  attribute?: Piece;
+  remark?: Piece;
+  lead: string[];
+  coop: string[];
+  applicability?: Piece;
+  self: Leaf;
+  parts: Leaf[];
+  variants: Array<{ when: Piece; leaf: Leaf }>;
+}
+
+const emptyLeaf = (): Leaf => ({ tiers: [], targets: [] });
+
+/** A cell's lines as one value: a phrase wrapped over short lines is joined as is, lines of their own with ；. */
+function joinPieces(ps: Piece[]): Piece | undefined {
+  if (ps.length === 0) return undefined;
+  if (ps.length === 1) return ps[0];
+  const wrapped = ps.every((p) => p.text.length <= 2 && !/\d/.test(p.text));
+  return { ...ps[0]!, text: ps.map((p) => p.text).join(wrapped ? '' : '；') };
+}
+
+/** A cell's lines shared out over n parts: one line each, one line for all, or a first line common to all. */
+function distribute(ps: Piece[], n: number): Array<Piece | undefined> {
+  if (ps.length === 0) return Array.from({ length: n }, () => undefined);
+  if (ps.length === n) return ps;
+  if (ps.length === 1) return Array.from({ length: n }, () => ps[0]);
+  if (ps.length === n + 1) return ps.slice(1).map((p) => ({ ...ps[0]!, text: `${ps[0]!.text}；${p.text}` }));
+  const all = joinPieces(ps)!;
+  return Array.from({ length: n }, () => all);
+}
+
+class TableReader {
+  readonly items: RawItem[] = [];
+  private readonly grid: boolean;
+  constructor(
+    private readonly doc: PlanDocument,
+    private readonly table: TableBlock,
+    private readonly cols: Column[],
+    private readonly info: PlanInfo,
+  ) {
+    this.grid = table.rows.some((r) => r.header && r.cells.some((c) => (c.span ?? 1) > 1));
+  }
+
+  private pieces(view: RowView, role: Role, which = 0): Piece[] {
+    const idx = roleIndexes(this.cols, role)[which];
+    if (idx === undefined) return [];
+    return cellPieces(this.doc, view.cells.get(idx), view.index);
+  }
+
+  private targets(view: RowView): Array<{ year: number; pieces: Piece[] }> {
+    const out: Array<{ year: number; pieces: Piece[] }> = [];
+    roleIndexes(this.cols, 'target').forEach((idx, k) => {
+      const year = this.cols[idx]!.year ?? this.info.targetYears[k];
+      if (year === undefined) return;
+      out.push({ year, pieces: cellPieces(this.doc, view.cells.get(idx), view.index) });
+    });
+    return out;
+  }
+
+  private leafOf(view: RowView): Leaf {
+    const leaf = emptyLeaf();
+    const set = (key: 'unit' | 'requirement' | 'points' | 'baseline' | 'status' | 'score', role: Role) => {
+      const p = joinPieces(this.pieces(view, role));
+      if (p) leaf[key] = p;
+    };
+    set('unit', 'unit');
+    set('requirement', 'requirement');
+    set('points', 'points');
+    set('baseline', 'baseline');
+    set('status', 'status');
+    set('score', 'score');
+    for (const tg of this.targets(view)) {
+      const p = joinPieces(tg.pieces);
+      if (p) leaf.targets.push({ year: tg.year, piece: p });
+    }
+    return leaf;
+  }
+
+  private hasValues(leaf: Leaf): boolean {
+    return !!(leaf.requirement || leaf.baseline || leaf.targets.length > 0 || leaf.status || leaf.score);
+  }
+
+  read(): void {
+    const views = this.table.rows
+      .map((r, i) => ({ r, i }))
+      .filter(({ r }) => !r.header)
+      .map(({ r, i }) => layRow(r, i + 1, this.cols, this.grid));
+    let domain: string | undefined;
+    let task: string | undefined;
+    let group: RowView[] = [];
+    const flush = () => {
+      if (group.length > 0) this.items.push(this.item(group, domain, task));
+      group = [];
+    };
+    for (const v of views) {
+      const number = this.pieces(v, 'number')[0];
+      const d = this.pieces(v, 'domain').map((p) => p.text).join('');
+      const tk = this.pieces(v, 'task').map((p) => p.text).join('');
+      if (number) {
+        flush();
+        if (d) domain = d;
+        if (tk) task = tk;
+        group = [v];
+      } else if (group.length > 0) {
+        group.push(v);
+      } else {
+        if (d) domain = d;
+        if (tk) task = tk;
+      }
+    }
+    flush();
+  }
+
+  private item(rows: RowView[], domain: string | undefined, task: string | undefined): RawItem {
+    const first = rows[0]!;
+    const names = this.pieces(first, 'name');
+    const number = this.pieces(first, 'number')[0]!;
+    const item: RawItem = {
+      number,
+      name: names[0] ?? number,
+      lead: this.pieces(first, 'lead').flatMap((p) => p.text.split(SPLIT_UNITS)).map((s) => s.trim()).filter(Boolean),
+      coop: this.pieces(first, 'coop').flatMap((p) => p.text.split(SPLIT_UNITS)).map((s) => s.trim()).filter(Boolean),
+      self: emptyLeaf(),
+      parts: [],
+      variants: [],
+    };
+    if (domain && roleIndexes(this.cols, 'domain').length > 0) item.domain = domain;
+    if (task && roleIndexes(this.cols, 'task').length > 0) item.task = task;
+    const attribute = joinPieces(this.pieces(first, 'attribute'));
+    if (attribute) item.attribute = attribute;
+    const remark = joinPieces(this.pieces(first, 'remark'));
+    if (remark) item.remark = remark;
+    const req = joinPieces(this.pieces(first, 'requirement'));
+    if (req && NOT_APPLICABLE.test(req.text)) item.applicability = req;
+
+    const subNames = names.slice(1);
+    const qualified = rows.some((r) => r.qualifier);
+    const rest = rows.slice(1);
+    if (qualified) {
+      // a qualifier column beside the name: each qualified row starts a part or a variant; rows below it are its tiers
+      const subs: Array<{ when: Piece; leaf: Leaf }> = [];
+      for (const r of rows) {
+        if (r.qualifier) {
+          const when = cellPieces(this.doc, r.qualifier, r.index);
+          subs.push({ when: joinPieces(when)!, leaf: this.leafOf(r) });
+        } else if (subs.length > 0) this.addTier(subs[subs.length - 1]!.leaf, r);
+        else item.self = this.leafOf(r);
+      }
+      const conditions = subs.some((s) => isCondition(s.when.text));
+      const valued = subs.filter((s) => this.hasValues(s.leaf));
+      if (conditions) {
+        // the item's own figures stand in the first variant's row
+        const head = this.leafOf(first);
+        item.self = { ...head, requirement: undefined, tiers: [] } as Leaf;
+        delete item.self.requirement;
+        item.variants = subs;
+      } else if (valued.length <= 1 && subs.length > 0) {
+        // qualifiers that only spell out the name (生态保护红线 / 自然保护地 with one requirement): one item
+        item.self = subs[0]!.leaf;
+      } else {
+        item.parts = subs.map((s) => ({ ...s.leaf, name: s.when }));
+      }
+    } else if (subNames.length > 0) {
+      const self = this.leafOf(first);
+      if (subNames.length === 1 && isCondition(subNames[0]!.text)) {
+        item.self = { ...self, tiers: [] };
+        delete item.self.requirement;
+        const leaf = emptyLeaf();
+        if (self.requirement) leaf.requirement = self.requirement;
+        item.variants = [{ when: subNames[0]!, leaf }];
+        for (const r of rest) this.addTier(leaf, r);
+      } else {
+        const n = subNames.length;
+        const dist = (role: Role) => distribute(this.pieces(first, role), n);
+        const unit = dist('unit');
+        const requirement = item.applicability ? [] : dist('requirement');
+        const points = dist('points');
+        const baseline = dist('baseline');
+        const status = dist('status');
+        const score = dist('score');
+        const targets = this.targets(first).map((tg) => ({ year: tg.year, d: distribute(tg.pieces, n) }));
+        item.parts = subNames.map((name, i) => {
+          const leaf: Leaf = { name, tiers: [], targets: [] };
+          if (unit[i]) leaf.unit = unit[i];
+          if (requirement[i]) leaf.requirement = requirement[i];
+          if (points[i]) leaf.points = points[i];
+          if (baseline[i]) leaf.baseline = baseline[i];
+          if (status[i]) leaf.status = status[i];
+          if (score[i]) leaf.score = score[i];
+          for (const tg of targets) if (tg.d[i]) leaf.targets.push({ year: tg.year, piece: tg.d[i]! });
+          return leaf;
+        });
+        for (const r of rest) this.addTier(item.parts[item.parts.length - 1]!, r);
+      }
+    } else {
+      // rows under the number without a name: a part printed by its own unit and requirement, or a tier
+      const self = this.leafOf(first);
+      const partRows = rest.filter((r) => {
+        const l = this.leafOf(r);
+        return !!(l.unit && l.requirement && !/A/.test(l.requirement.text));
+      });
+      if (partRows.length > 0) {
+        const firstPart = { ...self, name: partName(self.requirement) ?? item.name };
+        item.parts = [firstPart];
+        for (const r of rest) {
+          if (partRows.includes(r)) {
+            const l = this.leafOf(r);
+            item.parts.push({ ...l, name: partName(l.requirement)! });
+          } else this.addTier(item.parts[item.parts.length - 1]!, r);
+        }
+      } else {
+        item.self = self;
+        for (const r of rest) this.addTier(item.self, r);
+      }
+    }
+    if (item.applicability) delete item.self.requirement;
+    return item;
+  }
+
+  /** A row below an item that prints another scoring band (60＞A≥55 | 2). */
+  private addTier(leaf: Leaf, r: RowView): void {
+    const cond = joinPieces(this.pieces(r, 'requirement'));
+    const points = joinPieces(this.pieces(r, 'points'));
+    if (cond && points) leaf.tiers.push({ cond, points });
+  }
+}
+
+function isCondition(text: string): boolean {
+  return TERRAIN.test(text) || CLIMATE.test(text) || CONDITION.test(text);
+}
+
+function variantWhen(text: string): FwVariant['when'] {
+  const terrain = TERRAIN.exec(text);
+  if (terrain) return { terrain: terrain[1]! };
+  if (CLIMATE.test(text)) return { climate: text };
+  return { printed: text };
+}
+
+/** A part named only by its requirement (优良天数比例≥85 → 优良天数比例; 基本消除重污染天气 as it stands). */
+function partName(req: Piece | undefined): Piece | undefined {
+  if (!req) return undefined;
+  const m = /^(.*?[^\d.\s])\s*[≥≤><＞＜=＝]/.exec(req.text);
+  return { ...req, text: m ? m[1]!.trim() : req.text };
+}
+
+function num(p: Piece | undefined): number | undefined {
+  if (!p) return undefined;
+  return /^\d+(\.\d+)?$/.test(p.text) ? Number(p.text) : undefined;
+}
+
+function tiersText(leaf: Leaf): string | undefined {
+  if (leaf.tiers.length === 0 || !leaf.requirement || !leaf.points) return undefined;
+  const req = leaf.requirement.text;
+  const later = leaf.tiers.some((b) => /A/.test(b.cond.text));
+  const head = COMPARATOR.test(req) ? `A${req}` : /^\d+(\.\d+)?%?$/.test(req) && later ? `A=${req}` : req;
+  return [`${head} → ${leaf.points.text}`, ...leaf.tiers.map((b) => `${b.cond.text} → ${b.points.text}`)].join('；');
+}
+
+export function extractIndicators(doc: PlanDocument, ctx: ExtractContext, info: PlanInfo, planId: string): PartResult<IndicatorsResult> {
+  const findings: Finding[] = [];
+  const frameworks: ExtractedFramework[] = [];
+  const captions = new Map<ExtractedFramework, string>();
+  const tables = doc.blocks.filter((b): b is TableBlock => b.kind === 'table');
+  if (tables.length > MAX_TABLES) {
+    findings.push({ kind: 'unknownTable', message: t('planIndicators.tooManyTables', { count: tables.length, max: MAX_TABLES }), source: null });
+  }
+  let n = 0;
+  for (const table of tables.slice(0, MAX_TABLES)) {
+    const label = tableLabel(table);
+    if (table.rows.length > MAX_TABLE_ROWS || table.rows.some((r) => r.cells.length > MAX_ROW_CELLS)) {
+      findings.push({ kind: 'unknownTable', message: t('planIndicators.tableTooLarge', { table: label, max: MAX_TABLE_ROWS, cells: MAX_ROW_CELLS }), source: { line: table.line, table: table.index } });
+      continue;
+    }
+    const cols = columnRoles(headerNames(table));
+    if (!isIndicatorTable(cols)) continue;
+    const reader = new TableReader(doc, table, cols, info);
+    reader.read();
+    if (reader.items.length === 0) continue;
+    n++;
+    const fw = buildFramework(doc, ctx, info, planId, table, cols, reader.items, n, findings);
+    frameworks.push(fw);
+    captions.set(fw, table.caption ?? fw.framework.name);
+  }
+  const judged = statedJudgements(doc, ctx, frameworks, captions);
+  findings.push(...judged.findings);
+  return { value: { frameworks, statedSummaries: judged.value }, findings };
+}
+
+function tableLabel(table: TableBlock): string {
+  return table.caption ? `“${table.caption.trim()}”` : t('planIndicators.tableAt', { line: table.line });
+}
+
+function captionName(caption: string | undefined): string | undefined {
+  if (!caption) return undefined;
+  const name = caption
+    .replace(/^\s*(附\s*表|表|附件)\s*[\d一二三四五六七八九十]+(-\d+)?\s*[：:.、]?\s*/, '')
+    .trim();
+  return name || undefined;
+}
+
+function buildFramework(
+  doc: PlanDocument,
+  ctx: ExtractContext,
+  info: PlanInfo,
+  planId: string,
+  table: TableBlock,
+  cols: Column[],
+  items: RawItem[],
+  n: number,
+  findings: Finding[],
+): ExtractedFramework {
+  const src = (p: Piece) => ({ document: ctx.documentId, line: p.line, table: table.index, row: p.row, column: p.column });
+  const label = tableLabel(table);
+  const place = (p: Piece) => ({ line: p.line, table: table.index, row: p.row, column: p.column });
+  const hasUnit = cols.some((c) => c.role === 'unit');
+  const baselineCol = cols.find((c) => c.role === 'baseline');
+  const baseYear = baselineCol?.year ?? info.baseYear ?? undefined;
+  const notes = tableNotes(doc, table);
+
+  const fwItems: FwItem[] = items.map((it) => {
+    const out: FwItem = { number: it.number.text, name: it.name.text, source: src(it.number) };
+    if (it.domain) out.domain = it.domain;
+    if (it.task) out.task = it.task;
+    const self = it.self;
+    if (it.parts.length === 0 && self.unit) out.unit = self.unit.text;
+    if (it.parts.length > 0 && it.parts.every((p) => !p.unit) && self.unit) out.unit = self.unit.text;
+    if (it.parts.length === 0 && self.requirement) out.requirement = self.requirement.text;
+    if (it.attribute && ATTRIBUTES.has(it.attribute.text)) out.attribute = it.attribute.text as FwItem['attribute'];
+    if (it.remark) out.remark = it.remark.text;
+    if (it.applicability) {
+      out.applicability = {
+        only: ONLY_CITY.test(it.applicability.text) && !/海域|海岸/.test(it.applicability.text) ? 'city' : ONLY_COASTAL.test(it.applicability.text) ? 'coastal' : 'city',
+        printed: it.applicability.text,
+        source: src(it.applicability),
+      };
+    }
+    if (it.parts.length === 0) {
+      const pts = num(self.points);
+      if (pts !== undefined) out.points = pts;
+      const tiers = tiersText(self);
+      if (tiers) out.tiers = tiers;
+    }
+    if (it.variants.length > 0) {
+      out.variants = it.variants
+        .filter((v) => v.leaf.requirement)
+        .map((v) => {
+          const variant: FwVariant = { when: variantWhen(v.when.text), requirement: v.leaf.requirement!.text, source: src(v.leaf.requirement!) };
+          const tiers = tiersText(v.leaf);
+          if (tiers) variant.tiers = tiers;
+          return variant;
+        });
+      if (out.variants.length === 0) delete out.variants;
+    }
+    if (!hasUnit) {
+      const texts = [self, ...it.parts].flatMap((l) => [l.requirement?.text, l.baseline?.text, ...l.targets.map((x) => x.piece.text)]);
+      if (texts.some((s) => s && /[%％]/.test(s))) out.unitImplied = '%';
+    }
+    if (it.parts.length > 0) {
+      const allScored = it.parts.every((p) => num(p.points) !== undefined);
+      if (!allScored) {
+        const pts = num(it.parts[0]!.points);
+        if (pts !== undefined) out.points = pts;
+      }
+      out.parts = it.parts.map((p) => {
+        const part: FwPart = { name: p.name!.text, source: src(p.name!) };
+        if (p.unit) part.unit = p.unit.text;
+        if (p.requirement && !it.applicability) part.requirement = p.requirement.text;
+        if (allScored) {
+          const pts = num(p.points);
+          if (pts !== undefined) part.points = pts;
+          const tiers = tiersText(p);
+          if (tiers) part.tiers = tiers;
+        }
+        return part;
+      });
+    }
+    return out;
+  });
+
+  const name = captionName(table.caption) ?? t('planIndicators.defaultName', { n });
+  const ownId = `${planId}-indicators-${n}`;
+  const framework: FrameworkFile = {
+    id: ownId,
+    name,
+    version: String(baseYear ?? info.period?.start ?? n),
+    source: { document: ctx.documentId, line: table.captionLine ?? table.line },
+    indicators: fwItems,
+  };
+  const scoring = scoringOf(doc, table, cols, ctx);
+  if (scoring) framework.scoring = scoring;
+
+  // recognise a built-in framework by its items
+  const match = matchFramework(framework, ctx.builtinFrameworks);
+  const builtin = match ? ctx.builtinFrameworks.find((f) => f.id === match.id) : undefined;
+  const id = builtin?.id ?? ownId;
+  if (builtin) {
+    framework.id = builtin.id;
+    for (const miss of match!.missing) {
+      findings.push({ kind: 'missingItem', message: t('planIndicators.missingItem', { table: label, framework: builtin.name, number: miss.number, name: miss.name }), source: { line: table.line, table: table.index } });
+    }
+    for (const extra of match!.unmatched) {
+      const it = items.find((x) => x.number.text === extra.number);
+      findings.push({ kind: 'unmatchedItem', message: t('planIndicators.unmatchedItem', { table: label, framework: builtin.name, number: extra.number, name: extra.name }), source: it ? place(it.number) : null });
+    }
+  }
+
+  // the plan's data: one entry per item, or per part
+  const entries: Entry[] = [];
+  const byNumber = new Map(builtin?.indicators.map((i) => [i.number, i]) ?? []);
+  for (const it of items) {
+    const known = byNumber.get(it.number.text);
+    const leaves: Array<{ leaf: Leaf; part?: string }> =
+      it.parts.length > 0
+        ? it.parts.map((p) => ({ leaf: p, part: knownPart(known, p.name!.text) ?? p.name!.text }))
+        : [{ leaf: it.self }];
+    for (const { leaf, part } of leaves) {
+      const entry: Entry = { number: it.number.text, ...(part ? { part } : {}) };
+      if (it.lead.length > 0) entry.leadUnits = [...it.lead, ...it.coop];
+      else if (it.coop.length > 0) entry.leadUnits = it.coop;
+      if (leaf.baseline && baseYear !== undefined) {
+        entry.observations = [observation(leaf.baseline, baseYear, notes, src, place, label, it, part, findings)];
+      }
+      if (leaf.status && STATUS_WORDS.has(leaf.status.text) && baseYear !== undefined) {
+        entry.statedStatus = { year: baseYear, printed: leaf.status.text as '达标', source: src(leaf.status) };
+      }
+      const score = num(leaf.score);
+      if (score !== undefined && baseYear !== undefined) entry.statedScore = { year: baseYear, points: score, source: src(leaf.score!) };
+      if (leaf.targets.length > 0) entry.targets = leaf.targets.map((x) => ({ year: x.year, printed: x.piece.text, source: src(x.piece) }));
+      entries.push(entry);
+    }
+  }
+  const data: IndicatorDataFile = { plan: planId, framework: id, entries };
+  phraseFindings(framework, data, items, label, place, findings);
+  return { matched: builtin?.id ?? null, framework, data };
+}
+
+function knownPart(known: FwItem | undefined, name: string): string | undefined {
+  if (!known?.parts) return undefined;
+  const n = normaliseName(name);
+  return (
+    known.parts.find((p) => normaliseName(p.name) === n)?.name ??
+    known.parts.find((p) => normaliseName(p.name).includes(n) || n.includes(normaliseName(p.name)))?.name
+  );
+}
+
+function observation(
+  p: Piece,
+  year: number,
+  notes: TableNotes,
+  src: (p: Piece) => NonNullable<Entry['targets']>[number]['source'],
+  place: (p: Piece) => Finding['source'],
+  label: string,
+  it: RawItem,
+  part: string | undefined,
+  findings: Finding[],
+): NonNullable<Entry['observations']>[number] {
+  const obs: NonNullable<Entry['observations']>[number] = { year, printed: p.text, source: src(p) };
+  const flags = new Set<Flag>(cellFlags(p.text));
+  let dataYear: number | undefined;
+  for (const mark of marksIn(p.text)) {
+    const key = markKey(mark);
+    if (key === '*') {
+      if (notes.star) {
+        if (notes.star.year !== null && notes.star.year !== year) {
+          dataYear = notes.star.year;
+          if (notes.star.year < year) flags.add('往年');
+        }
+      } else {
+        findings.push({ kind: 'footnoteMissing', message: t('planIndicators.footnoteMissing', { table: label, number: it.number.text, name: part ?? it.name.text, mark }), source: place(p) });
+      }
+      continue;
+    }
+    const note = notes.numbered.get(key);
+    if (!note) {
+      findings.push({ kind: 'footnoteMissing', message: t('planIndicators.footnoteMissing', { table: label, number: it.number.text, name: part ?? it.name.text, mark }), source: place(p) });
+      continue;
+    }
+    if (!obs.footnote) obs.footnote = { mark, printed: note.text, source: { document: src(p)!.document, line: note.line } };
+    const said = noteFlags(note.text, year);
+    for (const f of said.flags) flags.add(f);
+    if (said.dataYear !== undefined) dataYear = said.dataYear;
+  }
+  if (dataYear !== undefined) obs.dataYear = dataYear;
+  if (flags.size > 0) obs.flags = [...flags];
+  return obs;
+}
+
+/** Requirements, tiers, values and targets through the requirement language: what it cannot read is listed. */
+function phraseFindings(
+  framework: FrameworkFile,
+  data: IndicatorDataFile,
+  items: RawItem[],
+  label: string,
+  place: (p: Piece) => Finding['source'],
+  findings: Finding[],
+): void {
+  const def = framework as unknown as FrameworkDef;
+  const where = (number: string) => {
+    const it = items.find((x) => x.number.text === number);
+    return it ? place(it.number) : null;
+  };
+  const message = (e: PhraseError) =>
+    t('planIndicators.phrase', {
+      table: label,
+      detail: t(e.problem === 'range' ? 'error.phraseRange' : 'error.phrase', { what: t(`error.what.${e.what}`), phrase: e.phrase, context: e.context, expected: e.expected }),
+    });
+  for (const e of validateFrameworkPhrases(def)) {
+    const number = /第(\S+?)项/.exec(e.context)?.[1] ?? '';
+    findings.push({ kind: 'unknownPhrase', message: message(e), source: where(number) });
+  }
+  const leaves = leafContexts(def);
+  for (const entry of data.entries) {
+    const ctx = leaves.get(entry.part ? `${entry.number}/${entry.part}` : entry.number);
+    if (!ctx) continue;
+    for (const o of entry.observations ?? []) {
+      if (o.printed === '-') continue;
+      try {
+        parseValue(o.printed, ctx);
+      } catch (e) {
+        if (!(e instanceof PhraseError)) throw e;
+        findings.push({ kind: 'unreadableValue', message: message(e), source: o.source ? { line: o.source.line, ...(o.source.table ? { table: o.source.table, row: o.source.row!, column: o.source.column! } : {}) } : null });
+      }
+    }
+    for (const tg of entry.targets ?? []) {
+      try {
+        parseRequirement(tg.printed, ctx);
+      } catch (e) {
+        if (!(e instanceof PhraseError)) throw e;
+        findings.push({ kind: 'unknownPhrase', message: message(e), source: tg.source ? { line: tg.source.line, ...(tg.source.table ? { table: tg.source.table, row: tg.source.row!, column: tg.source.column! } : {}) } : null });
+      }
+    }
+  }
+}
+
+/** A scored table's full and passing score, from the text that introduces it (满分100分 … 92分以上通过). */
+function scoringOf(doc: PlanDocument, table: TableBlock, cols: Column[], ctx: ExtractContext): FrameworkFile['scoring'] | undefined {
+  if (!cols.some((c) => c.role === 'points')) return undefined;
+  const tableNo = /^\s*(附?表\s*[\d一二三四五六七八九十]+)/.exec(table.caption ?? '')?.[1]?.replace(/\s+/g, '');
+  const candidates = doc.blocks.filter((b) => b.kind === 'paragraph' && /满分\s*\d+\s*分/.test(b.text) && /\d+\s*分以上/.test(b.text));
+  const para =
+    (tableNo ? candidates.find((b) => b.kind === 'paragraph' && b.text.replace(/\s+/g, '').includes(tableNo)) : undefined) ??
+    (candidates.length === 1 ? candidates[0] : undefined);
+  if (!para || para.kind !== 'paragraph') return undefined;
+  const max = /满分\s*(\d+)\s*分/.exec(para.text);
+  const pass = /(\d+)\s*分以上/.exec(para.text);
+  if (!max || !pass) return undefined;
+  return { maxScore: Number(max[1]), passScore: Number(pass[1]), source: { document: ctx.documentId, line: para.line } };
 }
