@@ -231,7 +231,12 @@ class TableReader {
         // qualifiers that only spell out the name (生态保护红线 / 自然保护地 with one requirement): one item
         item.self = subs[0]!.leaf;
       } else {
-        item.parts = subs.map((s) => ({ ...s.leaf, name: s.when }));
+        // a unit cell merged down over the parts below it is empty in the text form: the unit above holds
+        let unit: Piece | undefined;
+        item.parts = subs.map((s) => {
+          if (s.leaf.unit) unit = s.leaf.unit;
+          return { ...s.leaf, name: s.when, ...(unit && !s.leaf.unit ? { unit } : {}) };
+        });
       }
     } else if (subNames.length > 0) {
       const self = this.leafOf(first);
