@@ -8,4 +8,5 @@ export const planIndicatorsEn: Record<string, string> = {
   'planIndicators.unmatchedItem': '{table} item {number} “{name}” differs from the item of {framework} with that number; please check.',
   'planIndicators.footnoteMissing': 'The note mark “{mark}” of {table} item {number} “{name}” has no note after the table.',
   'planIndicators.phrase': '{table}: {detail}',
+  'planIndicators.tooManyIndicatorTables': 'The document has more than {max} indicator tables; {table} and those after it were not read.',
 };

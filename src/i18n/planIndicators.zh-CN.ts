@@ -8,4 +8,5 @@ export const planIndicatorsZhCN: Record<string, string> = {
   'planIndicators.unmatchedItem': '{table}第{number}项“{name}”与{framework}同序号的指标不一致，请核对。',
   'planIndicators.footnoteMissing': '{table}第{number}项“{name}”的注释标记“{mark}”在表后找不到对应的注释说明。',
   'planIndicators.phrase': '{table}：{detail}',
+  'planIndicators.tooManyIndicatorTables': '文件中的指标表超过{max}张，{table}及其后的指标表未读取。',
 };

@@ -100,7 +100,7 @@ export function headerNames(table: TableBlock): string[] {
   return top;
 }
 
-export function columnRoles(names: string[]): Column[] {
+export function columnRoles(names: string[], baseYear: number | null = null): Column[] {
   const nameIndex = names.findIndex((n) => /^(指标名称|指标|指标项|指标项目|评价指标|具体指标)$/.test(n));
   let groups = 0;
   const cols = names.map((header, i): Column => {
@@ -121,7 +121,8 @@ export function columnRoles(names: string[]): Column[] {
   // bare year columns: one alone beside a score or status column is the baseline; several are targets per year
   const years = cols.filter((c) => c.role === 'year');
   const hasBaseline = cols.some((c) => c.role === 'baseline');
-  for (const c of years) c.role = years.length === 1 && !hasBaseline ? 'baseline' : 'target';
+  // (a year column of the plan's base year is the baseline, when the plan names one)
+  for (const c of years) c.role = (years.length === 1 && !hasBaseline) || (!hasBaseline && c.year === baseYear) ? 'baseline' : 'target';
   return cols;
 }
 

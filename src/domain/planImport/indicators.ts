@@ -36,6 +36,8 @@ export interface IndicatorsResult {
 
 /** At most this many tables of a document are looked at. */
 const MAX_TABLES = 500;
+/** At most this many indicator tables are read from one document. */
+const MAX_INDICATOR_TABLES = 40;
 
 /** Words of a cell that say the item does not apply here (仅考核市 / 无海域，不涉及). */
 const NOT_APPLICABLE = /不涉及|不考核|仅考核/;
@@ -349,8 +351,12 @@ export function extractIndicators(doc: PlanDocument, ctx: ExtractContext, info: 
       findings.push({ kind: 'unknownTable', message: t('planIndicators.tableTooLarge', { table: label, max: MAX_TABLE_ROWS, cells: MAX_ROW_CELLS }), source: { line: table.line, table: table.index } });
       continue;
     }
-    const cols = columnRoles(headerNames(table));
+    const cols = columnRoles(headerNames(table), info.baseYear);
     if (!isIndicatorTable(cols)) continue;
+    if (n >= MAX_INDICATOR_TABLES) {
+      findings.push({ kind: 'unknownTable', message: t('planIndicators.tooManyIndicatorTables', { table: label, max: MAX_INDICATOR_TABLES }), source: { line: table.line, table: table.index } });
+      continue;
+    }
     const reader = new TableReader(doc, table, cols, info);
     reader.read();
     if (reader.items.length === 0) continue;
@@ -539,10 +545,9 @@ function observation(
     const key = markKey(mark);
     if (key === '*') {
       if (notes.star) {
-        if (notes.star.year !== null && notes.star.year !== year) {
-          dataYear = notes.star.year;
-          if (notes.star.year < year) flags.add('往年');
-        }
+        const said = noteFlags(notes.star.text, year);
+        for (const f of said.flags) flags.add(f);
+        if (said.dataYear !== undefined) dataYear = said.dataYear;
       } else {
         findings.push({ kind: 'footnoteMissing', message: t('planIndicators.footnoteMissing', { table: label, number: it.number.text, name: part ?? it.name.text, mark }), source: place(p) });
       }

@@ -13,6 +13,8 @@ type ClassName = '稳定达标' | '预计可达标' | '不确定' | '达标难�
 
 /** Headings of the sections that hold the analysis. */
 const ANALYSIS_HEADING = /达标|可达|差距|指标|评估/;
+/** A paragraph that may hold a judgement says one of these. */
+const JUDGEMENT_WORDS = /达标|可达|评分|得分|不确定/;
 /** The class words, and the wordings that mean them. */
 const CLASS_WORDS: Array<[RegExp, ClassName]> = [
   [/稳定达标/, '稳定达标'],
@@ -28,6 +30,8 @@ const SCORE = /(?:评分为|得分为?|总分为?|评估得分)\s*(\d+(?:\.\d+)?
 const HEADING_CHARS = 40;
 /** Names shorter than this are not looked for in running text. */
 const MIN_NAME = 4;
+/** How much of a passage is compared with the captions to tell which framework it speaks of. */
+const HEAD_CHARS = 400;
 /** Paragraphs longer than this are read only up to it. */
 const MAX_PARAGRAPH = 20000;
 
@@ -65,7 +69,7 @@ export function statedJudgements(
   /** the framework a passage speaks of: the one whose caption or name it echoes most */
   const frameworkOf = (text: string, scored: boolean): ExtractedFramework => {
     if (frameworks.length === 1) return frameworks[0]!;
-    const head = text.slice(0, 600);
+    const head = text.slice(0, HEAD_CHARS);
     let best = frameworks[0]!;
     let bestScore = -1;
     for (const f of frameworks) {
@@ -85,7 +89,7 @@ export function statedJudgements(
       heading = block.text;
       continue;
     }
-    if (!ANALYSIS_HEADING.test(heading)) continue;
+    if (!ANALYSIS_HEADING.test(heading) || !JUDGEMENT_WORDS.test(block.text)) continue;
     const text = block.text.slice(0, MAX_PARAGRAPH);
     const sentences = text.split(/(?<=[。！？])/).filter((s) => s.trim() !== '');
     const used = new Set<number>();

@@ -22,6 +22,10 @@ const KNOWN: KnownReason[] = [
   { framework: 'chongqing-demo-county', number: '11', field: 'variants[2].source.line', reason: DATA_FAULT },
   { framework: 'chongqing-demo-county', number: '10', field: 'observations', reason: DATA_FAULT },
   { framework: 'chongqing-demo-county', number: '36', field: 'observations', reason: DATA_FAULT },
+  // differences explained, not faults: judgements of the transcriber the document leaves open
+  { framework: 'national-demo-county', number: '8', field: 'observations', reason: 'the transcriber shares the first line’s leading clause (完成上级规定的考核任务) with every part; the cell prints it once' },
+  { framework: 'chongqing-demo-county', number: '26', field: 'observations', reason: 'the cell prints “2” (a misprint); data/ corrects it by hand from table 1 note 【5】' },
+  { framework: 'two-mountains-base', number: '4', field: 'statedAchievability', reason: 'the summary names this item only by the word 地下水 in a bracket; not attributed by name' },
 ];
 
 function read(id: string, catalog: Catalog): { result: IndicatorsResult; findings: Finding[] } {

@@ -1,0 +1,165 @@
+// Layouts beyond the seeds: a 十四五 table with a target column per year and 约束性/预期性, phrases the
+// requirement language does not read, notes that are missing, a docx-style two-row header with spans.
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../../src/data/load.ts';
+import type { PlanDocument, Row, TableBlock } from '../../../src/domain/planImport/document.ts';
+import { extractIndicators } from '../../../src/domain/planImport/indicators.ts';
+import { parseTextForm } from '../../../src/domain/planImport/textForm.ts';
+import type { PlanInfo } from '../../../src/domain/planImport/types.ts';
+import { DATA_DIR } from '../../data/seed-text.ts';
+
+const INFO: PlanInfo = { title: null, region: null, period: null, baseYear: null, targetYears: [], phases: [] };
+const builtinFrameworks = loadCatalog(DATA_DIR).frameworks;
+const ctx = { documentId: 'up1', builtinFrameworks };
+
+/** The text form: a cell's first line begins with a TAB, rows end with a blank line. */
+function textTable(caption: string, rows: string[][], after: string[] = []): string {
+  return [
+    '某区生态环境保护“十四五”规划',
+    caption,
+    ...rows.flatMap((r) => [...r.map((c) => `\t${c}`), '']),
+    '',
+    ...after,
+    '',
+  ].join('\n');
+}
+
+const YEARS = ['2020年', '2021年', '2022年', '2023年', '2024年', '2025年'];
+const perYear = textTable(
+  '表3  某区“十四五”生态环境保护主要指标',
+  [
+    ['序号', '指标名称', '单位', ...YEARS, '指标属性', '责任单位'],
+    ['1', '地表水水质优良比例', '%', '80', '82', '84', '86', '88', '≥90', '约束性', '区生态环境局、区水利局'],
+    ['2', '空气质量优良天数比例', '%', '85【1】', '86', '87', '88', '89', '≥90', '约束性', '区生态环境局'],
+    ['3', '生态环境质量', '-', '良', '良', '良', '稳中向好', '稳中向好', '稳中向好', '预期性', '区生态环境局'],
+    ['4', '单位GDP能耗降低', '%', '[2]', '—', '—', '—', '—', '完成市下达任务', '约束性', '区发展改革委\n区经济信息委'],
+  ],
+  ['注：【1】2020年为监测站数据。'],
+);
+
+describe('a 十四五 table with a target column per year (2020…2025)', () => {
+  const doc = parseTextForm('plan.txt', perYear);
+  const r = extractIndicators(doc, ctx, INFO, 'plan-up1');
+  const fw = r.value.frameworks[0]!;
+
+  it('becomes a new framework of the plan, named by its caption, with the attributes as printed', () => {
+    expect(r.value.frameworks).toHaveLength(1);
+    expect(fw.matched).toBeNull();
+    expect(fw.framework.id).toBe('plan-up1-indicators-1');
+    expect(fw.framework.name).toBe('某区“十四五”生态环境保护主要指标');
+    expect(fw.framework.indicators.map((i) => [i.number, i.name, i.unit, i.attribute])).toEqual([
+      ['1', '地表水水质优良比例', '%', '约束性'],
+      ['2', '空气质量优良天数比例', '%', '约束性'],
+      ['3', '生态环境质量', '-', '预期性'],
+      ['4', '单位GDP能耗降低', '%', '约束性'],
+    ]);
+  });
+
+  it('gives six targets per item, one per year column, with the cell’s line', () => {
+    for (const e of fw.data.entries) expect(e.targets?.map((t) => t.year)).toEqual([2020, 2021, 2022, 2023, 2024, 2025]);
+    const first = fw.data.entries[0]!;
+    expect(first.targets?.[5]).toMatchObject({ printed: '≥90' });
+    expect(doc.lines[first.targets![5]!.source!.line - 1]).toBe('\t≥90');
+    expect(first.leadUnits).toEqual(['区生态环境局', '区水利局']);
+    expect(fw.data.entries[3]!.leadUnits).toEqual(['区发展改革委', '区经济信息委']);
+  });
+
+  it('lists a phrase the requirement language does not read, naming the phrase and the item, and keeps the printed text', () => {
+    const unknown = r.findings.filter((f) => f.kind === 'unknownPhrase');
+    expect(unknown.length).toBeGreaterThanOrEqual(1);
+    expect(unknown.some((f) => f.message.includes('稳中向好') && f.message.includes('生态环境质量'))).toBe(true);
+    expect(unknown.every((f) => f.source !== null && f.source.line > 0)).toBe(true);
+    expect(fw.data.entries[2]!.targets?.[3]?.printed).toBe('稳中向好');
+  });
+
+  it('takes a year column of the plan’s base year as the baseline when the plan names one', () => {
+    const withBase = extractIndicators(doc, ctx, { ...INFO, baseYear: 2020 }, 'plan-up1').value.frameworks[0]!;
+    expect(withBase.data.entries[0]!.observations).toEqual([expect.objectContaining({ year: 2020, printed: '80' })]);
+    expect(withBase.data.entries[0]!.targets?.map((t) => t.year)).toEqual([2021, 2022, 2023, 2024, 2025]);
+  });
+});
+
+describe('baseline and notes', () => {
+  const text = textTable(
+    '表1  某县生态文明建设指标',
+    [
+      ['序号', '指标名称', '单位', '现状值（2022年）', '2025年目标', '牵头单位', '配合单位'],
+      ['1', '森林覆盖率', '%', '55.2【1】', '≥56', '县林业局', '县自然资源局'],
+      ['2', '村镇饮用水卫生合格率', '%', '88*', '100', '县卫生健康委', ''],
+      ['3', '城镇污水处理率', '%', '90[2]', '≥95', '县住房城乡建委', ''],
+      ['4', '公众满意度', '%', '约九成', '≥90', '县统计局', ''],
+    ],
+    ['注：【1】暂无2022年数据，为2021年数据。带*号数据为抽样数据。'],
+  );
+  const doc = parseTextForm('p.txt', text);
+  const r = extractIndicators(doc, ctx, INFO, 'plan-up2');
+  const entries = r.value.frameworks[0]!.data.entries;
+
+  it('takes the baseline year from the header and keeps the printed value with its note and flags', () => {
+    expect(entries[0]!.observations?.[0]).toMatchObject({
+      year: 2022,
+      printed: '55.2【1】',
+      dataYear: 2021,
+      flags: ['往年'],
+      footnote: { mark: '【1】', printed: '暂无2022年数据，为2021年数据。' },
+    });
+    expect(entries[0]!.targets).toEqual([expect.objectContaining({ year: 2025, printed: '≥56' })]);
+    expect(entries[0]!.leadUnits).toEqual(['县林业局', '县自然资源局']);
+    // the asterisk note says the starred figures are sampled
+    expect(entries[1]!.observations?.[0]).toMatchObject({ printed: '88*', flags: ['抽样'] });
+    expect(entries[1]!.observations?.[0]?.dataYear).toBeUndefined();
+  });
+
+  it('lists a mark whose note is not there, and a value it cannot read', () => {
+    const missing = r.findings.filter((f) => f.kind === 'footnoteMissing');
+    expect(missing).toHaveLength(1);
+    expect(missing[0]!.message).toContain('[2]');
+    expect(missing[0]!.message).toContain('城镇污水处理率');
+    const unreadable = r.findings.filter((f) => f.kind === 'unreadableValue');
+    expect(unreadable).toHaveLength(1);
+    expect(unreadable[0]!.message).toContain('约九成');
+    expect(entries[3]!.observations?.[0]?.printed).toBe('约九成');
+  });
+});
+
+describe('a docx-style table: header cells spanning columns, merged group cells', () => {
+  const cell = (text: string, line: number, column: number, extra: object = {}) => ({ text, line, column, ...extra });
+  const lines: string[] = [];
+  const at = (text: string) => {
+    lines.push(text);
+    return lines.length;
+  };
+  const captionLine = at('表2  某县生态建设指标');
+  const h1: Row = { header: true, line: lines.length + 1, cells: [cell('领域', at('领域'), 1), cell('序号', at('序号'), 2), cell('指标名称', at('指标名称'), 3), cell('现状值（2021年）', at('现状值（2021年）'), 4), cell('目标值', at('目标值'), 5, { span: 2 })] };
+  const h2: Row = { header: true, line: lines.length + 1, cells: [cell('', at(''), 1, { merged: true }), cell('', at(''), 2, { merged: true }), cell('', at(''), 3, { merged: true }), cell('', at(''), 4, { merged: true }), cell('近期（2024年）', at('近期（2024年）'), 5), cell('远期（2027年）', at('远期（2027年）'), 6)] };
+  const r1: Row = { line: lines.length + 1, cells: [cell('生态空间', at('生态空间'), 1), cell('1', at('1'), 2), cell('森林覆盖率', at('森林覆盖率'), 3), cell('60', at('60'), 4), cell('≥61', at('≥61'), 5), cell('≥62', at('≥62'), 6)] };
+  const r2: Row = { line: lines.length + 1, cells: [cell('', at(''), 1, { merged: true }), cell('2', at('2'), 2), cell('湿地保护率', at('湿地保护率'), 3), cell('50', at('50'), 4), cell('≥52', at('≥52'), 5), cell('≥55', at('≥55'), 6)] };
+  const table: TableBlock = { kind: 'table', index: 1, caption: '表2  某县生态建设指标', captionLine, rows: [h1, h2, r1, r2], line: h1.line };
+  const doc: PlanDocument = { name: 'x.docx', format: 'docx', lines, blocks: [table], footnotes: [] };
+  const r = extractIndicators(doc, ctx, INFO, 'plan-up3');
+  const fw = r.value.frameworks[0]!;
+
+  it('reads the target years from the spanned header and fills the merged group cell down', () => {
+    expect(fw.framework.indicators.map((i) => [i.number, i.domain, i.name])).toEqual([
+      ['1', '生态空间', '森林覆盖率'],
+      ['2', '生态空间', '湿地保护率'],
+    ]);
+    expect(fw.data.entries[1]!.observations?.[0]).toMatchObject({ year: 2021, printed: '50' });
+    expect(fw.data.entries[1]!.targets?.map((t) => [t.year, t.printed])).toEqual([
+      [2024, '≥52'],
+      [2027, '≥55'],
+    ]);
+    expect(fw.data.entries[1]!.targets?.[1]?.source).toMatchObject({ document: 'up1', table: 1, row: 4, column: 6 });
+  });
+});
+
+describe('bounds', () => {
+  it('refuses a table with too many rows, in Chinese, and reads no framework from it', () => {
+    const rows = [['序号', '指标名称', '单位', '现状值（2021年）'], ...Array.from({ length: 2100 }, (_, i) => [String(i + 1), `指标${i}`, '%', '1'])];
+    const doc = parseTextForm('big.txt', textTable('表1  大表', rows));
+    const r = extractIndicators(doc, ctx, INFO, 'plan-big');
+    expect(r.value.frameworks).toEqual([]);
+    expect(r.findings.map((f) => f.kind)).toEqual(['unknownTable']);
+    expect(r.findings[0]!.message).toMatch(/过大/);
+  });
+});
