@@ -25,6 +25,7 @@ import {
 } from './indicatorTable.ts';
 import { cellFlags, marksIn, markKey, noteFlags, tableNotes, type Flag, type TableNotes } from './indicatorNotes.ts';
 import { matchFramework, normaliseName } from './frameworkMatch.ts';
+import { indicatorChecks } from './indicatorChecks.ts';
 import { statedJudgements } from './statedJudgements.ts';
 import type { ExtractContext, ExtractedFramework, Finding, PartResult, PlanInfo } from './types.ts';
 
@@ -367,6 +368,7 @@ export function extractIndicators(doc: PlanDocument, ctx: ExtractContext, info: 
   }
   const judged = statedJudgements(doc, ctx, frameworks, captions);
   findings.push(...judged.findings);
+  findings.push(...indicatorChecks(doc, frameworks, captions, judged.value));
   return { value: { frameworks, statedSummaries: judged.value }, findings };
 }
 

@@ -75,6 +75,17 @@ describe('indicator tables of the seed plans (text form) against data/', () => {
     expect(p000.result.statedSummaries[0]?.classes).toEqual({ 稳定达标: 7, 预计可达标: 10, 不确定: 1, 达标难度较大: 2 });
   });
 
+  it('surfaces 001 line 118 against table 1: 37 items for a county (the table: 38), 2 sea-related (the table marks 3)', () => {
+    const found = p001.findings.filter((f) => f.kind === 'inconsistency');
+    expect(found.map((f) => f.source?.line)).toEqual([118, 118]);
+    expect(found[0]!.message).toContain('37');
+    expect(found[0]!.message).toContain('38');
+    expect(found[1]!.message).toContain('2项');
+    expect(found[1]!.message).toContain('3项');
+    // the stated 35 / 29 / 6 agree with the table's 达标情况 column: nothing to report there
+    expect(p000.findings.filter((f) => f.kind === 'inconsistency')).toEqual([]);
+  });
+
   it('agrees with data/ field by field (≥ 99 %), printing every difference', () => {
     const c001 = compareIndicators(p001.result.frameworks, catalog, 'wushan-demo-county', p001.result.statedSummaries, KNOWN);
     const c000 = compareIndicators(p000.result.frameworks, catalog, 'qianjiang-apeng-two-mountains', p000.result.statedSummaries, KNOWN);
