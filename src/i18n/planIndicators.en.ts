@@ -20,4 +20,6 @@ export const planIndicatorsEn: Record<string, string> = {
   'planIndicators.count.applicable': 'indicators assessed',
   'planIndicators.count.met': 'indicators met',
   'planIndicators.count.notMet': 'indicators not met',
+  'planIndicators.statusUnread': 'The status “{printed}” of {table} item {number} “{name}” cannot be read; expected 达标, 未达标 or 不涉及.',
+  'planIndicators.judgementUnmatched': '“{name}” of the achievability table ({printed}) names no indicator of the plan’s indicator tables; please check.',
 };

@@ -20,4 +20,6 @@ export const planIndicatorsZhCN: Record<string, string> = {
   'planIndicators.count.applicable': '参评指标',
   'planIndicators.count.met': '已达标指标',
   'planIndicators.count.notMet': '未达标指标',
+  'planIndicators.statusUnread': '{table}第{number}项“{name}”的达标情况“{printed}”无法识别，应为“达标”“未达标”或“不涉及”。',
+  'planIndicators.judgementUnmatched': '达标分析表中的“{name}”（{printed}）在规划指标表中找不到同名指标，请核对。',
 };

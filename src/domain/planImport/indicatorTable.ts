@@ -16,6 +16,7 @@ export type Role =
   | 'attribute'
   | 'baseline'
   | 'status'
+  | 'judgement'
   | 'target'
   | 'year'
   | 'lead'
@@ -38,6 +39,7 @@ const HEADER_WORDS: Array<[RegExp, Role]> = [
   [/^(指标名称|指标|指标项|指标项目|评价指标|具体指标)$/, 'name'],
   [/^(计量)?单位$/, 'unit'],
   [/属性|指标类型|指标性质/, 'attribute'],
+  [/可达性|达标难度|达标分析|达标预测|预计达标|达标时间|达标年份|差距分析/, 'judgement'],
   [/达标情况|达标状态|是否达标|达标与否/, 'status'],
   [/^得分/, 'score'],
   [/^分值|^满分|^权重分/, 'points'],

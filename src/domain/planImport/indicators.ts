@@ -26,7 +26,7 @@ import {
 import { cellFlags, marksIn, markKey, noteFlags, tableNotes, type Flag, type TableNotes } from './indicatorNotes.ts';
 import { matchFramework, normaliseName } from './frameworkMatch.ts';
 import { indicatorChecks } from './indicatorChecks.ts';
-import { statedJudgements } from './statedJudgements.ts';
+import { statedJudgements, tableJudgements } from './statedJudgements.ts';
 import type { ExtractContext, ExtractedFramework, Finding, PartResult, PlanInfo } from './types.ts';
 
 export interface IndicatorsResult {
@@ -226,9 +226,8 @@ class TableReader {
       const valued = subs.filter((s) => this.hasValues(s.leaf));
       if (conditions) {
         // the item's own figures stand in the first variant's row
-        const head = this.leafOf(first);
-        item.self = { ...head, requirement: undefined, tiers: [] } as Leaf;
-        delete item.self.requirement;
+        const { requirement: _byVariant, ...head } = this.leafOf(first);
+        item.self = { ...head, tiers: [] };
         item.variants = subs;
       } else if (valued.length <= 1 && subs.length > 0) {
         // qualifiers that only spell out the name (生态保护红线 / 自然保护地 with one requirement): one item
@@ -244,8 +243,8 @@ class TableReader {
     } else if (subNames.length > 0) {
       const self = this.leafOf(first);
       if (subNames.length === 1 && isCondition(subNames[0]!.text)) {
-        item.self = { ...self, tiers: [] };
-        delete item.self.requirement;
+        const { requirement: _byVariant, ...own } = self;
+        item.self = { ...own, tiers: [] };
         const leaf = emptyLeaf();
         if (self.requirement) leaf.requirement = self.requirement;
         item.variants = [{ when: subNames[0]!, leaf }];
@@ -345,6 +344,7 @@ export function extractIndicators(doc: PlanDocument, ctx: ExtractContext, info: 
   if (tables.length > MAX_TABLES) {
     findings.push({ kind: 'unknownTable', message: t('planIndicators.tooManyTables', { count: tables.length, max: MAX_TABLES }), source: null });
   }
+  const judgementTables: Array<{ table: TableBlock; cols: Column[] }> = [];
   let n = 0;
   for (const table of tables.slice(0, MAX_TABLES)) {
     const label = tableLabel(table);
@@ -354,6 +354,11 @@ export function extractIndicators(doc: PlanDocument, ctx: ExtractContext, info: 
     }
     const cols = columnRoles(headerNames(table), info.baseYear);
     if (!isIndicatorTable(cols)) continue;
+    if (cols.some((c) => c.role === 'judgement')) {
+      // a table of the plan's own achievability analysis: read after the frameworks, onto their items
+      judgementTables.push({ table, cols });
+      continue;
+    }
     if (n >= MAX_INDICATOR_TABLES) {
       findings.push({ kind: 'unknownTable', message: t('planIndicators.tooManyIndicatorTables', { table: label, max: MAX_INDICATOR_TABLES }), source: { line: table.line, table: table.index } });
       continue;
@@ -366,6 +371,7 @@ export function extractIndicators(doc: PlanDocument, ctx: ExtractContext, info: 
     frameworks.push(fw);
     captions.set(fw, table.caption ?? fw.framework.name);
   }
+  for (const { table, cols } of judgementTables) findings.push(...tableJudgements(doc, ctx, table, cols, frameworks));
   const judged = statedJudgements(doc, ctx, frameworks, captions);
   findings.push(...judged.findings);
   findings.push(...indicatorChecks(doc, frameworks, captions, judged.value));
@@ -508,6 +514,8 @@ function buildFramework(
       }
       if (leaf.status && STATUS_WORDS.has(leaf.status.text) && baseYear !== undefined) {
         entry.statedStatus = { year: baseYear, printed: leaf.status.text as '达标', source: src(leaf.status) };
+      } else if (leaf.status) {
+        findings.push({ kind: 'unreadableValue', message: t('planIndicators.statusUnread', { table: label, number: it.number.text, name: part ?? it.name.text, printed: leaf.status.text }), source: place(leaf.status) });
       }
       const score = num(leaf.score);
       if (score !== undefined && baseYear !== undefined) entry.statedScore = { year: baseYear, points: score, source: src(leaf.score!) };

@@ -4,9 +4,11 @@
 //
 // The Chinese words here are data about the documents: how plans word their achievement analysis.
 import type { PlanFile } from '../../data/schema.ts';
-import type { PlanDocument } from './document.ts';
-import { normaliseName } from './frameworkMatch.ts';
-import type { ExtractContext, ExtractedFramework, PartResult } from './types.ts';
+import type { PlanDocument, TableBlock } from './document.ts';
+import { normaliseName, similarNames } from './frameworkMatch.ts';
+import { cellPieces, layRow, roleCell, type Column } from './indicatorTable.ts';
+import { t } from '../../i18n/index.ts';
+import type { ExtractContext, ExtractedFramework, Finding, PartResult } from './types.ts';
 
 type Summary = NonNullable<PlanFile['statedSummaries']>[number];
 type ClassName = '稳定达标' | '预计可达标' | '不确定' | '达标难度较大';
@@ -175,4 +177,50 @@ export function statedJudgements(
     });
   }
   return { value: summaries, findings: [] };
+}
+
+/**
+ * A table of the plan's own analysis (指标名称 … 可达性分析 / 达标难度 / 预计达标时间): each row's judgement goes
+ * to the item (or part) of an indicator table that bears its name.
+ */
+export function tableJudgements(doc: PlanDocument, ctx: ExtractContext, table: TableBlock, cols: Column[], frameworks: ExtractedFramework[]): Finding[] {
+  const findings: Finding[] = [];
+  const grid = table.rows.some((r) => r.header && r.cells.some((c) => (c.span ?? 1) > 1));
+  table.rows.forEach((row, i) => {
+    if (row.header) return;
+    const view = layRow(row, i + 1, cols, grid);
+    const name = roleCell(view, cols, 'name')?.text.split('\n')[0]?.trim();
+    const number = roleCell(view, cols, 'number')?.text.trim();
+    const cells = cols.map((c, k) => (c.role === 'judgement' ? view.cells.get(k) : undefined)).filter((c) => c && c.text !== '');
+    if (!name || cells.length === 0) return;
+    const pieces = cells.flatMap((c) => cellPieces(doc, c, i + 1));
+    if (pieces.length === 0) return;
+    const printed = pieces.map((p) => p.text).join('；');
+    const cls = classOf(printed);
+    const year = /(\d{4})\s*年/.exec(printed);
+    const commitment = /确保/.test(printed) ? '确保' : /力争/.test(printed) ? '力争' : undefined;
+    const judgement = {
+      printed,
+      ...(cls ? { class: cls } : {}),
+      ...(year ? { year: Number(year[1]) } : {}),
+      ...(commitment ? { commitment: commitment as '确保' | '力争' } : {}),
+      source: { document: ctx.documentId, line: pieces[0]!.line, table: table.index, row: i + 1, column: pieces[0]!.column },
+    };
+    // the item bearing the name (its number agreeing, when the row prints one), or a part of that name
+    for (const f of frameworks) {
+      const items = f.framework.indicators;
+      const item = items.find((it) => similarNames(it.name, name) && (!number || it.number === number)) ?? items.find((it) => similarNames(it.name, name));
+      const part = item ? undefined : items.flatMap((it) => (it.parts ?? []).map((p) => ({ it, p }))).find(({ p }) => similarNames(p.name, name));
+      const target = item ?? part?.it;
+      if (!target) continue;
+      for (const e of f.data.entries) {
+        if (e.number !== target.number) continue;
+        if (part && e.part !== part.p.name && normaliseName(e.part ?? '') !== normaliseName(part.p.name)) continue;
+        if (!e.statedAchievability) e.statedAchievability = judgement;
+      }
+      return;
+    }
+    findings.push({ kind: 'unmatchedItem', message: t('planIndicators.judgementUnmatched', { name, printed }), source: { line: judgement.source.line, table: table.index, row: i + 1, column: judgement.source.column } });
+  });
+  return findings;
 }

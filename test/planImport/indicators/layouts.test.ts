@@ -122,6 +122,38 @@ describe('baseline and notes', () => {
   });
 });
 
+describe('the plan’s own analysis in a table, and a status it cannot read', () => {
+  const text = [
+    textTable('表1  某县生态文明建设指标', [
+      ['序号', '指标名称', '单位', '现状值（2021年）', '达标情况', '2025年目标'],
+      ['1', '森林覆盖率', '%', '55', '未达标', '≥60'],
+      ['2', '城镇污水处理率', '%', '96', '达标', '≥95'],
+      ['3', '农村生活污水治理率', '%', '30', '基本达标', '≥50'],
+    ]),
+    textTable('表2  未达标指标可达性分析', [
+      ['序号', '指标名称', '现状值', '可达性分析'],
+      ['1', '森林覆盖率', '55', '预计可达标，力争2024年达标'],
+      ['2', '湿地保护率', '40', '达标难度较大'],
+    ]),
+  ].join('\n');
+  const r = extractIndicators(parseTextForm('a.txt', text), ctx, INFO, 'plan-a');
+
+  it('does not take the analysis table for a framework; its judgement goes to the item of that name', () => {
+    expect(r.value.frameworks).toHaveLength(1);
+    const e = r.value.frameworks[0]!.data.entries[0]!;
+    expect(e.statedAchievability).toMatchObject({ printed: '预计可达标，力争2024年达标', class: '预计可达标', year: 2024, commitment: '力争' });
+    expect(e.statedAchievability?.source).toMatchObject({ table: 2, row: 2, column: 4 });
+  });
+
+  it('lists a row of the analysis naming no indicator, and a status that is not 达标/未达标/不涉及', () => {
+    expect(r.findings.filter((f) => f.kind === 'unmatchedItem').map((f) => f.message)).toEqual([expect.stringContaining('湿地保护率')]);
+    const status = r.findings.filter((f) => f.kind === 'unreadableValue');
+    expect(status).toHaveLength(1);
+    expect(status[0]!.message).toContain('基本达标');
+    expect(r.value.frameworks[0]!.data.entries[2]!.statedStatus).toBeUndefined();
+  });
+});
+
 describe('a docx-style table: header cells spanning columns, merged group cells', () => {
   const cell = (text: string, line: number, column: number, extra: object = {}) => ({ text, line, column, ...extra });
   const lines: string[] = [];
