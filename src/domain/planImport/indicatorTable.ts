@@ -33,10 +33,11 @@ export interface Column {
   year?: number;
 }
 
+const NAME_HEADER = /^(指标名称|指标|指标项|指标项目|评价指标|具体指标)$/;
 /** Header words (spaces removed) and the role of the column they head. Order matters: first match wins. */
 const HEADER_WORDS: Array<[RegExp, Role]> = [
   [/^(序号|编号|序)$/, 'number'],
-  [/^(指标名称|指标|指标项|指标项目|评价指标|具体指标)$/, 'name'],
+  [NAME_HEADER, 'name'],
   [/^(计量)?单位$/, 'unit'],
   [/属性|指标类型|指标性质/, 'attribute'],
   [/可达性|达标难度|达标分析|达标预测|预计达标|达标时间|达标年份|差距分析/, 'judgement'],
@@ -46,7 +47,7 @@ const HEADER_WORDS: Array<[RegExp, Role]> = [
   [/^备注/, 'remark'],
   [/配合|协办|参与单位/, 'coop'],
   [/牵头|责任单位|责任部门|主管部门|主责单位|实施单位/, 'lead'],
-  [/现状/, 'baseline'],
+  [/现状|基期|基准年|基准值/, 'baseline'],
   [/^(指标值|指标要求|标准值|考核要求|建设标准|目标要求|指标值（A）|指标值\(A\)|考核标准|建设要求)/, 'requirement'],
   [/目标|规划值|预期值/, 'target'],
   [/^(\d{4})年?$/, 'year'],
@@ -103,7 +104,7 @@ export function headerNames(table: TableBlock): string[] {
 }
 
 export function columnRoles(names: string[], baseYear: number | null = null): Column[] {
-  const nameIndex = names.findIndex((n) => /^(指标名称|指标|指标项|指标项目|评价指标|具体指标)$/.test(n));
+  const nameIndex = names.findIndex((n) => NAME_HEADER.test(n));
   let groups = 0;
   const cols = names.map((header, i): Column => {
     if (i < nameIndex && GROUP_WORDS.test(header)) {

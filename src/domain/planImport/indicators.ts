@@ -42,8 +42,15 @@ const MAX_INDICATOR_TABLES = 40;
 
 /** Words of a cell that say the item does not apply here (仅考核市 / 无海域，不涉及). */
 const NOT_APPLICABLE = /不涉及|不考核|仅考核/;
-const ONLY_CITY = /仅考核市|仅.{0,4}市|城市/;
+const ONLY_CITY_WORDS = /仅考核市|仅.{0,4}市/;
 const ONLY_COASTAL = /海域|海岸|近岸|沿海|海/;
+/** A scored table's full and passing score as the text states them (满分100分 … 92分以上通过). */
+const FULL_SCORE = /满分\s*(\d+)\s*分/;
+const PASS_SCORE = /(\d+)\s*分以上/;
+/** A caption's table number (表2, 附表1). */
+const TABLE_NUMBER = /^\s*(附?表\s*[\d一二三四五六七八九十]+)/;
+/** The item number in the label the requirement language names an item by (… 第29项 …, see assess.ts leafContexts). */
+const LABEL_NUMBER = /第(\S+?)项/;
 /** Qualifiers printed under an indicator's name that make a variant (terrain, climate, a kind of region). */
 const TERRAIN = /^(山区|丘陵|平原)(地区)?$/;
 const CLIMATE = /^(半)?(湿润|干旱|湿润|寒冷|温暖)(地区|区)?$/;
@@ -421,7 +428,7 @@ function buildFramework(
     if (it.remark) out.remark = it.remark.text;
     if (it.applicability) {
       out.applicability = {
-        only: ONLY_CITY.test(it.applicability.text) && !/海域|海岸/.test(it.applicability.text) ? 'city' : ONLY_COASTAL.test(it.applicability.text) ? 'coastal' : 'city',
+        only: ONLY_COASTAL.test(it.applicability.text) && !ONLY_CITY_WORDS.test(it.applicability.text) ? 'coastal' : 'city',
         printed: it.applicability.text,
         source: src(it.applicability),
       };
@@ -598,7 +605,7 @@ function phraseFindings(
       detail: t(e.problem === 'range' ? 'error.phraseRange' : 'error.phrase', { what: t(`error.what.${e.what}`), phrase: e.phrase, context: e.context, expected: e.expected }),
     });
   for (const e of validateFrameworkPhrases(def)) {
-    const number = /第(\S+?)项/.exec(e.context)?.[1] ?? '';
+    const number = LABEL_NUMBER.exec(e.context)?.[1] ?? '';
     findings.push({ kind: 'unknownPhrase', message: message(e), source: where(number) });
   }
   const leaves = leafContexts(def);
@@ -628,14 +635,14 @@ function phraseFindings(
 /** A scored table's full and passing score, from the text that introduces it (满分100分 … 92分以上通过). */
 function scoringOf(doc: PlanDocument, table: TableBlock, cols: Column[], ctx: ExtractContext): FrameworkFile['scoring'] | undefined {
   if (!cols.some((c) => c.role === 'points')) return undefined;
-  const tableNo = /^\s*(附?表\s*[\d一二三四五六七八九十]+)/.exec(table.caption ?? '')?.[1]?.replace(/\s+/g, '');
-  const candidates = doc.blocks.filter((b) => b.kind === 'paragraph' && /满分\s*\d+\s*分/.test(b.text) && /\d+\s*分以上/.test(b.text));
+  const tableNo = TABLE_NUMBER.exec(table.caption ?? '')?.[1]?.replace(/\s+/g, '');
+  const candidates = doc.blocks.filter((b) => b.kind === 'paragraph' && FULL_SCORE.test(b.text) && PASS_SCORE.test(b.text));
   const para =
     (tableNo ? candidates.find((b) => b.kind === 'paragraph' && b.text.replace(/\s+/g, '').includes(tableNo)) : undefined) ??
     (candidates.length === 1 ? candidates[0] : undefined);
   if (!para || para.kind !== 'paragraph') return undefined;
-  const max = /满分\s*(\d+)\s*分/.exec(para.text);
-  const pass = /(\d+)\s*分以上/.exec(para.text);
+  const max = FULL_SCORE.exec(para.text);
+  const pass = PASS_SCORE.exec(para.text);
   if (!max || !pass) return undefined;
   return { maxScore: Number(max[1]), passScore: Number(pass[1]), source: { document: ctx.documentId, line: para.line } };
 }

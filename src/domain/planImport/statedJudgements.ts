@@ -24,7 +24,14 @@ const CLASS_WORDS: Array<[RegExp, ClassName]> = [
   [/不确定/, '不确定'],
   [/预计可达标|预计.{0,40}达标/, '预计可达标'],
 ];
+/** The words of a commitment: 确保 (ensure) before 力争 (strive). */
+const COMMITMENTS: Array<'确保' | '力争'> = ['确保', '力争'];
+const commitmentOf = (s: string) => COMMITMENTS.find((w) => s.includes(w));
+/** A sentence that continues the one before it (其中 …). */
+const CONTINUES = /^其中/;
+const YEAR = /(\d{4})\s*年/;
 const COUNT_SENTENCE = /(\d+)\s*[项个][^，。；]{0,20}?指标中/;
+const MET_WORD = '达标';
 const MET = /(?<!未)达标\s*(\d+)\s*项/;
 const NOT_MET = /未达标\s*(\d+)\s*项/;
 const SCORE = /(?:评分为|得分为?|总分为?|评估得分)\s*(\d+(?:\.\d+)?)\s*分/;
@@ -114,7 +121,7 @@ export function statedJudgements(
       if (!hasCounts && !hasClasses && !score) return;
       let printed = s.trim();
       used.add(i);
-      for (let k = i + 1; k < sentences.length && /^其中/.test(sentences[k]!.trim()); k++) {
+      for (let k = i + 1; k < sentences.length && CONTINUES.test(sentences[k]!.trim()); k++) {
         printed += sentences[k]!.trim();
         used.add(k);
       }
@@ -154,17 +161,17 @@ export function statedJudgements(
       }
       if (hits.length === 0) return;
       const cls = classOf(s);
-      const lastMet = s.lastIndexOf('达标');
+      const lastMet = s.lastIndexOf(MET_WORD);
       const years = lastMet >= 0 ? [...s.slice(0, lastMet).matchAll(/(\d{4})\s*年/g)].map((m) => Number(m[1])) : [];
       const year = years[years.length - 1];
       const items = new Set(hits.map((h) => h.number));
       if (!cls && (year === undefined || items.size !== 1)) return;
-      const commitment = /确保/.test(s) ? '确保' : /力争/.test(s) ? '力争' : undefined;
+      const commitment = commitmentOf(s);
       const judgement = {
         printed: s.trim(),
         ...(cls ? { class: cls } : {}),
         ...(year !== undefined ? { year } : {}),
-        ...(commitment ? { commitment: commitment as '确保' | '力争' } : {}),
+        ...(commitment ? { commitment } : {}),
         source: { document: ctx.documentId, line: block.line },
       };
       for (const h of hits) {
@@ -197,13 +204,13 @@ export function tableJudgements(doc: PlanDocument, ctx: ExtractContext, table: T
     if (pieces.length === 0) return;
     const printed = pieces.map((p) => p.text).join('；');
     const cls = classOf(printed);
-    const year = /(\d{4})\s*年/.exec(printed);
-    const commitment = /确保/.test(printed) ? '确保' : /力争/.test(printed) ? '力争' : undefined;
+    const year = YEAR.exec(printed);
+    const commitment = commitmentOf(printed);
     const judgement = {
       printed,
       ...(cls ? { class: cls } : {}),
       ...(year ? { year: Number(year[1]) } : {}),
-      ...(commitment ? { commitment: commitment as '确保' | '力争' } : {}),
+      ...(commitment ? { commitment } : {}),
       source: { document: ctx.documentId, line: pieces[0]!.line, table: table.index, row: i + 1, column: pieces[0]!.column },
     };
     // the item bearing the name (its number agreeing, when the row prints one), or a part of that name
