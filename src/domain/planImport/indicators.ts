@@ -194,7 +194,8 @@ class TableReader {
     flush();
   }
 
-  private item(rows: RowView[], domain: string | undefined, task: string | undefined): RawItem {
+  private item(grouped: RowView[], domain: string | undefined, task: string | undefined): RawItem {
+    let rows = grouped;
     const first = rows[0]!;
     const names = this.pieces(first, 'name');
     const number = this.pieces(first, 'number')[0]!;
@@ -217,6 +218,17 @@ class TableReader {
     if (req && NOT_APPLICABLE.test(req.text)) item.applicability = req;
 
     const subNames = names.slice(1);
+    // a row under the number that names a sub-indicator in the name column (序号 empty): read as a qualified row
+    const nameIdx = roleIndexes(this.cols, 'name')[0];
+    if (nameIdx !== undefined && subNames.length === 0) {
+      rows = rows.map((r, k) => {
+        const named = r.cells.get(nameIdx);
+        if (k === 0 || r.qualifier || !named || named.text === '') return r;
+        const cells = new Map(r.cells);
+        cells.delete(nameIdx);
+        return { ...r, cells, qualifier: named };
+      });
+    }
     const qualified = rows.some((r) => r.qualifier);
     const rest = rows.slice(1);
     if (qualified) {
@@ -229,7 +241,7 @@ class TableReader {
         } else if (subs.length > 0) this.addTier(subs[subs.length - 1]!.leaf, r);
         else item.self = this.leafOf(r);
       }
-      const conditions = subs.some((s) => isCondition(s.when.text));
+      const conditions = subs.some((s) => isCondition(s.when.text)) && subs.some((s) => s.leaf.requirement);
       const valued = subs.filter((s) => this.hasValues(s.leaf));
       if (conditions) {
         // the item's own figures stand in the first variant's row
@@ -238,7 +250,7 @@ class TableReader {
         item.variants = subs;
       } else if (valued.length <= 1 && subs.length > 0) {
         // qualifiers that only spell out the name (生态保护红线 / 自然保护地 with one requirement): one item
-        item.self = subs[0]!.leaf;
+        item.self = valued[0]?.leaf ?? (first.qualifier ? subs[0]!.leaf : item.self);
       } else {
         // a unit cell merged down over the parts below it is empty in the text form: the unit above holds
         let unit: Piece | undefined;

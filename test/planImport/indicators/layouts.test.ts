@@ -79,6 +79,36 @@ describe('a 十四五 table with a target column per year (2020…2025)', () => 
   });
 });
 
+describe('a 十四五 table with sub-items under one number', () => {
+  const text = textTable('表2  “十四五”主要指标', [
+    ['序号', '指标', '单位', '2020年（基期）', '2025年目标', '属性'],
+    ['1', '主要污染物重点工程减排量', '', '', '', '约束性'],
+    ['', '化学需氧量', '吨', '-', '完成市下达任务', ''],
+    ['', '氨氮', '吨', '-', '完成市下达任务', ''],
+    ['2', '森林覆盖率', '%', '50', '≥52', '约束性'],
+    ['', '山区', '', '', '', ''],
+  ]);
+  const r = extractIndicators(parseTextForm('s.txt', text), ctx, INFO, 'plan-s');
+  const fw = r.value.frameworks[0]!;
+
+  it('reads the named rows under a number as that item’s parts, with their own units and targets', () => {
+    const item = fw.framework.indicators[0]!;
+    expect(item.attribute).toBe('约束性');
+    expect(item.parts?.map((p) => [p.name, p.unit])).toEqual([
+      ['化学需氧量', '吨'],
+      ['氨氮', '吨'],
+    ]);
+    expect(fw.data.entries.slice(0, 2).map((e) => [e.part, e.observations?.[0]?.year, e.observations?.[0]?.printed, e.targets?.[0]?.printed])).toEqual([
+      ['化学需氧量', 2020, '-', '完成市下达任务'],
+      ['氨氮', 2020, '-', '完成市下达任务'],
+    ]);
+    expect(fw.framework.indicators[1]!.parts).toBeUndefined();
+    expect(fw.data.entries).toHaveLength(3);
+    // a qualifier row with nothing of its own leaves the item's figures as they are
+    expect(fw.data.entries[2]).toMatchObject({ number: '2', observations: [{ year: 2020, printed: '50' }], targets: [{ year: 2025, printed: '≥52' }] });
+  });
+});
+
 describe('baseline and notes', () => {
   const text = textTable(
     '表1  某县生态文明建设指标',
