@@ -64,6 +64,10 @@ export function compareIndicators(
     const got = extracted.find((f) => f.matched === id) ?? extracted[position];
     check(id, '', undefined, 'matched', id, got?.matched ?? null);
     if (!got) return;
+    // a scored framework's full and passing score
+    check(id, '', undefined, 'scoring.maxScore', builtin.scoring?.maxScore, got.framework.scoring?.maxScore);
+    check(id, '', undefined, 'scoring.passScore', builtin.scoring?.passScore, got.framework.scoring?.passScore);
+    check(id, '', undefined, 'scoring.source.line', line(builtin.scoring?.source), line(got.framework.scoring?.source));
     // the framework's items
     const items = new Map(got.framework.indicators.map((i) => [i.number, i]));
     for (const exp of builtin.indicators) compareItem(id, exp, items.get(exp.number), check);
@@ -145,7 +149,7 @@ function compareEntry(fw: string, exp: Entry, act: Entry | undefined, check: Che
     check(fw, n, p, `${f}.footnote.mark`, o.footnote?.mark, a?.footnote?.mark);
     check(fw, n, p, `${f}.footnote.printed`, o.footnote?.printed, a?.footnote?.printed);
     check(fw, n, p, `${f}.footnote.source.line`, line(o.footnote?.source), line(a?.footnote?.source));
-    check(fw, n, p, `${f}.correction`, o.correction?.printed, undefined);
+    check(fw, n, p, `${f}.correction`, o.correction?.printed, a?.correction?.printed);
   }
   check(fw, n, p, 'statedStatus.year', exp.statedStatus?.year, act?.statedStatus?.year);
   check(fw, n, p, 'statedStatus.printed', exp.statedStatus?.printed, act?.statedStatus?.printed);
