@@ -4,6 +4,24 @@
 // A table is found by its header words (indicatorTable.ts), its rows grouped into items by their number,
 // an item's sub-rows read as parts (several indicators under one number), variants (a qualifier such as
 // 山区 / 湿润地区 under the name) or scoring tiers (60＞A≥55 → 2). Every figure keeps the line it stands on.
+//
+// Layouts understood:
+// - header words in any order: 序号, 指标名称/指标, 单位, 指标值/指标要求, 属性, 现状值（2021年）/2022年现状/基期,
+//   达标情况, 目标值 over 近期（2024年）/远期（2027年） (a two-row header, text form or docx spans), 2028年目标,
+//   a column per year (2020年 … 2025年: targets; a single bare year beside 得分: the baseline; the plan's base
+//   year: the baseline), 分值/得分, 备注, 牵头单位/责任单位 (配合单位 appended), group columns 领域/目标, 任务
+//   before the name (filled down when empty or merged);
+// - parts: several lines in the name cell (one value line per part, one line for all, or a first line common
+//   to all), rows under the number naming a sub-indicator, a qualifier column beside the name, or rows that
+//   print their own unit and requirement (优良天数比例≥85 / PM2.5浓度≤37);
+// - variants: a qualifier that names terrain, climate or a kind of region (山区, 湿润地区, …的地区);
+// - applicability: 仅考核市… / 无海域，不涉及 in the requirement cell;
+// - scoring tiers: rows under an item with a band in the requirement column and points beside it;
+// - notes after the table (注：/说明：【1】… [1]… 带*号数据为2021年数据) and docx footnotes;
+// - a table of the plan's own analysis (可达性分析/达标难度 column) goes onto the items it names.
+// Not understood (left to the person reviewing): a table whose header has no name column or no value column
+// (not read as indicators), a mark in a target or requirement cell (kept as printed, not resolved), a wrapped
+// cell whose lines do not line up with the parts (joined with ；, every part given the whole).
 import type { FrameworkFile, IndicatorDataFile, PlanFile } from '../../data/schema.ts';
 import { t } from '../../i18n/index.ts';
 import { leafContexts, validateFrameworkPhrases, type FrameworkDef } from '../assess.ts';
