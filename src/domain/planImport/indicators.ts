@@ -625,9 +625,14 @@ function phraseFindings(
   findings: Finding[],
 ): void {
   const def = framework as unknown as FrameworkDef;
-  const where = (number: string) => {
+  /** the cell that prints the phrase, else the item's number cell */
+  const where = (number: string, phrase: string) => {
     const it = items.find((x) => x.number.text === number);
-    return it ? place(it.number) : null;
+    if (!it) return null;
+    const leaves = [it.self, ...it.parts, ...it.variants.map((v) => v.leaf)];
+    const cells = leaves.flatMap((l) => [l.requirement, ...l.tiers.map((b) => b.cond)]).filter((p): p is Piece => !!p);
+    const cell = cells.find((p) => p.text === phrase) ?? cells.find((p) => p.text.includes(phrase) || phrase.includes(p.text));
+    return place(cell ?? it.number);
   };
   const message = (e: PhraseError) =>
     t('planIndicators.phrase', {
@@ -636,7 +641,7 @@ function phraseFindings(
     });
   for (const e of validateFrameworkPhrases(def)) {
     const number = LABEL_NUMBER.exec(e.context)?.[1] ?? '';
-    findings.push({ kind: 'unknownPhrase', message: message(e), source: where(number) });
+    findings.push({ kind: 'unknownPhrase', message: message(e), source: where(number, e.phrase) });
   }
   const leaves = leafContexts(def);
   for (const entry of data.entries) {

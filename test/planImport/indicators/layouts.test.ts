@@ -195,9 +195,10 @@ describe('a docx-style table: header cells spanning columns, merged group cells'
   const h1: Row = { header: true, line: lines.length + 1, cells: [cell('领域', at('领域'), 1), cell('序号', at('序号'), 2), cell('指标名称', at('指标名称'), 3), cell('现状值（2021年）', at('现状值（2021年）'), 4), cell('目标值', at('目标值'), 5, { span: 2 })] };
   const h2: Row = { header: true, line: lines.length + 1, cells: [cell('', at(''), 1, { merged: true }), cell('', at(''), 2, { merged: true }), cell('', at(''), 3, { merged: true }), cell('', at(''), 4, { merged: true }), cell('近期（2024年）', at('近期（2024年）'), 5), cell('远期（2027年）', at('远期（2027年）'), 6)] };
   const r1: Row = { line: lines.length + 1, cells: [cell('生态空间', at('生态空间'), 1), cell('1', at('1'), 2), cell('森林覆盖率', at('森林覆盖率'), 3), cell('60', at('60'), 4), cell('≥61', at('≥61'), 5), cell('≥62', at('≥62'), 6)] };
-  const r2: Row = { line: lines.length + 1, cells: [cell('', at(''), 1, { merged: true }), cell('2', at('2'), 2), cell('湿地保护率', at('湿地保护率'), 3), cell('50', at('50'), 4), cell('≥52', at('≥52'), 5), cell('≥55', at('≥55'), 6)] };
+  const r2: Row = { line: lines.length + 1, cells: [cell('', at(''), 1, { merged: true }), cell('2', at('2'), 2), cell('湿地保护率', at('湿地保护率'), 3), cell('50[1]', at('50[1]'), 4), cell('≥52', at('≥52'), 5), cell('≥55', at('≥55'), 6)] };
   const table: TableBlock = { kind: 'table', index: 1, caption: '表2  某县生态建设指标', captionLine, rows: [h1, h2, r1, r2], line: h1.line };
-  const doc: PlanDocument = { name: 'x.docx', format: 'docx', lines, blocks: [table], footnotes: [] };
+  const noteLine = at('[1]为2020年数据。');
+  const doc: PlanDocument = { name: 'x.docx', format: 'docx', lines, blocks: [table], footnotes: [{ mark: '[1]', text: '为2020年数据。', line: noteLine }] };
   const r = extractIndicators(doc, ctx, INFO, 'plan-up3');
   const fw = r.value.frameworks[0]!;
 
@@ -206,12 +207,35 @@ describe('a docx-style table: header cells spanning columns, merged group cells'
       ['1', '生态空间', '森林覆盖率'],
       ['2', '生态空间', '湿地保护率'],
     ]);
-    expect(fw.data.entries[1]!.observations?.[0]).toMatchObject({ year: 2021, printed: '50' });
+    expect(fw.data.entries[1]!.observations?.[0]).toMatchObject({ year: 2021, printed: '50[1]', dataYear: 2020, flags: ['往年'], footnote: { mark: '[1]', printed: '为2020年数据。', source: { line: noteLine } } });
     expect(fw.data.entries[1]!.targets?.map((t) => [t.year, t.printed])).toEqual([
       [2024, '≥52'],
       [2027, '≥55'],
     ]);
     expect(fw.data.entries[1]!.targets?.[1]?.source).toMatchObject({ document: 'up1', table: 1, row: 4, column: 6 });
+  });
+});
+
+describe('a requirement the requirement language does not read', () => {
+  it('is listed with the phrase, the item and its place, and kept as printed', () => {
+    const text = textTable('表1  某县指标', [
+      ['序号', '指标名称', '单位', '指标值', '现状值（2021年）'],
+      ['1', '生态产品价值实现', '-', '大幅跃升', '起步'],
+      ['2', '森林覆盖率', '%', '≥60', '61'],
+    ]);
+    const doc = parseTextForm('r.txt', text);
+    const r = extractIndicators(doc, ctx, INFO, 'plan-r');
+    const item = r.value.frameworks[0]!.framework.indicators[0]!;
+    expect(item.requirement).toBe('大幅跃升');
+    const unknown = r.findings.filter((f) => f.kind === 'unknownPhrase');
+    expect(unknown).toHaveLength(1);
+    expect(unknown[0]!.message).toContain('大幅跃升');
+    expect(unknown[0]!.message).toContain('生态产品价值实现');
+    expect(doc.lines[unknown[0]!.source!.line - 1]).toBe('\t大幅跃升');
+    expect(unknown[0]!.source).toMatchObject({ table: 1, row: 2, column: 4 });
+    // the value 起步 is not a value the language reads either: listed, kept
+    expect(r.findings.filter((f) => f.kind === 'unreadableValue').map((f) => f.message)).toEqual([expect.stringContaining('起步')]);
+    expect(r.value.frameworks[0]!.data.entries[0]!.observations?.[0]?.printed).toBe('起步');
   });
 });
 
