@@ -53,7 +53,9 @@ const HEADER_WORDS: Array<[RegExp, Role]> = [
   [/^(\d{4})年?$/, 'year'],
 ];
 /** Group columns standing before the name column: the first is the domain (领域), the next the task (任务). */
-const GROUP_WORDS = /^(领域|目标|类别|方面|分类|系统|任务|专项|子领域|领域任务|一级指标|二级指标)$/;
+const GROUP_WORDS = /^(领域|目标|类别|方面|分类|系统|任务|专项|子领域|领域任务)$/;
+/** Levelled indicator headers (一级指标 / 二级指标 / 三级指标). */
+const LEVEL_HEADER = /^[一二三四]级指标$/;
 const YEAR_IN_HEADER = /(\d{4})\s*年?/;
 
 const squash = (s: string) => s.replace(/\s+/g, '');
@@ -104,10 +106,19 @@ export function headerNames(table: TableBlock): string[] {
 }
 
 export function columnRoles(names: string[], baseYear: number | null = null): Column[] {
-  const nameIndex = names.findIndex((n) => NAME_HEADER.test(n));
+  let nameIndex = names.findIndex((n) => NAME_HEADER.test(n));
+  // no 指标名称 column: the last of 一级指标 / 二级指标 / 三级指标 names the indicator, those before it group it
+  let levelName = -1;
+  if (nameIndex < 0) {
+    names.forEach((n, i) => {
+      if (LEVEL_HEADER.test(n)) levelName = i;
+    });
+    nameIndex = levelName;
+  }
   let groups = 0;
   const cols = names.map((header, i): Column => {
-    if (i < nameIndex && GROUP_WORDS.test(header)) {
+    if (i === levelName) return { role: 'name', header };
+    if (i < nameIndex && (GROUP_WORDS.test(header) || LEVEL_HEADER.test(header))) {
       groups++;
       return { role: groups === 1 ? 'domain' : 'task', header };
     }

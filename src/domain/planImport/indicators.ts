@@ -132,6 +132,8 @@ function distribute(ps: Piece[], n: number): Array<Piece | undefined> {
 
 class TableReader {
   readonly items: RawItem[] = [];
+  /** each item's first row and its number (as printed, or by order where the table prints none) */
+  private readonly numbers = new Map<RowView, Piece>();
   private readonly grid: boolean;
   constructor(
     private readonly doc: PlanDocument,
@@ -193,8 +195,14 @@ class TableReader {
       if (group.length > 0) this.items.push(this.item(group, domain, task));
       group = [];
     };
+    // a table without a number column: each row naming an indicator is an item, numbered in order
+    const numbered = roleIndexes(this.cols, 'number').length > 0;
+    let order = 0;
     for (const v of views) {
-      const number = this.pieces(v, 'number')[0];
+      const printedNumber = this.pieces(v, 'number')[0];
+      const name = numbered ? undefined : this.pieces(v, 'name')[0];
+      const number = printedNumber ?? (name ? { ...name, text: String(++order) } : undefined);
+      if (number) this.numbers.set(v, number);
       const d = this.pieces(v, 'domain').map((p) => p.text).join('');
       const tk = this.pieces(v, 'task').map((p) => p.text).join('');
       if (number) {
@@ -216,7 +224,7 @@ class TableReader {
     let rows = grouped;
     const first = rows[0]!;
     const names = this.pieces(first, 'name');
-    const number = this.pieces(first, 'number')[0]!;
+    const number = this.numbers.get(first)!;
     const item: RawItem = {
       number,
       name: names[0] ?? number,

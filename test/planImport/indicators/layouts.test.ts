@@ -239,6 +239,25 @@ describe('a requirement the requirement language does not read', () => {
   });
 });
 
+describe('a table without a number column, its indicators in levels', () => {
+  it('numbers the items in order and takes the last level for the name, the others as groups', () => {
+    const text = textTable('表4  某县绿色发展指标', [
+      ['一级指标', '二级指标', '三级指标', '单位', '2025年目标'],
+      ['绿色生产', '资源利用', '单位GDP能耗', '吨标准煤/万元', '完成市下达任务'],
+      ['', '', '单位GDP用水量', '立方米/万元', '完成市下达任务'],
+      ['绿色生活', '人居环境', '城镇污水处理率', '%', '≥95'],
+    ]);
+    const r = extractIndicators(parseTextForm('l.txt', text), ctx, INFO, 'plan-l');
+    const items = r.value.frameworks[0]!.framework.indicators;
+    expect(items.map((i) => [i.number, i.domain, i.task, i.name, i.unit])).toEqual([
+      ['1', '绿色生产', '资源利用', '单位GDP能耗', '吨标准煤/万元'],
+      ['2', '绿色生产', '资源利用', '单位GDP用水量', '立方米/万元'],
+      ['3', '绿色生活', '人居环境', '城镇污水处理率', '%'],
+    ]);
+    expect(r.value.frameworks[0]!.data.entries[2]!.targets).toEqual([expect.objectContaining({ year: 2025, printed: '≥95' })]);
+  });
+});
+
 describe('bounds', () => {
   it('refuses a table with too many rows, in Chinese, and reads no framework from it', () => {
     const rows = [['序号', '指标名称', '单位', '现状值（2021年）'], ...Array.from({ length: 2100 }, (_, i) => [String(i + 1), `指标${i}`, '%', '1'])];
