@@ -99,3 +99,37 @@ export function cellFlags(text: string): Flag[] {
   }
   return out;
 }
+
+/**
+ * A figure one table dates to an older year (its note says so) is the same figure where another table of the
+ * document prints it for the same year and indicator without a note: the older-year flag (and the year the
+ * figure is of) goes with it. Only 往年 travels; what a note says about how a figure was got stays with its table.
+ */
+export function carryOlderYear(
+  frameworks: Array<{ framework: { indicators: Array<{ number: string; name: string; parts?: Array<{ name: string }> | undefined }> }; data: { entries: Array<{ number: string; part?: string | undefined; observations?: Array<{ year: number; printed: string; dataYear?: number | undefined; flags?: Flag[] | undefined }> | undefined }> } }>,
+  similar: (a: string, b: string) => boolean,
+): void {
+  const nameOf = (f: (typeof frameworks)[number], e: (typeof frameworks)[number]['data']['entries'][number]) => {
+    const item = f.framework.indicators.find((i) => i.number === e.number);
+    return e.part ?? item?.name ?? '';
+  };
+  for (const from of frameworks) {
+    for (const src of from.data.entries) {
+      for (const o of src.observations ?? []) {
+        if (!o.flags?.includes('往年')) continue;
+        const name = nameOf(from, src);
+        for (const to of frameworks) {
+          if (to === from) continue;
+          for (const dst of to.data.entries) {
+            if (!similar(nameOf(to, dst), name)) continue;
+            for (const d of dst.observations ?? []) {
+              if (d.year !== o.year || d.flags?.includes('往年') || marksIn(d.printed).length > 0) continue;
+              d.flags = [...(d.flags ?? []), '往年'];
+              if (o.dataYear !== undefined && d.dataYear === undefined) d.dataYear = o.dataYear;
+            }
+          }
+        }
+      }
+    }
+  }
+}

@@ -41,8 +41,8 @@ import {
   type Role,
   type RowView,
 } from './indicatorTable.ts';
-import { cellFlags, marksIn, markKey, noteFlags, tableNotes, type Flag, type TableNotes } from './indicatorNotes.ts';
-import { matchFramework, normaliseName } from './frameworkMatch.ts';
+import { carryOlderYear, cellFlags, marksIn, markKey, noteFlags, tableNotes, type Flag, type TableNotes } from './indicatorNotes.ts';
+import { matchFramework, normaliseName, similarNames } from './frameworkMatch.ts';
 import { indicatorChecks } from './indicatorChecks.ts';
 import { statedJudgements, tableJudgements } from './statedJudgements.ts';
 import type { ExtractContext, ExtractedFramework, Finding, PartResult, PlanInfo } from './types.ts';
@@ -416,6 +416,7 @@ export function extractIndicators(doc: PlanDocument, ctx: ExtractContext, info: 
     frameworks.push(fw);
     captions.set(fw, table.caption ?? fw.framework.name);
   }
+  carryOlderYear(frameworks, similarNames);
   for (const { table, cols } of judgementTables) findings.push(...tableJudgements(doc, ctx, table, cols, frameworks));
   const judged = statedJudgements(doc, ctx, frameworks, captions);
   findings.push(...judged.findings);

@@ -86,6 +86,16 @@ describe('indicator tables of the seed plans (text form) against data/', () => {
     expect(p000.findings.filter((f) => f.kind === 'inconsistency')).toEqual([]);
   });
 
+  it('carries table 1’s older-year notes to the same figures in table 2 (Chongqing 10 and 36), and no further', () => {
+    const chongqing = p001.result.frameworks[1]!.data.entries;
+    const obs = (n: string) => chongqing.find((e) => e.number === n)!.observations![0]!;
+    expect(obs('10').flags).toEqual(['往年']);
+    expect(obs('36')).toMatchObject({ printed: '大于80', flags: ['往年'], dataYear: 2020 });
+    // 森林覆盖率 is not 林草覆盖率: table 1's note 【3】 (a proxy) does not reach it
+    expect(obs('11').flags).toBeUndefined();
+    expect(obs('25').flags).toEqual(['抽样']);
+  });
+
   it('agrees with data/ field by field (≥ 99 %), printing every difference', () => {
     const c001 = compareIndicators(p001.result.frameworks, catalog, 'wushan-demo-county', p001.result.statedSummaries, KNOWN);
     const c000 = compareIndicators(p000.result.frameworks, catalog, 'qianjiang-apeng-two-mountains', p000.result.statedSummaries, KNOWN);
