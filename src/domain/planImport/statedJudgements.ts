@@ -40,7 +40,11 @@ const HEADING_CHARS = 40;
 /** Names shorter than this are not looked for in running text. */
 const MIN_NAME = 4;
 /** How much of a passage is compared with the captions to tell which framework it speaks of. */
-const HEAD_CHARS = 400;
+const HEAD_CHARS = 300;
+/** …and how much of a caption or name. */
+const CAPTION_CHARS = 60;
+/** At most this many paragraphs of analysis are read (a stranger's document). */
+const MAX_JUDGED = 2000;
 /** Paragraphs longer than this are read only up to it. */
 const MAX_PARAGRAPH = 20000;
 
@@ -82,7 +86,7 @@ export function statedJudgements(
     let best = frameworks[0]!;
     let bestScore = -1;
     for (const f of frameworks) {
-      const s = Math.max(commonLength(head, captions.get(f) ?? ''), commonLength(head, f.framework.name)) + (scored && f.framework.scoring ? 2 : 0);
+      const s = Math.max(commonLength(head, (captions.get(f) ?? '').slice(0, CAPTION_CHARS)), commonLength(head, f.framework.name.slice(0, CAPTION_CHARS))) + (scored && f.framework.scoring ? 2 : 0);
       if (s > bestScore) {
         bestScore = s;
         best = f;
@@ -92,6 +96,7 @@ export function statedJudgements(
   };
 
   let heading = '';
+  let judged = 0;
   for (const block of doc.blocks) {
     if (block.kind !== 'paragraph') continue;
     if (block.headingLevel !== undefined || (block.text.length <= HEADING_CHARS && !/[。；：:，,]$/.test(block.text))) {
@@ -99,6 +104,7 @@ export function statedJudgements(
       continue;
     }
     if (!ANALYSIS_HEADING.test(heading) || !JUDGEMENT_WORDS.test(block.text)) continue;
+    if (++judged > MAX_JUDGED) break;
     const text = block.text.slice(0, MAX_PARAGRAPH);
     const sentences = text.split(/(?<=[。！？])/).filter((s) => s.trim() !== '');
     const used = new Set<number>();
