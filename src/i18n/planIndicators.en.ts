@@ -22,4 +22,5 @@ export const planIndicatorsEn: Record<string, string> = {
   'planIndicators.count.notMet': 'indicators not met',
   'planIndicators.statusUnread': 'The status “{printed}” of {table} item {number} “{name}” cannot be read; expected 达标, 未达标 or 不涉及.',
   'planIndicators.judgementUnmatched': '“{name}” of the achievability table ({printed}) names no indicator of the plan’s indicator tables; please check.',
+  'planIndicators.columnYear': 'The column “{column}” of {table} names no year, and the document states no base or target year; its values were not read. Give the year when reviewing.',
 };

@@ -22,4 +22,5 @@ export const planIndicatorsZhCN: Record<string, string> = {
   'planIndicators.count.notMet': '未达标指标',
   'planIndicators.statusUnread': '{table}第{number}项“{name}”的达标情况“{printed}”无法识别，应为“达标”“未达标”或“不涉及”。',
   'planIndicators.judgementUnmatched': '达标分析表中的“{name}”（{printed}）在规划指标表中找不到同名指标，请核对。',
+  'planIndicators.columnYear': '{table}的“{column}”一栏未注明年份，文件中也未找到规划的基准年或目标年，该栏数值未读取；请在核对时注明年份。',
 };

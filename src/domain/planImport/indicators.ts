@@ -408,6 +408,17 @@ export function extractIndicators(doc: PlanDocument, ctx: ExtractContext, info: 
       findings.push({ kind: 'unknownTable', message: t('planIndicators.tooManyIndicatorTables', { table: label, max: MAX_INDICATOR_TABLES }), source: { line: table.line, table: table.index } });
       continue;
     }
+    // a baseline or target column whose year neither the header nor the plan says: named, not guessed
+    roleIndexes(cols, 'target').forEach((idx, k) => {
+      if (cols[idx]!.year === undefined && info.targetYears[k] === undefined) {
+        findings.push({ kind: 'missingPlanField', message: t('planIndicators.columnYear', { table: label, column: cols[idx]!.header }), source: { line: table.line, table: table.index } });
+      }
+    });
+    for (const idx of roleIndexes(cols, 'baseline')) {
+      if (cols[idx]!.year === undefined && info.baseYear === null) {
+        findings.push({ kind: 'missingPlanField', message: t('planIndicators.columnYear', { table: label, column: cols[idx]!.header }), source: { line: table.line, table: table.index } });
+      }
+    }
     const reader = new TableReader(doc, table, cols, info);
     reader.read();
     if (reader.items.length === 0) continue;

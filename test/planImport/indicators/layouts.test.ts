@@ -258,6 +258,27 @@ describe('a table without a number column, its indicators in levels', () => {
   });
 });
 
+describe('a column whose year nobody states', () => {
+  const text = textTable('表1  某县指标', [
+    ['序号', '指标名称', '现状值', '目标值'],
+    ['1', '森林覆盖率', '55', '≥60'],
+  ]);
+  it('is named in a finding and not given a guessed year', () => {
+    const r = extractIndicators(parseTextForm('y.txt', text), ctx, INFO, 'plan-y');
+    expect(r.findings.filter((f) => f.kind === 'missingPlanField').map((f) => f.message)).toEqual([
+      expect.stringContaining('目标值'),
+      expect.stringContaining('现状值'),
+    ]);
+    expect(r.value.frameworks[0]!.data.entries[0]!.observations).toBeUndefined();
+    expect(r.value.frameworks[0]!.data.entries[0]!.targets).toBeUndefined();
+  });
+  it('takes the plan’s base and target years when the plan states them', () => {
+    const r = extractIndicators(parseTextForm('y.txt', text), ctx, { ...INFO, baseYear: 2022, targetYears: [2025] }, 'plan-y');
+    expect(r.findings).toEqual([]);
+    expect(r.value.frameworks[0]!.data.entries[0]).toMatchObject({ observations: [{ year: 2022, printed: '55' }], targets: [{ year: 2025, printed: '≥60' }] });
+  });
+});
+
 describe('bounds', () => {
   it('refuses a table with too many rows, in Chinese, and reads no framework from it', () => {
     const rows = [['序号', '指标名称', '单位', '现状值（2021年）'], ...Array.from({ length: 2100 }, (_, i) => [String(i + 1), `指标${i}`, '%', '1'])];
