@@ -21,6 +21,13 @@ const STATEMENTS: Array<{ re: RegExp; what: string; count: (f: ExtractedFramewor
   { re: /预期性指标\s*(\d+)\s*项/, what: 'expected', count: (f) => applicable(f).filter((i) => i.attribute === '预期性').length },
 ];
 
+/** The statuses a 达标情况 column prints. */
+const MET = /^达标$/;
+const NOT_MET = /^未达标$/;
+const NOT_CONCERNED = /^不涉及$/;
+/** "见表1": the text refers the reader to a table. */
+const SEE_TABLE = /见(附?表[\d一二三四五六七八九十]+)/g;
+
 const applicable = (f: ExtractedFramework) => f.framework.indicators.filter((i) => !i.applicability);
 
 function tableLabelOf(caption: string | undefined): string | undefined {
@@ -40,7 +47,7 @@ export function indicatorChecks(
     const name = caption ? `“${caption.trim()}”` : f.framework.name;
     // the paragraph that refers the reader to the table
     if (label) {
-      const para = doc.blocks.find((b) => b.kind === 'paragraph' && b.text.replace(/\s+/g, '').includes(`见${label}`));
+      const para = doc.blocks.find((b) => b.kind === 'paragraph' && [...b.text.replace(/\s+/g, '').matchAll(SEE_TABLE)].some((m) => m[1] === label));
       if (para && para.kind === 'paragraph') {
         for (const s of STATEMENTS) {
           const m = s.re.exec(para.text);
@@ -63,13 +70,13 @@ export function indicatorChecks(
       if (s.framework !== id || !s.counts) continue;
       const status = new Map<string, string>();
       for (const e of f.data.entries) {
-        if (!e.statedStatus || e.statedStatus.printed === '不涉及') continue;
+        if (!e.statedStatus || NOT_CONCERNED.test(e.statedStatus.printed)) continue;
         const before = status.get(e.number);
-        if (before !== '未达标') status.set(e.number, e.statedStatus.printed);
+        if (!before || !NOT_MET.test(before)) status.set(e.number, e.statedStatus.printed);
       }
       if (status.size === 0) continue;
-      const met = [...status.values()].filter((v) => v === '达标').length;
-      const notMet = [...status.values()].filter((v) => v === '未达标').length;
+      const met = [...status.values()].filter((v) => MET.test(v)).length;
+      const notMet = [...status.values()].filter((v) => NOT_MET.test(v)).length;
       const pairs: Array<[string, number, number]> = [
         ['applicable', s.counts.applicable, status.size],
         ['met', s.counts.met, met],

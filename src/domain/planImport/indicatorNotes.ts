@@ -71,6 +71,15 @@ export function tableNotes(doc: PlanDocument, table: TableBlock): TableNotes {
 }
 
 export type Flag = '抽样' | '代用' | '估算' | '往年';
+/** A note saying the year's figure is not there: 暂无2021年数据, 2021年数据暂未发布. */
+const NO_DATA_FOR = /暂无\s*(\d{4})\s*年/g;
+const NOT_YET_PUBLISHED = /(\d{4})\s*年[^。，]{0,6}(?:暂未|尚未|未)(?:发布|公布|统计)/g;
+/** A word printed in a value cell that qualifies the figure. */
+const CELL_FLAGS: Array<[RegExp, Flag]> = [
+  [/^(抽样|抽检)$/, '抽样'],
+  [/^(代用|替代)$/, '代用'],
+  [/^(估算|预估)$/, '估算'],
+];
 
 /** What a note says about a figure of `year`. */
 export function noteFlags(text: string, year: number): { flags: Flag[]; dataYear?: number } {
@@ -83,7 +92,7 @@ export function noteFlags(text: string, year: number): { flags: Flag[]; dataYear
   const leading = /^(\d{4})\s*年/.exec(text);
   if (stated && Number(stated[1]) !== year) dataYear = Number(stated[1]);
   else if (leading && Number(leading[1]) < year) dataYear = Number(leading[1]);
-  const missing = new RegExp(`暂无\\s*${year}\\s*年|${year}\\s*年[^。，]{0,6}(暂未|尚未|未)(发布|公布|统计)`).test(text);
+  const missing = [NO_DATA_FOR, NOT_YET_PUBLISHED].some((re) => [...text.matchAll(re)].some((m) => Number(m[1]) === year));
   if ((dataYear !== undefined && dataYear < year) || missing) flags.push('往年');
   return { flags, ...(dataYear !== undefined ? { dataYear } : {}) };
 }
@@ -93,9 +102,8 @@ export function cellFlags(text: string): Flag[] {
   const out: Flag[] = [];
   for (const line of text.split(/\n|；/)) {
     const w = line.trim();
-    if (w === '抽样' || w === '抽检') out.push('抽样');
-    else if (w === '代用' || w === '替代') out.push('代用');
-    else if (w === '估算' || w === '预估') out.push('估算');
+    const flag = CELL_FLAGS.find(([re]) => re.test(w));
+    if (flag) out.push(flag[1]);
   }
   return out;
 }

@@ -73,7 +73,7 @@ const LABEL_NUMBER = /第(\S+?)项/;
 const TERRAIN = /^(山区|丘陵|平原)(地区)?$/;
 const CLIMATE = /^(半)?(湿润|干旱|湿润|寒冷|温暖)(地区|区)?$/;
 const CONDITION = /(地区|区域)$|差距|比例.{0,6}(小于|大于)/;
-const STATUS_WORDS = new Set(['达标', '未达标', '不涉及']);
+const STATUS_WORDS = /^(达标|未达标|不涉及)$/;
 const ATTRIBUTES = new Set(['约束性', '参考性', '预期性']);
 const COMPARATOR = /^[≥≤><＞＜=＝]/;
 const SPLIT_UNITS = /[、；;，,\n]/;
@@ -82,6 +82,7 @@ type FwItem = FrameworkFile['indicators'][number];
 type FwPart = NonNullable<FwItem['parts']>[number];
 type FwVariant = NonNullable<FwItem['variants']>[number];
 type Entry = IndicatorDataFile['entries'][number];
+type Status = NonNullable<Entry['statedStatus']>['printed'];
 
 interface Leaf {
   name?: Piece;
@@ -569,8 +570,8 @@ function buildFramework(
       if (leaf.baseline && baseYear !== undefined) {
         entry.observations = [observation(leaf.baseline, baseYear, notes, src, place, label, it, part, findings)];
       }
-      if (leaf.status && STATUS_WORDS.has(leaf.status.text) && baseYear !== undefined) {
-        entry.statedStatus = { year: baseYear, printed: leaf.status.text as '达标', source: src(leaf.status) };
+      if (leaf.status && STATUS_WORDS.test(leaf.status.text) && baseYear !== undefined) {
+        entry.statedStatus = { year: baseYear, printed: leaf.status.text as Status, source: src(leaf.status) };
       } else if (leaf.status) {
         findings.push({ kind: 'unreadableValue', message: t('planIndicators.statusUnread', { table: label, number: it.number.text, name: part ?? it.name.text, printed: leaf.status.text }), source: place(leaf.status) });
       }

@@ -25,13 +25,14 @@ const CLASS_WORDS: Array<[RegExp, ClassName]> = [
   [/预计可达标|预计.{0,40}达标/, '预计可达标'],
 ];
 /** The words of a commitment: 确保 (ensure) before 力争 (strive). */
-const COMMITMENTS: Array<'确保' | '力争'> = ['确保', '力争'];
-const commitmentOf = (s: string) => COMMITMENTS.find((w) => s.includes(w));
+const COMMITMENT = /确保|力争/;
+type Commitment = NonNullable<NonNullable<ExtractedFramework['data']['entries'][number]['statedAchievability']>['commitment']>;
+const commitmentOf = (s: string) => COMMITMENT.exec(s)?.[0] as Commitment | undefined;
 /** A sentence that continues the one before it (其中 …). */
 const CONTINUES = /^其中/;
 const YEAR = /(\d{4})\s*年/;
 const COUNT_SENTENCE = /(\d+)\s*[项个][^，。；]{0,20}?指标中/;
-const MET_WORD = '达标';
+const MET_WORD = /达标/g;
 const MET = /(?<!未)达标\s*(\d+)\s*项/;
 const NOT_MET = /未达标\s*(\d+)\s*项/;
 const SCORE = /(?:评分为|得分为?|总分为?|评估得分)\s*(\d+(?:\.\d+)?)\s*分/;
@@ -167,7 +168,7 @@ export function statedJudgements(
       }
       if (hits.length === 0) return;
       const cls = classOf(s);
-      const lastMet = s.lastIndexOf(MET_WORD);
+      const lastMet = [...s.matchAll(MET_WORD)].pop()?.index ?? -1;
       const years = lastMet >= 0 ? [...s.slice(0, lastMet).matchAll(/(\d{4})\s*年/g)].map((m) => Number(m[1])) : [];
       const year = years[years.length - 1];
       const items = new Set(hits.map((h) => h.number));
