@@ -38,7 +38,7 @@ export function marksIn(text: string): string[] {
 export function tableNotes(doc: PlanDocument, table: TableBlock): TableNotes {
   const numbered = new Map<string, Note>();
   let star: TableNotes['star'] = null;
-  const at = doc.blocks.indexOf(table);
+  const at = doc.blocks.findIndex((b) => b.kind === 'table' && b.index === table.index);
   const after: Block[] = at >= 0 ? doc.blocks.slice(at + 1, at + 1 + NOTE_WINDOW) : [];
   for (const b of after) {
     if (b.kind === 'table') break;

@@ -68,6 +68,26 @@ export const MAX_TABLE_ROWS = 2000;
 export const MAX_ROW_CELLS = 60;
 export const MAX_CELL_LINES = 40;
 
+/** A second header row a reader did not mark: short cells naming a year or a term (近期（2024年）, 2025年, 远期). */
+const SUB_HEADER_CELL = /[（(]\s*\d{4}\s*年?\s*[）)]|^\d{4}\s*年$|^(近期|中期|远期)/;
+const SUB_HEADER_MAX = 16;
+
+/** The table with the rows under its first header row that are plainly header rows marked as such. */
+export function withHeaderRows(table: TableBlock): TableBlock {
+  const rows = table.rows.map((r) => ({ ...r }));
+  if (rows.length === 0) return table;
+  rows[0]!.header = true;
+  for (let i = 1; i < rows.length; i++) {
+    const r = rows[i]!;
+    if (r.header) continue;
+    const filled = r.cells.filter((c) => c.text !== '');
+    const sub = filled.length > 0 && filled.every((c) => c.text.length <= SUB_HEADER_MAX && SUB_HEADER_CELL.test(c.text.replace(/\s+/g, '')));
+    if (!sub) break;
+    r.header = true;
+  }
+  return { ...table, rows };
+}
+
 /** The header's column names, one per grid column, from one or two header rows. */
 export function headerNames(table: TableBlock): string[] {
   const headers = table.rows.filter((r) => r.header);

@@ -33,6 +33,7 @@ import {
   headerNames,
   isIndicatorTable,
   layRow,
+  withHeaderRows,
   MAX_ROW_CELLS,
   MAX_TABLE_ROWS,
   roleIndexes,
@@ -392,7 +393,8 @@ export function extractIndicators(doc: PlanDocument, ctx: ExtractContext, info: 
   }
   const judgementTables: Array<{ table: TableBlock; cols: Column[] }> = [];
   let n = 0;
-  for (const table of tables.slice(0, MAX_TABLES)) {
+  for (const block of tables.slice(0, MAX_TABLES)) {
+    const table = withHeaderRows(block);
     const label = tableLabel(table);
     if (table.rows.length > MAX_TABLE_ROWS || table.rows.some((r) => r.cells.length > MAX_ROW_CELLS)) {
       findings.push({ kind: 'unknownTable', message: t('planIndicators.tableTooLarge', { table: label, max: MAX_TABLE_ROWS, cells: MAX_ROW_CELLS }), source: { line: table.line, table: table.index } });

@@ -193,7 +193,8 @@ describe('a docx-style table: header cells spanning columns, merged group cells'
   };
   const captionLine = at('表2  某县生态建设指标');
   const h1: Row = { header: true, line: lines.length + 1, cells: [cell('领域', at('领域'), 1), cell('序号', at('序号'), 2), cell('指标名称', at('指标名称'), 3), cell('现状值（2021年）', at('现状值（2021年）'), 4), cell('目标值', at('目标值'), 5, { span: 2 })] };
-  const h2: Row = { header: true, line: lines.length + 1, cells: [cell('', at(''), 1, { merged: true }), cell('', at(''), 2, { merged: true }), cell('', at(''), 3, { merged: true }), cell('', at(''), 4, { merged: true }), cell('近期（2024年）', at('近期（2024年）'), 5), cell('远期（2027年）', at('远期（2027年）'), 6)] };
+  // the second header row is not marked as one (no tblHeader): it is recognised by its year cells
+  const h2: Row = { line: lines.length + 1, cells: [cell('', at(''), 1, { merged: true }), cell('', at(''), 2, { merged: true }), cell('', at(''), 3, { merged: true }), cell('', at(''), 4, { merged: true }), cell('近期（2024年）', at('近期（2024年）'), 5), cell('远期（2027年）', at('远期（2027年）'), 6)] };
   const r1: Row = { line: lines.length + 1, cells: [cell('生态空间', at('生态空间'), 1), cell('1', at('1'), 2), cell('森林覆盖率', at('森林覆盖率'), 3), cell('60', at('60'), 4), cell('≥61', at('≥61'), 5), cell('≥62', at('≥62'), 6)] };
   const r2: Row = { line: lines.length + 1, cells: [cell('', at(''), 1, { merged: true }), cell('2', at('2'), 2), cell('湿地保护率', at('湿地保护率'), 3), cell('50[1]', at('50[1]'), 4), cell('≥52', at('≥52'), 5), cell('≥55', at('≥55'), 6)] };
   const table: TableBlock = { kind: 'table', index: 1, caption: '表2  某县生态建设指标', captionLine, rows: [h1, h2, r1, r2], line: h1.line };
