@@ -580,6 +580,15 @@ function buildFramework(
       const score = num(leaf.score);
       if (score !== undefined && baseYear !== undefined) entry.statedScore = { year: baseYear, points: score, source: src(leaf.score!) };
       if (leaf.targets.length > 0) entry.targets = leaf.targets.map((x) => ({ year: x.year, printed: x.piece.text, source: src(x.piece) }));
+      // a mark in a target or requirement cell: its note is kept with the table, not with the figure; a mark with no note is listed
+      for (const p of [leaf.requirement, ...leaf.targets.map((x) => x.piece)]) {
+        if (!p) continue;
+        for (const mark of marksIn(p.text)) {
+          const key = markKey(mark);
+          if (key === '*' ? notes.star : notes.numbered.has(key)) continue;
+          findings.push({ kind: 'footnoteMissing', message: t('planIndicators.footnoteMissing', { table: label, number: it.number.text, name: part ?? it.name.text, mark }), source: place(p) });
+        }
+      }
       entries.push(entry);
     }
   }

@@ -45,6 +45,8 @@ describe('a 十四五 table with a target column per year (2020…2025)', () => 
   it('becomes a new framework of the plan, named by its caption, with the attributes as printed', () => {
     expect(r.value.frameworks).toHaveLength(1);
     expect(fw.matched).toBeNull();
+    // item 4's 2020 cell prints "[2]" and no note 【2】 follows the table; 【1】 has its note
+    expect(r.findings.filter((f) => f.kind === 'footnoteMissing').map((f) => f.message)).toEqual([expect.stringContaining('[2]')]);
     expect(fw.framework.id).toBe('plan-up1-indicators-1');
     expect(fw.framework.name).toBe('某区“十四五”生态环境保护主要指标');
     expect(fw.framework.indicators.map((i) => [i.number, i.name, i.unit, i.attribute])).toEqual([
