@@ -402,8 +402,9 @@ export function extractIndicators(doc: PlanDocument, ctx: ExtractContext, info: 
     }
     const cols = columnRoles(headerNames(table), info.baseYear);
     if (!isIndicatorTable(cols)) continue;
-    if (cols.some((c) => c.role === 'judgement')) {
-      // a table of the plan's own achievability analysis: read after the frameworks, onto their items
+    const judging = cols.some((c) => c.role === 'judgement');
+    if (judging && namesKnown(table, cols, frameworks)) {
+      // a table of the plan's own achievability analysis naming the items of tables read before: onto their items
       judgementTables.push({ table, cols });
       continue;
     }
@@ -429,6 +430,8 @@ export function extractIndicators(doc: PlanDocument, ctx: ExtractContext, info: 
     const fw = buildFramework(doc, ctx, info, planId, table, cols, reader.items, n, findings);
     frameworks.push(fw);
     captions.set(fw, table.caption ?? fw.framework.name);
+    // an indicator table with its own achievability column: the judgements go onto its own items
+    if (judging) findings.push(...tableJudgements(doc, ctx, table, cols, [fw]));
   }
   carryOlderYear(frameworks, similarNames);
   for (const { table, cols } of judgementTables) findings.push(...tableJudgements(doc, ctx, table, cols, frameworks));
@@ -436,6 +439,22 @@ export function extractIndicators(doc: PlanDocument, ctx: ExtractContext, info: 
   findings.push(...judged.findings);
   findings.push(...indicatorChecks(doc, frameworks, captions, judged.value));
   return { value: { frameworks, statedSummaries: judged.value }, findings };
+}
+
+/** Do at least half the rows of a table name items of the frameworks read so far? */
+function namesKnown(table: TableBlock, cols: Column[], frameworks: ExtractedFramework[]): boolean {
+  if (frameworks.length === 0) return false;
+  const idx = roleIndexes(cols, 'name')[0];
+  if (idx === undefined) return false;
+  const grid = table.rows.some((r) => r.header && r.cells.some((c) => (c.span ?? 1) > 1));
+  const names = table.rows
+    .map((r, i) => (r.header ? undefined : layRow(r, i + 1, cols, grid).cells.get(idx)?.text.split('\n')[0]?.trim()))
+    .filter((s): s is string => !!s);
+  if (names.length === 0) return false;
+  const known = names.filter((nm) =>
+    frameworks.some((f) => f.framework.indicators.some((i) => similarNames(i.name, nm) || (i.parts ?? []).some((p) => similarNames(p.name, nm)))),
+  );
+  return known.length * 2 >= names.length;
 }
 
 function tableLabel(table: TableBlock): string {

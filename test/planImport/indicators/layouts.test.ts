@@ -186,6 +186,23 @@ describe('the plan’s own analysis in a table, and a status it cannot read', ()
   });
 });
 
+describe('an indicator table with its own achievability column', () => {
+  it('is read as a framework, each row’s judgement on its own item', () => {
+    const text = textTable('表1  某县生态文明建设指标', [
+      ['序号', '指标名称', '单位', '现状值（2021年）', '2025年目标', '可达性分析'],
+      ['1', '森林覆盖率', '%', '55', '≥60', '稳定达标'],
+      ['2', '农村生活污水治理率', '%', '30', '≥50', '达标难度较大，确保2025年达标'],
+    ]);
+    const r = extractIndicators(parseTextForm('o.txt', text), ctx, INFO, 'plan-o');
+    expect(r.value.frameworks).toHaveLength(1);
+    const entries = r.value.frameworks[0]!.data.entries;
+    expect(entries.map((e) => e.statedAchievability && [e.statedAchievability.class, e.statedAchievability.year, e.statedAchievability.commitment])).toEqual([
+      ['稳定达标', undefined, undefined],
+      ['达标难度较大', 2025, '确保'],
+    ]);
+  });
+});
+
 describe('a docx-style table: header cells spanning columns, merged group cells', () => {
   const cell = (text: string, line: number, column: number, extra: object = {}) => ({ text, line, column, ...extra });
   const lines: string[] = [];
