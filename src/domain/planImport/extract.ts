@@ -1,14 +1,15 @@
 // Reading a plan document into data: the parts put together. Pure: the readers (src/exchange/planDocument)
 // give the document, this gives what a person then reviews; nothing is stored here.
-import type { PlanFile } from '../../data/schema.ts';
+import type { FrameworkFile, IndicatorDataFile, PlanFile } from '../../data/schema.ts';
 import { t } from '../../i18n/index.ts';
 import type { PlanDocument } from './document.ts';
+import { matchFramework } from './frameworkMatch.ts';
 import { extractIndicators } from './indicators.ts';
 import { extractPlanInfo } from './planInfo.ts';
 import { extractProjects } from './projects.ts';
 import { extractProseTargets } from './proseTargets.ts';
 import { extractTasks } from './tasks.ts';
-import type { ExtractContext, ExtractedPlan, Finding } from './types.ts';
+import type { ExtractContext, ExtractedFramework, ExtractedPlan, Finding, ProseTarget } from './types.ts';
 
 /** The id an imported plan is proposed under: stable for one document id, lower-case and hyphenated. */
 export function proposedPlanId(documentId: string): string {
@@ -33,7 +34,13 @@ export function extractPlan(doc: PlanDocument, ctx: ExtractContext): ExtractedPl
   const tasks = extractTasks(doc, ctx, planId);
   findings.push(...tasks.findings);
   const prose = extractProseTargets(doc, ctx, indicators.value.frameworks);
-  findings.push(...prose.findings);
+  const frameworks = [...indicators.value.frameworks];
+  const own = indicators.value.frameworks.length === 0 ? frameworkFromProse(prose.value, ctx, planId, doc.name) : null;
+  if (own) {
+    frameworks.push(own);
+    // the targets became the plan's own indicators: they are linked, not "unlinked"
+    findings.push(...prose.findings.filter((f) => f.kind !== 'unlinkedTarget'));
+  } else findings.push(...prose.findings);
 
   const missing = (field: string) => findings.push({ kind: 'missingPlanField', message: t('planImport.missing', { field: t(`planImport.field.${field}`) }), source: null });
   const v = info.value;
@@ -53,19 +60,50 @@ export function extractPlan(doc: PlanDocument, ctx: ExtractContext): ExtractedPl
     targetYears: v.targetYears,
     ...(v.targetYearsSource ? { targetYearsSource: { document: ctx.documentId, ...v.targetYearsSource } } : {}),
     document: { id: ctx.documentId, file: bareFile(doc.name), title },
-    frameworks: indicators.value.frameworks.map((f) => f.matched ?? f.framework.id),
+    frameworks: frameworks.map((f) => f.matched ?? f.framework.id),
     ...(v.office ? { office: { unit: v.office.unit, printed: v.office.printed, source: { document: ctx.documentId, ...v.office.source } } } : {}),
     ...(indicators.value.statedSummaries.length > 0 ? { statedSummaries: indicators.value.statedSummaries } : {}),
   };
   return {
     document: { id: ctx.documentId, name: doc.name, format: doc.format },
     plan,
-    frameworks: indicators.value.frameworks,
+    frameworks,
     projects: projects.value,
     tasks: tasks.value,
     proseTargets: prose.value,
     findings,
   };
+}
+
+/** A unit the printed target states a level in (达到72%以上, 达到127平方公里); none for a change (累计下降16%) or a word. */
+const LEVEL_UNIT = /(?:达到|突破|保持|不低于|不少于|超过|控制在)[^\d]{0,4}[\d.]+\s*(%|％|亿元|万元|平方公里|公顷|万吨|吨)/;
+
+/**
+ * A plan that states its targets only in running text (a 行动方案 or its 解读: "具体目标是到2027年，森林覆盖率达到72%以上，…")
+ * has them as its indicators: one item per target, in the order printed, with the unit a level is stated in. It is
+ * recognised as a built-in framework when its items are that framework's (the same names in the same order).
+ */
+function frameworkFromProse(targets: ProseTarget[], ctx: ExtractContext, planId: string, docName: string): ExtractedFramework | null {
+  const stated = targets.filter((x) => x.year !== null);
+  if (stated.length === 0) return null;
+  const src = (x: ProseTarget) => ({ document: ctx.documentId, ...x.source });
+  const framework: FrameworkFile = {
+    id: `${planId}-targets`,
+    name: bareName(docName),
+    version: String(Math.min(...stated.map((x) => x.year!))),
+    source: src(stated[0]!),
+    indicators: stated.map((x, i) => {
+      const unit = LEVEL_UNIT.exec(x.printed)?.[1]?.replace('％', '%');
+      return { number: String(i + 1), name: x.name, ...(unit ? { unit } : {}), source: src(x) };
+    }),
+  };
+  const match = matchFramework(framework, ctx.builtinFrameworks);
+  const data: IndicatorDataFile = {
+    plan: planId,
+    framework: match?.id ?? framework.id,
+    entries: stated.map((x, i) => ({ number: String(i + 1), targets: [{ year: x.year!, printed: x.printed, source: src(x) }] })),
+  };
+  return { matched: match?.id ?? null, framework, data };
 }
 
 function bareFile(name: string): string {
