@@ -102,4 +102,38 @@ export const planImportEn: Record<string, string> = {
   'planImport.invalid.projects': 'the project table',
   'planImport.invalid.group': 'Project {n} “{name}” is in the group “{group}”, which the project table does not list.',
   'planImport.invalid.tasks': 'the key tasks',
+  'planImport.cli.help': `Read a plan document:
+  ecociv import plan <file> [--dry-run] [--format json] [--region NAME [--parent NAME]]
+    --dry-run        list what was read (indicators, projects and investment, key tasks, what needs checking); store nothing
+    --format json    print what was read in the public JSON shape
+    --region NAME    the district or county, when the document names none the store has; with --parent it is created under that region
+  Without --dry-run the whole plan lands at once; when it cannot, it is kept as a pending import to correct and accept on the 规划导入 page.`,
+  'planImport.cli.badOption': 'Wrong option: {detail}',
+  'planImport.cli.needFile': 'Give one plan document.',
+  'planImport.cli.parentWithoutRegion': '--parent goes with --region: --region is the district or county to create, --parent the region above it.',
+  'planImport.cli.yi': '{n} 亿元',
+  'planImport.cli.wan': '{n} 万元',
+  'planImport.cli.cellPlace': 'table {table} row {row}',
+  'planImport.cli.linePlace': 'line {line}',
+  'planImport.cli.none': 'not stated',
+  'planImport.cli.title': '“{title}” district or county: {region}',
+  'planImport.cli.years': 'Period: {period}  base year: {base}  target years: {targets}',
+  'planImport.cli.document': 'File: {file} ({lines} lines)',
+  'planImport.cli.frameworks': 'Indicators: {n} indicator systems, {items} items',
+  'planImport.cli.frameworkMatched': '{name} (recognised as built-in): {n} items, {baselines} current values, {targets} with targets',
+  'planImport.cli.frameworkOwn': '{name} (the plan’s own): {n} items, {baselines} current values, {targets} with targets',
+  'planImport.cli.projects': 'Key projects: {n}, investment {amount}',
+  'planImport.cli.stated': 'As the document states: {n}, {amount}',
+  'planImport.cli.group': '{name}: {n}, {amount}',
+  'planImport.cli.groupStated': ' (stated {n}, {amount})',
+  'planImport.cli.tasks': 'Key tasks: {n} clauses ({chapters} chapters), {figures} figures or deadlines stated',
+  'planImport.cli.noFindings': 'Nothing needs checking.',
+  'planImport.cli.findings': 'Needs checking: {n}',
+  'planImport.cli.landing': 'Storing…',
+  'planImport.cli.landed': 'Imported “{title}” ({region}): {frameworks} indicator systems with {indicators} items, {projects} projects ({amount}), {tasks} key task clauses. Plan: {plan}',
+  'planImport.cli.replaced': 'Updated “{title}” ({region}) from the revised document: {frameworks} indicator systems with {indicators} items, {projects} projects ({amount}), {tasks} key task clauses; figures, progress and the work plan entered since are kept. Plan: {plan}',
+  'planImport.cli.keptFigures': '{n} current values were already stored for this district and year: those stand.',
+  'planImport.cli.checkFindings': '{n} things need checking: see them with --dry-run or on the 规划导入 page.',
+  'planImport.cli.more': '  … and {n} more',
+  'planImport.cli.keptPending': 'Kept as a pending import (number {id}): correct and accept it on the 规划导入 page.',
 };

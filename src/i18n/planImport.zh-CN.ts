@@ -102,4 +102,38 @@ export const planImportZhCN: Record<string, string> = {
   'planImport.invalid.projects': '项目表',
   'planImport.invalid.group': '第 {n} 个项目“{name}”的类别“{group}”不在项目表的类别中。',
   'planImport.invalid.tasks': '重点任务',
+  'planImport.cli.help': `读取规划文件：
+  ecociv import plan <文件> [--dry-run] [--format json] [--region 区县 [--parent 上级区域]]
+    --dry-run        只列出读到的内容（指标、项目与投资、重点任务、需要核对的问题），不入库
+    --format json    以公开的 JSON 格式输出读到的内容
+    --region 区县     文件未写明或写的区县系统中没有时，指定所属区县；加 --parent 则在该上级区域下新建此区县
+  不加 --dry-run 时整份规划一次入库；不能入库时保存为待核对的导入，可在网页“规划导入”中修改后接收。`,
+  'planImport.cli.badOption': '参数不对：{detail}',
+  'planImport.cli.needFile': '请给出一个规划文件。',
+  'planImport.cli.parentWithoutRegion': '--parent 须与 --region 一同使用：--region 为要新建的区县，--parent 为其上级区域。',
+  'planImport.cli.yi': '{n} 亿元',
+  'planImport.cli.wan': '{n} 万元',
+  'planImport.cli.cellPlace': '表{table} 第{row}行',
+  'planImport.cli.linePlace': '第{line}行',
+  'planImport.cli.none': '未写明',
+  'planImport.cli.title': '《{title}》 所属区县：{region}',
+  'planImport.cli.years': '规划期限：{period}　基准年：{base}　目标年：{targets}',
+  'planImport.cli.document': '文件：{file}（{lines} 行）',
+  'planImport.cli.frameworks': '指标：{n} 套指标体系，共 {items} 项',
+  'planImport.cli.frameworkMatched': '{name}（识别为系统内置指标体系）：{n} 项，现状值 {baselines} 项，目标值 {targets} 项',
+  'planImport.cli.frameworkOwn': '{name}（本规划自有指标体系）：{n} 项，现状值 {baselines} 项，目标值 {targets} 项',
+  'planImport.cli.projects': '重点工程项目：{n} 个，投资合计 {amount}',
+  'planImport.cli.stated': '文件所列合计：{n} 个，{amount}',
+  'planImport.cli.group': '{name}：{n} 个，{amount}',
+  'planImport.cli.groupStated': '（文件所列 {n} 个，{amount}）',
+  'planImport.cli.tasks': '重点任务：{n} 条（{chapters} 章），其中写明数字或时限 {figures} 处',
+  'planImport.cli.noFindings': '没有需要核对的问题。',
+  'planImport.cli.findings': '需要核对的问题：{n} 处',
+  'planImport.cli.landing': '正在入库…',
+  'planImport.cli.landed': '已导入《{title}》（{region}）：{frameworks} 套指标体系共 {indicators} 项指标，{projects} 个项目（{amount}），{tasks} 条重点任务。规划编号：{plan}',
+  'planImport.cli.replaced': '已按修订后的文件更新《{title}》（{region}）：{frameworks} 套指标体系共 {indicators} 项指标，{projects} 个项目（{amount}），{tasks} 条重点任务；此前录入的数据、进度和工作计划均已保留。规划编号：{plan}',
+  'planImport.cli.keptFigures': '其中 {n} 项现状值系统中已有本区县同年的数值，保留原值。',
+  'planImport.cli.checkFindings': '读取时有 {n} 处需要核对的问题，可用 --dry-run 查看，或在网页“规划导入”中查看。',
+  'planImport.cli.more': '  …另有 {n} 处',
+  'planImport.cli.keptPending': '已保存为待核对的导入（编号 {id}），可在网页“规划导入”中修改后接收。',
 };
