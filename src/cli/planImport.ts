@@ -172,7 +172,7 @@ export async function runPlanImportCommand(argv: string[], io: CliIo, ro: { db?:
       return 0;
     } catch (e) {
       if (!(e instanceof PlanImportError)) throw e;
-      const lines = [e.message, ...e.problems.slice(0, 50).map((p) => `  · ${p}`)];
+      const lines = [e.problems.length > 0 ? t('planImport.cli.refused', { n: e.problems.length }, locale) : e.message, ...e.problems.slice(0, 50).map((p) => `  · ${p}`)];
       if (e.problems.length > 50) lines.push(t('planImport.cli.more', { n: e.problems.length - 50 }, locale));
       lines.push(t('planImport.cli.keptPending', { id: rec.id }, locale));
       return fail(io, lines.join('\n'), 1);

@@ -136,4 +136,8 @@ export const planImportEn: Record<string, string> = {
   'planImport.cli.checkFindings': '{n} things need checking: see them with --dry-run or on the 规划导入 page.',
   'planImport.cli.more': '  … and {n} more',
   'planImport.cli.keptPending': 'Kept as a pending import (number {id}): correct and accept it on the 规划导入 page.',
+  'planImport.cli.refused': '{n} things cannot be stored; nothing was saved:',
+  'planImport.invalid.atLeast': 'needs at least {n}',
+  'planImport.invalid.emptyText': 'cannot be empty',
+  'planImport.invalid.missing': 'not filled in',
 };

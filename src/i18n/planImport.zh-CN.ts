@@ -136,4 +136,8 @@ export const planImportZhCN: Record<string, string> = {
   'planImport.cli.checkFindings': '读取时有 {n} 处需要核对的问题，可用 --dry-run 查看，或在网页“规划导入”中查看。',
   'planImport.cli.more': '  …另有 {n} 处',
   'planImport.cli.keptPending': '已保存为待核对的导入（编号 {id}），可在网页“规划导入”中修改后接收。',
+  'planImport.cli.refused': '有 {n} 处内容不能入库，未保存任何内容：',
+  'planImport.invalid.atLeast': '至少应有 {n} 项',
+  'planImport.invalid.emptyText': '不能为空',
+  'planImport.invalid.missing': '未填写',
 };

@@ -15,6 +15,8 @@ import { LIMITS } from '../domain/limits.ts';
 import type { LoadedPlan } from '../data/load.ts';
 import { phraseMessage } from '../data/problems.ts';
 import { frameworkFileSchema, indicatorDataFileSchema, planFileSchema, projectsFileSchema, tasksFileSchema, type FrameworkFile } from '../data/schema.ts';
+import { z } from 'zod';
+import { zhCN } from 'zod/locales';
 import { t } from '../i18n/index.ts';
 import { ForbiddenError, OFFICE_ROLES } from './access.ts';
 import { writeAudit } from './audit.ts';
@@ -23,6 +25,9 @@ import { NotFoundError } from './errors.ts';
 import { loadFrameworks, loadPlanRows } from './importBuiltin.ts';
 import { getPlan, loadFramework, loadTasks, type TaskRow } from './queries.ts';
 import { regionChain } from './users.ts';
+
+// the schemas' own refusals in Chinese, as the built-in data's loader has them (src/data/load.ts)
+z.config(zhCN());
 
 export type ImportStatus = 'pending' | 'accepted' | 'discarded';
 
@@ -308,12 +313,20 @@ function pathWords(path: PropertyKey[]): string {
     .join(' ');
 }
 
+/** A schema's refusal in the plan office's words where it has them (a list that needs an entry, a value missing), else zod's own Chinese. */
+function issueText(i: z.core.$ZodIssue): string {
+  if (i.code === 'too_small' && i.origin === 'array') return t('planImport.invalid.atLeast', { n: Number(i.minimum) });
+  if (i.code === 'too_small' && i.origin === 'string') return t('planImport.invalid.emptyText');
+  if (i.code === 'invalid_type' && i.input === undefined) return t('planImport.invalid.missing');
+  return i.message;
+}
+
 /** Every problem that would stop the plan landing, in Chinese; [] when it can land. */
 export function importProblems(x: ExtractedPlan, builtin: Map<string, FrameworkFile>): string[] {
   const problems: string[] = [];
-  const add = (where: string, schema: { safeParse(v: unknown): { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } } }, value: unknown) => {
+  const add = (where: string, schema: z.ZodType, value: unknown) => {
     const r = schema.safeParse(value);
-    if (!r.success) for (const i of r.error!.issues.slice(0, 20)) problems.push(t('planImport.invalid.field', { where, field: pathWords(i.path), detail: i.message }));
+    if (!r.success) for (const i of r.error.issues.slice(0, 20)) problems.push(t('planImport.invalid.field', { where, field: pathWords(i.path), detail: issueText(i) }));
   };
   add(t('planImport.invalid.plan'), planFileSchema, x.plan);
   if (x.plan.period.start > x.plan.period.end) problems.push(t('planImport.invalid.period', { start: x.plan.period.start, end: x.plan.period.end }));
