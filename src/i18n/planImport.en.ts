@@ -140,4 +140,9 @@ export const planImportEn: Record<string, string> = {
   'planImport.invalid.atLeast': 'needs at least {n}',
   'planImport.invalid.emptyText': 'cannot be empty',
   'planImport.invalid.missing': 'not filled in',
+  'planImport.error.tooLargeStream': 'The file “{file}” is above the {max} MB a plan document may be; not read.',
+  'planImport.error.noFile': 'Upload a plan document (the request body is the file itself).',
+  'planImport.error.status': 'The status “{value}” should be pending, accepted or discarded.',
+  'planImport.error.lines': 'The lines “{from}” to “{to}” should be whole numbers from 1, the first not after the last.',
+  'planImport.error.acceptBody': 'Accepting takes, optionally, the district or county (region) or one to create (newRegion: name and parent).',
 };

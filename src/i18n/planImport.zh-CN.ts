@@ -140,4 +140,9 @@ export const planImportZhCN: Record<string, string> = {
   'planImport.invalid.atLeast': '至少应有 {n} 项',
   'planImport.invalid.emptyText': '不能为空',
   'planImport.invalid.missing': '未填写',
+  'planImport.error.tooLargeStream': '文件“{file}”超过规划文件的上限 {max} MB，未读取。',
+  'planImport.error.noFile': '请上传一个规划文件（请求正文即文件本身）。',
+  'planImport.error.status': '状态“{value}”不对：应为 pending（待核对）、accepted（已接收）或 discarded（已放弃）。',
+  'planImport.error.lines': '行号“{from}”至“{to}”不对：应为从 1 起的整数，且起始行不大于终止行。',
+  'planImport.error.acceptBody': '接收时可选填所属区县（region），或新建区县（newRegion：名称 name 与上级区域 parent）。',
 };

@@ -25,6 +25,7 @@ import { registerAuth, visiblePlanIds, type AuthOptions } from './auth.ts';
 import { registerReviewRoutes } from './reviewRoutes.ts';
 import { registerCliRoute } from './cliRoute.ts';
 import { registerMonitoringRoutes } from './monitoringRoutes.ts';
+import { registerPlanImportRoutes } from './planImportRoutes.ts';
 import { NotPublishedError, publicSummary } from '../app/publicSummary.ts';
 import { unitScope } from '../store/users.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -263,6 +264,7 @@ export function buildServer(
   registerReviewRoutes(app, db);
   registerCliRoute(app, db);
   registerMonitoringRoutes(app, db);
+  registerPlanImportRoutes(app, db);
 
   const webDir = opts.webDir ?? DEFAULT_WEB_DIR;
   if (existsSync(join(webDir, 'index.html'))) {
