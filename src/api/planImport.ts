@@ -144,3 +144,10 @@ export const Accepted = z.object({
   tasks: z.number().int(),
   keptFigures: z.number().int().describe('document figures not stored: the region already holds a figure for that indicator and year'),
 });
+
+export type ImportJsonShape = z.infer<typeof ImportJsonShape>;
+export type PlanDifference = z.infer<typeof PlanDifference>;
+export type PlanImportLines = z.infer<typeof PlanImportLines>;
+export type Accepted = z.infer<typeof Accepted>;
+export type RegionChoice = z.infer<typeof RegionChoice>;
+export type FieldEditShape = z.infer<typeof FieldEditShape>;
