@@ -428,9 +428,13 @@ export async function storedPlanJson(db: Queryable, planId: string): Promise<Imp
   for (const fwId of plan.frameworks) {
     const f = await loadFramework(db, fwId);
     if (!f) continue;
+    // the region's document figures the plan sees: its own first, then another plan's for the same indicator and
+    // year (which stood when this plan landed: a region's figure is one fact)
     const obs = await db.query<{ indicator_id: number; part: string; year: number; printed: string }>(
-      `SELECT indicator_id, part, year, printed FROM observations WHERE plan_id = $1 AND origin = 'document' ORDER BY year`,
-      [planId],
+      `SELECT DISTINCT ON (indicator_id, part, year) indicator_id, part, year, printed FROM observations
+        WHERE region_id = $1 AND indicator_id = ANY($2::int[]) AND origin = 'document'
+        ORDER BY indicator_id, part, year, (plan_id = $3) DESC`,
+      [plan.regionId, [...f.indicatorIds.values()], planId],
     );
     const targets = await db.query<{ indicator_id: number; part: string; year: number; printed: string }>('SELECT indicator_id, part, year, printed FROM targets WHERE plan_id = $1 ORDER BY year', [planId]);
     const leads = await db.query<{ indicator_id: number; part: string; name: string }>(

@@ -113,5 +113,11 @@ export function planDifferences(stored: ImportJson, revised: ImportJson): Differ
       [t('planImport.label.figures'), a.figures.map((f) => f.printed), b.figures.map((f) => f.printed)],
     ],
   );
-  return out;
+  // by area, rows added or removed before fields changed (what a reviewer looks at first)
+  const areaOrder: DifferenceArea[] = ['plan', 'indicator', 'project', 'task'];
+  const changeOrder = ['removed', 'added', 'changed'];
+  return out
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => areaOrder.indexOf(a.d.area) - areaOrder.indexOf(b.d.area) || changeOrder.indexOf(a.d.change) - changeOrder.indexOf(b.d.change) || a.i - b.i)
+    .map((x) => x.d);
 }

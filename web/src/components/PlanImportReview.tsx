@@ -28,7 +28,9 @@ function EditableText({ value, onSave, editable, testId, wide }: { value: string
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(value ?? '');
   const saving = useRef(false);
-  useEffect(() => setText(value ?? ''), [value]);
+  useEffect(() => {
+    setText(value ?? '');
+  }, [value]);
   const save = async () => {
     if (saving.current) return;
     if (text === (value ?? '')) return setEditing(false);
@@ -84,7 +86,9 @@ function SourcePanel({ id, focus }: { id: number; focus: Source | null }) {
   const from = focus ? Math.max(1, focus.line - 6) : 1;
   const q = useApi<PlanImportLines>(focus ? api.planImportLines(id, from, focus.line + 14) : null);
   const marked = useRef<HTMLDivElement>(null);
-  useEffect(() => marked.current?.scrollIntoView({ block: 'nearest' }), [q.data]);
+  useEffect(() => {
+    marked.current?.scrollIntoView({ block: 'nearest' });
+  }, [q.data]);
   return (
     <Card size="small" title={focus ? `${t('planImport.source')} · ${place(focus, t)}` : t('planImport.source')} data-testid="plan-import-source" styles={{ body: { padding: 0 } }}>
       {!focus ? (
@@ -451,7 +455,9 @@ export function PlanImportReview({ id, onDecided }: { id: number; onDecided: () 
           </Card>
         </Col>
         <Col xs={24} xl={9}>
-          <SourcePanel id={id} focus={focus} />
+          <div style={{ position: 'sticky', top: 16 }}>
+            <SourcePanel id={id} focus={focus} />
+          </div>
         </Col>
       </Row>
       {asking ? <RegionModal open={asking} data={data} onCancel={() => setAsking(false)} onChoose={(choice) => void accept(choice)} /> : null}
