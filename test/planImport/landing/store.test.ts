@@ -8,13 +8,15 @@ import { cliActor, type Actor, type User } from '../../../src/auth/roles.ts';
 import { acceptPlanImport, createPlanImport, discardPlanImport, editPlanImport, getPlanImport, listPlanImports, planImportDifferences, planImportLines, PlanImportError } from '../../../src/store/planImports.ts';
 import { loadProjects } from '../../../src/store/queries.ts';
 import { listAudit } from '../../../src/store/audit.ts';
-import { openTestStore, type TestStore } from '../../helpers/stores.ts';
+import { ENGINES, openTestStore, type TestStore } from '../../helpers/stores.ts';
 import { builtinPlan, extractedFrom, lines } from './fixture.ts';
 
-let store: TestStore;
 const cli = cliActor();
+
+describe.each(ENGINES)('plan imports on %s', (engine) => {
+let store: TestStore;
 beforeAll(async () => {
-  store = await openTestStore('pglite');
+  store = await openTestStore(engine);
 }, 120_000);
 afterAll(async () => {
   await store?.close();
@@ -219,4 +221,5 @@ describe('who may act on an import', () => {
     const r = await acceptPlanImport(store.db, rec.id, {}, office);
     expect(r.region).toBe('巫山县');
   });
+});
 });
