@@ -66,6 +66,7 @@ function EditableText({ value, onSave, editable, testId, wide }: { value: string
         <Button
           size="small"
           type="link"
+          className="pi-edit"
           style={{ padding: 0, height: 'auto', fontSize: 12 }}
           onClick={(e) => {
             e.stopPropagation();
@@ -262,7 +263,7 @@ export function PlanImportReview({ id, onDecided }: { id: number; onDecided: () 
     setSelectedKey(key);
     setFocus(source ?? null);
   };
-  const rowProps = (key: string, source: Source | null | undefined) => ({ onClick: () => choose(key, source), style: { cursor: 'pointer', background: key === selectedKey ? '#e6f4ff' : undefined } });
+  const rowProps = (key: string, source: Source | null | undefined) => ({ onClick: () => choose(key, source), className: key === selectedKey ? 'pi-chosen' : undefined, style: { cursor: 'pointer', background: key === selectedKey ? '#e6f4ff' : undefined } });
 
   const c = data.counts;
   const planTab = (
@@ -442,7 +443,7 @@ export function PlanImportReview({ id, onDecided }: { id: number; onDecided: () 
       {data.differences ? <Differences diffs={data.differences} /> : null}
       <Row gutter={16}>
         <Col xs={24} xl={15}>
-          <Card size="small" styles={{ body: { paddingTop: 0 } }}>
+          <Card size="small" className="plan-import-rows" styles={{ body: { paddingTop: 0 } }}>
             <Tabs
               defaultActiveKey={indicators.length > 0 ? 'indicators' : 'plan'}
               items={[

@@ -89,8 +89,7 @@ export default function PlanImportPage() {
             locale={{ emptyText: t('planImport.list.empty') }}
             pagination={list.data.length > 8 ? { pageSize: 8, showSizeChanger: false } : false}
             dataSource={list.data}
-            rowClassName={(r) => (r.id === selected ? 'ant-table-row-selected' : '')}
-            onRow={(r) => ({ onClick: () => setSelected(r.id), style: { cursor: 'pointer' } })}
+            onRow={(r) => ({ onClick: () => setSelected(r.id), style: { cursor: 'pointer', background: r.id === selected ? '#e6f4ff' : undefined } })}
             columns={[
               { title: t('planImport.col.title'), dataIndex: 'title', render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
               { title: t('planImport.col.file'), dataIndex: 'fileName', width: 220, ellipsis: true },
