@@ -145,4 +145,8 @@ export const planImportEn: Record<string, string> = {
   'planImport.error.status': 'The status “{value}” should be pending, accepted or discarded.',
   'planImport.error.lines': 'The lines “{from}” to “{to}” should be whole numbers from 1, the first not after the last.',
   'planImport.error.acceptBody': 'Accepting takes, optionally, the district or county (region) or one to create (newRegion: name and parent).',
+  'planImport.audit.uploaded': 'Uploaded the plan document “{file}”, read as “{title}”, pending review.',
+  'planImport.audit.accepted': 'Accepted the plan document “{file}”: “{title}” ({region}) stored, {indicators} indicators, {projects} projects, {tasks} key tasks.',
+  'planImport.audit.replaced': 'Updated “{title}” ({region}) from the revised document “{file}”: {indicators} indicators, {projects} projects, {tasks} key tasks; entries made since kept.',
+  'planImport.audit.discarded': 'Discarded the import of the plan document “{file}”.',
 };

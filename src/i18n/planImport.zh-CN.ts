@@ -145,4 +145,8 @@ export const planImportZhCN: Record<string, string> = {
   'planImport.error.status': '状态“{value}”不对：应为 pending（待核对）、accepted（已接收）或 discarded（已放弃）。',
   'planImport.error.lines': '行号“{from}”至“{to}”不对：应为从 1 起的整数，且起始行不大于终止行。',
   'planImport.error.acceptBody': '接收时可选填所属区县（region），或新建区县（newRegion：名称 name 与上级区域 parent）。',
+  'planImport.audit.uploaded': '上传规划文件“{file}”并读取为《{title}》，待核对。',
+  'planImport.audit.accepted': '接收规划文件“{file}”：《{title}》（{region}）入库，{indicators} 项指标、{projects} 个项目、{tasks} 条重点任务。',
+  'planImport.audit.replaced': '按修订后的规划文件“{file}”更新《{title}》（{region}）：{indicators} 项指标、{projects} 个项目、{tasks} 条重点任务；此前录入的数据保留。',
+  'planImport.audit.discarded': '放弃规划文件“{file}”的导入。',
 };

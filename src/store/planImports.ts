@@ -227,7 +227,7 @@ export async function createPlanImport(db: Db, input: NewImport, actor: Actor): 
       [input.fileName, input.format, input.documentId, json(input.lines), json(settled), regionId, replaces, actor.name, actor.userId],
     );
     const id = Number(r.rows[0]!.id);
-    await writeAudit(tx, actor, { action: 'planImport.upload', entity: 'plan_import', entityId: id, regionId, after: { file: input.fileName, title: settled.plan.title, ...importCounts(settled) } });
+    await writeAudit(tx, actor, { action: 'planImport.upload', entity: 'plan_import', entityId: id, regionId, after: { summary: t('planImport.audit.uploaded', { file: input.fileName, title: settled.plan.title }), file: input.fileName, title: settled.plan.title, ...importCounts(settled) } });
     return toRecord((await tx.query<ImportDbRow>(`${SELECT} WHERE i.id = $1`, [id])).rows[0]!);
   });
 }
@@ -292,7 +292,7 @@ export async function discardPlanImport(db: Db, id: number, actor: Actor): Promi
     const row = await loadRow(tx, id, actor, true);
     pending(row);
     await tx.query("UPDATE plan_imports SET status = 'discarded', decided_by = $2, decided_at = now() WHERE id = $1", [id, actor.name]);
-    await writeAudit(tx, actor, { action: 'planImport.discard', entity: 'plan_import', entityId: id, regionId: row.region_id, after: { file: row.file_name } });
+    await writeAudit(tx, actor, { action: 'planImport.discard', entity: 'plan_import', entityId: id, regionId: row.region_id, after: { summary: t('planImport.audit.discarded', { file: row.file_name }), file: row.file_name } });
   });
 }
 
@@ -637,7 +637,14 @@ export async function acceptPlanImport(db: Db, id: number, choice: AcceptChoice,
       entityId: x.plan.id,
       planId: x.plan.id,
       regionId,
-      after: { ...result, file: row.file_name, import: id, keptProgressMoved: carried.projects, keptWorkItemsMoved: carried.tasks },
+      after: {
+        summary: t(replaces ? 'planImport.audit.replaced' : 'planImport.audit.accepted', { file: row.file_name, title: result.title, region: result.region, indicators: result.indicators, projects: result.projects, tasks: result.tasks }),
+        ...result,
+        file: row.file_name,
+        import: id,
+        keptProgressMoved: carried.projects,
+        keptWorkItemsMoved: carried.tasks,
+      },
     });
     return result;
   });

@@ -66,6 +66,7 @@ describe('accepting', () => {
     const audit = await listAudit(store.db, { planId: 'plan-copy-b', action: 'planImport.accept' });
     expect(audit).toHaveLength(1);
     expect(audit[0]!.after).toMatchObject({ title: '巫山县规划副本乙', projects: 80 });
+      expect((audit[0]!.after as { summary: string }).summary).toMatch(/^接收规划文件“巫山县规划副本乙\.txt”：《巫山县规划副本乙》（巫山县）入库，\d+ 项指标、80 个项目、134 条重点任务。$/);
     await expect(acceptPlanImport(store.db, rec.id, {}, cli)).rejects.toThrow(/已接收入库/);
   });
 
