@@ -15,8 +15,9 @@ import { builtinFrameworks, createPlanImport, type PlanImportRecord } from '../s
 // At merge the lead plugs the readers in here, replacing the text-only reading in readDocument below:
 //   import { readPlanDocument } from '../exchange/planDocument/read.ts';
 // readPlanDocument(name, data) reads .docx, .pdf (text layer) and the text form, throwing PlanDocumentError
-// (a Chinese message) for what it cannot read; readDocument then simply returns `readPlanDocument(name, data)`
-// and cannotRead() below also treats PlanDocumentError as a refusal.
+// (a Chinese message) for what it cannot read. readDocument keeps its first checks (size, empty file) and then
+// returns `readPlanDocument(name, data)` in place of everything after them; cannotRead() below already treats
+// PlanDocumentError as a refusal.
 // ─────────────────────────────────────────────────────────────────────────────────────────────────────────
 
 /** A document refused before it is read (too large, not text, empty): its message says why, in Chinese. */
@@ -37,6 +38,7 @@ export async function readDocument(name: string, data: Buffer): Promise<PlanDocu
   const file = name.replace(/^.*[\\/]/, '') || t('planImport.file.unnamed');
   if (data.length > LIMITS.planDocumentBytes) throw new PlanDocumentRefused(t('planImport.error.tooLarge', { file, mb: sizeMb(data.length), max: sizeMb(LIMITS.planDocumentBytes) }));
   if (data.length === 0) throw new PlanDocumentRefused(t('planImport.error.empty', { file }));
+  // ── until the readers are plugged in: the text form only ──
   const ext = /\.([^.\\/]+)$/.exec(file)?.[1]?.toLowerCase() ?? '';
   if (ext === 'docx' || ext === 'pdf' || ext === 'doc' || data.subarray(0, 4).toString('latin1') === 'PK\u0003\u0004' || data.subarray(0, 5).toString('latin1') === '%PDF-')
     throw new PlanDocumentRefused(t('planImport.error.formatNotYet', { file, format: ext ? `.${ext}` : t('planImport.file.binary') }));

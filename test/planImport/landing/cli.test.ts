@@ -9,9 +9,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CliIo } from '../../../src/cli/io.ts';
 import { amountText, placeText } from '../../../src/cli/planImport.ts';
 import { runCli } from '../../../src/cli/run.ts';
-import { documentIdOf } from '../../../src/app/planImport.ts';
+import { documentIdOf, readDocument } from '../../../src/app/planImport.ts';
 import { toImportJson } from '../../../src/domain/planImport/json.ts';
-import { parseTextForm } from '../../../src/domain/planImport/textForm.ts';
 import { LIMITS } from '../../../src/domain/limits.ts';
 import { builtinFrameworks } from '../../../src/store/planImports.ts';
 import { openTestStore, type TestStore } from '../../helpers/stores.ts';
@@ -51,7 +50,6 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'fixture-plan.txt'), '巫山县生态文明建设规划\n\n第一章 总则\n');
   writeFileSync(join(dir, 'fixture-new-county.txt'), '某新县行动方案\n');
   writeFileSync(join(dir, 'plan.docx'), Buffer.from('PK\u0003\u0004rest-of-a-zip', 'latin1'));
-  writeFileSync(join(dir, 'gbk.txt'), Buffer.from([0xb9, 0xe6, 0xbb, 0xae, 0x0a])); // 规划 in GBK
   writeFileSync(join(dir, 'minutes.txt'), '会议纪要\n\n今天讨论了绿化工作。\n');
   writeFileSync(join(dir, 'empty.txt'), '\n\n  \n');
   writeFileSync(join(dir, 'huge.txt'), '');
@@ -70,7 +68,7 @@ describe('ecociv import plan --dry-run', () => {
     expect(Object.keys(j)).toEqual(['plan', 'frameworks', 'projects', 'statedProjectTotals', 'tasks', 'findings']);
     const data = readFileSync(join(SEEDS, SEED));
     const { extractPlan } = await vi.importActual<typeof import('../../../src/domain/planImport/extract.ts')>('../../../src/domain/planImport/extract.ts');
-    const expected = toImportJson(extractPlan(parseTextForm(SEED, data.toString('utf8')), { documentId: documentIdOf(data), builtinFrameworks: await builtinFrameworks(store.db) }));
+    const expected = toImportJson(extractPlan(await readDocument(SEED, data), { documentId: documentIdOf(data), builtinFrameworks: await builtinFrameworks(store.db) }));
     expect(j).toEqual(JSON.parse(JSON.stringify(expected)));
     expect(r.stderr).toContain(`正在读取 ${SEED}（110 KB）`);
     expect(r.stderr).toMatch(/已读取：498 行，\d+ 张表/);
@@ -140,12 +138,10 @@ describe('ecociv import plan (landing)', () => {
 describe('files that are not read', () => {
   it('each refused in Chinese, saying why, with nothing stored', async () => {
     const before = await count('SELECT count(*) AS n FROM plan_imports');
+    // a broken Word file: refused by whichever reader reads .docx, in Chinese, naming the file
     const docx = await ecociv('import', 'plan', 'plan.docx', '--dry-run');
-    expect(docx).toMatchObject({ code: 1 });
-    expect(docx.stderr).toContain('文件“plan.docx”是.docx，本版本暂只能读取文本形式');
-    const gbk = await ecociv('import', 'plan', 'gbk.txt');
-    expect(gbk.code).toBe(1);
-    expect(gbk.stderr).toContain('不是 UTF-8 编码的文本');
+    expect(docx).toMatchObject({ code: 1, stdout: '' });
+    expect(docx.stderr).toMatch(/plan\.docx.*[\u4e00-\u9fa5]|[\u4e00-\u9fa5].*plan\.docx/s);
     const empty = await ecociv('import', 'plan', 'empty.txt');
     expect(empty.stderr).toContain('文件“empty.txt”中没有文字，不是一份规划文件。');
     const huge = await ecociv('import', 'plan', 'huge.txt');
