@@ -9,6 +9,8 @@ import { EditError, readEdits } from '../domain/planImport/edits.ts';
 import { toImportJson } from '../domain/planImport/json.ts';
 import { LIMITS } from '../domain/limits.ts';
 import { t } from '../i18n/index.ts';
+import type { Actor } from '../auth/roles.ts';
+import { OFFICE_ROLES } from '../store/access.ts';
 import type { Db } from '../store/db.ts';
 import {
   acceptPlanImport,
@@ -43,12 +45,23 @@ function refusal(reply: FastifyReply, e: unknown): FastifyReply {
 }
 
 export function registerPlanImportRoutes(app: FastifyInstance, db: Db): void {
-  const regions = async () =>
-    (await db.query<{ name: string; level: string; parent: string | null }>('SELECT r.name, r.level, p.name AS parent FROM regions r LEFT JOIN regions p ON p.id = r.parent_id ORDER BY r.id')).rows;
+  /** The regions the actor may place a plan in or create a county under: those their office roles cover (all for a global one). */
+  const regions = async (actor: Actor) => {
+    const office = actor.user?.roles.filter((g) => (OFFICE_ROLES as readonly string[]).includes(g.role));
+    const global = !office || office.some((g) => g.regionId === null);
+    const r = await db.query<{ name: string; level: string; parent: string | null }>(
+      global
+        ? 'SELECT r.name, r.level, p.name AS parent FROM regions r LEFT JOIN regions p ON p.id = r.parent_id ORDER BY r.id'
+        : `WITH RECURSIVE down(id) AS (SELECT id FROM regions WHERE id = ANY($1::int[]) UNION SELECT r.id FROM regions r JOIN down ON r.parent_id = down.id)
+           SELECT r.name, r.level, p.name AS parent FROM regions r LEFT JOIN regions p ON p.id = r.parent_id WHERE r.id IN (SELECT id FROM down) ORDER BY r.id`,
+      global ? [] : [office.map((g) => g.regionId)],
+    );
+    return r.rows;
+  };
 
-  const detail = async (rec: PlanImportRecord, req: { actor: Parameters<typeof getPlanImport>[2] }) => {
+  const detail = async (rec: PlanImportRecord, req: { actor: Actor }) => {
     const { extracted, ...summary } = rec;
-    return { ...summary, extraction: toImportJson(extracted), differences: await planImportDifferences(db, rec.id, req.actor), regions: await regions() };
+    return { ...summary, extraction: toImportJson(extracted), differences: await planImportDifferences(db, rec.id, req.actor), regions: await regions(req.actor) };
   };
 
   const importId = (v: string) => Number(v);

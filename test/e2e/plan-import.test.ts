@@ -23,6 +23,7 @@ vi.mock('../../src/domain/planImport/extract.ts', async (importActual) => {
     ...actual,
     extractPlan: (doc: { name: string }, ctx: { documentId: string }) => {
       if (!doc.name.startsWith('fixture')) return actual.extractPlan(doc as never, ctx as never);
+      if (doc.name.startsWith('fixture-new-county')) return extractedFrom('wushan-action-2027', { id: 'new-county-plan', title: '某新县生态文明建设行动方案', region: '某新县', documentId: ctx.documentId });
       const x = extractedFrom('wushan-demo-county', { id: 'wushan-imported', title: '巫山县国家生态文明建设示范县规划（导入）', documentId: ctx.documentId });
       x.findings = [
         { kind: 'unknownPhrase', message: '表1 第3项“森林覆盖率”的目标值“稳中有升”读不出，请核对后填写。', source: { line: 266, table: 1, row: 4, column: 6 } },
@@ -59,6 +60,7 @@ describe('规划导入 in Chromium', () => {
     await createUser(ws.store.db, { username: 'ws-leader', displayName: '巫山县领导', password: TEST_PASSWORD, roles: [{ role: 'leader', region: '巫山县' }] }, SYSTEM_ACTOR);
     const text = readFileSync(SEED);
     writeFileSync(join(dir, 'fixture-巫山县生态文明建设规划.txt'), text);
+    writeFileSync(join(dir, 'fixture-new-county.txt'), '某新县生态文明建设行动方案\n');
     writeFileSync(join(dir, 'fixture-巫山县生态文明建设规划（修订）.txt'), Buffer.concat([text, Buffer.from('\n修订说明\n')]));
   }, 120_000);
   afterAll(async () => {
@@ -130,6 +132,26 @@ describe('规划导入 in Chromium', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 180_000);
+
+  it('a plan of a county the system lacks: accepting asks for it, and creates it under the region chosen', async () => {
+    const page = await ws.open('#/planImport', { width: 1440, height: 1000 });
+    await page.getByTestId('plan-import-page').waitFor({ timeout: 20_000 });
+    await page.getByTestId('plan-import-file-input').setInputFiles(join(dir, 'fixture-new-county.txt'));
+    const review = page.getByTestId('plan-import-review');
+    await expect.poll(() => review.textContent(), { timeout: 30_000 }).toContain('系统中还没有“某新县”');
+    await page.getByTestId('plan-import-accept').click();
+    await page.getByTestId('plan-import-region-create').click();
+    expect(await page.getByTestId('plan-import-region-name').inputValue()).toBe('某新县');
+    await page.getByTestId('plan-import-region-parent').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: /^重庆市$/ }).click();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(SHOTS, 'plan-import-region.png') });
+    await page.getByTestId('plan-import-region-ok').click();
+    await expect.poll(() => review.textContent(), { timeout: 20_000 }).toContain('接收入库');
+    const r = await ws.store.db.query<{ level: string; parent: string }>("SELECT r.level, p.name AS parent FROM plans x JOIN regions r ON r.id = x.region_id JOIN regions p ON p.id = r.parent_id WHERE x.id = 'new-county-plan'");
+    expect(r.rows).toEqual([{ level: '区县', parent: '重庆市' }]);
+    await page.close();
+  }, 120_000);
 
   it('is not in a leader’s menu', async () => {
     const page = await as('ws-leader', '#/overview');

@@ -54,7 +54,9 @@ describe('规划导入 over HTTP', () => {
     expect(Object.keys(j.extraction)).toEqual(['plan', 'frameworks', 'projects', 'statedProjectTotals', 'tasks', 'findings']);
     expect(j.extraction.findings[0]).toEqual({ kind: 'unknownPhrase', message: '第 5 项的目标值“显著改善”读不出。', source: { line: 12, table: 1, row: 6, column: 5 } });
     expect(j.differences).toBeNull();
-    expect(j.regions.map((x: { name: string }) => x.name)).toEqual(expect.arrayContaining(['重庆市', '巫山县', '黔江区']));
+    expect(j.regions.map((x: { name: string }) => x.name)).toEqual(['巫山县']);
+    const asAdmin = (await api.app.inject({ method: 'GET', url: `/api/plan-imports/${id}` })).json();
+    expect(asAdmin.regions.map((x: { name: string }) => x.name)).toEqual(expect.arrayContaining(['重庆市', '巫山县', '黔江区']));
     expect(await plansCount()).toBe(0);
   });
 
@@ -85,6 +87,9 @@ describe('规划导入 over HTTP', () => {
   it('only the plan office of the region, and administrators', async () => {
     expect((await clerk({ method: 'GET', url: `/api/plan-imports/${id}` })).statusCode).toBe(403);
     expect((await clerk({ method: 'POST', url: '/api/plan-imports?name=a.txt', headers: { 'content-type': 'text/plain' }, payload: 'x' })).statusCode).toBe(403);
+    // the regions offered for accepting: those the office's role covers
+    const mine = (await office({ method: 'GET', url: `/api/plan-imports/${id}` })).json();
+    expect(mine.regions.map((r: { name: string }) => r.name)).toEqual(['巫山县']);
     const other = await otherOffice({ method: 'GET', url: `/api/plan-imports/${id}` });
     expect(other.statusCode).toBe(404);
     expect((await otherOffice({ method: 'GET', url: '/api/plan-imports' })).json().map((x: { id: number }) => x.id)).not.toContain(id);

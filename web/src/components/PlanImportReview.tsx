@@ -177,7 +177,9 @@ function RegionModal({ open, data, onCancel, onChoose }: { open: boolean; data: 
           <Select<string> aria-label={t('planImport.accept.region')} placeholder={t('planImport.accept.region')} value={region} onChange={setRegion} options={data.regions.filter((r) => r.level === '区县').map((r) => ({ value: r.name, label: r.name }))} />
         ) : (
           <>
+            <Typography.Text type="secondary">{t('planImport.accept.newName')}</Typography.Text>
             <Input aria-label={t('planImport.accept.newName')} placeholder={t('planImport.accept.newName')} value={name} onChange={(e) => setName(e.target.value)} data-testid="plan-import-region-name" />
+            <Typography.Text type="secondary">{t('planImport.accept.parent')}</Typography.Text>
             <Select<string> aria-label={t('planImport.accept.parent')} placeholder={t('planImport.accept.parent')} value={parent} onChange={setParent} options={data.regions.filter((r) => r.level !== '乡镇街道').map((r) => ({ value: r.name, label: r.name }))} data-testid="plan-import-region-parent" />
           </>
         )}
