@@ -161,6 +161,7 @@ export interface PlanRowsOptions {
 export async function loadPlanRows(tx: Queryable, loaded: LoadedPlan, opts: PlanRowsOptions): Promise<{ keptFigures: KeptFigure[] }> {
   const indicatorIds = opts.indicatorIds;
   const kept: KeptFigure[] = [];
+  // (one plan's rows, as the built-in load did them for each plan in turn)
   {
     const p = loaded.plan;
     await tx.query(
