@@ -7,6 +7,7 @@ import { Account, AuditRecord, CliBody, Health, PasswordBody, PublicationBody, P
 import { ConfirmationBody, DraftBody, EntrySheet, ObservationsBody, Problems, Recorded, ReportingUnit, SavedAt } from './entry.ts';
 import { AlarmItem, AlarmList, AlarmRuleBody, AlarmRules, AlarmStepBody } from './alarms.ts';
 import { ComputeBody, ComputedFigures, ComputeResult, Exceedances, ImportAnswer, ImportQuery, LinkBody, LinkRemoveBody, MonitoringDays, MonitoringLink, MonitoringLinks, MonitoringSummary, StationBody, StationSaved, Stations, Trends, WaterMonths } from './monitoring.ts';
+import { Accepted, AcceptBody, EditBody, PlanImportDetail, PlanImportLines, PlanImportSummary, UploadQuery } from './planImport.ts';
 import { Assessment, Consistency, PlanDetail, PlanSummary, Projects, ReportsInfo, Tasks } from './plans.ts';
 import {
   AttachmentQuery,
@@ -403,5 +404,54 @@ export const ROUTES: Record<string, Route> = {
     summary: '实时监测指标：本年至今优良天数比例、PM2.5 均值、最新 AQI (the live figures of the overview and the big screen)',
     query: [monitoringYear],
     responses: { '200': ok('summary', MonitoringSummary), '400': malformed, '404': unknownPlan },
+  },
+  'GET /api/plan-imports': {
+    summary: '规划导入列表（规划办；最新在前，可按状态筛选） (plan imports the caller may see)',
+    query: [{ name: 'status', enum: ['pending', 'accepted', 'discarded'], description: 'pending (awaiting review), accepted, discarded' }],
+    responses: { '200': ok('imports', z.array(PlanImportSummary)), '400': malformed },
+  },
+  'POST /api/plan-imports': {
+    summary: '上传规划文件并读取（规划办；文本形式、.docx 或有文字层的 .pdf，文件即请求正文；读取结果待核对，接收前不入库） (upload a plan document: read into a pending import)',
+    query: [{ name: 'name', description: 'the file’s name (its ending tells the format)' }],
+    queryShape: UploadQuery,
+    upload: ['text/plain', 'application/octet-stream', DOCX, 'application/pdf'],
+    responses: {
+      '201': ok('the pending import: counts, the extraction (public JSON shape), what needs attention, differences against the plan it replaces', PlanImportDetail),
+      '400': err('no file'),
+      '403': err('the document names a region outside the caller’s'),
+      '413': err('the file is larger than a plan document may be (30 MB; the message names both sizes)'),
+      '422': err('the file cannot be read as a plan (not text, encrypted, empty …): the message says why'),
+      '503': err('too many uploads at once: try again shortly (Retry-After)'),
+    },
+  },
+  'GET /api/plan-imports/:importId': {
+    summary: '一次规划导入：读取结果、需要核对的问题、与已入库规划的差异 (one import, with its extraction and differences)',
+    responses: { '200': ok('the import', PlanImportDetail), '404': notFound },
+  },
+  'GET /api/plan-imports/:importId/lines': {
+    summary: '规划文件的原文（按行，最多 500 行） (the document’s lines, for the passage beside the extracted rows)',
+    query: [{ name: 'from', type: 'integer', description: 'first line, 1-based; default 1' }, { name: 'to', type: 'integer', description: 'last line; default from+99' }],
+    responses: { '200': ok('lines', PlanImportLines), '400': malformed, '404': notFound },
+  },
+  'PUT /api/plan-imports/:importId': {
+    summary: '核对时修改读取结果（规划办；逐项修改，随导入保存并记入审计） (correct extracted fields before accepting)',
+    body: EditBody,
+    responses: { '200': ok('the import as corrected', PlanImportDetail), '400': err('a correction that cannot stand: the message names it'), '404': notFound, '409': err('already accepted or discarded') },
+  },
+  'POST /api/plan-imports/:importId/accept': {
+    summary: '接收：整份规划一次入库（规划办；同一事务，记入审计；修订版替换原规划的文件内容，保留此后录入的数据） (accept: the whole plan lands in one transaction)',
+    body: AcceptBody,
+    responses: {
+      '201': ok('what landed', Accepted),
+      '400': malformed,
+      '403': err('the region lies outside the caller’s'),
+      '404': notFound,
+      '409': err('already accepted or discarded'),
+      '422': err('unknownRegion: name or create the region; invalid: every problem listed (problems), nothing stored'),
+    },
+  },
+  'DELETE /api/plan-imports/:importId': {
+    summary: '放弃一次规划导入（规划办） (discard a pending import)',
+    responses: { '200': ok('discarded', z.object({ discarded: z.number().int() })), '404': notFound, '409': err('already accepted or discarded') },
   },
 };

@@ -42,7 +42,7 @@ class UsageError extends Error {}
 // The report renderers (docx, charts, Chromium) take seconds to load: only the report command loads them.
 
 /** The command line's help, in the language asked for. */
-const help = (locale: Locale) => `${t('cli.help.main', { tracking: trackingHelp(locale), users: usersHelp(locale), backup: backupHelp(locale), monitoring: `${t('monitoring.help', {}, locale)}\n${t('monitoringFigures.help', {}, locale)}\n${monitoringImportHelp(locale)}`, hj212: t('hj212.help', {}, locale) }, locale)}\n${t('gep.help', {}, locale)}\n${t('gateway.help', {}, locale)}\n${t('alarms.help', {}, locale)}`;
+const help = (locale: Locale) => `${t('cli.help.main', { tracking: trackingHelp(locale), users: usersHelp(locale), backup: backupHelp(locale), monitoring: `${t('monitoring.help', {}, locale)}\n${t('monitoringFigures.help', {}, locale)}\n${monitoringImportHelp(locale)}`, hj212: t('hj212.help', {}, locale) }, locale)}\n${t('gep.help', {}, locale)}\n${t('gateway.help', {}, locale)}\n${t('alarms.help', {}, locale)}\n${t('planImport.cli.help', {}, locale)}`;
 
 /** Commands a running server must not run for a command line: a second server; a restore under its feet. */
 export const NOT_THROUGH_SERVER = ['serve', 'restore', 'gateway'];
@@ -119,6 +119,8 @@ async function runSourcesCommand(argv: string[], io: CliIo, ro: RunOptions): Pro
 }
 
 async function runCommand(argv: string[], io: CliIo, ro: RunOptions): Promise<number> {
+  // reading a plan document: the extraction and the schemas load only for this command
+  if (argv[0] === 'import' && argv[1] === 'plan') return (await import('./planImport.ts')).runPlanImportCommand(argv.slice(2), io, ro);
   if (argv[0] === 'monitoring') return runMonitoringSubcommand(argv.slice(1), io, ro);
   if (argv[0] === 'gateway' || (REGISTRY_COMMANDS as readonly string[]).includes(argv[0] ?? '')) return runSourcesCommand(argv, io, ro);
   const { values, positionals } = parseArgs({

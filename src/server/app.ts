@@ -27,6 +27,7 @@ import { registerCliRoute } from './cliRoute.ts';
 import { registerMonitoringRoutes } from './monitoringRoutes.ts';
 import { registerAlarmRoutes } from './alarmRoutes.ts';
 import { AlarmInputError } from '../store/alarms.ts';
+import { registerPlanImportRoutes } from './planImportRoutes.ts';
 import { NotPublishedError, publicSummary } from '../app/publicSummary.ts';
 import { unitScope } from '../store/users.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -267,6 +268,7 @@ export function buildServer(
   registerCliRoute(app, db);
   registerMonitoringRoutes(app, db);
   registerAlarmRoutes(app, db);
+  registerPlanImportRoutes(app, db);
 
   const webDir = opts.webDir ?? DEFAULT_WEB_DIR;
   if (existsSync(join(webDir, 'index.html'))) {

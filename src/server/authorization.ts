@@ -110,6 +110,15 @@ export const MATRIX: Record<string, Rule> = {
   'POST /api/plans/:id/alarms/:alarmId/steps': { who: ENTRY, plans: 'param' },
   'GET /api/plans/:id/alarm-rules': { who: READERS, plans: 'param' },
   'PUT /api/plans/:id/alarm-rules': { who: OFFICE, plans: 'param' },
+
+  // 规划导入: the plan is not stored yet; the store checks the import's region against the actor's roles
+  'GET /api/plan-imports': { who: OFFICE, plans: 'none' },
+  'POST /api/plan-imports': { who: OFFICE, plans: 'none' },
+  'GET /api/plan-imports/:importId': { who: OFFICE, plans: 'none' },
+  'GET /api/plan-imports/:importId/lines': { who: OFFICE, plans: 'none' },
+  'PUT /api/plan-imports/:importId': { who: OFFICE, plans: 'none' },
+  'POST /api/plan-imports/:importId/accept': { who: OFFICE, plans: 'none' },
+  'DELETE /api/plan-imports/:importId': { who: OFFICE, plans: 'none' },
 };
 
 /** Every plan id a body names, at any depth: the handler may act on any of them, so each is authorised. */

@@ -5,8 +5,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { leafContexts, leafKey, type FrameworkDef } from '../domain/assess.ts';
 import { parseValue } from '../domain/phrase.ts';
-import type { Catalog } from '../data/load.ts';
-import type { TaskNode } from '../data/schema.ts';
+import type { Catalog, LoadedPlan } from '../data/load.ts';
+import type { FrameworkFile, TaskNode } from '../data/schema.ts';
 import type { Db, Queryable } from './db.ts';
 import { encodeReading } from './reading.ts';
 import { SYSTEM_ACTOR } from '../auth/roles.ts';
@@ -60,9 +60,18 @@ export async function syncBuiltinData(db: Db, catalog: Catalog, hash: string): P
 }
 
 async function loadCatalog(tx: Queryable, catalog: Catalog): Promise<void> {
-  // Regions: parents first.
+  const regionIds = await loadRegions(tx, catalog.regions);
+  const indicatorIds = await loadFrameworks(tx, catalog.frameworks, true);
+  // Plans: the document's rows are replaced whole.
+  for (const loaded of catalog.plans) {
+    await loadPlanRows(tx, loaded, { regionId: regionIds.get(loaded.plan.region)!, frameworks: catalog.frameworks, indicatorIds, builtin: true });
+  }
+}
+
+/** Regions, parents first (upserted by name); their ids by name. */
+async function loadRegions(tx: Queryable, regions: Catalog['regions']): Promise<Map<string, number>> {
   const regionIds = new Map<string, number>();
-  const pending = [...catalog.regions];
+  const pending = [...regions];
   while (pending.length > 0) {
     const idx = pending.findIndex((r) => !r.parent || regionIds.has(r.parent));
     const r = pending.splice(idx, 1)[0]!;
@@ -82,16 +91,24 @@ async function loadCatalog(tx: Queryable, catalog: Catalog): Promise<void> {
     regionIds.set(r.name, row.rows[0]!.id);
   }
 
-  // Frameworks and their items. Items are upserted by number so that ids (and people's entries) survive.
+  return regionIds;
+}
+
+/**
+ * Frameworks and their items: upserted by id, items by number, so that ids (and people's entries) survive.
+ * builtin: the built-in data's own (true) or a plan's own read from its document (false). The indicator ids
+ * by `${framework}:${number}`.
+ */
+export async function loadFrameworks(tx: Queryable, frameworks: FrameworkFile[], builtin: boolean): Promise<Map<string, number>> {
   const indicatorIds = new Map<string, number>(); // `${framework}:${number}`
-  for (const fw of catalog.frameworks) {
+  for (const fw of frameworks) {
     await tx.query(
       `INSERT INTO frameworks (id, name, name_en, version, basis, max_score, pass_score, source, builtin)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, true)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9)
        ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, name_en = EXCLUDED.name_en, version = EXCLUDED.version,
          basis = EXCLUDED.basis, max_score = EXCLUDED.max_score, pass_score = EXCLUDED.pass_score,
-         source = EXCLUDED.source, builtin = true`,
-      [fw.id, fw.name, fw.nameEn ?? null, fw.version, fw.basis ?? null, fw.scoring?.maxScore ?? null, fw.scoring?.passScore ?? null, json(fw.source)],
+         source = EXCLUDED.source, builtin = EXCLUDED.builtin`,
+      [fw.id, fw.name, fw.nameEn ?? null, fw.version, fw.basis ?? null, fw.scoring?.maxScore ?? null, fw.scoring?.passScore ?? null, json(fw.source), builtin],
     );
     const numbers: string[] = [];
     for (const [position, item] of fw.indicators.entries()) {
@@ -110,24 +127,58 @@ async function loadCatalog(tx: Queryable, catalog: Catalog): Promise<void> {
     await tx.query('DELETE FROM indicators WHERE framework_id = $1 AND NOT (number = ANY($2::text[]))', [fw.id, numbers]);
   }
 
-  // Plans: the document's rows are replaced whole.
-  for (const loaded of catalog.plans) {
+  return indicatorIds;
+}
+
+/**
+ * A document figure not stored because the region already holds a figure for that indicator and year (entered
+ * by people, or from another plan's document): a region's figure is one fact, whichever plan cites it. Only a
+ * plan that is not built-in meets this; the built-in data is loaded as it always was.
+ */
+export interface KeptFigure {
+  framework: string;
+  number: string;
+  part: string | null;
+  year: number;
+  printed: string;
+}
+
+export interface PlanRowsOptions {
+  regionId: number;
+  /** the frameworks the plan names (built-in ones as stored, a plan's own as loaded) */
+  frameworks: FrameworkFile[];
+  /** indicator ids by `${framework}:${number}`, for every framework the plan names */
+  indicatorIds: Map<string, number>;
+  builtin: boolean;
+}
+
+/**
+ * One plan's rows from its files: the plan, its frameworks' list, lead units, document observations and
+ * confirmations, targets, stated judgements, tasks, projects. The document's rows are replaced whole; rows
+ * people entered (origin 'entry' observations and confirmations, progress, changes, the work plan, drafts)
+ * are kept: they are keyed by indicator, project key and task key, not by these rows.
+ */
+export async function loadPlanRows(tx: Queryable, loaded: LoadedPlan, opts: PlanRowsOptions): Promise<{ keptFigures: KeptFigure[] }> {
+  const indicatorIds = opts.indicatorIds;
+  const kept: KeptFigure[] = [];
+  // (one plan's rows, as the built-in load did them for each plan in turn)
+  {
     const p = loaded.plan;
     await tx.query(
       `INSERT INTO documents (id, file, title) VALUES ($1, $2, $3)
        ON CONFLICT (id) DO UPDATE SET file = EXCLUDED.file, title = EXCLUDED.title`,
       [p.document.id, p.document.file, p.document.title],
     );
-    const regionId = regionIds.get(p.region)!;
+    const regionId = opts.regionId;
     const statedProjects = loaded.projects ? { ...loaded.projects.stated, ...(loaded.projects.statedProse ? { prose: loaded.projects.statedProse } : {}) } : null;
     await tx.query(
       `INSERT INTO plans (id, region_id, title, issuer, scope, period_start, period_end, base_year, target_years, document_id, stated_summaries, stated_projects, office, statements, builtin)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::int[], $10, $11::jsonb, $12::jsonb, $13::jsonb, $14::jsonb, true)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::int[], $10, $11::jsonb, $12::jsonb, $13::jsonb, $14::jsonb, $15)
        ON CONFLICT (id) DO UPDATE SET region_id = EXCLUDED.region_id, title = EXCLUDED.title, issuer = EXCLUDED.issuer,
          scope = EXCLUDED.scope, period_start = EXCLUDED.period_start, period_end = EXCLUDED.period_end,
          base_year = EXCLUDED.base_year, target_years = EXCLUDED.target_years, document_id = EXCLUDED.document_id,
-         stated_summaries = EXCLUDED.stated_summaries, stated_projects = EXCLUDED.stated_projects, office = EXCLUDED.office, statements = EXCLUDED.statements, builtin = true`,
-      [p.id, regionId, p.title, p.issuer ?? null, p.scope ?? null, p.period.start, p.period.end, p.baseYear ?? null, p.targetYears, p.document.id, json(p.statedSummaries ?? []), json(statedProjects), json(p.office), json(p.statements ?? [])],
+         stated_summaries = EXCLUDED.stated_summaries, stated_projects = EXCLUDED.stated_projects, office = EXCLUDED.office, statements = EXCLUDED.statements, builtin = EXCLUDED.builtin`,
+      [p.id, regionId, p.title, p.issuer ?? null, p.scope ?? null, p.period.start, p.period.end, p.baseYear ?? null, p.targetYears, p.document.id, json(p.statedSummaries ?? []), json(statedProjects), json(p.office), json(p.statements ?? []), opts.builtin],
     );
     for (const table of ['plan_frameworks', 'lead_units', 'targets', 'stated_judgements', 'tasks', 'projects', 'project_groups']) {
       await tx.query(`DELETE FROM ${table} WHERE plan_id = $1`, [p.id]);
@@ -150,7 +201,7 @@ async function loadCatalog(tx: Queryable, catalog: Catalog): Promise<void> {
       return row.rows[0]!.id;
     };
     for (const data of loaded.indicatorData) {
-      const fw = catalog.frameworks.find((f) => f.id === data.framework)!;
+      const fw = opts.frameworks.find((f) => f.id === data.framework)!;
       const contexts = leafContexts(fw as unknown as FrameworkDef);
       for (const entry of data.entries) {
         const indicatorId = indicatorIds.get(`${fw.id}:${entry.number}`)!;
@@ -165,11 +216,12 @@ async function loadCatalog(tx: Queryable, catalog: Catalog): Promise<void> {
         for (const o of entry.observations ?? []) {
           const reading = parseValue(o.printed, ctx);
           const correction = o.correction ? { ...o.correction, reading: JSON.parse(encodeReading(parseValue(o.correction.printed, ctx))) as unknown } : null;
-          await tx.query(
+          const landed = await tx.query(
             `INSERT INTO observations (region_id, indicator_id, part, year, printed, reading, data_year, flags, footnote, correction, source, origin, plan_id)
-             VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8::text[], $9::jsonb, $10::jsonb, $11::jsonb, 'document', $12)`,
+             VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8::text[], $9::jsonb, $10::jsonb, $11::jsonb, 'document', $12)${opts.builtin ? '' : ' ON CONFLICT DO NOTHING RETURNING 1 AS landed'}`,
             [regionId, indicatorId, part, o.year, o.printed, encodeReading(reading), o.dataYear ?? null, [...new Set([...(o.flags ?? []), ...reading.flags])], json(o.footnote), json(correction), json(o.source), p.id],
           );
+          if (!opts.builtin && landed.rows.length === 0) kept.push({ framework: fw.id, number: entry.number, part: entry.part ?? null, year: o.year, printed: o.printed });
         }
         for (const tg of entry.targets ?? []) {
           await tx.query(
@@ -222,6 +274,7 @@ async function loadCatalog(tx: Queryable, catalog: Catalog): Promise<void> {
       }
     }
   }
+  return { keptFigures: kept };
 }
 
 /** A project's stable key: its printed number, else its place in the list. */

@@ -904,6 +904,37 @@ CREATE TABLE alarm_rules (
 );
 `,
   },
+  {
+    version: 16,
+    name: 'plan imports awaiting review',
+    sql: `
+-- A plan document read into data, waiting for a person (src/store/planImports.ts): nothing of the plan lands
+-- before it is accepted. lines: the document's linearised text (the passage view); extracted: the ExtractedPlan
+-- as read; edited: as the reviewer corrected it (null: no corrections), edits: the corrections, who and when.
+-- region_id: the region the document names, when the store has it; replaces_plan: the stored plan of the same
+-- title and region whose document rows an acceptance replaces; plan_id: the plan that landed.
+CREATE TABLE plan_imports (
+  id bigserial PRIMARY KEY,
+  file_name text NOT NULL,
+  format text NOT NULL CHECK (format IN ('text', 'docx', 'pdf')),
+  document_id text NOT NULL,
+  lines jsonb NOT NULL,
+  extracted jsonb NOT NULL,
+  edited jsonb,
+  edits jsonb NOT NULL DEFAULT '[]',
+  region_id integer REFERENCES regions(id),
+  replaces_plan text,
+  status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'accepted', 'discarded')),
+  plan_id text,
+  created_by text NOT NULL,
+  created_by_id bigint,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  decided_by text,
+  decided_at timestamptz
+);
+CREATE INDEX plan_imports_status ON plan_imports (status, created_at);
+`,
+  },
 ];
 
 /** Bring the schema up to date. Safe to call on every start, by several processes at once. */

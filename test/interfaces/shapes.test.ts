@@ -134,7 +134,17 @@ describe('every answer matches its schema (PGlite)', () => {
   });
 
   it('every GET route answers as its schema says', async () => {
+    // 规划导入: a document uploaded (its extraction pending), corrected; a second one discarded
+    const upload = await call('POST /api/plan-imports', '/api/plan-imports?name=plan.txt', '某县生态文明建设规划\n\n第一章 总则\n', { 'content-type': 'text/plain' });
+    const importId = (upload.json() as { id: number }).id;
+    await call('PUT /api/plan-imports/:importId', `/api/plan-imports/${importId}`, { edits: [{ kind: 'planField', field: 'title', value: '某县规划' }] });
+    await call('POST /api/plan-imports/:importId/accept', `/api/plan-imports/${importId}/accept`, {});
+    await call('DELETE /api/plan-imports/:importId', `/api/plan-imports/${importId}`);
     const gets: Array<[string, string]> = [
+      ['GET /api/plan-imports', '/api/plan-imports'],
+      ['GET /api/plan-imports/:importId', `/api/plan-imports/${importId}`],
+      ['GET /api/plan-imports/:importId', '/api/plan-imports/999999'],
+      ['GET /api/plan-imports/:importId/lines', `/api/plan-imports/${importId}/lines?from=1&to=2`],
       ['GET /api/health', '/api/health'],
       ['GET /api/openapi.json', '/api/openapi.json'],
       ['GET /api/setup', '/api/setup'],

@@ -139,6 +139,11 @@ const query = (params: Record<string, string | number | undefined>) => {
 
 export const api = {
   plans: () => '/api/plans',
+  planImports: (status?: string) => `/api/plan-imports${query({ status })}`,
+  planImportUpload: (name: string) => `/api/plan-imports${query({ name })}`,
+  planImport: (id: number) => `/api/plan-imports/${id}`,
+  planImportLines: (id: number, from: number, to: number) => `/api/plan-imports/${id}/lines${query({ from, to })}`,
+  planImportAccept: (id: number) => `/api/plan-imports/${id}/accept`,
   plan: (id: string) => `/api/plans/${encodeURIComponent(id)}`,
   assessment: (id: string, year: number, lang: string) =>
     `/api/plans/${encodeURIComponent(id)}/assessment?year=${year}&lang=${encodeURIComponent(lang)}`,

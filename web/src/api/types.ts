@@ -90,3 +90,4 @@ export type {
   WaterClassName,
   WaterMonths,
 } from '../../../src/api/monitoring.ts';
+export type { Accepted, FieldEditShape as FieldEdit, ImportJsonShape as ImportJson, PlanDifference, PlanImportDetail, PlanImportLines, PlanImportSummary, RegionChoice } from '../../../src/api/planImport.ts';

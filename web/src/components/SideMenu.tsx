@@ -11,6 +11,7 @@ const ONLY_FOR: Partial<Record<Page, string[]>> = {
   review: ['admin', 'planOffice', 'reviewer'],
   audit: ['admin', 'planOffice', 'leader'],
   users: ['admin'],
+  planImport: ['admin', 'planOffice'],
 };
 
 interface Props {
@@ -21,14 +22,14 @@ interface Props {
 
 export function SideMenu({ page, plan, year }: Props) {
   const { t } = useI18n();
-  const link = (p: Page) => formatHash(p === 'plans' || p === 'users' ? { page: p } : YEARLESS_PAGES.includes(p) ? { page: p, plan } : { page: p, plan, year });
+  const link = (p: Page) => formatHash(p === 'plans' || p === 'users' || p === 'planImport' ? { page: p } : YEARLESS_PAGES.includes(p) ? { page: p, plan } : { page: p, plan, year });
   // pages that only some roles can use are shown to those roles only (the server decides in any case)
   const held = new Set(useSession()?.user.roles.map((g) => g.role) ?? []);
   const mayUse = (p: Page) => {
     const who = ONLY_FOR[p];
     return !who || who.some((r) => held.has(r));
   };
-  const items = (['overview', 'scorecard', 'monitoring', 'projects', 'progress', 'tasks', 'workplan', 'departments', 'consistency', 'entry', 'review', 'reports', 'plans', 'audit', 'users'] as const).filter(mayUse).map((p) => ({
+  const items = (['overview', 'scorecard', 'monitoring', 'projects', 'progress', 'tasks', 'workplan', 'departments', 'consistency', 'entry', 'review', 'reports', 'plans', 'planImport', 'audit', 'users'] as const).filter(mayUse).map((p) => ({
     key: p,
     label: (
       <a href={link(p)} data-testid={`menu-${p}`}>

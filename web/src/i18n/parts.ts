@@ -12,6 +12,7 @@ import type zhCNIndicator from './parts/indicator.zh-CN.ts';
 import type zhCNMonitoring from './parts/monitoring.zh-CN.ts';
 import type zhCNOverview from './parts/overview.zh-CN.ts';
 import type zhCNPlans from './parts/plans.zh-CN.ts';
+import type zhCNPlanImport from './parts/planImport.zh-CN.ts';
 import type zhCNProgress from './parts/progress.zh-CN.ts';
 import type zhCNProjects from './parts/projects.zh-CN.ts';
 import type zhCNReports from './parts/reports.zh-CN.ts';
@@ -36,6 +37,7 @@ export type MessageKey =
   | keyof typeof zhCNMonitoring
   | keyof typeof zhCNOverview
   | keyof typeof zhCNPlans
+  | keyof typeof zhCNPlanImport
   | keyof typeof zhCNProgress
   | keyof typeof zhCNProjects
   | keyof typeof zhCNReports
@@ -62,6 +64,7 @@ export const PART_LOADERS = {
   monitoring: { 'zh-CN': () => import('./parts/monitoring.zh-CN.ts'), en: () => import('./parts/monitoring.en.ts') },
   overview: { 'zh-CN': () => import('./parts/overview.zh-CN.ts'), en: () => import('./parts/overview.en.ts') },
   plans: { 'zh-CN': () => import('./parts/plans.zh-CN.ts'), en: () => import('./parts/plans.en.ts') },
+  planImport: { 'zh-CN': () => import('./parts/planImport.zh-CN.ts'), en: () => import('./parts/planImport.en.ts') },
   progress: { 'zh-CN': () => import('./parts/progress.zh-CN.ts'), en: () => import('./parts/progress.en.ts') },
   projects: { 'zh-CN': () => import('./parts/projects.zh-CN.ts'), en: () => import('./parts/projects.en.ts') },
   reports: { 'zh-CN': () => import('./parts/reports.zh-CN.ts'), en: () => import('./parts/reports.en.ts') },

@@ -4,8 +4,8 @@
 // #/bigscreen?plan=ID&year=Y (the wall display, outside the shell); #/monitoring?plan=ID&year=Y (监测数据); project and task tracking:
 // #/progress?plan=ID&asOf=D, #/workplan?plan=ID&year=Y&asOf=D, #/departments?plan=ID&year=Y&asOf=D (asOf: the
 // date the figures stand on, YYYY-MM-DD; today when absent).
-export type Page = 'overview' | 'scorecard' | 'monitoring' | 'entry' | 'projects' | 'progress' | 'tasks' | 'workplan' | 'departments' | 'consistency' | 'indicator' | 'reports' | 'plans' | 'review' | 'audit' | 'users' | 'bigscreen';
-export const PAGES: readonly Page[] = ['overview', 'scorecard', 'monitoring', 'entry', 'projects', 'progress', 'tasks', 'workplan', 'departments', 'consistency', 'indicator', 'reports', 'plans', 'review', 'audit', 'users', 'bigscreen'];
+export type Page = 'overview' | 'scorecard' | 'monitoring' | 'entry' | 'projects' | 'progress' | 'tasks' | 'workplan' | 'departments' | 'consistency' | 'indicator' | 'reports' | 'plans' | 'review' | 'audit' | 'users' | 'planImport' | 'bigscreen';
+export const PAGES: readonly Page[] = ['overview', 'scorecard', 'monitoring', 'entry', 'projects', 'progress', 'tasks', 'workplan', 'departments', 'consistency', 'indicator', 'reports', 'plans', 'review', 'audit', 'users', 'planImport', 'bigscreen'];
 
 /** Pages that show no year (the header's year is not put in their address). */
 export const YEARLESS_PAGES: readonly Page[] = ['tasks', 'progress', 'audit'];

@@ -27,6 +27,7 @@ const WorkPlanPage = lazyPage(() => import('./WorkPlanPage.tsx'), ['workplan']);
 const DepartmentsPage = lazyPage(() => import('./DepartmentsPage.tsx'), ['departments']);
 const ReportsPage = lazyPage(() => import('./ReportsPage.tsx'), ['reports']);
 const MonitoringPage = lazyPage(() => import('./MonitoringPage.tsx'), ['monitoring']);
+const PlanImportPage = lazyPage(() => import('./PlanImportPage.tsx'), ['planImport']);
 
 /** The pages by route, to fetch a page's code and text while the plans are still loading. */
 const PRELOAD: Partial<Record<Page, { preload(lang: Lang): void }>> = {
@@ -46,6 +47,7 @@ const PRELOAD: Partial<Record<Page, { preload(lang: Lang): void }>> = {
   departments: DepartmentsPage,
   reports: ReportsPage,
   monitoring: MonitoringPage,
+  planImport: PlanImportPage,
 };
 
 interface Props {
@@ -72,6 +74,8 @@ export function PageBody({ route, plans, selection }: Props) {
         }
       />
     );
+  // 规划导入 needs no plan: a county without one yet starts here
+  if (route.page === 'planImport') return <PlanImportPage />;
   if (plans.error) return <ErrorState error={plans.error} onRetry={plans.reload} />;
   if (!plans.data) return <Loading />;
   if (plans.data.length === 0) return <EmptyState text={t('state.noPlans')} />;

@@ -134,6 +134,7 @@ const enCommon: Record<keyof typeof zhCNCommon, string> = {
   'batch.fieldProblem': '{field}: {message}',
   'menu.users': "Accounts",
   'menu.monitoring': 'Monitoring',
+  'menu.planImport': 'Plan import',
   'live.heading': 'Monitoring so far in {year}',
   'live.goodShare': 'Share of good days',
   'live.goodDays': '{good} good of {valid} valid days',

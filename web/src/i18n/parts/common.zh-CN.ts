@@ -131,6 +131,7 @@ const zhCNCommon = {
   'batch.fieldProblem': '{field}：{message}',
   'menu.users': "账号",
   'menu.monitoring': '监测数据',
+  'menu.planImport': '规划导入',
   'live.heading': '监测实况 · {year}年至今',
   'live.goodShare': '优良天数比例',
   'live.goodDays': '优良 {good} 天 / 有效 {valid} 天',
