@@ -107,7 +107,7 @@ export const planImportEn: Record<string, string> = {
     --dry-run        list what was read (indicators, projects and investment, key tasks, what needs checking); store nothing
     --format json    print what was read in the public JSON shape
     --region NAME    the district or county, when the document names none the store has; with --parent it is created under that region
-  Without --dry-run the whole plan lands at once; when it cannot, it is kept as a pending import to correct and accept on the 规划导入 page.`,
+  Without --dry-run the whole plan lands at once; when it cannot, it is kept as a pending import to correct and accept on the Plan import page.`,
   'planImport.cli.badOption': 'Wrong option: {detail}',
   'planImport.cli.needFile': 'Give one plan document.',
   'planImport.cli.parentWithoutRegion': '--parent goes with --region: --region is the district or county to create, --parent the region above it.',

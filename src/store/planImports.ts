@@ -26,6 +26,9 @@ import { loadFrameworks, loadPlanRows } from './importBuiltin.ts';
 import { getPlan, loadFramework, loadTasks, type TaskRow } from './queries.ts';
 import { regionChain } from './users.ts';
 
+/** The level of a region an import creates: a district or county, as data/regions.yaml names the level. */
+const COUNTY_LEVEL = '区县';
+
 // the schemas' own refusals in Chinese, as the built-in data's loader has them (src/data/load.ts)
 z.config(zhCN());
 
@@ -583,9 +586,9 @@ export async function acceptPlanImport(db: Db, id: number, choice: AcceptChoice,
       if (parentId === null) throw new PlanImportError(t('planImport.error.unknownParent', { region: parent }), 'unknownRegion');
       if ((await regionIdByName(tx, regionName)) !== null) throw new PlanImportError(t('planImport.error.regionExists', { region: regionName }), 'unknownRegion');
       if (!(await mayAct(tx, actor, parentId, null))) throw new ForbiddenError(t('planImport.error.region', { region: parent }));
-      const r = await tx.query<{ id: number }>("INSERT INTO regions (name, parent_id, level, coastal) VALUES ($1, $2, '区县', false) RETURNING id", [regionName, parentId]);
+      const r = await tx.query<{ id: number }>('INSERT INTO regions (name, parent_id, level, coastal) VALUES ($1, $2, $3, false) RETURNING id', [regionName, parentId, COUNTY_LEVEL]);
       regionId = r.rows[0]!.id;
-      await writeAudit(tx, actor, { action: 'region.create', entity: 'region', entityId: regionId, regionId, after: { name: regionName, parent, level: '区县' } });
+      await writeAudit(tx, actor, { action: 'region.create', entity: 'region', entityId: regionId, regionId, after: { name: regionName, parent, level: COUNTY_LEVEL } });
     }
     if (regionId === null) {
       throw new PlanImportError(regionName ? t('planImport.error.unknownRegion', { region: regionName }) : t('planImport.error.noRegion'), 'unknownRegion');
