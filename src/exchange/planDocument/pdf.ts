@@ -1,0 +1,285 @@
+// A plan as a PDF with a text layer, read into the document model (pdf.js, legacy build for Node). A PDF
+// keeps only where each piece of text is drawn, so the structure is inferred from positions:
+// - pieces at the same height make a line; a wide gap within a line separates table columns;
+// - consecutive lines with two or more such segments make a table: its columns are the bands of the page
+//   no segment crosses, its rows start where the gap above a line is wider than the spacing inside a cell
+//   (a table whose rows all have one line: every line is a row); a line of one segment across the
+//   columns between table lines is a row spanning the table (a group row);
+// - other lines make paragraphs: a line that is indented, follows a short line or a wider gap starts one;
+// - page numbers (a line of only a number, "- 3 -", "第3页") are left out; tables continued on the next
+//   page (续表, or the header row repeated) are joined.
+// docs/plan-import.md says what is and is not understood.
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { Block, Cell, ParagraphBlock, PlanDocument, Row, TableBlock } from '../../domain/planImport/document.ts';
+import { continuesTable, headingLevelOfText, isCaption, isContinuationCaption, markHeaderRows, repeatedHeaderRows } from '../../domain/planImport/layout.ts';
+import { LIMITS } from '../../domain/limits.ts';
+import { t } from '../../i18n/index.ts';
+import { PlanDocumentError } from './errors.ts';
+
+interface Piece {
+  x: number;
+  end: number;
+  y: number;
+  size: number;
+  text: string;
+}
+
+interface Segment {
+  x: number;
+  end: number;
+  text: string;
+}
+
+interface Line {
+  page: number;
+  y: number;
+  size: number;
+  segments: Segment[];
+  x: number;
+  end: number;
+}
+
+/** pdf.js text items of every page, as pieces with their position (y grows downwards, pages stacked) */
+async function readPieces(data: Buffer): Promise<{ pages: Piece[][]; width: number }> {
+  let doc;
+  try {
+    doc = await getDocument({ data: new Uint8Array(data), isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: 0, stopAtErrors: false }).promise;
+  } catch (e) {
+    const name = (e as { name?: string }).name;
+    if (name === 'PasswordException') throw new PlanDocumentError(t('planDocument.pdfEncrypted'), 'encrypted');
+    throw new PlanDocumentError(t('planDocument.pdfDamaged'), 'damaged');
+  }
+  try {
+    if (doc.numPages > LIMITS.pdfPages) throw new PlanDocumentError(t('planDocument.pdfPages', { count: doc.numPages, max: LIMITS.pdfPages }), 'tooLarge');
+    const pages: Piece[][] = [];
+    let width = 0;
+    for (let i = 1; i <= doc.numPages; i++) {
+      let page;
+      let content;
+      try {
+        page = await doc.getPage(i);
+        content = await page.getTextContent();
+      } catch (e) {
+        if (e instanceof PlanDocumentError) throw e;
+        throw new PlanDocumentError(t('planDocument.pdfDamaged'), 'damaged');
+      }
+      const view = page.view;
+      const top = view[3] ?? 0;
+      width = Math.max(width, (view[2] ?? 0) - (view[0] ?? 0));
+      const pieces: Piece[] = [];
+      for (const item of content.items) {
+        if (!('str' in item) || item.str.trim() === '') continue;
+        const [a, b, c, d, e, f] = item.transform as number[];
+        if (![a, b, c, d, e, f].every((v) => Number.isFinite(v))) continue;
+        const size = Math.hypot(c!, d!) || Math.abs(item.height) || 10;
+        pieces.push({ x: e!, end: e! + Math.abs(item.width), y: top - f!, size, text: item.str });
+      }
+      pages.push(pieces);
+      page.cleanup();
+    }
+    return { pages, width };
+  } finally {
+    await doc.destroy();
+  }
+}
+
+const CAPTION_START = /^(?:附表|续表|表)\s*[\d０-９]*(?:[-－.．][\d０-９]+)?$/;
+const latinEnd = /[A-Za-z0-9%.,)\]]$/;
+const latinStart = /^[A-Za-z0-9(\[]/;
+
+/** pieces at the same height as lines, each split into segments at wide gaps */
+function toLines(pieces: Piece[], page: number): Line[] {
+  const sorted = [...pieces].sort((p, q) => p.y - q.y || p.x - q.x);
+  const groups: Piece[][] = [];
+  for (const p of sorted) {
+    const g = groups[groups.length - 1];
+    if (g && Math.abs(g[0]!.y - p.y) <= Math.max(g[0]!.size, p.size) * 0.5) g.push(p);
+    else groups.push([p]);
+  }
+  return groups.map((g) => {
+    g.sort((p, q) => p.x - q.x);
+    const size = Math.max(...g.map((p) => p.size));
+    const segments: Segment[] = [];
+    for (const p of g) {
+      const s = segments[segments.length - 1];
+      const gap = s ? p.x - s.end : Infinity;
+      if (s && gap < size * 1.2) {
+        // a gap of half a character or more was a space (or an indent between a number and its title)
+        s.text += gap > size * 0.4 || (gap > size * 0.2 && latinEnd.test(s.text) && latinStart.test(p.text)) ? ` ${p.text}` : p.text;
+        s.end = Math.max(s.end, p.end);
+      } else segments.push({ x: p.x, end: p.end, text: p.text });
+    }
+    for (const s of segments) s.text = s.text.replace(/\s+/g, ' ').trim();
+    // a caption (表1  …, 续表) is one piece of text, however wide the gap after its number
+    if (segments.length > 1 && CAPTION_START.test(segments[0]!.text)) segments.splice(0, segments.length, { x: segments[0]!.x, end: segments[segments.length - 1]!.end, text: segments.map((s) => s.text).join(' ') });
+    return { page, y: g[0]!.y, size, segments, x: segments[0]!.x, end: Math.max(...segments.map((s) => s.end)) };
+  });
+}
+
+/** a page number as printed at the foot or head of a page */
+const PAGE_NUMBER = /^(?:[-—–]\s*)?\d{1,4}(?:\s*[-—–])?$|^第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?$|^\d+\s*\/\s*\d+$/;
+
+/** The bands of x that segments of table lines occupy: one per column, left to right. */
+function columnBands(lines: Line[]): Array<[number, number]> {
+  const spans = lines.filter((l) => l.segments.length >= 2).flatMap((l) => l.segments.map((s): [number, number] => [s.x, s.end]));
+  spans.sort((p, q) => p[0] - q[0]);
+  const bands: Array<[number, number]> = [];
+  for (const [a, b] of spans) {
+    const last = bands[bands.length - 1];
+    if (last && a <= last[1] + 0.5) last[1] = Math.max(last[1], b);
+    else bands.push([a, b]);
+  }
+  return bands;
+}
+
+const bandOf = (bands: Array<[number, number]>, s: Segment): number => {
+  // the band holding most of the segment
+  let best = -1;
+  let overlap = 0;
+  bands.forEach(([a, b], k) => {
+    const o = Math.min(b, s.end) - Math.max(a, s.x);
+    if (o > overlap) ((overlap = o), (best = k));
+  });
+  return best;
+};
+
+interface TableDraft {
+  rows: Array<{ cells: string[][]; span: boolean; lineIndex: number }>;
+  columns: number;
+  page: number;
+}
+
+/** the lines from `start` that form a table, and its rows; undefined when the lines there are not one */
+function tableAt(lines: Line[], start: number): { end: number; draft: TableDraft } | undefined {
+  const first = lines[start]!;
+  if (first.segments.length < 2) return undefined;
+  let end = start + 1;
+  let lastMulti = start;
+  while (end < lines.length) {
+    const l = lines[end]!;
+    const prev = lines[end - 1]!;
+    if (l.page !== first.page || l.y - prev.y > Math.max(prev.size, l.size) * 3) break;
+    if (l.segments.length >= 2) lastMulti = end;
+    else if (end - lastMulti > 6) break;
+    end++;
+  }
+  end = lastMulti + 1;
+  const region = lines.slice(start, end);
+  if (region.filter((l) => l.segments.length >= 2).length < 2) return undefined;
+  const bands = columnBands(region);
+  if (bands.length < 2) return undefined;
+  // single-segment lines after the last table line that do not fit in a column are the text after the table
+  const gaps = region.slice(1).map((l, k) => l.y - region[k]!.y);
+  const minGap = Math.min(...gaps);
+  const uniform = Math.max(...gaps) < minGap * 1.25;
+  const draft: TableDraft = { rows: [], columns: bands.length, page: first.page };
+  region.forEach((l, k) => {
+    const spanning = l.segments.length === 1 && bands.filter(([a, b]) => Math.min(b, l.end) - Math.max(a, l.x) > 0).length > 1;
+    const newRow = k === 0 || uniform || gaps[k - 1]! >= minGap * 1.25 || spanning || draft.rows[draft.rows.length - 1]!.span;
+    if (newRow) draft.rows.push({ cells: bands.map(() => []), span: spanning, lineIndex: start + k });
+    const row = draft.rows[draft.rows.length - 1]!;
+    if (spanning) row.cells[0]!.push(l.segments[0]!.text);
+    else for (const s of l.segments) row.cells[Math.max(0, bandOf(bands, s))]!.push(s.text);
+  });
+  return { end, draft };
+}
+
+class Writer {
+  lines: string[] = [];
+  blocks: Block[] = [];
+  private tables = 0;
+  private lastTable: TableBlock | undefined;
+  private textSinceTable = 0;
+
+  paragraph(text: string): void {
+    const s = text.trim();
+    if (s === '') return;
+    const block: ParagraphBlock = { kind: 'paragraph', text: s, line: this.lines.length + 1 };
+    const level = headingLevelOfText(s);
+    if (level !== undefined) block.headingLevel = level;
+    this.lines.push(s);
+    this.blocks.push(block);
+    this.textSinceTable++;
+  }
+
+  table(draft: TableDraft): void {
+    // the caption: the paragraph just above, when it reads as one
+    let caption: ParagraphBlock | undefined;
+    const before = this.blocks[this.blocks.length - 1];
+    if (before?.kind === 'paragraph' && before.headingLevel === undefined && isCaption(before.text)) caption = before;
+    if (this.lines[this.lines.length - 1] !== '') this.lines.push('');
+    const start = this.lines.length + 1;
+    const rows: Row[] = draft.rows.map((r, k) => {
+      if (k > 0) this.lines.push('');
+      const cells: Cell[] = [];
+      const texts = r.span ? [r.cells[0]!] : r.cells;
+      texts.forEach((parts, c) => {
+        const text = parts.join('\n').trim();
+        const line = this.lines.length + 1;
+        const ls = text === '' ? [''] : text.split('\n');
+        this.lines.push(`\t${ls[0]}`, ...ls.slice(1));
+        const cell: Cell = { text, line, column: c + 1 };
+        if (r.span) cell.span = draft.columns;
+        cells.push(cell);
+      });
+      return { cells, line: cells[0]!.line };
+    });
+    this.lines.push('');
+    const joinable = this.lastTable && this.textSinceTable === (caption ? 1 : 0) ? this.lastTable : undefined;
+    if (joinable && (caption ? isContinuationCaption(caption.text) : continuesTable(joinable, undefined, rows))) {
+      if (caption) this.blocks.splice(this.blocks.indexOf(caption), 1);
+      joinable.rows.push(...rows.slice(repeatedHeaderRows(joinable, rows)));
+      (joinable.continuations ??= []).push(caption?.line ?? start);
+    } else {
+      const block: TableBlock = { kind: 'table', index: ++this.tables, rows, line: start };
+      if (caption) {
+        this.blocks.splice(this.blocks.indexOf(caption), 1);
+        block.caption = caption.text;
+        block.captionLine = caption.line;
+      }
+      markHeaderRows(rows);
+      this.blocks.push(block);
+      this.lastTable = block;
+    }
+    this.textSinceTable = 0;
+  }
+}
+
+/** Reads a PDF's text layer; throws PlanDocumentError when it has none, is encrypted or damaged. */
+export async function readPdf(name: string, data: Buffer): Promise<PlanDocument> {
+  const { pages } = await readPieces(data);
+  const lines: Line[] = [];
+  pages.forEach((pieces, p) => lines.push(...toLines(pieces, p).filter((l) => !(l.segments.length === 1 && PAGE_NUMBER.test(l.segments[0]!.text)))));
+  if (lines.length === 0) throw new PlanDocumentError(t('planDocument.noTextLayer'), 'noTextLayer');
+  // the text's left and right edges: where most lines start and end
+  const left = Math.min(...lines.map((l) => l.x));
+  const right = Math.max(...lines.map((l) => l.end));
+  const out = new Writer();
+  let para = '';
+  let prev: Line | undefined;
+  const flush = () => {
+    out.paragraph(para);
+    para = '';
+  };
+  for (let i = 0; i < lines.length; ) {
+    const found = tableAt(lines, i);
+    if (found) {
+      flush();
+      out.table(found.draft);
+      i = found.end;
+      prev = undefined;
+      continue;
+    }
+    const l = lines[i]!;
+    const text = l.segments.map((s) => s.text).join(' ');
+    const indented = l.x > left + l.size * 1.5;
+    const gap = prev && prev.page === l.page ? l.y - prev.y : 0;
+    const startsNew = !prev || indented || prev.end < right - prev.size * 2 || gap > Math.max(prev.size, l.size) * 2 || headingLevelOfText(text) !== undefined || (prev && headingLevelOfText(para) !== undefined);
+    if (startsNew) flush();
+    para += para !== '' && latinEnd.test(para) && latinStart.test(text) ? ` ${text}` : text;
+    prev = l;
+    i++;
+  }
+  flush();
+  return { name, format: 'pdf', lines: out.lines, blocks: out.blocks, footnotes: [] };
+}
