@@ -222,6 +222,7 @@ class Reader {
   private pending: { text: string; level?: number } | undefined;
   /** paragraphs with text since the last table: a table continues the one before only with none (or its 续表 caption) between */
   private textSinceTable = Infinity;
+  private lastTable: TableBlock | undefined;
 
   constructor(
     private styles: Map<string, StyleInfo>,
@@ -396,8 +397,9 @@ class Reader {
       caption = this.pending.text.trim();
       this.pending = undefined;
     }
-    const previous = this.blocks[this.blocks.length - 1];
-    const joinable = previous?.kind === 'table' && this.textSinceTable === (caption === undefined ? 0 : 1) ? previous : undefined;
+    // a 续表 continues the last table whatever stands between (a note); a table repeating its header only right after it
+    const previous = caption !== undefined && isContinuationCaption(caption) ? this.lastTable : this.textSinceTable === 0 ? this.lastTable : undefined;
+    const joinable = previous;
     this.flushPending();
     if (caption !== undefined) {
       captionLine = this.lines.length + 1;
@@ -420,6 +422,7 @@ class Reader {
       }
       markHeaderRows(rows);
       this.blocks.push(block);
+      this.lastTable = block;
     }
     this.lines.push('');
     this.textSinceTable = 0;

@@ -225,8 +225,10 @@ class Writer {
       return { cells, line: cells[0]!.line };
     });
     this.lines.push('');
-    const joinable = this.lastTable && this.textSinceTable === (caption ? 1 : 0) ? this.lastTable : undefined;
-    if (joinable && (caption ? isContinuationCaption(caption.text) : continuesTable(joinable, undefined, rows))) {
+    // a 续表 continues the last table whatever stands between (a note, a running head); a table repeating its header only right after it
+    const continued = caption ? isContinuationCaption(caption.text) : this.textSinceTable === 0 && !!this.lastTable && continuesTable(this.lastTable, undefined, rows);
+    const joinable = continued ? this.lastTable : undefined;
+    if (joinable) {
       if (caption) this.blocks.splice(this.blocks.indexOf(caption), 1);
       joinable.rows.push(...rows.slice(repeatedHeaderRows(joinable, rows)));
       (joinable.continuations ??= []).push(caption?.line ?? start);
@@ -251,9 +253,20 @@ export async function readPdf(name: string, data: Buffer): Promise<PlanDocument>
   const lines: Line[] = [];
   pages.forEach((pieces, p) => lines.push(...toLines(pieces, p).filter((l) => !(l.segments.length === 1 && PAGE_NUMBER.test(l.segments[0]!.text)))));
   if (lines.length === 0) throw new PlanDocumentError(t('planDocument.noTextLayer'), 'noTextLayer');
-  // the text's left and right edges: where most lines start and end
-  const left = Math.min(...lines.map((l) => l.x));
-  const right = Math.max(...lines.map((l) => l.end));
+  // first the tables, then the text's left and right edges from the lines outside them
+  const tables = new Map<number, { end: number; draft: TableDraft }>();
+  for (let i = 0; i < lines.length; ) {
+    const found = tableAt(lines, i);
+    if (found) {
+      tables.set(i, found);
+      i = found.end;
+    } else i++;
+  }
+  const inTable = new Set<number>();
+  for (const [start, f] of tables) for (let k = start; k < f.end; k++) inTable.add(k);
+  const text = lines.filter((_, i) => !inTable.has(i));
+  const left = text.length > 0 ? Math.min(...text.map((l) => l.x)) : 0;
+  const right = text.length > 0 ? Math.max(...text.map((l) => l.end)) : 0;
   const out = new Writer();
   let para = '';
   let prev: Line | undefined;
@@ -262,7 +275,7 @@ export async function readPdf(name: string, data: Buffer): Promise<PlanDocument>
     para = '';
   };
   for (let i = 0; i < lines.length; ) {
-    const found = tableAt(lines, i);
+    const found = tables.get(i);
     if (found) {
       flush();
       out.table(found.draft);
@@ -271,12 +284,12 @@ export async function readPdf(name: string, data: Buffer): Promise<PlanDocument>
       continue;
     }
     const l = lines[i]!;
-    const text = l.segments.map((s) => s.text).join(' ');
+    const words = l.segments.map((s) => s.text).join(' ');
     const indented = l.x > left + l.size * 1.5;
     const gap = prev && prev.page === l.page ? l.y - prev.y : 0;
-    const startsNew = !prev || indented || prev.end < right - prev.size * 2 || gap > Math.max(prev.size, l.size) * 2 || headingLevelOfText(text) !== undefined || (prev && headingLevelOfText(para) !== undefined);
+    const startsNew = !prev || indented || prev.end < right - prev.size * 2 || gap > Math.max(prev.size, l.size) * 2 || headingLevelOfText(words) !== undefined || headingLevelOfText(para) !== undefined;
     if (startsNew) flush();
-    para += para !== '' && latinEnd.test(para) && latinStart.test(text) ? ` ${text}` : text;
+    para += para !== '' && latinEnd.test(para) && latinStart.test(words) ? ` ${words}` : words;
     prev = l;
     i++;
   }
