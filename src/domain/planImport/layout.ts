@@ -17,10 +17,24 @@ const SENTENCE_END = /[。；;：:，,！？!?、]$/;
 /** headings are short; a paragraph that merely begins with "一、" is longer than this */
 export const HEADING_MAX_CHARS = 40;
 
-/** The heading level a line's own words give it: 1 chapter, 2 一、 or 第X节, 3 （一）; undefined for body text. */
+/** A chapter or section title (第X章, 第X节): never a further line of a table cell, so it ends a table in the text form. */
+export function isChapterOrSection(text: string): boolean {
+  const s = text.trim();
+  return s.length <= HEADING_MAX_CHARS && !SENTENCE_END.test(s) && (CHAPTER.test(s) || SECTION.test(s));
+}
+
+/** an entry of a table of contents: a title, then a tab or dot leaders, then its page number */
+const CONTENTS_ENTRY = /(?:\t|[.．…·]{3,})\s*[\d０-９]{1,4}\s*$/;
+
+export const isContentsEntry = (text: string): boolean => CONTENTS_ENTRY.test(text.trim());
+
+/**
+ * The heading level a line's own words give it: 1 chapter, 2 一、 or 第X节, 3 （一）; undefined for body
+ * text and for the entries of a table of contents.
+ */
 export function headingLevelOfText(text: string): number | undefined {
   const s = text.trim();
-  if (s === '' || s.length > HEADING_MAX_CHARS || SENTENCE_END.test(s)) return undefined;
+  if (s === '' || s.length > HEADING_MAX_CHARS || SENTENCE_END.test(s) || isContentsEntry(s)) return undefined;
   if (CHAPTER.test(s)) return 1;
   if (SECTION.test(s) || ITEM.test(s)) return 2;
   if (SUBITEM.test(s)) return 3;
@@ -40,14 +54,14 @@ export const isContinuationCaption = (s: string): boolean => CONTINUED_CAPTION.t
  */
 export function isCaption(s: string): boolean {
   const x = s.trim();
-  if (x === '' || x.length > 80) return false;
+  if (x === '' || x.length > 80 || isContentsEntry(x)) return false;
   if (NUMBERED_CAPTION.test(x) || isContinuationCaption(x)) return true;
   if (headingLevelOfText(x) !== undefined) return false;
   return !SENTENCE_END.test(x) && !/[。；]/.test(x);
 }
 
 /** Words that head a plan's table columns (indicator tables, project tables, task tables). */
-const HEADER_WORDS = /序号|编号|领域|任务|类别|类型|分类|指标|名称|单位|属性|现状|基准|基期|目标|规划|预期|约束|达标|情况|责任|牵头|配合|部门|项目|建设|内容|规模|投资|资金|年限|时限|期限|进度|备注|说明|地点|实施|主体|来源|合计|数值|值|年|^[（(][^）)]*[）)]$/;
+const HEADER_WORDS = /序号|编号|领域|任务|类别|类型|分类|指标|名称|单位|属性|现状|基准|基期|目标|规划|预期|约束|达标|情况|责任|牵头|配合|部门|项目|建设|内容|规模|投资|资金|年限|时限|期限|年度|进度|备注|说明|地点|实施|主体|来源|合计|数值|值|得分|评分|权重|分数|比例|标准|要求|依据|措施|方向|年|^[（(][^）)]*[）)]$/;
 
 /** a cell a header row may hold: empty, or short words without figures other than years */
 function headerLike(text: string): boolean {

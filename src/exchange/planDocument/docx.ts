@@ -4,7 +4,7 @@
 // the text carries. The text is also written out in the text form's layout (`lines`), so that every
 // block points at a line as it does for a text-form plan.
 import type { Block, Cell, Footnote, ParagraphBlock, PlanDocument, Row, TableBlock } from '../../domain/planImport/document.ts';
-import { continuesTable, headingLevelOfText, isCaption, isContinuationCaption, markHeaderRows, repeatedHeaderRows } from '../../domain/planImport/layout.ts';
+import { continuesTable, headingLevelOfText, isCaption, isContentsEntry, isContinuationCaption, markHeaderRows, repeatedHeaderRows } from '../../domain/planImport/layout.ts';
 import { t } from '../../i18n/index.ts';
 import { unpackOffice } from '../archive.ts';
 import { PlanDocumentError } from './errors.ts';
@@ -219,7 +219,7 @@ class Reader {
   private noteRefs: NoteRef[] = [];
   private noteCount = 0;
   /** the paragraph just before a table, kept back in case it is the table's caption */
-  private pending: { text: string; level?: number } | undefined;
+  private pending: { text: string; level?: number; blanks: number } | undefined;
   /** paragraphs with text since the last table: a table continues the one before only with none (or its 续表 caption) between */
   private textSinceTable = Infinity;
   private lastTable: TableBlock | undefined;
@@ -241,7 +241,7 @@ class Reader {
             break;
           case 'tab':
           case 'ptab':
-            s += ' ';
+            s += '\t';
             break;
           case 'br':
             if (!['page', 'column'].includes(c.attrs['type'] ?? '')) s += '\n';
@@ -331,7 +331,7 @@ class Reader {
       if (lvlStyle) level = styleProp(this.styles, lvlStyle, 'level');
     }
     const firstLine = text.split('\n')[0]!.trim();
-    if (level === undefined) level = headingLevelOfText(firstLine);
+    if (level === undefined || isContentsEntry(firstLine)) level = headingLevelOfText(firstLine);
     // a styled "heading" that is a whole paragraph of prose is body text
     if (level !== undefined && firstLine.length > 100) level = undefined;
     return { text, level };
@@ -354,14 +354,14 @@ class Reader {
     walk(tc);
     return out
       .flatMap((s) => s.split('\n'))
-      .map((s) => s.replace(/\s+/g, (w) => (w.includes('\u3000') ? w : ' ')).trim())
+      .map((s) => s.trim())
       .filter((s) => s !== '')
       .join('\n');
   }
 
   private flushPending(): void {
     if (!this.pending) return;
-    const { text, level } = this.pending;
+    const { text, level, blanks } = this.pending;
     this.pending = undefined;
     for (const piece of text.split('\n')) {
       const s = piece.trim();
@@ -374,18 +374,20 @@ class Reader {
       this.lines.push(s);
       this.blocks.push(block);
     }
+    for (let k = 0; k < blanks; k++) this.lines.push('');
   }
 
   bodyParagraph(p: XmlElement): void {
     const para = this.paragraph(p, false);
     const text = para.text.trim();
     if (text === '') {
-      this.flushPending();
-      this.lines.push('');
+      // empty paragraphs between a caption and its table keep the caption pending
+      if (this.pending) this.pending.blanks++;
+      else this.lines.push('');
       return;
     }
     this.flushPending();
-    this.pending = { text: para.text, level: para.level };
+    this.pending = { text: para.text, level: para.level, blanks: 0 };
     this.textSinceTable++;
   }
 
@@ -393,8 +395,10 @@ class Reader {
     // the caption: the paragraph just above, when it reads as one
     let caption: string | undefined;
     let captionLine: number | undefined;
+    let blanks = 0;
     if (this.pending && !this.pending.text.trim().includes('\n') && this.pending.level === undefined && isCaption(this.pending.text)) {
       caption = this.pending.text.trim();
+      blanks = this.pending.blanks;
       this.pending = undefined;
     }
     // a 续表 continues the last table whatever stands between (a note); a table repeating its header only right after it
@@ -404,6 +408,7 @@ class Reader {
     if (caption !== undefined) {
       captionLine = this.lines.length + 1;
       this.lines.push(caption);
+      for (let k = 0; k < blanks; k++) this.lines.push('');
     }
     const start = this.lines.length + 1;
     const rows = this.rows(tbl);
