@@ -15,6 +15,8 @@ export interface PdfPage {
   texts: PdfText[];
   /** lines drawn: [x1, y1, x2, y2], y from the top */
   rules?: Array<[number, number, number, number]>;
+  /** thin filled bars, as Word draws table borders: [x, y, width, height], y from the top */
+  bars?: Array<[number, number, number, number]>;
 }
 
 const W = 595;
@@ -59,6 +61,7 @@ export function buildPdf(pages: PdfPage[], options: { encrypted?: boolean } = {}
   for (const page of pages) {
     let ops = '';
     for (const [x1, y1, x2, y2] of page.rules ?? []) ops += `${x1} ${H - y1} m ${x2} ${H - y2} l S\n`;
+    for (const [x, y, w, h] of page.bars ?? []) ops += `${x} ${H - y - h} ${w} ${h} re f\n`;
     for (const t of page.texts) ops += `BT /F1 ${t.size ?? 10} Tf ${t.x} ${H - t.y} Td <${hex(t.text)}> Tj ET\n`;
     const content = add(`<< /Length ${Buffer.byteLength(ops)} >>\nstream\n${ops}endstream`);
     kids.push(add(`<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 ${W} ${H}] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${content} 0 R >>`));

@@ -2,14 +2,15 @@
 // keeps only where each piece of text is drawn, so the structure is inferred from positions:
 // - pieces at the same height make a line; a wide gap within a line separates table columns;
 // - consecutive lines with two or more such segments make a table: its columns are the bands of the page
-//   no segment crosses, its rows start where the gap above a line is wider than the spacing inside a cell
-//   (a table whose rows all have one line: every line is a row); a line of one segment across the
+//   no segment crosses; its rows are parted by the horizontal rules drawn across it (a ruled table), or else
+//   start where the gap above a line is wider than the spacing inside a cell (a table whose rows all have
+//   one line: every line is a row); a line of one segment across the
 //   columns between table lines is a row spanning the table (a group row);
 // - other lines make paragraphs: a line that is indented, follows a short line or a wider gap starts one;
 // - page numbers (a line of only a number, "- 3 -", "第3页") are left out; tables continued on the next
 //   page (续表, or the header row repeated) are joined.
 // docs/plan-import.md says what is and is not understood.
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Block, Cell, ParagraphBlock, PlanDocument, Row, TableBlock } from '../../domain/planImport/document.ts';
 import { continuesTable, headingLevelOfText, isCaption, isContinuationCaption, markHeaderRows, repeatedHeaderRows } from '../../domain/planImport/layout.ts';
 import { LIMITS } from '../../domain/limits.ts';
@@ -22,6 +23,13 @@ interface Piece {
   y: number;
   size: number;
   text: string;
+}
+
+/** a horizontal rule drawn on a page (a table's border between rows), y from the top */
+interface Rule {
+  y: number;
+  x1: number;
+  x2: number;
 }
 
 interface Segment {
@@ -40,7 +48,62 @@ interface Line {
 }
 
 /** pdf.js text items of every page, as pieces with their position (y grows downwards, pages stacked) */
-async function readPieces(data: Buffer): Promise<{ pages: Piece[][]; width: number }> {
+const STROKES = new Set<number>([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+const FILLS = new Set<number>([OPS.fill, OPS.eoFill]);
+
+/** The horizontal rules a page draws: stroked horizontal segments, and thin filled bars (Word draws borders both ways). */
+function horizontalRules(fnArray: number[], argsArray: unknown[], top: number): Rule[] {
+  const rules: Rule[] = [];
+  let ctm = [1, 0, 0, 1, 0, 0];
+  const stack: number[][] = [];
+  const apply = (x: number, y: number): [number, number] => [ctm[0]! * x + ctm[2]! * y + ctm[4]!, ctm[1]! * x + ctm[3]! * y + ctm[5]!];
+  for (let k = 0; k < fnArray.length && rules.length < 20_000; k++) {
+    const fn = fnArray[k];
+    const args = argsArray[k] as unknown[] | null;
+    if (fn === OPS.save) stack.push(ctm);
+    else if (fn === OPS.restore) ctm = stack.pop() ?? [1, 0, 0, 1, 0, 0];
+    else if (fn === OPS.transform && Array.isArray(args) && args.length === 6 && args.every((v) => typeof v === 'number' && Number.isFinite(v))) {
+      const [a, b, c, d, e, f] = args as number[];
+      const m = ctm;
+      ctm = [a! * m[0]! + b! * m[2]!, a! * m[1]! + b! * m[3]!, c! * m[0]! + d! * m[2]!, c! * m[1]! + d! * m[3]!, e! * m[0]! + f! * m[2]! + m[4]!, e! * m[1]! + f! * m[3]! + m[5]!];
+    } else if (fn === OPS.constructPath && Array.isArray(args)) {
+      const op = args[0] as number;
+      const path = (args[1] as unknown[] | undefined)?.[0];
+      if (!(path instanceof Float32Array || Array.isArray(path)) || (!STROKES.has(op) && !FILLS.has(op))) continue;
+      const d = path as ArrayLike<number>;
+      // the path's points, subpath by subpath
+      const subpaths: Array<Array<[number, number]>> = [];
+      let current: Array<[number, number]> = [];
+      for (let i = 0; i < d.length; ) {
+        const code = d[i]!;
+        const n = code === 0 || code === 1 ? 2 : code === 2 ? 6 : code === 3 ? 4 : 0;
+        if (code === 0 && current.length > 0) (subpaths.push(current), (current = []));
+        if (n > 0) current.push(apply(d[i + n - 1]!, d[i + n]!));
+        i += 1 + n;
+        if (code > 4) break;
+      }
+      if (current.length > 0) subpaths.push(current);
+      for (const pts of subpaths) {
+        if (STROKES.has(op)) {
+          for (let i = 1; i < pts.length; i++) {
+            const [x1, y1] = pts[i - 1]!;
+            const [x2, y2] = pts[i]!;
+            if (Math.abs(y1 - y2) < 0.5 && Math.abs(x1 - x2) > 5) rules.push({ y: top - y1, x1: Math.min(x1, x2), x2: Math.max(x1, x2) });
+          }
+        } else {
+          const ys = pts.map((p) => p[1]);
+          const xs = pts.map((p) => p[0]);
+          const h = Math.max(...ys) - Math.min(...ys);
+          const w = Math.max(...xs) - Math.min(...xs);
+          if (h < 3 && w > 5) rules.push({ y: top - (Math.max(...ys) + Math.min(...ys)) / 2, x1: Math.min(...xs), x2: Math.max(...xs) });
+        }
+      }
+    }
+  }
+  return rules;
+}
+
+async function readPieces(data: Buffer): Promise<{ pages: Piece[][]; rules: Rule[][]; width: number }> {
   let doc;
   try {
     doc = await getDocument({ data: new Uint8Array(data), isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: 0, stopAtErrors: false }).promise;
@@ -52,6 +115,7 @@ async function readPieces(data: Buffer): Promise<{ pages: Piece[][]; width: numb
   try {
     if (doc.numPages > LIMITS.pdfPages) throw new PlanDocumentError(t('planDocument.pdfPages', { count: doc.numPages, max: LIMITS.pdfPages }), 'tooLarge');
     const pages: Piece[][] = [];
+    const rules: Rule[][] = [];
     let width = 0;
     for (let i = 1; i <= doc.numPages; i++) {
       let page;
@@ -75,9 +139,20 @@ async function readPieces(data: Buffer): Promise<{ pages: Piece[][]; width: numb
         pieces.push({ x: e!, end: e! + Math.abs(item.width), y: top - f!, size, text: item.str });
       }
       pages.push(pieces);
+      // the rules help to tell a table's rows apart; a page whose drawing cannot be read has none
+      let pageRules: Rule[] = [];
+      if (pieces.length > 0) {
+        try {
+          const ops = await page.getOperatorList();
+          pageRules = horizontalRules(ops.fnArray, ops.argsArray, top);
+        } catch {
+          pageRules = [];
+        }
+      }
+      rules.push(pageRules);
       page.cleanup();
     }
-    return { pages, width };
+    return { pages, rules, width };
   } finally {
     await doc.destroy();
   }
@@ -150,7 +225,7 @@ interface TableDraft {
 }
 
 /** the lines from `start` that form a table, and its rows; undefined when the lines there are not one */
-function tableAt(lines: Line[], start: number): { end: number; draft: TableDraft } | undefined {
+function tableAt(lines: Line[], start: number, pageRules: Rule[][]): { end: number; draft: TableDraft } | undefined {
   const first = lines[start]!;
   if (first.segments.length < 2) return undefined;
   let end = start + 1;
@@ -172,10 +247,18 @@ function tableAt(lines: Line[], start: number): { end: number; draft: TableDraft
   const gaps = region.slice(1).map((l, k) => l.y - region[k]!.y);
   const minGap = Math.min(...gaps);
   const uniform = Math.max(...gaps) < minGap * 1.25;
+  // a ruled table: the rules across most of its width, from its first line to its last, part its rows
+  const left = bands[0]![0];
+  const right = bands[bands.length - 1]![1];
+  const rules = (pageRules[first.page] ?? []).filter((r) => Math.min(r.x2, right) - Math.max(r.x1, left) > (right - left) * 0.5 && r.y > first.y - first.size * 2 && r.y < region[region.length - 1]!.y + first.size);
+  const ruled = rules.length >= 2;
   const draft: TableDraft = { rows: [], columns: bands.length, page: first.page };
   region.forEach((l, k) => {
     const spanning = l.segments.length === 1 && bands.filter(([a, b]) => Math.min(b, l.end) - Math.max(a, l.x) > 0).length > 1;
-    const newRow = k === 0 || uniform || gaps[k - 1]! >= minGap * 1.25 || spanning || draft.rows[draft.rows.length - 1]!.span;
+    const prev = region[k - 1];
+    const ruleAbove = !!prev && rules.some((r) => r.y > prev.y && r.y < l.y - l.size * 0.6);
+    const byGaps = uniform || gaps[k - 1]! >= minGap * 1.25;
+    const newRow = k === 0 || (ruled ? ruleAbove : byGaps) || spanning || draft.rows[draft.rows.length - 1]!.span;
     if (newRow) draft.rows.push({ cells: bands.map(() => []), span: spanning, lineIndex: start + k });
     const row = draft.rows[draft.rows.length - 1]!;
     if (spanning) row.cells[0]!.push(l.segments[0]!.text);
@@ -249,14 +332,14 @@ class Writer {
 
 /** Reads a PDF's text layer; throws PlanDocumentError when it has none, is encrypted or damaged. */
 export async function readPdf(name: string, data: Buffer): Promise<PlanDocument> {
-  const { pages } = await readPieces(data);
+  const { pages, rules } = await readPieces(data);
   const lines: Line[] = [];
   pages.forEach((pieces, p) => lines.push(...toLines(pieces, p).filter((l) => !(l.segments.length === 1 && PAGE_NUMBER.test(l.segments[0]!.text)))));
   if (lines.length === 0) throw new PlanDocumentError(t('planDocument.noTextLayer'), 'noTextLayer');
   // first the tables, then the text's left and right edges from the lines outside them
   const tables = new Map<number, { end: number; draft: TableDraft }>();
   for (let i = 0; i < lines.length; ) {
-    const found = tableAt(lines, i);
+    const found = tableAt(lines, i, rules);
     if (found) {
       tables.set(i, found);
       i = found.end;

@@ -77,6 +77,31 @@ describe('the PDF reader', () => {
     ]);
   });
 
+  it('parts the rows of a ruled table by its rules, a cell centred beside a three-line cell included', async () => {
+    const texts = [
+      T(60, 100, '序号'), T(120, 100, '项目名称'), T(260, 100, '建设内容'),
+      T(260, 114, '整治河道10公里'),
+      T(60, 128, '1'), T(120, 128, '河道整治'), T(260, 128, '建设护岸工程'),
+      T(260, 142, '及生态缓冲带'),
+      T(60, 156, '2'), T(120, 156, '湿地修复'), T(260, 156, '修复湿地200亩'),
+    ];
+    const rules: Array<[number, number, number, number]> = [93, 107, 149, 163].map((y) => [50, y, 450, y]);
+    const d = await readPdf('plan.pdf', buildPdf([{ texts, rules }]));
+    const t = d.blocks.find((b): b is TableBlock => b.kind === 'table')!;
+    expect(t.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
+      ['序号', '项目名称', '建设内容'],
+      ['1', '河道整治', '整治河道10公里\n建设护岸工程\n及生态缓冲带'],
+      ['2', '湿地修复', '修复湿地200亩'],
+    ]);
+    // the same borders drawn as thin filled bars
+    const bars: Array<[number, number, number, number]> = [93, 107, 149, 163].map((y) => [50, y - 0.25, 400, 0.5]);
+    const barred = await readPdf('plan.pdf', buildPdf([{ texts, bars }]));
+    expect((barred.blocks.find((b) => b.kind === 'table') as TableBlock).rows.map((r) => r.cells.map((c) => c.text))).toEqual(t.rows.map((r) => r.cells.map((c) => c.text)));
+    // without the rules the same lines, evenly spaced, are a row each
+    const unruled = await readPdf('plan.pdf', buildPdf([{ texts }]));
+    expect((unruled.blocks.find((b) => b.kind === 'table') as TableBlock).rows).toHaveLength(5);
+  });
+
   it('refuses a PDF without a text layer, and an encrypted one, in Chinese', async () => {
     const scan = buildPdf([{ texts: [], rules: [[50, 50, 500, 50]] }]);
     await expect(readPlanDocument('scan.pdf', scan)).rejects.toThrow('该PDF没有文字层（可能是扫描件），请提供Word文档或带文字的PDF');
