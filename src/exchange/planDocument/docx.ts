@@ -274,6 +274,8 @@ class Reader {
             break;
           }
           case 'r': {
+            // hidden text (w:vanish) is not printed
+            if (on(wChild(wChild(c, 'rPr'), 'vanish'))) break;
             const before = s.length;
             const mark = { follows: false };
             walk(c, mark);

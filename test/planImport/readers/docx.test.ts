@@ -129,10 +129,10 @@ describe('the .docx reader', () => {
     ]);
   });
 
-  it('keeps deleted revisions and field codes out of the text, and inserted text in', async () => {
+  it('keeps deleted revisions, field codes and hidden text out of the text, and inserted text in', async () => {
     const base = await sample();
     const xml = unzipOffice(base).get('word/document.xml')!.toString('utf8');
-    const body = xml.replace('<w:body>', '<w:body><w:p><w:r><w:t xml:space="preserve">目标 </w:t></w:r><w:del w:id="1" w:author="a"><w:r><w:delText>旧</w:delText></w:r></w:del><w:ins w:id="2" w:author="a"><w:r><w:t>新</w:t></w:r></w:ins><w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:t>&lt;完&gt;&#x4E00;</w:t></w:r></w:p>');
+    const body = xml.replace('<w:body>', '<w:body><w:p><w:r><w:t xml:space="preserve">目标 </w:t></w:r><w:del w:id="1" w:author="a"><w:r><w:delText>旧</w:delText></w:r></w:del><w:ins w:id="2" w:author="a"><w:r><w:t>新</w:t></w:r></w:ins><w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r><w:r><w:t>&lt;完&gt;&#x4E00;</w:t></w:r></w:p>');
     const d = readDocx('plan.docx', withPart(base, 'word/document.xml', body));
     expect(d.blocks[0]).toMatchObject({ kind: 'paragraph', text: '目标 新<完>一' });
   });
