@@ -1,7 +1,8 @@
 // How a plan's layout is recognised from its words, the same for every reader (text form, .docx, .pdf):
 // headings by their numbering (第X章, 一、, （一）), table captions (表N …, 续表), header rows by their
-// header words. Pure. The Chinese patterns here are data about how plan documents are written, not
-// messages: they are kept in this one place.
+// header words, and the Chinese numerals Word prints for numbered paragraphs. Pure. The Chinese patterns and
+// numerals here are data about how plan documents are written, never shown as messages: they are kept in
+// this one place.
 import type { Row, TableBlock } from './document.ts';
 
 /** Chinese numerals as plans number chapters and sections (一 … 十九, 二十一, 百, 〇/零) */
@@ -114,3 +115,19 @@ export function continuesTable(table: TableBlock, caption: string | undefined, r
   if (caption !== undefined && isContinuationCaption(caption)) return true;
   return rows.length > 0 && table.rows.length > 0 && rowKey(rows[0]!) === rowKey(table.rows[0]!) && rows[0]!.cells.some((c) => c.text !== '');
 }
+
+const CN_DIGITS = '〇一二三四五六七八九';
+
+/** A number as Word's Chinese counting prints it (numbering 一、 …): 1 一, 10 十, 12 十二, 21 二十一, 105 一百零五. */
+export function chineseCounting(n: number): string {
+  if (!Number.isInteger(n) || n <= 0 || n >= 1000) return String(n);
+  if (n < 10) return CN_DIGITS[n]!;
+  if (n < 20) return `十${n % 10 ? CN_DIGITS[n % 10] : ''}`;
+  if (n < 100) return `${CN_DIGITS[Math.floor(n / 10)]}十${n % 10 ? CN_DIGITS[n % 10] : ''}`;
+  const rest = n % 100;
+  const tail = rest === 0 ? '' : rest < 10 ? `零${CN_DIGITS[rest]}` : rest < 20 ? `一${chineseCounting(rest)}` : chineseCounting(rest);
+  return `${CN_DIGITS[Math.floor(n / 100)]}百${tail}`;
+}
+
+/** Word's "ideograph traditional" numbering: the heavenly stems 甲 乙 丙 …, then again. */
+export const heavenlyStem = (n: number): string => (n >= 1 ? '甲乙丙丁戊己庚辛壬癸'[(n - 1) % 10]! : String(n));

@@ -4,7 +4,7 @@
 // the text carries. The text is also written out in the text form's layout (`lines`), so that every
 // block points at a line as it does for a text-form plan.
 import type { Block, Cell, Footnote, ParagraphBlock, PlanDocument, Row, TableBlock } from '../../domain/planImport/document.ts';
-import { continuesTable, headingLevelOfText, isCaption, isContentsEntry, isContinuationCaption, markHeaderRows, repeatedHeaderRows } from '../../domain/planImport/layout.ts';
+import { chineseCounting, continuesTable, headingLevelOfText, heavenlyStem, isCaption, isContentsEntry, isContinuationCaption, markHeaderRows, repeatedHeaderRows } from '../../domain/planImport/layout.ts';
 import { t } from '../../i18n/index.ts';
 import { unpackOffice } from '../archive.ts';
 import { PlanDocumentError } from './errors.ts';
@@ -84,17 +84,6 @@ interface Level {
   style?: string;
 }
 
-const CN_DIGITS = '〇一二三四五六七八九';
-function chineseCount(n: number): string {
-  if (n <= 0 || n >= 10000) return String(n);
-  if (n < 10) return CN_DIGITS[n]!;
-  if (n < 20) return `十${n % 10 ? CN_DIGITS[n % 10] : ''}`;
-  if (n < 100) return `${CN_DIGITS[Math.floor(n / 10)]}十${n % 10 ? CN_DIGITS[n % 10] : ''}`;
-  const hundreds = Math.floor(n / 100);
-  const rest = n % 100;
-  const tail = rest === 0 ? '' : rest < 10 ? `零${CN_DIGITS[rest]}` : rest < 20 ? `一${chineseCount(rest)}` : chineseCount(rest);
-  return n < 1000 ? `${CN_DIGITS[hundreds]}百${tail}` : String(n);
-}
 const letters = (n: number, upper: boolean) => {
   const c = String.fromCharCode((upper ? 65 : 97) + ((n - 1) % 26));
   return c.repeat(Math.floor((n - 1) / 26) + 1);
@@ -106,7 +95,6 @@ function roman(n: number): string {
   for (const [v, r] of table) while (n >= v) ((s += r), (n -= v));
   return s;
 }
-const TIANGAN = '甲乙丙丁戊己庚辛壬癸';
 
 function formatNumber(n: number, format: string): string {
   switch (format) {
@@ -116,9 +104,9 @@ function formatNumber(n: number, format: string): string {
     case 'ideographDigital':
     case 'japaneseCounting':
     case 'taiwaneseCounting':
-      return chineseCount(n);
+      return chineseCounting(n);
     case 'ideographTraditional':
-      return TIANGAN[(n - 1) % 10] ?? String(n);
+      return heavenlyStem(n);
     case 'decimalEnclosedCircle':
     case 'decimalEnclosedCircleChinese':
       return n >= 1 && n <= 20 ? String.fromCharCode(0x2460 + n - 1) : String(n);
