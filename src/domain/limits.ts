@@ -30,10 +30,10 @@ export const LIMITS = {
   planDocumentBytes: 30 * 1024 * 1024,
   /**
    * one XML part of a .docx: elements nested (Word writes fewer than 30 levels, tables in tables included) and
-   * elements in all (a 300-page plan is about 300,000); refused beyond, before the tree is built further
+   * elements in all (a 300-page plan is about 300,000; a million take about 3 s and 300 MB to read); refused beyond, before the tree is built further
    */
   xmlDepth: 200,
-  xmlElements: 2_000_000,
+  xmlElements: 1_000_000,
   /** pages of a PDF plan read for text; a county plan has a few hundred */
   pdfPages: 2000,
   /**

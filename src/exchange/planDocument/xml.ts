@@ -39,7 +39,8 @@ function unescape(s: string, part: string): string {
 
 const damaged = (part: string) => new PlanDocumentError(t('planDocument.damagedPart', { part }), 'damaged');
 
-const NAME_END = /[\s/>]/;
+/** XML white space: space, tab, line feed, carriage return */
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 
 /**
  * The element tree of one XML part. Throws PlanDocumentError when the part is not well-formed, declares a
@@ -93,13 +94,13 @@ export function parseXml(text: string, part: string): XmlElement {
     } else {
       // a start tag: its name, then attributes up to ">" or "/>"
       let j = lt + 1;
-      while (j < n && !NAME_END.test(text[j]!)) j++;
+      for (let c = text.charCodeAt(j); j < n && !isSpace(c) && c !== 47 && c !== 62; c = text.charCodeAt(++j));
       const qname = text.slice(lt + 1, j);
       if (qname === '') throw damaged(part);
       const rawAttrs: Array<[string, string]> = [];
       let selfClosing = false;
       for (;;) {
-        while (j < n && /\s/.test(text[j]!)) j++;
+        while (j < n && isSpace(text.charCodeAt(j))) j++;
         if (j >= n) throw damaged(part);
         if (text[j] === '>') {
           j++;
@@ -114,7 +115,7 @@ export function parseXml(text: string, part: string): XmlElement {
         if (eq < 0) throw damaged(part);
         const aname = text.slice(j, eq).trim();
         let q = eq + 1;
-        while (q < n && /\s/.test(text[q]!)) q++;
+        while (q < n && isSpace(text.charCodeAt(q))) q++;
         const quote = text[q];
         if (aname === '' || /[\s<>]/.test(aname) || (quote !== '"' && quote !== "'")) throw damaged(part);
         const close = text.indexOf(quote, q + 1);
