@@ -36,6 +36,21 @@ export const PlanDetail = PlanSummary.extend({
       }),
     )
     .describe('what the plan itself states about its frameworks (counts, classes, score), each with its line'),
+  statements: z
+    .array(
+      z.object({
+        printed: z.string().describe('the words as the plan prints them'),
+        year: z.number().int().optional(),
+        figure: z.object({ name: z.string(), printed: z.string(), unit: z.string().optional() }).optional().describe('a figure stated for an indicator, named as the sentence names it'),
+        itemCounts: z
+          .object({ framework: z.string(), total: z.number().int().optional(), only: z.object({ city: z.number().int().optional(), coastal: z.number().int().optional() }).optional() })
+          .optional()
+          .describe('counts of a framework\'s items the text states: in all, only for cities, only for coastal regions'),
+        source: SourceRef,
+      }),
+    )
+    .optional()
+    .describe('what the plan\'s text states about its own tables, compared with them by the consistency check'),
 });
 export type PlanDetail = z.infer<typeof PlanDetail>;
 

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ApiError } from './common.ts';
 import { Account, AuditRecord, CliBody, Health, PasswordBody, PublicationBody, PublicSummary, ReviewBody, ReviewQueue, RevisionBody, SessionInfo, SetupBody, SetupNeeded, SignInBody, UserBody, UserUpdateBody } from './accounts.ts';
 import { ConfirmationBody, DraftBody, EntrySheet, ObservationsBody, Problems, Recorded, ReportingUnit, SavedAt } from './entry.ts';
+import { AlarmItem, AlarmList, AlarmRuleBody, AlarmRules, AlarmStepBody } from './alarms.ts';
 import { ComputeBody, ComputedFigures, ComputeResult, Exceedances, ImportAnswer, ImportQuery, LinkBody, LinkRemoveBody, MonitoringDays, MonitoringLink, MonitoringLinks, MonitoringSummary, StationBody, StationSaved, Stations, Trends, WaterMonths } from './monitoring.ts';
 import { Assessment, Consistency, PlanDetail, PlanSummary, Projects, ReportsInfo, Tasks } from './plans.ts';
 import {
@@ -373,6 +374,30 @@ export const ROUTES: Record<string, Route> = {
       '422': refused,
       '503': err('too many uploads at once: try again shortly (Retry-After)'),
     },
+  },
+  // 报警 (src/server/alarmRoutes.ts): the early warning of the region's pollution sources.
+  'GET /api/plans/:id/alarms': {
+    summary: '本规划所在地区污染源的报警：类型、状态、原因、派给谁；after= 只要更新的，wait= 秒内有新报警即返回（大屏实时推送） (the region’s alarms; long-poll with after and wait)',
+    query: [
+      { name: 'state', enum: ['open', 'closed', 'all'], description: 'open (default): not closed' },
+      { name: 'after', type: 'integer', description: 'only alarms with a higher id' },
+      { name: 'wait', type: 'integer', description: 'seconds (0–25) to wait for an alarm after `after` before answering; default 0' },
+    ],
+    responses: { '200': ok('alarms', AlarmList), '400': malformed, '404': unknownPlan, '503': err('too many waiting at once: try again shortly') },
+  },
+  'POST /api/plans/:id/alarms/:alarmId/steps': {
+    summary: '报警的下一步：确认、处置、关闭（按顺序；关闭须写处置说明或证据，并完成派发的工作任务） (the next lifecycle step of an alarm)',
+    body: AlarmStepBody,
+    responses: { '200': ok('the alarm', AlarmItem), '400': malformed, '403': forbidden, '404': err('unknown plan, or no such alarm in the plan’s region'), '422': refused },
+  },
+  'GET /api/plans/:id/alarm-rules': {
+    summary: '报警派发规则：哪类报警派给谁、几天内处置 (the dispatch rules)',
+    responses: { '200': ok('rules', AlarmRules), '404': unknownPlan },
+  },
+  'PUT /api/plans/:id/alarm-rules': {
+    summary: '设置报警派发规则（规划办） (set a dispatch rule)',
+    body: AlarmRuleBody,
+    responses: { '200': ok('rules', AlarmRules), '400': malformed, '404': unknownPlan, '422': refused },
   },
   'GET /api/plans/:id/monitoring/summary': {
     summary: '实时监测指标：本年至今优良天数比例、PM2.5 均值、最新 AQI (the live figures of the overview and the big screen)',

@@ -29,6 +29,8 @@ function indicatorInput(def: ItemDef, data: Map<string, LeafData>, result: ItemR
     number: def.number,
     name: def.name,
     ...(def.source ? { source: def.source } : {}),
+    ...(def.unit ? { unit: def.unit } : {}),
+    ...(def.applicability ? { applicability: def.applicability.only } : {}),
     ...judgedValue(result.leaf),
     status: result.status,
     leadUnits: leafOf()?.leadUnits ?? [],
@@ -37,6 +39,7 @@ function indicatorInput(def: ItemDef, data: Map<string, LeafData>, result: ItemR
       return {
         name: p.name,
         ...(p.source ? { source: p.source } : {}),
+        ...(p.unit ? { unit: p.unit } : {}),
         ...(r ? judgedValue(r) : {}),
         leadUnits: leafOf(p.name)?.leadUnits ?? [],
       };
@@ -50,6 +53,7 @@ function indicatorInput(def: ItemDef, data: Map<string, LeafData>, result: ItemR
         ...(o.dataYear !== undefined ? { dataYear: o.dataYear } : {}),
         ...(o.footnote ? { footnote: o.footnote } : {}),
         ...(o.source ? { source: o.source } : {}),
+        ...(o.correction ? { corrected: o.correction.printed } : {}),
       })),
     ),
   };
@@ -95,6 +99,7 @@ export async function planConsistency(db: Queryable, planId: string, year: numbe
     groups: projects.groups,
     stated: projects.stated,
     tasks,
+    statements: plan.statements,
   });
   const kindText = (kind: string) => t(`consistency.kind.${kind}`, {}, locale);
   return {

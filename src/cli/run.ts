@@ -42,7 +42,7 @@ class UsageError extends Error {}
 // The report renderers (docx, charts, Chromium) take seconds to load: only the report command loads them.
 
 /** The command line's help, in the language asked for. */
-const help = (locale: Locale) => `${t('cli.help.main', { tracking: trackingHelp(locale), users: usersHelp(locale), backup: backupHelp(locale), monitoring: `${t('monitoring.help', {}, locale)}\n${t('monitoringFigures.help', {}, locale)}\n${monitoringImportHelp(locale)}`, hj212: t('hj212.help', {}, locale) }, locale)}\n${t('gep.help', {}, locale)}\n${t('gateway.help', {}, locale)}`;
+const help = (locale: Locale) => `${t('cli.help.main', { tracking: trackingHelp(locale), users: usersHelp(locale), backup: backupHelp(locale), monitoring: `${t('monitoring.help', {}, locale)}\n${t('monitoringFigures.help', {}, locale)}\n${monitoringImportHelp(locale)}`, hj212: t('hj212.help', {}, locale) }, locale)}\n${t('gep.help', {}, locale)}\n${t('gateway.help', {}, locale)}\n${t('alarms.help', {}, locale)}`;
 
 /** Commands a running server must not run for a command line: a second server; a restore under its feet. */
 export const NOT_THROUGH_SERVER = ['serve', 'restore', 'gateway'];
@@ -451,6 +451,8 @@ export function cliFailure(e: unknown, locale: Locale = 'zh-CN'): { message: str
   if (e instanceof UsageError || e instanceof UnknownPlanError || e instanceof TrackingUsageError || e instanceof UsersUsageError || isReportError(e)) return { message: e.message, code: 2 };
   if (e instanceof MonitoringInputError || e instanceof Hj212InputError || e instanceof GepInputError || e instanceof SourcesInputError) return { message: e.message, code: e.code };
   if (e instanceof DeviceInputError) return { message: e.message, code: 2 };
+  // src/store/alarms.ts AlarmInputError, known by name: the store's module is loaded only by the alarms command
+  if (e instanceof Error && e.name === 'AlarmInputError') return { message: e.message, code: 1 };
   if (e instanceof MonitoringFigureError) return { message: e.message, code: 1 };
   if (e instanceof MonitoringImportUsageError) return { message: e.message, code: 2 };
   if (e instanceof InvalidEntriesError) return { message: t('cli.failure.entries', { n: e.problems.length, detail: e.message }, locale), code: 1 };

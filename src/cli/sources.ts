@@ -23,7 +23,7 @@ export class SourcesInputError extends Error {
   }
 }
 
-export const REGISTRY_COMMANDS = ['sources', 'devices'] as const;
+export const REGISTRY_COMMANDS = ['sources', 'devices', 'alarms'] as const;
 
 const OPTIONS = {
   plan: { type: 'string' },
@@ -61,6 +61,10 @@ const positiveInt = (text: string | undefined, what: string, locale: Locale, max
 
 /** `ecociv sources …` / `ecociv devices …` on an open store; the exit code. */
 export async function runRegistry(db: Db, io: CliIo, command: (typeof REGISTRY_COMMANDS)[number], args: string[]): Promise<number> {
+  if (command === 'alarms') {
+    const { runAlarms } = await import('./alarms.ts');
+    return runAlarms(db, io, args);
+  }
   const o = options(args);
   const [sub, ...rest] = o.positionals;
   const L = o.locale;

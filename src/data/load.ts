@@ -123,6 +123,10 @@ export function loadCatalog(dir: string = DEFAULT_DATA_DIR): Catalog {
       if (!plan.frameworks.includes(s.framework))
         problems.push({ file: pfile, path: 'statedSummaries', message: t('data.error.frameworkNotInPlan', { framework: s.framework }) });
     }
+    (plan.statements ?? []).forEach((s, i) => {
+      if (s.itemCounts && !plan.frameworks.includes(s.itemCounts.framework))
+        problems.push({ file: pfile, path: `statements.${i}.itemCounts.framework`, message: t('data.error.frameworkNotInPlan', { framework: s.itemCounts.framework }) });
+    });
     const loaded: LoadedPlan = { plan, indicatorData, confirmations: [] };
     const projectsFile = join(planDir, 'projects.yaml');
     if (existsSync(projectsFile)) {

@@ -100,6 +100,29 @@ export const regionsFileSchema = z
   })
   .strict();
 
+/**
+ * A figure or count the plan's prose states, as printed, with what the transcriber reads from it: a figure
+ * for an indicator named as the sentence names it (人均公园绿地面积 超过18 平方米), or counts of a framework's
+ * items (in all; applying only to cities; only to coastal regions).
+ */
+const statementSchema = z
+  .object({
+    printed: z.string().min(1).max(2000),
+    year: z.number().int().optional(),
+    figure: z.object({ name: z.string().min(1).max(200), printed: z.string().min(1).max(200), unit: z.string().min(1).max(50).optional() }).strict().optional(),
+    itemCounts: z
+      .object({
+        framework: z.string().min(1),
+        total: z.number().int().nonnegative().optional(),
+        only: z.object({ city: z.number().int().nonnegative().optional(), coastal: z.number().int().nonnegative().optional() }).strict().optional(),
+      })
+      .strict()
+      .optional(),
+    source: sourceSchema,
+  })
+  .strict()
+  .refine((s) => (s.figure !== undefined && s.year !== undefined) || s.itemCounts !== undefined, { message: t('data.error.statementContent') });
+
 const classCounts = z.record(z.enum(['稳定达标', '预计可达标', '不确定', '达标难度较大']), z.number().int().nonnegative());
 
 export const planFileSchema = z
@@ -135,6 +158,8 @@ export const planFileSchema = z
           .strict(),
       )
       .optional(),
+    /** what the plan's prose states about its own tables, checked against them (规划一致性检查) */
+    statements: z.array(statementSchema).max(500).optional(),
   })
   .strict();
 

@@ -79,6 +79,8 @@ export interface SourceInput {
   ranges?: Record<string, { min: number; max: number }>;
   /** the device's expected reporting interval of this kind, in milliseconds */
   expectedIntervalMs: number;
+  /** pollutants' names as the permit gives them, by code, for the reasons in words (the code when absent) */
+  names?: Record<string, string>;
   lastPacketAt: Date | null;
   settings?: Partial<AlarmSettings>;
 }
@@ -145,7 +147,7 @@ export function evaluateSource(input: SourceInput, now: Date): Finding[] {
   const step = stepOf(input);
   const findings: Finding[] = [];
   const add = (kind: FindingKind, pollutant: string | null, from: Date, to: Date, figures: Finding['figures'], params: Record<string, string | number>) =>
-    findings.push({ deviceId: input.deviceId, kind, pollutant, from, to, figures, reason: t(`alarms.reason.${kind}`, { pollutant: pollutant ?? '', from: fmt(from), to: fmt(to), ...params }) });
+    findings.push({ deviceId: input.deviceId, kind, pollutant, from, to, figures, reason: t(`alarms.reason.${kind}`, { pollutant: pollutant === null ? '' : (input.names?.[pollutant] ?? pollutant), from: fmt(from), to: fmt(to), ...params }) });
   const wFrom = input.window.from.getTime();
   const wTo = input.window.to.getTime();
 

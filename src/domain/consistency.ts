@@ -1,8 +1,8 @@
 // Plan consistency (规划一致性检查): what does not add up across a plan's indicators, projects, tasks and
 // stated totals — the things reviewers find by hand. Every finding cites the lines involved.
-import { normalise, stripMarks } from './phrase.ts';
+import { normalise, parseValue, stripMarks } from './phrase.ts';
 import { rollupProjects, type ProjectInput, type StatedTotal } from './projects.ts';
-import type { Message, Source, Status } from './types.ts';
+import type { Message, Source, Status, Value } from './types.ts';
 
 /** The checks, in the order a report lists them. */
 export const FINDING_KINDS = [
@@ -14,6 +14,8 @@ export const FINDING_KINDS = [
   'footnoteUnresolved',
   'projectOutsidePeriod',
   'duplicateProjectNumber',
+  'statedFigureDiffers',
+  'statedCountDiffers',
 ] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
@@ -28,6 +30,8 @@ export const SEVERITY: Record<FindingKind, Severity> = {
   footnoteUnresolved: 'warning',
   projectOutsidePeriod: 'warning',
   duplicateProjectNumber: 'error',
+  statedFigureDiffers: 'warning',
+  statedCountDiffers: 'warning',
 };
 
 /** What a finding is about. */
@@ -56,6 +60,8 @@ export interface ObservationCheckInput {
   flags?: string[];
   footnote?: { mark: string; printed: string; source?: Source };
   source?: Source;
+  /** the figure a documented correction of a misprint gives instead of the printed one */
+  corrected?: string;
 }
 
 /** An indicator or one of its parts: its name and line, how it stands in the assessed year, who leads it. */
@@ -70,11 +76,15 @@ export interface PartCheckInput {
   valueLines?: Source[];
   requirement?: string | null;
   leadUnits: string[];
+  /** the unit as the table prints it */
+  unit?: string;
 }
 
 export interface IndicatorCheckInput extends PartCheckInput {
   number: string;
   parts: PartCheckInput[];
+  /** the item applies only to cities (仅考核市) or only to coastal regions (海域、海岸), as the table marks it */
+  applicability?: 'city' | 'coastal';
   /** every observation of the indicator and its parts, any year */
   observations: ObservationCheckInput[];
 }
@@ -104,6 +114,20 @@ export interface ConsistencyInput {
   groups: Array<{ name: string; stated?: StatedTotal | null }>;
   stated?: StatedTotal | null;
   tasks: TaskCheckInput[];
+  /** what the plan's prose states about its own tables (a figure of an indicator, a count of items of a kind) */
+  statements?: StatementCheckInput[];
+}
+
+/** A figure or count the plan's prose states, transcribed beside the sentence that states it. */
+export interface StatementCheckInput {
+  printed: string;
+  source?: Source | null;
+  /** the year the stated figure is of */
+  year?: number;
+  /** a figure for an indicator: the indicator as the sentence names it, the figure and unit as printed (超过18, 平方米) */
+  figure?: { name: string; printed: string; unit?: string };
+  /** a count of a framework's items: in all, and of those that apply only to cities or only to coastal regions */
+  itemCounts?: { framework: string; total?: number; only?: { city?: number; coastal?: number } };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -439,6 +463,112 @@ function checkProjectNumbers(input: ConsistencyInput): Finding[] {
     );
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// What the prose states against what the tables print
+
+type Range = { lo: number; hi: number; loOpen: boolean; hiOpen: boolean };
+
+/** The number a printed figure stands for (a point or an open range: 超过18 → (18, ∞)), or undefined for words. */
+function numberOf(printed: string, name: string, unit?: string): Range | undefined {
+  let v: Value;
+  try {
+    v = parseValue(printed, { label: name, ...(unit ? { unit } : {}) }).value;
+  } catch {
+    return undefined;
+  }
+  return v.kind === 'number' ? { lo: v.lo, hi: v.hi, loOpen: v.loOpen, hiOpen: v.hiOpen } : undefined;
+}
+
+const isPoint = (r: Range) => r.lo === r.hi && !r.loOpen && !r.hiOpen;
+const within = (x: number, r: Range) => (r.loOpen ? x > r.lo : x >= r.lo) && (r.hiOpen ? x < r.hi : x <= r.hi);
+const sameRange = (a: Range, b: Range) => a.lo === b.lo && a.hi === b.hi && a.loOpen === b.loOpen && a.hiOpen === b.hiOpen;
+
+/** Two printed figures say the same: the same number or range, or an exact figure inside the other's range (84.52 and 大于80). */
+function agree(a: Range, b: Range): boolean {
+  if (sameRange(a, b)) return true;
+  if (isPoint(a) && !isPoint(b)) return within(a.lo, b);
+  if (isPoint(b) && !isPoint(a)) return within(b.lo, a);
+  return false;
+}
+
+/** A unit the sentence prints is the table's when it is the same, or the table's unit per something (平方米 and 平方米/人). */
+function sameUnit(stated: string | undefined, table: string | undefined): boolean {
+  if (stated === undefined || table === undefined) return true;
+  const a = normalise(stated);
+  const b = normalise(table);
+  return a === b || b.startsWith(`${a}/`) || a.startsWith(`${b}/`);
+}
+
+/** A figure the prose states for an indicator against the table's figure of the same year. */
+function checkStatedFigures(input: ConsistencyInput, names: IndicatorNames): Finding[] {
+  const out: Finding[] = [];
+  for (const st of input.statements ?? []) {
+    const fig = st.figure;
+    if (!fig || st.year === undefined) continue;
+    const m = names.match(fig.name);
+    const targets = m ? m.targets : names.similar(fig.name);
+    const stated = numberOf(fig.printed, fig.name, fig.unit);
+    if (!stated) continue;
+    for (const n of targets) {
+      const unit = n.part?.unit ?? n.indicator.unit;
+      if (!sameUnit(fig.unit, unit)) continue;
+      const observations = n.indicator.observations.filter((o) => o.year === st.year && o.part === n.part?.name);
+      for (const o of observations) {
+        const table = numberOf(o.corrected ?? o.printed, n.name, unit);
+        if (!table || agree(stated, table)) continue;
+        out.push(
+          finding(
+            'statedFigureDiffers',
+            'message',
+            {
+              printed: st.printed,
+              year: st.year,
+              framework: n.framework.name,
+              number: n.indicator.number,
+              name: n.part ? partName(n.indicator.name, n.part.name) : n.indicator.name,
+              value: o.corrected ?? o.printed,
+            },
+            lines(st.source, o.source),
+            [indicatorSubject(n)],
+          ),
+        );
+      }
+    }
+  }
+  return out;
+}
+
+const ITEM_KINDS = ['city', 'coastal'] as const;
+
+/** A count of a framework's items the prose states (in all, city-only, coastal) against the items the table marks so. */
+function checkStatedCounts(input: ConsistencyInput): Finding[] {
+  const out: Finding[] = [];
+  for (const st of input.statements ?? []) {
+    const c = st.itemCounts;
+    if (!c) continue;
+    const f = input.frameworks.find((x) => x.id === c.framework);
+    if (!f) continue;
+    const compare = (key: string, stated: number | undefined, items: IndicatorCheckInput[]) => {
+      if (stated === undefined || stated === items.length) return;
+      const params = {
+        printed: st.printed,
+        framework: f.name,
+        stated,
+        actual: items.length,
+        numbers: items.map((i) => i.number).join(LIST_SEPARATOR) || '—',
+      };
+      // the items marked so are what the finding is about; for the count in all, the sentence alone
+      const marked = key === 'total' ? [] : items;
+      const subjects: Subject[] = marked.map((i) => ({ type: 'indicator', framework: f.id, number: i.number, name: i.name }));
+      const base = finding('statedCountDiffers', key, params, lines(st.source, ...marked.map((i) => i.source)), subjects);
+      out.push({ ...base, figures: { stated, actual: items.length, difference: items.length - stated } });
+    };
+    compare('total', c.total, f.indicators);
+    for (const kind of ITEM_KINDS) compare(kind, c.only?.[kind], f.indicators.filter((i) => i.applicability === kind));
+  }
+  return out;
+}
+
 export function checkConsistency(input: ConsistencyInput): Finding[] {
   const names = new IndicatorNames(input.frameworks);
   return [
@@ -449,5 +579,7 @@ export function checkConsistency(input: ConsistencyInput): Finding[] {
     ...checkFootnotes(input),
     ...checkProjectYears(input),
     ...checkProjectNumbers(input),
+    ...checkStatedFigures(input, names),
+    ...checkStatedCounts(input),
   ].sort((a, b) => FINDING_KINDS.indexOf(a.kind) - FINDING_KINDS.indexOf(b.kind));
 }

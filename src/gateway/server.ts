@@ -43,6 +43,11 @@ export interface GatewayOptions {
   now?: () => Date;
   /** a line for the operator (connections refused, batches failed): default none */
   onLog?: (line: string) => void;
+  /**
+   * the early-warning checks (src/store/alarms.ts runAlarmChecks) run this often over the stored data: new alarms
+   * raised and dispatched, 督办 for overdue alarm work items (default 10 minutes; 0: not run by this gateway)
+   */
+  alarmCheckMs?: number;
   /** after each batch is committed (tests, benchmarks) */
   onStored?: (outcomes: PacketOutcome[], writes: PacketWrite[]) => void;
 }
@@ -359,6 +364,26 @@ export async function startGateway(db: Db, o: GatewayOptions = {}): Promise<Gate
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : (o.port ?? 2121);
 
+  // the early-warning checks, one at a time; a failure is said to the operator and tried again next time
+  let checking: Promise<void> = Promise.resolve();
+  const alarmCheckMs = o.alarmCheckMs ?? 10 * 60_000;
+  const alarmTimer =
+    alarmCheckMs > 0
+      ? setInterval(() => {
+          checking = checking.then(async () => {
+            if (closing) return;
+            try {
+              const { runAlarmChecks } = await import('../store/alarms.ts');
+              const r = await runAlarmChecks(db, now());
+              if (r.opened > 0 || r.notices > 0) log(`gateway: alarm checks: ${r.opened} raised, ${r.dispatched} dispatched, ${r.notices} supervision notices`);
+            } catch (e) {
+              log(`gateway: alarm checks failed: ${(e as Error).message}`);
+            }
+          });
+        }, alarmCheckMs)
+      : null;
+  alarmTimer?.unref();
+
   return {
     port,
     host: o.host ?? '0.0.0.0',
@@ -369,6 +394,8 @@ export async function startGateway(db: Db, o: GatewayOptions = {}): Promise<Gate
       if (closing) return;
       closing = true;
       clearInterval(refresh);
+      if (alarmTimer) clearInterval(alarmTimer);
+      await checking;
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       // stop reading, then write and acknowledge what was received
       for (const c of conns) c.socket.pause();

@@ -14,6 +14,7 @@ export const dataEn: Record<string, string> = {
   'data.error.partsAndRequirement': 'an indicator with parts should not have its own requirement/variants',
   'data.error.duplicateEntry': 'the same indicator appears twice',
   'data.error.statusOrPoints': 'give status or points, or both',
+  'data.error.statementContent': 'a statement names the figure it states (figure, with its year) or the item counts it states (itemCounts)',
   'data.entryPath': '{path} (item {number}{part})',
   'data.storeMigrated': 'Database structure updated to version {version}',
   'data.builtinLoaded': 'Built-in data loaded: {plans} plans, {frameworks} frameworks',

@@ -14,6 +14,7 @@ export const dataZhCN: Record<string, string> = {
   'data.error.partsAndRequirement': '有分指标（parts）的指标不应再有自己的 requirement/variants',
   'data.error.duplicateEntry': '同一指标重复出现',
   'data.error.statusOrPoints': 'status 或 points 至少填一项',
+  'data.error.statementContent': '正文陈述应写明所述数值（figure，并注明年份 year）或所述指标项数（itemCounts）',
   'data.entryPath': '{path}（第{number}项{part}）',
   'data.storeMigrated': '数据库结构已更新到第 {version} 版',
   'data.builtinLoaded': '已载入内置数据：{plans} 个规划，{frameworks} 个指标体系',

@@ -25,6 +25,8 @@ import { registerAuth, visiblePlanIds, type AuthOptions } from './auth.ts';
 import { registerReviewRoutes } from './reviewRoutes.ts';
 import { registerCliRoute } from './cliRoute.ts';
 import { registerMonitoringRoutes } from './monitoringRoutes.ts';
+import { registerAlarmRoutes } from './alarmRoutes.ts';
+import { AlarmInputError } from '../store/alarms.ts';
 import { NotPublishedError, publicSummary } from '../app/publicSummary.ts';
 import { unitScope } from '../store/users.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -129,6 +131,7 @@ export function buildServer(
     if (err instanceof NotPublishedError) return reply.code(404).send({ error: { code: 'notPublished', message: err.message } });
     if (err instanceof ForbiddenError) return reply.code(403).send({ error: { code: 'outOfRegion', message: err.message } });
     // a monitoring link or computation refused (unknown indicator, a station of the wrong kind …): its Chinese message
+    if (err instanceof AlarmInputError) return reply.code(422).send({ error: { code: 'alarmRefused', message: err.message } });
     if (err instanceof MonitoringFigureError) return reply.code(400).send({ error: { code: 'monitoringRefused', message: err.message } });
     if (err instanceof NotFoundError) return reply.code(404).send({ error: { code: 'notFound', message: err.message } });
     // two people saving the same record at the same moment: the second is refused whole, nothing half-written
@@ -263,6 +266,7 @@ export function buildServer(
   registerReviewRoutes(app, db);
   registerCliRoute(app, db);
   registerMonitoringRoutes(app, db);
+  registerAlarmRoutes(app, db);
 
   const webDir = opts.webDir ?? DEFAULT_WEB_DIR;
   if (existsSync(join(webDir, 'index.html'))) {

@@ -106,6 +106,10 @@ export const MATRIX: Record<string, Rule> = {
   'DELETE /api/plans/:id/monitoring/links': { who: OFFICE, plans: 'param' },
   'POST /api/plans/:id/monitoring/compute': { who: OFFICE, plans: 'param' },
   'POST /api/plans/:id/monitoring/imports': { who: OFFICE, plans: 'param' },
+  'GET /api/plans/:id/alarms': { who: READERS, plans: 'param' },
+  'POST /api/plans/:id/alarms/:alarmId/steps': { who: ENTRY, plans: 'param' },
+  'GET /api/plans/:id/alarm-rules': { who: READERS, plans: 'param' },
+  'PUT /api/plans/:id/alarm-rules': { who: OFFICE, plans: 'param' },
 };
 
 /** Every plan id a body names, at any depth: the handler may act on any of them, so each is authorised. */

@@ -121,13 +121,13 @@ async function loadCatalog(tx: Queryable, catalog: Catalog): Promise<void> {
     const regionId = regionIds.get(p.region)!;
     const statedProjects = loaded.projects ? { ...loaded.projects.stated, ...(loaded.projects.statedProse ? { prose: loaded.projects.statedProse } : {}) } : null;
     await tx.query(
-      `INSERT INTO plans (id, region_id, title, issuer, scope, period_start, period_end, base_year, target_years, document_id, stated_summaries, stated_projects, office, builtin)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::int[], $10, $11::jsonb, $12::jsonb, $13::jsonb, true)
+      `INSERT INTO plans (id, region_id, title, issuer, scope, period_start, period_end, base_year, target_years, document_id, stated_summaries, stated_projects, office, statements, builtin)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::int[], $10, $11::jsonb, $12::jsonb, $13::jsonb, $14::jsonb, true)
        ON CONFLICT (id) DO UPDATE SET region_id = EXCLUDED.region_id, title = EXCLUDED.title, issuer = EXCLUDED.issuer,
          scope = EXCLUDED.scope, period_start = EXCLUDED.period_start, period_end = EXCLUDED.period_end,
          base_year = EXCLUDED.base_year, target_years = EXCLUDED.target_years, document_id = EXCLUDED.document_id,
-         stated_summaries = EXCLUDED.stated_summaries, stated_projects = EXCLUDED.stated_projects, office = EXCLUDED.office, builtin = true`,
-      [p.id, regionId, p.title, p.issuer ?? null, p.scope ?? null, p.period.start, p.period.end, p.baseYear ?? null, p.targetYears, p.document.id, json(p.statedSummaries ?? []), json(statedProjects), json(p.office)],
+         stated_summaries = EXCLUDED.stated_summaries, stated_projects = EXCLUDED.stated_projects, office = EXCLUDED.office, statements = EXCLUDED.statements, builtin = true`,
+      [p.id, regionId, p.title, p.issuer ?? null, p.scope ?? null, p.period.start, p.period.end, p.baseYear ?? null, p.targetYears, p.document.id, json(p.statedSummaries ?? []), json(statedProjects), json(p.office), json(p.statements ?? [])],
     );
     for (const table of ['plan_frameworks', 'lead_units', 'targets', 'stated_judgements', 'tasks', 'projects', 'project_groups']) {
       await tx.query(`DELETE FROM ${table} WHERE plan_id = $1`, [p.id]);

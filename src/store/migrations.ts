@@ -854,6 +854,56 @@ CREATE TABLE source_data_settings (
 );
 `,
   },
+  {
+    version: 14,
+    name: "what a plan's prose states about its own tables (figures, item counts), for the consistency check",
+    sql: `ALTER TABLE plans ADD COLUMN IF NOT EXISTS statements jsonb NOT NULL DEFAULT '[]';`,
+  },
+  {
+    version: 15,
+    name: 'alarms of pollution sources and the rules that dispatch them as work items',
+    sql: `
+-- An alarm (issue #16, early warning): a condition found in a device's data (src/domain/alarms.ts), lasting while
+-- it is open. One open alarm per device, pollutant ('' for the device as a whole) and kind: the unique index is the
+-- deduplication. state: raised 产生 → acknowledged 确认 → handling 处置 → closed 关闭; history: each step with who,
+-- when and the note. figures: the finding's figures; reason: said in words when it was last seen. work_item_id:
+-- the work item it was dispatched as (null when no rule applied: said in dispatch_note).
+CREATE TABLE alarms (
+  id bigserial PRIMARY KEY,
+  device_id integer NOT NULL REFERENCES devices(id) ON DELETE CASCADE,
+  pollutant text NOT NULL DEFAULT '',
+  kind text NOT NULL CHECK (kind IN ('exceedance', 'stuck', 'zero', 'negative', 'outOfRange', 'silent', 'lowTransmission')),
+  state text NOT NULL DEFAULT 'raised' CHECK (state IN ('raised', 'acknowledged', 'handling', 'closed')),
+  raised_at timestamptz NOT NULL,
+  last_seen_at timestamptz NOT NULL,
+  period_from timestamptz NOT NULL,
+  period_to timestamptz NOT NULL,
+  figures jsonb NOT NULL,
+  reason text NOT NULL,
+  history jsonb NOT NULL DEFAULT '[]',
+  clear_candidate boolean NOT NULL DEFAULT false,
+  work_item_id bigint REFERENCES work_items(id) ON DELETE SET NULL,
+  dispatch_note text
+);
+CREATE UNIQUE INDEX alarms_open ON alarms (device_id, pollutant, kind) WHERE state <> 'closed';
+CREATE INDEX alarms_raised ON alarms (raised_at);
+
+-- Who gets an alarm's work item: per plan (the work plan it lands in) and kind ('*' any kind). assignee:
+-- 'responsibleUnit' (the source's 责任单位), 'grid' (its 网格), or 'unit' with unit_name. deadline_days: days
+-- from the alarm to the item's deadline. Edited by the plan office; each change audited.
+CREATE TABLE alarm_rules (
+  plan_id text NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+  kind text NOT NULL CHECK (kind IN ('*', 'exceedance', 'stuck', 'zero', 'negative', 'outOfRange', 'silent', 'lowTransmission')),
+  assignee text NOT NULL CHECK (assignee IN ('responsibleUnit', 'grid', 'unit')),
+  unit_name text,
+  deadline_days integer NOT NULL CHECK (deadline_days BETWEEN 1 AND 365),
+  set_by text NOT NULL,
+  set_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (plan_id, kind),
+  CHECK (assignee <> 'unit' OR length(unit_name) > 0)
+);
+`,
+  },
 ];
 
 /** Bring the schema up to date. Safe to call on every start, by several processes at once. */

@@ -21,6 +21,16 @@ export interface PlanRow {
   frameworks: string[];
   statedSummaries: StatedSummary[];
   office: { unit: string; printed: string; source: Source } | null;
+  /** what the plan's prose states about its own tables (data/README.md, plan.yaml statements) */
+  statements: PlanStatement[];
+}
+
+export interface PlanStatement {
+  printed: string;
+  year?: number;
+  figure?: { name: string; printed: string; unit?: string };
+  itemCounts?: { framework: string; total?: number; only?: { city?: number; coastal?: number } };
+  source: Source;
 }
 
 export interface StatedSummary {
@@ -50,11 +60,12 @@ interface PlanDbRow {
   frameworks: string[] | null;
   stated_summaries: StatedSummary[];
   office: PlanRow['office'];
+  statements: PlanStatement[] | null;
 }
 
 const PLAN_SELECT = `
   SELECT p.id, r.name AS region, p.region_id, p.title, p.issuer, p.scope, p.period_start, p.period_end, p.base_year,
-         p.target_years, p.document_id, d.file AS document_file, d.title AS document_title, p.stated_summaries, p.office,
+         p.target_years, p.document_id, d.file AS document_file, d.title AS document_title, p.stated_summaries, p.office, p.statements,
          (SELECT array_agg(pf.framework_id ORDER BY pf.position) FROM plan_frameworks pf WHERE pf.plan_id = p.id) AS frameworks
   FROM plans p JOIN regions r ON r.id = p.region_id LEFT JOIN documents d ON d.id = p.document_id`;
 
@@ -74,6 +85,7 @@ function toPlan(r: PlanDbRow): PlanRow {
     frameworks: r.frameworks ?? [],
     statedSummaries: r.stated_summaries ?? [],
     office: r.office ?? null,
+    statements: r.statements ?? [],
   };
 }
 

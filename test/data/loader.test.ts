@@ -241,4 +241,15 @@ describe('loader reports every problem once, in Chinese', () => {
     const problems = problemsOf(withoutName());
     expect(problems.filter((p) => p.message.includes('不存在'))).toEqual([]);
   });
+
+  it('a statement of the prose names its figure (with its year) or its counts, and a framework of the plan', () => {
+    const dir = copyData();
+    edit(dir, PLAN, 'itemCounts: { framework: national-demo-county, total: 43', 'itemCounts: { framework: two-mountains-base, total: 43');
+    const counts = find(problemsOf(dir), PLAN);
+    expect([counts.path, counts.message]).toEqual(['statements.2.itemCounts.framework', '指标体系“two-mountains-base”不属于本规划']);
+    const bare = breakOne(PLAN, '    year: 2021\n    figure: { name: 人均公园绿地面积', '    figure: { name: 人均公园绿地面积');
+    const p = find(problemsOf(bare), PLAN);
+    expect(p.path).toBe('statements.0');
+    expect(p.message).toContain('正文陈述应写明所述数值');
+  });
 });

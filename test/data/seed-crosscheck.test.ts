@@ -134,7 +134,7 @@ const MAX_OFFSET: Record<string, number> = {
   'indicators[].requirement': 4, // … unit, requirement
   'indicators[].remark': 7, // 表2: … requirement, 分值, 备注 (a qualifier column shifts it)
   'indicators[].parts[].requirement': 7, // 表1 12: three part names, three units, an empty paragraph
-  'indicators[].variants[].requirement': 2, // qualifier, unit, requirement
+  'indicators[].variants[].requirement': 0, // a variant cites its requirement's own line
   'projects[].name': 12, // within the project's row; the row itself is checked cell by cell below
   'projects[].content': 12,
   'projects[].investmentPrinted': 12,
@@ -151,6 +151,9 @@ function inTable(s: Seed, line: number): boolean {
   }
   return false;
 }
+
+/** A variant's condition (qualifier cell) is printed at most this many lines before its requirement: qualifier, unit, requirement. */
+const VARIANT_CONDITION_BEFORE = 2;
 
 const TEXT_FIELDS = ['printed', 'requirement', 'name', 'content', 'investmentPrinted', 'unit', 'remark'];
 
@@ -193,7 +196,9 @@ describe('every printed text occurs at the line it cites', () => {
           const partial = partialCellAllowed(f.file, kind, field, ancestors);
           // when.terrain 丘陵 is printed 丘陵地区: the condition names the printed qualifier
           const wholeCell = cell && partial === undefined && !field.startsWith('when.');
-          const m = locate(s, src.line, t, { maxOffset, wholeCell });
+          // a variant's condition is its qualifier cell, printed before the requirement the variant cites
+          const back = field.startsWith('when.') && kind.endsWith('variants[]') ? VARIANT_CONDITION_BEFORE : 0;
+          const m = locate(s, src.line - back, t, { maxOffset: maxOffset + back, wholeCell });
           if (!m) {
             p.ok(false, `${at}: not found${wholeCell ? ' as a whole cell' : ''} within ${maxOffset} line(s); seed line reads ${JSON.stringify(lineAt(s, src.line))}`);
             continue;
@@ -341,7 +346,8 @@ describe('表1 国家生态文明建设示范县创建指标 (001), cell by cell
           p.eq(ind.variants.length, 1, `${at} variants`);
           const v = ind.variants[0]!;
           p.eq(v.when.terrain ?? v.when.climate ?? v.when.printed, sub[0], `${at} variant condition`);
-          p.eq(v.source?.line, c[3]!.line + 1, `${at} variant source line`);
+          // the variant cites its requirement's line (the qualifier is printed under the name)
+          p.eq(v.source?.line, c[5]!.line, `${at} variant source line`);
         } else p.eq(sub, [], `${at} qualifier under the name`);
       }
       if (c.length === 6) {
@@ -530,7 +536,7 @@ describe('表2 重庆市生态文明建设示范区县创建指标 (001), cell b
           const vat = `${at} variant ${JSON.stringify(v.when)}`;
           const cond = v.when.terrain ?? v.when.climate ?? v.when.printed ?? '';
           p.ok(cond !== '' && text(r.qualifier).startsWith(cond), `${vat}: qualifier cell reads ${text(r.qualifier)}`);
-          p.eq(v.source?.line, r.qualifier?.line, `${vat} source line`);
+          p.eq(v.source?.line, r.requirement.line, `${vat} source line (the requirement's cell)`);
           p.eq(v.requirement, text(r.requirement), `${vat} requirement`);
           p.eq(ind.unit, text(r.unit), `${vat} unit`);
           p.eq(String(ind.points), text(r.points), `${vat} points`);
@@ -726,7 +732,9 @@ describe('projects of 001 (附件 近期重点工程项目)', () => {
     });
     const total = rows[rows.length - 1]!;
     expect(total.cells.map((c) => text(c))).toEqual(['合计', String(data.stated.investmentWan)]);
-    expect(data.stated.source.line).toBe(total.line);
+    // the figure's cell, not the 合计 label's
+    expect(data.stated.source.line).toBe(total.cells[1]!.line);
+    expect(data.stated.printed).toBe(text(total.cells[1]));
   });
 
   it('every project matches its row cell by cell (merged category cells carried down and marked)', () => {

@@ -226,6 +226,62 @@ describe('checkConsistency', () => {
     expect(f!.severity).toBe('error');
   });
 
+  it('statedFigureDiffers: a figure the text states for an indicator against the table’s figure of that year', () => {
+    const p = plan();
+    p.frameworks[1]!.indicators.push(
+      indicator('2', '城镇人均公园绿地面积', { unit: '平方米/人', observations: [{ year: 2021, printed: '大于12', source: at(130) }] }),
+    );
+    const park = { printed: '人均公园绿地面积超过18平方米', year: 2021, figure: { name: '人均公园绿地面积', printed: '超过18', unit: '平方米' }, source: at(26) };
+    p.statements = [park];
+    const [f, ...rest] = ofKind(checkConsistency(p), 'statedFigureDiffers');
+    expect(rest).toEqual([]);
+    expect(f!.severity).toBe('warning');
+    expect(f!.lines).toEqual([at(26), at(130)]);
+    expect(f!.subjects).toEqual([{ type: 'indicator', framework: 'municipal', number: '2', name: '城镇人均公园绿地面积' }]);
+    expect(text(f!)).toBe('规划正文称“人均公园绿地面积超过18平方米”（2021年），而市级指标第2项“城镇人均公园绿地面积”2021年现状值为“大于12”，两处数值不一致，请核对。');
+    // the same figure, a figure inside the table's range, another year, another unit: nothing to report
+    for (const figure of [{ ...park.figure, printed: '超过12' }, { ...park.figure, printed: '13.5' }]) {
+      p.statements = [{ ...park, figure }];
+      expect(ofKind(checkConsistency(p), 'statedFigureDiffers'), figure.printed).toEqual([]);
+    }
+    // a misprinted table figure is compared as its documented correction
+    p.frameworks[1]!.indicators[1]!.observations[0] = { year: 2021, printed: '2', corrected: '18.5', source: at(130) };
+    p.statements = [park];
+    expect(ofKind(checkConsistency(p), 'statedFigureDiffers')).toEqual([]);
+    p.frameworks[1]!.indicators[1]!.observations[0] = { year: 2021, printed: '大于12', source: at(130) };
+    p.statements = [{ ...park, year: 2020 }];
+    expect(ofKind(checkConsistency(p), 'statedFigureDiffers')).toEqual([]);
+    p.statements = [{ ...park, figure: { ...park.figure, unit: '公顷' } }];
+    expect(ofKind(checkConsistency(p), 'statedFigureDiffers')).toEqual([]);
+    // the indicator named exactly, in the other framework: 生态环境状况指数 >70【2】 against 65
+    p.statements = [{ printed: '生态环境状况指数为65', year: 2021, figure: { name: '生态环境状况指数', printed: '65' }, source: at(27) }];
+    expect(ofKind(checkConsistency(p), 'statedFigureDiffers').map((x) => x.subjects[0])).toMatchObject([{ framework: 'national', number: '4' }]);
+  });
+
+  it('statedCountDiffers: items counted in the text against the items the table marks city-only or coastal', () => {
+    const p = plan();
+    const national = p.frameworks[0]!.indicators;
+    national[2]!.applicability = 'coastal';
+    national.push(indicator('5', '城市人均公园绿地面积', { status: 'notApplicable', applicability: 'city' }));
+    const printed = '指标体系一共5项，其中考核县仅3项，另有2项有关海域和海岸的内陆地区不涉及';
+    p.statements = [{ printed, itemCounts: { framework: 'national', total: 5, only: { city: 2, coastal: 2 } }, source: at(18) }];
+    const found = ofKind(checkConsistency(p), 'statedCountDiffers');
+    expect(found.map((f) => f.message.key)).toEqual(['consistency.statedCountDiffers.city', 'consistency.statedCountDiffers.coastal']);
+    expect(found.map((f) => f.figures)).toEqual([
+      { stated: 2, actual: 1, difference: -1 },
+      { stated: 2, actual: 1, difference: -1 },
+    ]);
+    expect(found[0]!.lines).toEqual([at(18), at(105)]);
+    expect(found[1]!.subjects).toEqual([{ type: 'indicator', framework: 'national', number: '3', name: '近岸海域水质优良比例' }]);
+    expect(text(found[0]!)).toBe(`规划正文称“${printed}”，即国家指标中仅考核市的指标2项，而指标表中标为仅考核市的有1项（第5项）。`);
+    p.statements = [{ printed, itemCounts: { framework: 'national', total: 6, only: { city: 1, coastal: 1 } }, source: at(18) }];
+    const [total] = ofKind(checkConsistency(p), 'statedCountDiffers');
+    expect(text(total!)).toBe(`规划正文称“${printed}”，即国家指标共6项指标，而指标表列有5项。`);
+    expect([total!.lines, total!.subjects, total!.figures]).toEqual([[at(18)], [], { stated: 6, actual: 5, difference: -1 }]);
+    p.statements[0]!.itemCounts!.total = 5;
+    expect(ofKind(checkConsistency(p), 'statedCountDiffers')).toEqual([]);
+  });
+
   it('findings come in the order of the kinds', () => {
     const p = plan();
     p.projects[1]!.number = 1;
@@ -279,11 +335,17 @@ describe('consistency messages', () => {
       { year: 2023, printed: '73', footnote: { mark: '【4】', printed: '估算。' }, source: at(111) },
       { year: 2024, printed: '74*', source: at(112) },
     );
-    p.frameworks[1]!.indicators.push(indicator('4', '城镇生活污水集中处理率', { status: 'notMet' }), indicator('5', '城镇人均公园绿地面积', { status: 'notMet' }));
+    p.frameworks[1]!.indicators.push(indicator('4', '城镇生活污水集中处理率', { status: 'notMet' }), indicator('5', '城镇人均公园绿地面积', { status: 'notMet', observations: [{ year: 2021, printed: '大于12' }] }));
+    national[2]!.applicability = 'coastal';
+    national.push(indicator('6', '城市人均公园绿地面积', { status: 'notApplicable', applicability: 'city' }));
+    p.statements = [
+      { printed: '人均公园绿地面积超过18平方米', year: 2021, figure: { name: '人均公园绿地面积', printed: '超过18' }, source: at(26) },
+      { printed: '一共43项指标，其中考核县仅37项，另有2项有关海域', itemCounts: { framework: 'national', total: 43, only: { city: 6, coastal: 2 } }, source: at(118) },
+    ];
     const findings = checkConsistency(p);
     const keys = new Set(findings.map((f) => f.message.key));
     expect(new Set(findings.map((f) => f.kind))).toEqual(new Set(FINDING_KINDS));
-    expect(keys.size).toBe(16);
+    expect(keys.size).toBe(20);
     for (const f of findings)
       for (const locale of ['zh-CN', 'en'] as const) {
         const s = formatMessage(f.message, locale);

@@ -3,6 +3,11 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHOTS, startWorkspace, type Workspace } from '../helpers/browser.ts';
+import { cliActor } from '../../src/auth/roles.ts';
+import { runAlarmChecks, setAlarmRule } from '../../src/store/alarms.ts';
+import { loadDevices } from '../../src/store/registry.ts';
+import { storePackets } from '../../src/store/sourceData.ts';
+import { MN_GAS, PLAN as QIANJIANG, registerDevices } from '../gateway/helpers.ts';
 
 const PLAN = 'wushan-demo-county';
 
@@ -58,4 +63,60 @@ describe('big screen and parsed requirement in Chromium', () => {
     await expect.poll(() => explained.locator('pre').textContent()).toContain('"threshold"');
     await page.close();
   });
+
+  it('the big screen receives an alarm while it is open: a check raises it, the feed shows it within seconds', async () => {
+    const db = ws.store.db;
+    await registerDevices(db);
+    await setAlarmRule(db, { planId: QIANJIANG, kind: '*', assignee: 'responsibleUnit', deadlineDays: 2 }, cliActor());
+    const page = await ws.open(`#/bigscreen?plan=${QIANJIANG}&year=2022`, { width: 1920, height: 1080 });
+    const feed = page.getByTestId('bigscreen-alarms');
+    await expect.poll(() => feed.textContent(), { timeout: 20_000 }).toContain('当前没有未关闭的报警');
+    const device = (await loadDevices(db)).get(MN_GAS)!;
+    const HOUR = 3600_000;
+    const now = new Date();
+    const at = (hoursAgo: number) => new Date(Math.floor(now.getTime() / HOUR) * HOUR - hoursAgo * HOUR + 8 * HOUR).toISOString().slice(0, 13).replace(/[-T]/g, '') + '0000';
+    await storePackets(db, [2, 1].map((h) => ({
+      receivedAt: now, remote: 'test', mn: MN_GAS, cn: '2061', deviceId: device.id, regionId: device.regionId, reasons: [], deviations: [], bytes: Buffer.from('x'),
+      data: { cn: '2061', dataTime: at(h), pollutants: { a34013: { avg: 18, zsAvg: 18, flag: 'N' } } },
+    })));
+    const raisedAt = Date.now();
+    await runAlarmChecks(db, now);
+    const alarm = page.getByTestId('bigscreen-alarm').filter({ hasText: '超标' });
+    await alarm.first().waitFor({ state: 'visible', timeout: 10_000 });
+    expect(Date.now() - raisedAt).toBeLessThan(10_000);
+    const text = await alarm.first().textContent();
+    expect(text).toContain('新');
+    expect(text).toContain('重庆某水泥有限公司');
+    expect(text).toContain('黔江区生态环境局');
+    // still a wall display that does not scroll
+    expect(await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight])).toEqual([1920, 1080]);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(SHOTS, 'bigscreen-alarms.png') });
+    await page.close();
+  }, 120_000);
+
+  it('the monitoring page lists the alarm and takes it through 确认, 处置 and 关闭, the last with evidence', async () => {
+    const page = await ws.open(`#/monitoring?plan=${QIANJIANG}&year=2026`, { width: 1366, height: 768 });
+    const table = page.getByTestId('alarms-table');
+    const row = table.locator('tr').filter({ hasText: '超标' }).first();
+    await row.waitFor({ state: 'visible', timeout: 20_000 });
+    expect(await row.textContent()).toContain('待确认');
+    await row.locator('[data-testid^="alarm-step-"]').click(); // 确认
+    await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain('已确认');
+    await row.locator('[data-testid^="alarm-step-"]').click(); // 处置
+    await page.getByTestId('alarm-step-note').fill('已通知企业检修除尘器');
+    await page.getByTestId('alarm-step-save').click();
+    await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain('处置中');
+    await row.locator('[data-testid^="alarm-step-"]').click(); // 关闭
+    await page.getByTestId('alarm-step-save').click();
+    // closing without evidence is refused in words
+    await expect.poll(() => page.locator('.ant-message').textContent(), { timeout: 10_000 }).toContain('处置说明或证据');
+    await page.getByTestId('alarm-step-note').fill('滤袋已更换，见监测报告2026-118号');
+    await page.getByTestId('alarm-step-save').click();
+    await expect.poll(async () => (await table.locator('tr').filter({ hasText: '超标' }).count()), { timeout: 10_000 }).toBe(0);
+    await page.getByText('全部', { exact: true }).click();
+    await expect.poll(() => page.getByTestId('alarms-table').locator('tr').filter({ hasText: '超标' }).first().textContent(), { timeout: 10_000 }).toContain('已关闭');
+    await page.getByTestId('monitoring-alarms').screenshot({ path: join(SHOTS, 'monitoring-alarms.png') });
+    await page.close();
+  }, 120_000);
 });

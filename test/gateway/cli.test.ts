@@ -71,4 +71,29 @@ describe('ecociv sources, devices and gateway (embedded store)', () => {
     const log = await cli('sources', 'log', '--mn', MN_GAS, '--format', 'json');
     expect(JSON.parse(log.stdout)).toEqual([expect.objectContaining({ mn: MN_GAS, cn: '2061', outcome: 'accepted', reasons: [] })]);
   }, 120_000);
+
+  it('`ecociv alarms`: dispatch rules set and listed, checks run, alarms listed, a wrong step refused in words', async () => {
+    const plan = 'qianjiang-apeng-two-mountains';
+    const none = await cli('alarms', 'rules', '--plan', plan);
+    expect(none.stdout).toContain('还没有设置派发规则');
+    const bad = await cli('alarms', 'rule', '--plan', plan, '--kind', '爆表', '--assignee', 'grid', '--days', '3');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('报警类型“爆表”不认识');
+    const set = await cli('alarms', 'rule', '--plan', plan, '--kind', 'exceedance', '--assignee', 'grid', '--days', '3');
+    expect(set.code).toBe(0);
+    const rules = await cli('alarms', 'rules', '--plan', plan);
+    expect(rules.stdout).toContain('超标');
+    expect(rules.stdout).toContain('污染源所在网格');
+    const check = await cli('alarms', 'check');
+    expect(check.code).toBe(0);
+    expect(check.stdout).toContain('已检查 3 台数采仪');
+    const list = await cli('alarms', 'list', '--state', 'all', '--format', 'json');
+    expect(list.code).toBe(0);
+    expect(Array.isArray(JSON.parse(list.stdout))).toBe(true);
+    const missing = await cli('alarms', 'close', '999999', '--note', '已处理');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('未找到第999999号报警');
+    const noId = await cli('alarms', 'ack', 'abc');
+    expect(noId.code).toBe(2);
+  }, 120_000);
 });

@@ -19,7 +19,7 @@ describe('GET /api/plans/{id}/consistency (PGlite)', () => {
     const r = await api.app.inject({ method: 'GET', url: '/api/plans/wushan-demo-county/consistency?year=2021' });
     expect(r.statusCode).toBe(200);
     const c = r.json();
-    expect(c).toMatchObject({ plan: 'wushan-demo-county', year: 2021, total: 31 });
+    expect(c).toMatchObject({ plan: 'wushan-demo-county', year: 2021, total: 34 });
     expect(c.checks.map((k: { kind: string; count: number }) => [k.kind, k.count])).toEqual([
       ['projectUnknownIndicator', 11],
       ['projectIndicatorVariant', 0],
@@ -29,6 +29,8 @@ describe('GET /api/plans/{id}/consistency (PGlite)', () => {
       ['footnoteUnresolved', 0],
       ['projectOutsidePeriod', 0],
       ['duplicateProjectNumber', 0],
+      ['statedFigureDiffers', 1],
+      ['statedCountDiffers', 2],
     ]);
     const first = c.findings[0];
     expect(first).toMatchObject({
@@ -69,11 +71,15 @@ describe('ecociv check (embedded store)', () => {
   it('prints the findings grouped by kind, each with its lines, in Chinese', async () => {
     const r = await ecociv('check', 'wushan-demo-county', '--year', '2021');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('规划一致性检查：发现31处问题');
+    expect(r.stdout).toContain('规划一致性检查：发现34处问题');
     expect(r.stdout).toContain('【项目所列指标不在规划中】11处（警告）');
     expect(r.stdout).toContain('  · 第70号项目“大昌镇龙塘、龙早美丽乡村建设工程”所列对应指标“生活废弃物综合利用”不在本规划的指标体系中。\n    出处：文件001第2568行');
     expect(r.stdout).toContain('【文件所列合计与明细不符】未发现问题');
     expect(r.stdout).toContain('出处：文件001第756、1272、1278行');
+    // the plan's own text against its tables: line 26's park green space, line 118's item counts
+    expect(r.stdout).toContain('【正文所述指标数值与指标表不符】1处（警告）');
+    expect(r.stdout).toContain('而重庆市生态文明建设示范区县建设指标第28项“城镇人均公园绿地面积”2021年现状值为“大于12”，两处数值不一致，请核对。\n    出处：文件001第26、1318行');
+    expect(r.stdout).toContain('【正文所述指标项数与指标表不符】2处（警告）');
   });
 
   it('--format json is the API’s answer; --lang en prints English', async () => {

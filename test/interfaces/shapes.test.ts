@@ -182,6 +182,8 @@ describe('every answer matches its schema (PGlite)', () => {
       ['GET /api/plans/:id/monitoring/summary', `/api/plans/nowhere/monitoring/summary`],
       ['GET /api/plans/:id/monitoring/links', `/api/plans/${PLAN}/monitoring/links`],
       ['GET /api/plans/:id/monitoring/links', `/api/plans/nowhere/monitoring/links`],
+      ['GET /api/plans/:id/alarms', `/api/plans/${PLAN}/alarms?state=all`],
+      ['GET /api/plans/:id/alarm-rules', `/api/plans/${PLAN}/alarm-rules`],
     ];
     for (const [key, url] of gets) await call(key, url);
     const review = (await api.app.inject({ method: 'GET', url: `/api/plans/${PLAN}/review` })).json();

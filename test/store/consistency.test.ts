@@ -89,8 +89,35 @@ describe.each(ENGINES)('plan consistency on %s', (engine) => {
   });
 
   it('Wushan: counts per kind; the footnotes 【1】–【6】 of 表1 all resolve', () => {
-    expect(countsOf(wushan)).toEqual({ projectUnknownIndicator: 11, unmetWithoutProject: 4, indicatorWithoutLeadUnit: 16 });
-    expect(wushan.total).toBe(31);
+    expect(countsOf(wushan)).toEqual({ projectUnknownIndicator: 11, unmetWithoutProject: 4, indicatorWithoutLeadUnit: 16, statedFigureDiffers: 1, statedCountDiffers: 2 });
+    expect(wushan.total).toBe(34);
+  });
+
+  it('Wushan: the text’s park green space (line 26, over 18 m²) against 表2’s 大于12, naming table and item', () => {
+    const [f, ...rest] = ofKind(wushan, 'statedFigureDiffers');
+    expect(rest).toEqual([]);
+    expect(f!.subjects).toEqual([{ type: 'indicator', framework: 'chongqing-demo-county', number: '28', name: '城镇人均公园绿地面积' }]);
+    expect(f!.message).toBe('规划正文称“人均公园绿地面积超过18平方米”（2021年），而重庆市生态文明建设示范区县建设指标第28项“城镇人均公园绿地面积”2021年现状值为“大于12”，两处数值不一致，请核对。');
+    expect(f!.lines).toEqual([{ document: '001', line: 26 }, { document: '001', line: 1318 }]);
+    expect(f!.linesText).toBe('文件001第26、1318行');
+    // the same line's 优良天数占比98.1％ agrees with 表2's 98.1: nothing said of it
+    expect(wushan.findings.some((x) => x.message.includes('优良天数'))).toBe(false);
+  });
+
+  it('Wushan: line 118’s 6 city-only and 2 coastal items against the 5 and 3 表1 marks, with the marked items', () => {
+    const found = ofKind(wushan, 'statedCountDiffers');
+    expect(found.map((f) => f.figures)).toEqual([
+      { stated: 6, actual: 5, difference: -1 },
+      { stated: 2, actual: 3, difference: 1 },
+    ]);
+    expect(found.map((f) => f.subjects.map((s) => (s as { number: string }).number))).toEqual([
+      ['23', '24', '34', '37', '39'],
+      ['9', '13', '18'],
+    ]);
+    expect(found[0]!.message).toBe(
+      '规划正文称“创建指标体系一共43项指标，其中考核县仅37项，另有2项有关海域和海岸的内陆地区不涉及”，即国家生态文明建设示范县建设指标中仅考核市的指标6项，而指标表中标为仅考核市的有5项（第23、24、34、37、39项）。',
+    );
+    expect(found[1]!.lines[0]).toEqual({ document: '001', line: 118 });
   });
 
   it('Qianjiang: the stated 29 projects against the 22 the text names, by plan and group, with the lines', () => {

@@ -87,3 +87,24 @@ export interface ExtractedPlan {
   proseTargets: ProseTarget[];
   findings: Finding[];
 }
+
+/** The plan's facts read from its text (title, region, period, base year, target years, office, issuer). */
+export interface PlanInfo {
+  title: string | null;
+  region: string | null;
+  scope?: string;
+  issuer?: string;
+  period: { start: number; end: number } | null;
+  baseYear: number | null;
+  targetYears: number[];
+  targetYearsSource?: Place;
+  office?: { unit: string; printed: string; source: Place };
+  /** phases and milestones as printed (建设期（2022—2025年）：…) */
+  phases: Array<{ name: string; start: number | null; end: number | null; printed: string; source: Place }>;
+}
+
+/** What one part of the extraction gives: its result and what it found along the way. */
+export interface PartResult<T> {
+  value: T;
+  findings: Finding[];
+}

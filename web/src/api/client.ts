@@ -194,5 +194,7 @@ export const api = {
   monitoringSummary: (id: string, year: number) => `${plan(id)}/monitoring/summary${query({ year })}`,
   monitoringLinks: (id: string) => `${plan(id)}/monitoring/links`,
   monitoringCompute: (id: string) => `${plan(id)}/monitoring/compute`,
+  alarms: (id: string, after?: number, wait?: number) => `${plan(id)}/alarms${query({ after, wait })}`,
+  alarmSteps: (id: string, alarmId: number) => `${plan(id)}/alarms/${alarmId}/steps`,
   monitoringImports: (id: string, name: string, kind?: string, replace?: boolean) => `${plan(id)}/monitoring/imports${query({ kind, replace: replace ? 'true' : undefined, name })}`,
 };

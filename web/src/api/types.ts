@@ -33,6 +33,7 @@ export type {
   TaskNode,
   Tasks,
 } from '../../../src/api/plans.ts';
+export type { AlarmItem, AlarmList } from '../../../src/api/alarms.ts';
 export type { EntryInput, EntryRow, EntrySheet, ReportingUnit } from '../../../src/api/entry.ts';
 export type { SessionInfo, SessionUser } from '../../../src/api/accounts.ts';
 export type {

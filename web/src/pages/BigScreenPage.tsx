@@ -4,6 +4,7 @@
 import { Flex } from 'antd';
 import { api } from '../api/client.ts';
 import type { Assessment, MonitoringSummary, PlanSummary, Projects } from '../api/types.ts';
+import { BigScreenAlarms } from '../components/BigScreenAlarms.tsx';
 import { BigScreenFramework } from '../components/BigScreenFramework.tsx';
 import { BigScreenHeader } from '../components/BigScreenHeader.tsx';
 import { BigScreenProjects } from '../components/BigScreenProjects.tsx';
@@ -48,6 +49,9 @@ export default function BigScreenPage({ plan, year }: { plan: PlanSummary; year:
               projects' chart gives up the room, the frameworks' columns keep theirs */}
           <div style={{ height: 150, flex: 'none', background: BIG.panel, border: `1px solid ${BIG.border}`, borderRadius: 10, padding: '12px 22px', overflow: 'hidden' }}>
             {live.data ? <MonitoringLive summary={live.data} variant="dark" /> : null}
+          </div>
+          <div style={{ height: 210, flex: 'none' }}>
+            <BigScreenAlarms planId={plan.id} />
           </div>
           <div style={{ flex: 1, minHeight: 0, display: 'flex' }}>
             {projects.data ? (

@@ -8,6 +8,7 @@ import { api, forgetCachedUnder } from '../api/client.ts';
 import type { ComputedFigure, Exceedances, MonitoringDays, MonitoringLinks as Links, PlanSummary, StationState, Trends, WaterMonths } from '../api/types.ts';
 import { ErrorState } from '../components/ErrorState.tsx';
 import { Loading } from '../components/Loading.tsx';
+import { MonitoringAlarms } from '../components/MonitoringAlarms.tsx';
 import { MonitoringCalendar } from '../components/MonitoringCalendar.tsx';
 import { MonitoringExceedances } from '../components/MonitoringExceedances.tsx';
 import { MonitoringFigures } from '../components/MonitoringFigures.tsx';
@@ -91,6 +92,9 @@ export default function MonitoringPage({ plan, year }: { plan: PlanSummary; year
           <MonitoringImport plan={plan.id} onImported={onImported} />
         </Card>
       ) : null}
+      <Card title={t('monitoring.alarms')} data-testid="monitoring-alarms">
+        <MonitoringAlarms plan={plan.id} />
+      </Card>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
           <Card title={t('monitoring.stations', { n: stations.data?.length ?? 0 })} styles={{ body: { padding: 12 } }}>

@@ -15,6 +15,19 @@ const enBigscreen: Record<keyof typeof zhCNBigscreen, string> = {
   'bigscreen.requirement': 'required {v}',
   'bigscreen.yi': '{n} 100M yuan',
   'bigscreen.chartLabel': 'Investment by project group, bar chart (10k yuan)',
+  'bigscreen.alarms.title': 'Pollution-source alarms',
+  'bigscreen.alarms.count': '{n} open',
+  'bigscreen.alarms.offline': '(connection lost, reconnecting)',
+  'bigscreen.alarms.none': 'No open alarms.',
+  'bigscreen.alarms.new': 'New',
+  'bigscreen.alarms.assigned': 'sent to {unit}, due {deadline}',
+  'bigscreen.alarms.kind.exceedance': 'Exceedance',
+  'bigscreen.alarms.kind.stuck': 'Constant data',
+  'bigscreen.alarms.kind.zero': 'Zero values',
+  'bigscreen.alarms.kind.negative': 'Negative values',
+  'bigscreen.alarms.kind.outOfRange': 'Out of range',
+  'bigscreen.alarms.kind.silent': 'Device silent',
+  'bigscreen.alarms.kind.lowTransmission': 'Low transmission',
 };
 
 export default enBigscreen;

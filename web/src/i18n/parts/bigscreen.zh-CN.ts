@@ -12,6 +12,19 @@ const zhCNBigscreen = {
   'bigscreen.requirement': '要求 {v}',
   'bigscreen.yi': '{n} 亿元',
   'bigscreen.chartLabel': '各类工程投资柱状图（万元）',
+  'bigscreen.alarms.title': '污染源报警',
+  'bigscreen.alarms.count': '未关闭 {n} 条',
+  'bigscreen.alarms.offline': '（连接中断，正在重连）',
+  'bigscreen.alarms.none': '当前没有未关闭的报警。',
+  'bigscreen.alarms.new': '新',
+  'bigscreen.alarms.assigned': '已派{unit}，{deadline}前处置',
+  'bigscreen.alarms.kind.exceedance': '超标',
+  'bigscreen.alarms.kind.stuck': '数据恒定',
+  'bigscreen.alarms.kind.zero': '零值',
+  'bigscreen.alarms.kind.negative': '负值',
+  'bigscreen.alarms.kind.outOfRange': '超量程',
+  'bigscreen.alarms.kind.silent': '设备离线',
+  'bigscreen.alarms.kind.lowTransmission': '传输有效率低',
 } as const;
 
 export default zhCNBigscreen;
