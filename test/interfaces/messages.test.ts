@@ -22,6 +22,7 @@ const ALLOWED_FILES: Record<string, string> = {
   'src/domain/aqi.ts': 'the categories of HJ 633 (优, 良, 轻度污染 …): the standard\'s own words, printed by `ecociv aqi` as its contract says',
   'src/domain/waterClass.ts': 'GB 3838\'s class 劣Ⅴ and its unit 个/L: the standard\'s notation, printed by `ecociv water-class` as its contract says',
   'src/domain/planImport/textForm.ts': 'the heading forms of Chinese plans it recognises (第X章, 一、, （一）): words of the documents, never shown',
+  'src/domain/planImport/layout.ts': 'the layout words every plan reader recognises (第X章, 一、, 表N, 续表, header words such as 序号 and 责任单位) and the Chinese numerals Word prints for numbered paragraphs: words of the documents, never shown',
   'src/domain/monitoringColumns.ts': 'the column headers and cell words of the platforms\' monitoring exports it recognises (站点名称, 溶解氧, 国控, 河流, 无效 …): data words, never shown as a message',
   'src/data/schema.ts': 'the data files\' schema: the enumerations of words the files use (约束性, 稳定达标, 确保 …)',
   'src/store/migrations.ts': 'CHECK constraints on the same data words (region level, terrain)',
