@@ -2,7 +2,9 @@
 // keeps only where each piece of text is drawn, so the structure is inferred from positions:
 // - pieces at the same height make a line; a wide gap within a line separates table columns;
 // - consecutive lines with two or more such segments make a table: its columns are the bands of the page
-//   no segment crosses; its rows are parted by the horizontal rules drawn across it (a ruled table), or else
+//   no segment crosses (pieces a column border is drawn between are parted however close); a ruled table
+//   reaches down to its last rule joined to the one above by a column border, so a cell far taller than the
+//   rest of its row stays in the table; its rows are parted by the horizontal rules drawn across it, or else
 //   start where the gap above a line is wider than the spacing inside a cell (a table whose rows all have
 //   one line: every line is a row); a line of one segment across the
 //   columns between table lines is a row spanning the table (a group row);
@@ -32,6 +34,18 @@ interface Rule {
   x2: number;
 }
 
+/** a vertical rule (a border between table columns), y from the top */
+interface VRule {
+  x: number;
+  y1: number;
+  y2: number;
+}
+
+interface PageRules {
+  horizontal: Rule[];
+  vertical: VRule[];
+}
+
 interface Segment {
   x: number;
   end: number;
@@ -52,8 +66,9 @@ const STROKES = new Set<number>([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OP
 const FILLS = new Set<number>([OPS.fill, OPS.eoFill]);
 
 /** The horizontal rules a page draws: stroked horizontal segments, and thin filled bars (Word draws borders both ways). */
-function horizontalRules(fnArray: number[], argsArray: unknown[], top: number): Rule[] {
+function rulesOf(fnArray: number[], argsArray: unknown[], top: number): PageRules {
   const rules: Rule[] = [];
+  const vertical: VRule[] = [];
   let ctm = [1, 0, 0, 1, 0, 0];
   const stack: number[][] = [];
   const apply = (x: number, y: number): [number, number] => [ctm[0]! * x + ctm[2]! * y + ctm[4]!, ctm[1]! * x + ctm[3]! * y + ctm[5]!];
@@ -89,6 +104,7 @@ function horizontalRules(fnArray: number[], argsArray: unknown[], top: number): 
             const [x1, y1] = pts[i - 1]!;
             const [x2, y2] = pts[i]!;
             if (Math.abs(y1 - y2) < 0.5 && Math.abs(x1 - x2) > 5) rules.push({ y: top - y1, x1: Math.min(x1, x2), x2: Math.max(x1, x2) });
+            else if (Math.abs(x1 - x2) < 0.5 && Math.abs(y1 - y2) > 5 && vertical.length < 20_000) vertical.push({ x: x1, y1: top - Math.max(y1, y2), y2: top - Math.min(y1, y2) });
           }
         } else {
           const ys = pts.map((p) => p[1]);
@@ -96,14 +112,15 @@ function horizontalRules(fnArray: number[], argsArray: unknown[], top: number): 
           const h = Math.max(...ys) - Math.min(...ys);
           const w = Math.max(...xs) - Math.min(...xs);
           if (h < 3 && w > 5) rules.push({ y: top - (Math.max(...ys) + Math.min(...ys)) / 2, x1: Math.min(...xs), x2: Math.max(...xs) });
+          else if (w < 3 && h > 5 && vertical.length < 20_000) vertical.push({ x: (Math.max(...xs) + Math.min(...xs)) / 2, y1: top - Math.max(...ys), y2: top - Math.min(...ys) });
         }
       }
     }
   }
-  return rules;
+  return { horizontal: rules, vertical };
 }
 
-async function readPieces(data: Buffer): Promise<{ pages: Piece[][]; rules: Rule[][]; width: number }> {
+async function readPieces(data: Buffer): Promise<{ pages: Piece[][]; rules: PageRules[]; width: number }> {
   let doc;
   try {
     doc = await getDocument({ data: new Uint8Array(data), isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: 0, stopAtErrors: false }).promise;
@@ -115,7 +132,7 @@ async function readPieces(data: Buffer): Promise<{ pages: Piece[][]; rules: Rule
   try {
     if (doc.numPages > LIMITS.pdfPages) throw new PlanDocumentError(t('planDocument.pdfPages', { count: doc.numPages, max: LIMITS.pdfPages }), 'tooLarge');
     const pages: Piece[][] = [];
-    const rules: Rule[][] = [];
+    const rules: PageRules[] = [];
     let width = 0;
     for (let i = 1; i <= doc.numPages; i++) {
       let page;
@@ -140,13 +157,13 @@ async function readPieces(data: Buffer): Promise<{ pages: Piece[][]; rules: Rule
       }
       pages.push(pieces);
       // the rules help to tell a table's rows apart; a page whose drawing cannot be read has none
-      let pageRules: Rule[] = [];
+      let pageRules: PageRules = { horizontal: [], vertical: [] };
       if (pieces.length > 0) {
         try {
           const ops = await page.getOperatorList();
-          pageRules = horizontalRules(ops.fnArray, ops.argsArray, top);
+          pageRules = rulesOf(ops.fnArray, ops.argsArray, top);
         } catch {
-          pageRules = [];
+          pageRules = { horizontal: [], vertical: [] };
         }
       }
       rules.push(pageRules);
@@ -163,7 +180,7 @@ const latinEnd = /[A-Za-z0-9%.,)\]]$/;
 const latinStart = /^[A-Za-z0-9(\[]/;
 
 /** pieces at the same height as lines, each split into segments at wide gaps */
-function toLines(pieces: Piece[], page: number): Line[] {
+function toLines(pieces: Piece[], page: number, vertical: VRule[]): Line[] {
   const sorted = [...pieces].sort((p, q) => p.y - q.y || p.x - q.x);
   const groups: Piece[][] = [];
   for (const p of sorted) {
@@ -178,7 +195,9 @@ function toLines(pieces: Piece[], page: number): Line[] {
     for (const p of g) {
       const s = segments[segments.length - 1];
       const gap = s ? p.x - s.end : Infinity;
-      if (s && gap < size * 1.2) {
+      // a column border drawn between two pieces parts them however close they stand
+      const border = s && vertical.some((v) => v.x > s.end - 1 && v.x < p.x + 1 && v.y1 <= p.y && v.y2 >= p.y - p.size * 0.5);
+      if (s && gap < size * 1.2 && !border) {
         // a gap of half a character or more was a space (or an indent between a number and its title)
         s.text += gap > size * 0.4 || (gap > size * 0.2 && latinEnd.test(s.text) && latinStart.test(p.text)) ? ` ${p.text}` : p.text;
         s.end = Math.max(s.end, p.end);
@@ -225,12 +244,31 @@ interface TableDraft {
 }
 
 /** the lines from `start` that form a table, and its rows; undefined when the lines there are not one */
-function tableAt(lines: Line[], start: number, pageRules: Rule[][]): { end: number; draft: TableDraft } | undefined {
+function tableAt(lines: Line[], start: number, pageRules: PageRules[]): { end: number; draft: TableDraft } | undefined {
   const first = lines[start]!;
   if (first.segments.length < 2) return undefined;
   let end = start + 1;
   let lastMulti = start;
-  while (end < lines.length) {
+  // a ruled table reaches down to its last rule: the rules across the first line's extent, each close below the one before
+  const across = (pageRules[first.page]?.horizontal ?? []).filter((r) => Math.min(r.x2, first.end) - Math.max(r.x1, first.x) > (first.end - first.x) * 0.5).sort((a, b) => a.y - b.y);
+  let bottom = -Infinity;
+  const vertical = pageRules[first.page]?.vertical ?? [];
+  for (const r of across) {
+    if (r.y < first.y - first.size * 2) continue;
+    // the next rule belongs to the table when a column border joins the two, or (a table without borders) it is close
+    const from = bottom === -Infinity ? first.y - first.size * 2 : bottom;
+    const joined = vertical.some((v) => v.y1 <= from + 1 && v.y2 >= r.y - 1 && v.x >= first.x - first.size * 2 && v.x <= first.end + first.size * 2);
+    if (!joined && r.y - Math.max(bottom, first.y) > first.size * 30) break;
+    bottom = r.y;
+  }
+  while (end < lines.length && bottom > -Infinity) {
+    const l = lines[end]!;
+    if (l.page !== first.page || l.y > bottom) break;
+    if (l.segments.length >= 2) lastMulti = end;
+    end++;
+  }
+  if (bottom > -Infinity) lastMulti = end - 1;
+  while (end < lines.length && bottom === -Infinity) {
     const l = lines[end]!;
     const prev = lines[end - 1]!;
     if (l.page !== first.page || l.y - prev.y > Math.max(prev.size, l.size) * 3) break;
@@ -250,7 +288,7 @@ function tableAt(lines: Line[], start: number, pageRules: Rule[][]): { end: numb
   // a ruled table: the rules across most of its width, from its first line to its last, part its rows
   const left = bands[0]![0];
   const right = bands[bands.length - 1]![1];
-  const rules = (pageRules[first.page] ?? []).filter((r) => Math.min(r.x2, right) - Math.max(r.x1, left) > (right - left) * 0.5 && r.y > first.y - first.size * 2 && r.y < region[region.length - 1]!.y + first.size);
+  const rules = (pageRules[first.page]?.horizontal ?? []).filter((r) => Math.min(r.x2, right) - Math.max(r.x1, left) > (right - left) * 0.5 && r.y > first.y - first.size * 2 && r.y < region[region.length - 1]!.y + first.size);
   const ruled = rules.length >= 2;
   const draft: TableDraft = { rows: [], columns: bands.length, page: first.page };
   region.forEach((l, k) => {
@@ -334,7 +372,7 @@ class Writer {
 export async function readPdf(name: string, data: Buffer): Promise<PlanDocument> {
   const { pages, rules } = await readPieces(data);
   const lines: Line[] = [];
-  pages.forEach((pieces, p) => lines.push(...toLines(pieces, p).filter((l) => !(l.segments.length === 1 && PAGE_NUMBER.test(l.segments[0]!.text)))));
+  pages.forEach((pieces, p) => lines.push(...toLines(pieces, p, rules[p]?.vertical ?? []).filter((l) => !(l.segments.length === 1 && PAGE_NUMBER.test(l.segments[0]!.text)))));
   if (lines.length === 0) throw new PlanDocumentError(t('planDocument.noTextLayer'), 'noTextLayer');
   // first the tables, then the text's left and right edges from the lines outside them
   const tables = new Map<number, { end: number; draft: TableDraft }>();
