@@ -93,7 +93,7 @@ export function parseTextForm(name: string, text: string): PlanDocument {
       // the continuation's own header rows are the ones it repeats (or, after a 续表, the ones it has)
       const skip = repeated > 0 ? Math.max(repeated, flagged) : 0;
       for (const r of rows) delete r.header;
-      lastTable.rows.push(...rows.slice(skip));
+      for (const x of rows.slice(skip)) lastTable.rows.push(x);
       (lastTable.continuations ??= []).push(caption?.line ?? tableLine);
     } else {
       const table: TableBlock = { kind: 'table', index: ++tableCount, rows, line: tableLine };

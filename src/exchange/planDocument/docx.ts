@@ -407,7 +407,7 @@ class Reader {
       let flagged = 0;
       while (flagged < rows.length && rows[flagged]!.header) flagged++;
       const skip = Math.max(flagged, repeatedHeaderRows(joinable, rows));
-      joinable.rows.push(...rows.slice(skip));
+      for (const x of rows.slice(skip)) joinable.rows.push(x);
       (joinable.continuations ??= []).push(captionLine ?? start);
     } else {
       const block: TableBlock = { kind: 'table', index: this.blocks.filter((b) => b.kind === 'table').length + 1, rows, line: start };
@@ -447,7 +447,8 @@ class Reader {
         const text = merged ? '' : this.cellText(tc);
         const line = this.lines.length + 1;
         const parts = text === '' ? [''] : text.split('\n');
-        this.lines.push(`\t${parts[0]}`, ...parts.slice(1));
+        this.lines.push(`\t${parts[0]}`);
+        for (let k = 1; k < parts.length; k++) this.lines.push(parts[k]!);
         const cell: Cell = { text, line, column };
         if (span > 1) cell.span = span;
         if (merged) cell.merged = true;
@@ -509,8 +510,8 @@ function rowsOf(tbl: XmlElement): XmlElement[] {
     if (isW(c, 'tr')) out.push(c);
     else if (isW(c, 'sdt')) {
       const content = wChild(c, 'sdtContent');
-      if (content) out.push(...rowsOf(content));
-    } else if (isW(c, 'customXml')) out.push(...rowsOf(c));
+      if (content) for (const x of rowsOf(content)) out.push(x);
+    } else if (isW(c, 'customXml')) for (const x of rowsOf(c)) out.push(x);
   }
   return out;
 }
@@ -521,8 +522,8 @@ function cellsOf(tr: XmlElement): XmlElement[] {
     if (isW(c, 'tc')) out.push(c);
     else if (isW(c, 'sdt')) {
       const content = wChild(c, 'sdtContent');
-      if (content) out.push(...cellsOf(content));
-    } else if (isW(c, 'customXml')) out.push(...cellsOf(c));
+      if (content) for (const x of cellsOf(content)) out.push(x);
+    } else if (isW(c, 'customXml')) for (const x of cellsOf(c)) out.push(x);
   }
   return out;
 }

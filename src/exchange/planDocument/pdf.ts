@@ -62,6 +62,10 @@ interface Line {
 }
 
 /** pdf.js text items of every page, as pieces with their position (y grows downwards, pages stacked) */
+/** the largest and smallest of many numbers (spreading a long list into Math.max overflows the stack) */
+const most = (xs: number[]): number => xs.reduce((a, b) => (b > a ? b : a), -Infinity);
+const least = (xs: number[]): number => xs.reduce((a, b) => (b < a ? b : a), Infinity);
+
 const STROKES = new Set<number>([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
 const FILLS = new Set<number>([OPS.fill, OPS.eoFill]);
 
@@ -72,7 +76,7 @@ function rulesOf(fnArray: number[], argsArray: unknown[], top: number): PageRule
   let ctm = [1, 0, 0, 1, 0, 0];
   const stack: number[][] = [];
   const apply = (x: number, y: number): [number, number] => [ctm[0]! * x + ctm[2]! * y + ctm[4]!, ctm[1]! * x + ctm[3]! * y + ctm[5]!];
-  for (let k = 0; k < fnArray.length && rules.length < 20_000; k++) {
+  for (let k = 0; k < fnArray.length && rules.length + vertical.length < 100_000; k++) {
     const fn = fnArray[k];
     const args = argsArray[k] as unknown[] | null;
     if (fn === OPS.save) stack.push(ctm);
@@ -104,20 +108,38 @@ function rulesOf(fnArray: number[], argsArray: unknown[], top: number): PageRule
             const [x1, y1] = pts[i - 1]!;
             const [x2, y2] = pts[i]!;
             if (Math.abs(y1 - y2) < 0.5 && Math.abs(x1 - x2) > 5) rules.push({ y: top - y1, x1: Math.min(x1, x2), x2: Math.max(x1, x2) });
-            else if (Math.abs(x1 - x2) < 0.5 && Math.abs(y1 - y2) > 5 && vertical.length < 20_000) vertical.push({ x: x1, y1: top - Math.max(y1, y2), y2: top - Math.min(y1, y2) });
+            else if (Math.abs(x1 - x2) < 0.5 && Math.abs(y1 - y2) > 5) vertical.push({ x: x1, y1: top - Math.max(y1, y2), y2: top - Math.min(y1, y2) });
           }
         } else {
           const ys = pts.map((p) => p[1]);
           const xs = pts.map((p) => p[0]);
-          const h = Math.max(...ys) - Math.min(...ys);
-          const w = Math.max(...xs) - Math.min(...xs);
-          if (h < 3 && w > 5) rules.push({ y: top - (Math.max(...ys) + Math.min(...ys)) / 2, x1: Math.min(...xs), x2: Math.max(...xs) });
-          else if (w < 3 && h > 5 && vertical.length < 20_000) vertical.push({ x: (Math.max(...xs) + Math.min(...xs)) / 2, y1: top - Math.max(...ys), y2: top - Math.min(...ys) });
+          const h = most(ys) - least(ys);
+          const w = most(xs) - least(xs);
+          if (h < 3 && w > 5) rules.push({ y: top - (most(ys) + least(ys)) / 2, x1: least(xs), x2: most(xs) });
+          else if (w < 3 && h > 5) vertical.push({ x: (most(xs) + least(xs)) / 2, y1: top - most(ys), y2: top - least(ys) });
         }
       }
     }
   }
-  return { horizontal: rules, vertical };
+  // borders drawn cell by cell become one rule per line of the grid; a page with more than MAX_RULES of either is a
+  // drawing, not a table, and is read as unruled
+  const horizontal = mergeRules(rules.map((r) => ({ at: r.y, from: r.x1, to: r.x2 }))).map((r) => ({ y: r.at, x1: r.from, x2: r.to }));
+  const columns = mergeRules(vertical.map((v) => ({ at: v.x, from: v.y1, to: v.y2 }))).map((v) => ({ x: v.at, y1: v.from, y2: v.to }));
+  return horizontal.length > MAX_RULES || columns.length > MAX_RULES ? { horizontal: [], vertical: [] } : { horizontal, vertical: columns };
+}
+
+const MAX_RULES = 1000;
+
+/** collinear rules that touch or overlap, as one */
+function mergeRules(rules: Array<{ at: number; from: number; to: number }>): Array<{ at: number; from: number; to: number }> {
+  rules.sort((a, b) => a.at - b.at || a.from - b.from);
+  const out: Array<{ at: number; from: number; to: number }> = [];
+  for (const r of rules) {
+    const last = out[out.length - 1];
+    if (last && Math.abs(last.at - r.at) < 0.75 && r.from <= last.to + 1) last.to = Math.max(last.to, r.to);
+    else out.push({ ...r });
+  }
+  return out;
 }
 
 async function readPieces(data: Buffer): Promise<{ pages: Piece[][]; rules: PageRules[]; width: number }> {
@@ -190,7 +212,7 @@ function toLines(pieces: Piece[], page: number, vertical: VRule[]): Line[] {
   }
   return groups.map((g) => {
     g.sort((p, q) => p.x - q.x);
-    const size = Math.max(...g.map((p) => p.size));
+    const size = most(g.map((p) => p.size));
     const segments: Segment[] = [];
     for (const p of g) {
       const s = segments[segments.length - 1];
@@ -206,7 +228,7 @@ function toLines(pieces: Piece[], page: number, vertical: VRule[]): Line[] {
     for (const s of segments) s.text = s.text.replace(/\s+/g, ' ').trim();
     // a caption (表1  …, 续表) is one piece of text, however wide the gap after its number
     if (segments.length > 1 && CAPTION_START.test(segments[0]!.text)) segments.splice(0, segments.length, { x: segments[0]!.x, end: segments[segments.length - 1]!.end, text: segments.map((s) => s.text).join(' ') });
-    return { page, y: g[0]!.y, size, segments, x: segments[0]!.x, end: Math.max(...segments.map((s) => s.end)) };
+    return { page, y: g[0]!.y, size, segments, x: segments[0]!.x, end: most(segments.map((s) => s.end)) };
   });
 }
 
@@ -283,8 +305,8 @@ function tableAt(lines: Line[], start: number, pageRules: PageRules[]): { end: n
   if (bands.length < 2) return undefined;
   // single-segment lines after the last table line that do not fit in a column are the text after the table
   const gaps = region.slice(1).map((l, k) => l.y - region[k]!.y);
-  const minGap = Math.min(...gaps);
-  const uniform = Math.max(...gaps) < minGap * 1.25;
+  const minGap = least(gaps);
+  const uniform = most(gaps) < minGap * 1.25;
   // a ruled table: the rules across most of its width, from its first line to its last, part its rows
   const left = bands[0]![0];
   const right = bands[bands.length - 1]![1];
@@ -338,7 +360,8 @@ class Writer {
         const text = parts.join('\n').trim();
         const line = this.lines.length + 1;
         const ls = text === '' ? [''] : text.split('\n');
-        this.lines.push(`\t${ls[0]}`, ...ls.slice(1));
+        this.lines.push(`\t${ls[0]}`);
+        for (let k = 1; k < ls.length; k++) this.lines.push(ls[k]!);
         const cell: Cell = { text, line, column: c + 1 };
         if (r.span) cell.span = draft.columns;
         cells.push(cell);
@@ -351,7 +374,7 @@ class Writer {
     const joinable = continued ? this.lastTable : undefined;
     if (joinable) {
       if (caption) this.blocks.splice(this.blocks.indexOf(caption), 1);
-      joinable.rows.push(...rows.slice(repeatedHeaderRows(joinable, rows)));
+      for (const x of rows.slice(repeatedHeaderRows(joinable, rows))) joinable.rows.push(x);
       (joinable.continuations ??= []).push(caption?.line ?? start);
     } else {
       const block: TableBlock = { kind: 'table', index: ++this.tables, rows, line: start };
@@ -372,7 +395,9 @@ class Writer {
 export async function readPdf(name: string, data: Buffer): Promise<PlanDocument> {
   const { pages, rules } = await readPieces(data);
   const lines: Line[] = [];
-  pages.forEach((pieces, p) => lines.push(...toLines(pieces, p, rules[p]?.vertical ?? []).filter((l) => !(l.segments.length === 1 && PAGE_NUMBER.test(l.segments[0]!.text)))));
+  pages.forEach((pieces, p) => {
+    for (const l of toLines(pieces, p, rules[p]?.vertical ?? [])) if (!(l.segments.length === 1 && PAGE_NUMBER.test(l.segments[0]!.text))) lines.push(l);
+  });
   if (lines.length === 0) throw new PlanDocumentError(t('planDocument.noTextLayer'), 'noTextLayer');
   // first the tables, then the text's left and right edges from the lines outside them
   const tables = new Map<number, { end: number; draft: TableDraft }>();
@@ -386,8 +411,8 @@ export async function readPdf(name: string, data: Buffer): Promise<PlanDocument>
   const inTable = new Set<number>();
   for (const [start, f] of tables) for (let k = start; k < f.end; k++) inTable.add(k);
   const text = lines.filter((_, i) => !inTable.has(i));
-  const left = text.length > 0 ? Math.min(...text.map((l) => l.x)) : 0;
-  const right = text.length > 0 ? Math.max(...text.map((l) => l.end)) : 0;
+  const left = text.length > 0 ? least(text.map((l) => l.x)) : 0;
+  const right = text.length > 0 ? most(text.map((l) => l.end)) : 0;
   const out = new Writer();
   let para = '';
   let prev: Line | undefined;
