@@ -55,7 +55,13 @@ beforeAll(async () => {
     }),
   );
   documentXml = unzipOffice(docx).get('word/document.xml')!.toString('utf8');
-  pdf = buildPdf([{ texts: [{ x: 60, y: 60, text: '第一章 总则' }, { x: 60, y: 90, text: '序号' }, { x: 150, y: 90, text: '指标' }, { x: 60, y: 104, text: '1' }, { x: 150, y: 104, text: '森林覆盖率' }] }]);
+  pdf = buildPdf([
+    {
+      texts: [{ x: 60, y: 60, text: '第一章 总则' }, { x: 60, y: 90, text: '序号' }, { x: 150, y: 90, text: '指标' }, { x: 60, y: 104, text: '1' }, { x: 150, y: 104, text: '森林覆盖率' }],
+      rules: [[55, 80, 300, 80], [55, 95, 300, 95], [55, 110, 300, 110], [55, 80, 55, 110], [145, 80, 145, 110], [300, 80, 300, 110]],
+      bars: [[55, 120, 245, 0.5]],
+    },
+  ]);
 });
 
 const XML_BITS = fc.constantFrom('<', '>', '&', '&amp;', '&#0;', '&#xD800;', '&foo;', '"', "'", '</w:p>', '<w:p>', '<w:tbl>', '<w:tc>', '<w:gridSpan w:val="99999"/>', '<w:vMerge/>', '<!--', ']]>', '<![CDATA[', '\u0000', '表', 'xmlns:w="x"', '<w:footnoteReference w:id="7"/>', '<w:numPr><w:ilvl w:val="99"/><w:numId w:val="1"/></w:numPr>');
@@ -133,6 +139,12 @@ describe('plan document readers, fuzzed', () => {
     expect((e2 as PlanDocumentError).reason).toBe('tooDeep');
     expect((e2 as Error).message).toMatch(/嵌套/);
     expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('reads a cell of 200,000 lines without overflowing the stack', async () => {
+    const xml = `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:tbl><w:tr><w:tc>${'<w:p><w:r><w:t>x</w:t></w:r></w:p>'.repeat(200_000)}</w:tc></w:tr></w:tbl></w:body></w:document>`;
+    const d = await readPlanDocument('big.docx', withPart(docx, 'word/document.xml', xml));
+    expect(d.lines).toHaveLength(200_000);
   });
 
   it('refuses what is too large, empty, an old .doc, an encrypted .docx, or binary', async () => {
