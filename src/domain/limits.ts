@@ -34,6 +34,8 @@ export const LIMITS = {
    */
   xmlDepth: 200,
   xmlElements: 1_000_000,
+  /** lines of a plan in the text form: a 300-page plan has about 10,000 */
+  planDocumentLines: 1_000_000,
   /** pages of a PDF plan read for text; a county plan has a few hundred */
   pdfPages: 2000,
   /**

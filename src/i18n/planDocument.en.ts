@@ -1,6 +1,7 @@
 // Messages of reading plan documents (.docx, .pdf, text form), English; see planDocument.zh-CN.ts.
 export const planDocumentEn: Record<string, string> = {
   'planDocument.tooLarge': 'The file "{name}" is {size} MB, more than the limit of {max} MB for a plan document; remove pictures and other unrelated content or split it, then upload again.',
+  'planDocument.tooManyLines': 'The file "{name}" has {count} lines, more than the limit of {max} for a plan document; split it and upload the parts.',
   'planDocument.empty': 'The file "{name}" is empty.',
   'planDocument.notDocument': 'The file "{name}" is not a plan document that can be read: provide a Word document (.docx), a PDF with text, or the plan as plain text.',
   'planDocument.oldWord': 'The file "{name}" is an old Word document (.doc), which cannot be read directly; save it as .docx in Word, then upload again.',

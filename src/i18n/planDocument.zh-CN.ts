@@ -1,6 +1,7 @@
 // Messages of reading plan documents (.docx, .pdf, text form), zh-CN. Keys start with "planDocument.".
 export const planDocumentZhCN: Record<string, string> = {
   'planDocument.tooLarge': '文件“{name}”有 {size} MB，超过规划文档 {max} MB 的上限；请删去图片等无关内容或拆分后再上传。',
+  'planDocument.tooManyLines': '文件“{name}”有 {count} 行，超过规划文档 {max} 行的上限；请拆分后再上传。',
   'planDocument.empty': '文件“{name}”是空的，没有任何内容。',
   'planDocument.notDocument': '文件“{name}”不是可以读取的规划文档：请提供 Word 文档（.docx）、带文字的 PDF，或规划的纯文本。',
   'planDocument.oldWord': '文件“{name}”是旧版 Word 文档（.doc），无法直接读取；请在 Word 中“另存为”.docx 格式后再上传。',

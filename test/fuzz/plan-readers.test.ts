@@ -151,6 +151,7 @@ describe('plan document readers, fuzzed', () => {
     const cases: Array<[Buffer, string]> = [
       [Buffer.alloc(LIMITS.planDocumentBytes + 1, 0x41), 'tooLarge'],
       [Buffer.from(' \n\t\n'), 'empty'],
+      [Buffer.alloc(LIMITS.planDocumentLines + 1, 0x0a).fill(0x41, 0, 1), 'tooLarge'],
       [Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600)]), 'oldWord'],
       [Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(100), Buffer.from('EncryptedPackage', 'utf16le')]), 'encrypted'],
       [Buffer.from(Array.from({ length: 4000 }, (_, i) => (i * 7919) % 256)), 'notDocument'],

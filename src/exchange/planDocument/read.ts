@@ -78,5 +78,10 @@ export async function readPlanDocument(name: string, data: Buffer): Promise<Plan
   }
   const text = decodeText(data);
   if (text === undefined) throw new PlanDocumentError(t('planDocument.notDocument', { name }), 'notDocument');
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+  if (lines > LIMITS.planDocumentLines) {
+    throw new PlanDocumentError(t('planDocument.tooManyLines', { name, count: lines.toLocaleString('en-US'), max: LIMITS.planDocumentLines.toLocaleString('en-US') }), 'tooLarge');
+  }
   return parseTextForm(name, text);
 }
