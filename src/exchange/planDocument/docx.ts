@@ -211,6 +211,7 @@ class Reader {
   /** paragraphs with text since the last table: a table continues the one before only with none (or its 续表 caption) between */
   private textSinceTable = Infinity;
   private lastTable: TableBlock | undefined;
+  private tableCount = 0;
 
   constructor(
     private styles: Map<string, StyleInfo>,
@@ -392,8 +393,7 @@ class Reader {
       this.pending = undefined;
     }
     // a 续表 continues the last table whatever stands between (a note); a table repeating its header only right after it
-    const previous = caption !== undefined && isContinuationCaption(caption) ? this.lastTable : this.textSinceTable === 0 ? this.lastTable : undefined;
-    const joinable = previous;
+    const joinable = caption !== undefined && isContinuationCaption(caption) ? this.lastTable : this.textSinceTable === 0 ? this.lastTable : undefined;
     this.flushPending();
     if (caption !== undefined) {
       captionLine = this.lines.length + 1;
@@ -410,7 +410,7 @@ class Reader {
       for (const x of rows.slice(skip)) joinable.rows.push(x);
       (joinable.continuations ??= []).push(captionLine ?? start);
     } else {
-      const block: TableBlock = { kind: 'table', index: this.blocks.filter((b) => b.kind === 'table').length + 1, rows, line: start };
+      const block: TableBlock = { kind: 'table', index: ++this.tableCount, rows, line: start };
       if (caption !== undefined) {
         block.caption = caption;
         block.captionLine = captionLine;

@@ -373,13 +373,13 @@ class Writer {
     const continued = caption ? isContinuationCaption(caption.text) : this.textSinceTable === 0 && !!this.lastTable && continuesTable(this.lastTable, undefined, rows);
     const joinable = continued ? this.lastTable : undefined;
     if (joinable) {
-      if (caption) this.blocks.splice(this.blocks.indexOf(caption), 1);
+      if (caption) this.blocks.splice(this.blocks.lastIndexOf(caption), 1);
       for (const x of rows.slice(repeatedHeaderRows(joinable, rows))) joinable.rows.push(x);
       (joinable.continuations ??= []).push(caption?.line ?? start);
     } else {
       const block: TableBlock = { kind: 'table', index: ++this.tables, rows, line: start };
       if (caption) {
-        this.blocks.splice(this.blocks.indexOf(caption), 1);
+        this.blocks.splice(this.blocks.lastIndexOf(caption), 1);
         block.caption = caption.text;
         block.captionLine = caption.line;
       }
