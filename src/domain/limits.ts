@@ -24,6 +24,21 @@ export const LIMITS = {
   unpackedBytes: 50 * 1024 * 1024,
   archiveEntries: 2000,
   /**
+   * a plan document (.docx, .pdf, text form) as uploaded: a county plan with its tables is a few MB as .docx
+   * and a few hundred KB as text; 30 MB leaves room for pictures without letting one upload hold the server
+   */
+  planDocumentBytes: 30 * 1024 * 1024,
+  /**
+   * one XML part of a .docx: elements nested (Word writes fewer than 30 levels, tables in tables included) and
+   * elements in all (a 300-page plan is about 300,000; a million take about 3 s and 300 MB to read); refused beyond, before the tree is built further
+   */
+  xmlDepth: 200,
+  xmlElements: 1_000_000,
+  /** lines of a plan in the text form: a 300-page plan has about 10,000 */
+  planDocumentLines: 1_000_000,
+  /** pages of a PDF plan read for text; a county plan has a few hundred */
+  pdfPages: 2000,
+  /**
    * an imported workbook: rows of all its sheets, and cells. The workbook is then read whole (exceljs 4.4's
    * streaming reader splits Chinese characters at chunk boundaries); the largest allowed one, 100,000 cells
    * of 200 characters each, takes about 2 s and 150 MB, and at most `concurrentImports` are read at once.

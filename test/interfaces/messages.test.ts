@@ -30,6 +30,7 @@ const ALLOWED_FILES: Record<string, string> = {
   'src/domain/planImport/proseTargets.ts': 'the phrases of targets in running text (到2025年, 达到, 以上) and chapter headings',
   'src/domain/planImport/tasks.ts': 'chapter numerals and the title words of task chapters (重点任务, 建设, 构建)',
   'src/domain/planImport/extract.ts': 'the verbs a target states a level with (达到, 突破) and the units of levels',
+  'src/domain/planImport/layout.ts': 'the layout words every plan reader recognises (第X章, 一、, 表N, 续表, header words such as 序号 and 责任单位) and the Chinese numerals Word prints for numbered paragraphs: words of the documents, never shown',
   'src/domain/monitoringColumns.ts': 'the column headers and cell words of the platforms\' monitoring exports it recognises (站点名称, 溶解氧, 国控, 河流, 无效 …): data words, never shown as a message',
   'src/data/schema.ts': 'the data files\' schema: the enumerations of words the files use (约束性, 稳定达标, 确保 …)',
   'src/store/migrations.ts': 'CHECK constraints on the same data words (region level, terrain)',

@@ -1,122 +1,111 @@
 // The text form of a plan: what a word processor's "save as text" (or a copy out of one) gives. Tables are
 // flattened one cell per line: a cell's first line begins with a TAB, its further lines do not; rows are
-// separated by blank lines; an empty cell is a lone TAB. Pure: no I/O.
+// separated by blank lines; an empty cell is a lone TAB. Captions, headings, header rows and continued
+// tables are recognised by the same words as in a .docx or a PDF (layout.ts). Pure: no I/O.
 import type { Block, Cell, ParagraphBlock, PlanDocument, Row, TableBlock } from './document.ts';
+import { continuesTable, headingLevelOfText, isCaption, isChapterOrSection, isContinuationCaption, markHeaderRows, repeatedHeaderRows } from './layout.ts';
 
 /** Debris a conversion leaves in the text: bookmark anchors such as "[bookmark: _Toc121775993]". */
 const BOOKMARK = /\[bookmark:[^\]]*\]/g;
 
-/** Heading forms of Chinese plans: 第X章 (chapter), 一、 (section), （一） (clause). */
-const CHINESE_NUMERAL = '[一二三四五六七八九十百零〇]+';
-const HEADING_FORMS: Array<[RegExp, number]> = [
-  [new RegExp(`^第${CHINESE_NUMERAL}[章篇]`), 1],
-  [new RegExp(`^${CHINESE_NUMERAL}、`), 2],
-  [new RegExp(`^[（(]${CHINESE_NUMERAL}[）)]`), 3],
-];
-/** A heading is a short line that does not end as a sentence does. */
-const HEADING_MAX_CHARS = 40;
-const SENTENCE_END = /[。；;：:，,]$/;
-
-/** A caption names the table above which it stands: short, and not a sentence. */
-const CAPTION_MAX_CHARS = 80;
-/** The caption of a table's continuation on a later page. */
-const CONTINUED_CAPTION = /^续表/;
-/** A second header row: short cells naming a year in brackets (近期（2024年）) under a column such as 目标值, or empty. */
-const YEAR_HEADER_CELL = /[（(]\s*\d{4}\s*年?\s*[）)]/;
-const SUB_HEADER_MAX_CHARS = 16;
-
 export function clean(line: string): string {
-  return line.replace(BOOKMARK, '');
+  return line.includes('[bookmark:') ? line.replace(BOOKMARK, '') : line;
 }
 
-export function headingLevel(text: string): number | undefined {
-  const s = text.trim();
-  if (s.length === 0 || s.length > HEADING_MAX_CHARS || SENTENCE_END.test(s)) return undefined;
-  for (const [form, level] of HEADING_FORMS) if (form.test(s)) return level;
-  return undefined;
-}
+/** The heading level of a line of text (第X章 1, 一、 or 第X节 2, （一） 3), as every reader sees it. */
+export const headingLevel = headingLevelOfText;
 
 const isCellStart = (line: string) => line.startsWith('\t');
 const isBlank = (line: string) => line.trim().length === 0 && !isCellStart(line);
 
-function rowText(row: Row): string {
-  return row.cells.map((c) => c.text).join('\u0001');
-}
-
-function isSubHeader(row: Row): boolean {
-  const filled = row.cells.filter((c) => c.text !== '');
-  return filled.length > 0 && filled.every((c) => c.text.length <= SUB_HEADER_MAX_CHARS && YEAR_HEADER_CELL.test(c.text));
+/** The rows of the table starting at line index `i`, and the index after it. */
+function readRows(lines: string[], i: number): { rows: Row[]; next: number } {
+  const rows: Row[] = [];
+  let cells: Cell[] = [];
+  const endRow = () => {
+    if (cells.length > 0) rows.push({ cells, line: cells[0]!.line });
+    cells = [];
+  };
+  while (i < lines.length) {
+    const line = lines[i]!;
+    if (isCellStart(line)) {
+      cells.push({ text: clean(line.slice(1)).trim(), line: i + 1, column: cells.length + 1 });
+    } else if (isBlank(line)) {
+      endRow();
+      // a blank line ends the table unless the next line starts a cell
+      if (!(i + 1 < lines.length && isCellStart(lines[i + 1]!))) break;
+    } else if (cells.length > 0 && !isChapterOrSection(clean(line))) {
+      // a further line of the last cell (a chapter or section title after a table is the text going on)
+      const cell = cells[cells.length - 1]!;
+      const more = clean(line).trim();
+      if (more !== '') {
+        // a cell whose first line is empty begins where its text does
+        if (cell.text === '') cell.line = i + 1;
+        cell.text = cell.text === '' ? more : `${cell.text}\n${more}`;
+      }
+    } else break;
+    i++;
+  }
+  endRow();
+  return { rows, next: i };
 }
 
 export function parseTextForm(name: string, text: string): PlanDocument {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n|\r/);
   const blocks: Block[] = [];
   let tableCount = 0;
+  let lastTable: TableBlock | undefined;
+  /** paragraphs since the last table: a table repeating the header of the one before continues it only right after it */
+  let textSinceTable = 0;
   let i = 0;
   while (i < lines.length) {
     const raw = lines[i]!;
-    if (isCellStart(raw)) {
-      // a table: rows until a blank line is followed by a line that starts no cell
-      const rows: Row[] = [];
-      let cells: Cell[] = [];
-      const endRow = () => {
-        if (cells.length > 0) rows.push({ cells, line: cells[0]!.line });
-        cells = [];
-      };
-      while (i < lines.length) {
-        const line = lines[i]!;
-        if (isCellStart(line)) {
-          cells.push({ text: clean(line.slice(1)).trim(), line: i + 1, column: cells.length + 1 });
-        } else if (isBlank(line)) {
-          endRow();
-          if (!(i + 1 < lines.length && isCellStart(lines[i + 1]!))) break;
-        } else if (cells.length > 0) {
-          const cell = cells[cells.length - 1]!;
-          const more = clean(line).trim();
-          cell.text = cell.text === '' ? more : `${cell.text}\n${more}`;
-        } else break;
-        i++;
+    if (!isCellStart(raw)) {
+      const cleaned = clean(raw).trim();
+      if (cleaned !== '') {
+        const block: ParagraphBlock = { kind: 'paragraph', text: cleaned, line: i + 1 };
+        const level = headingLevelOfText(cleaned);
+        if (level !== undefined) block.headingLevel = level;
+        blocks.push(block);
+        textSinceTable++;
       }
-      endRow();
-      if (rows.length === 0) continue;
-      rows[0]!.header = true;
-      for (let r = 1; r < rows.length && isSubHeader(rows[r]!); r++) rows[r]!.header = true;
-      const tableLine = rows[0]!.line;
-      // the caption: the paragraph just above, when it is short and not a sentence
-      const before = blocks[blocks.length - 1];
-      let caption: ParagraphBlock | undefined;
-      if (before?.kind === 'paragraph' && before.text.length <= CAPTION_MAX_CHARS && !SENTENCE_END.test(before.text) && before.headingLevel === undefined) {
-        caption = before;
-      }
-      const previous = caption ? blocks[blocks.length - 2] : before;
-      const continues =
-        previous?.kind === 'table' &&
-        ((caption && CONTINUED_CAPTION.test(caption.text)) || (!caption && rowText(previous.rows[0]!) === rowText(rows[0]!)));
-      if (caption) blocks.pop();
-      if (continues && previous?.kind === 'table') {
-        const headerCount = rows.filter((r) => r.header).length;
-        const repeatsHeader = rowText(previous.rows[0]!) === rowText(rows[0]!);
-        previous.rows.push(...(repeatsHeader ? rows.slice(headerCount) : rows));
-        previous.continuations = [...(previous.continuations ?? []), tableLine];
-      } else {
-        tableCount++;
-        const table: TableBlock = { kind: 'table', index: tableCount, rows, line: tableLine };
-        if (caption) {
-          table.caption = caption.text;
-          table.captionLine = caption.line;
-        }
-        blocks.push(table);
-      }
+      i++;
       continue;
     }
-    const cleaned = clean(raw).trim();
-    if (cleaned !== '') {
-      const block: ParagraphBlock = { kind: 'paragraph', text: cleaned, line: i + 1 };
-      const level = headingLevel(cleaned);
-      if (level !== undefined) block.headingLevel = level;
-      blocks.push(block);
+    const { rows, next } = readRows(lines, i);
+    i = next;
+    if (rows.length === 0) continue;
+    const tableLine = rows[0]!.line;
+    // the caption: the paragraph just above (blank lines between allowed), when it reads as one
+    const before = blocks[blocks.length - 1];
+    const caption = before?.kind === 'paragraph' && before.headingLevel === undefined && isCaption(before.text) ? before : undefined;
+    if (caption) {
+      blocks.pop();
+      textSinceTable--;
     }
-    i++;
+    // a 续表 continues the last table whatever stands between; a table repeating its header only right after it
+    const continued = lastTable && (caption ? isContinuationCaption(caption.text) : textSinceTable === 0 && continuesTable(lastTable, undefined, rows));
+    if (continued && lastTable) {
+      let flagged = 0;
+      markHeaderRows(rows);
+      while (flagged < rows.length && rows[flagged]!.header) flagged++;
+      const repeated = repeatedHeaderRows(lastTable, rows);
+      // the continuation's own header rows are the ones it repeats (or, after a 续表, the ones it has)
+      const skip = repeated > 0 ? Math.max(repeated, flagged) : 0;
+      for (const r of rows) delete r.header;
+      for (const x of rows.slice(skip)) lastTable.rows.push(x);
+      (lastTable.continuations ??= []).push(caption?.line ?? tableLine);
+    } else {
+      const table: TableBlock = { kind: 'table', index: ++tableCount, rows, line: tableLine };
+      if (caption) {
+        table.caption = caption.text;
+        table.captionLine = caption.line;
+      }
+      markHeaderRows(rows);
+      blocks.push(table);
+      lastTable = table;
+    }
+    textSinceTable = 0;
   }
   return { name, format: 'text', lines, blocks, footnotes: [] };
 }
