@@ -5,21 +5,11 @@ import { createHash } from 'node:crypto';
 import type { Actor } from '../auth/roles.ts';
 import type { PlanDocument } from '../domain/planImport/document.ts';
 import { extractPlan } from '../domain/planImport/extract.ts';
-import { parseTextForm } from '../domain/planImport/textForm.ts';
 import type { ExtractedPlan } from '../domain/planImport/types.ts';
 import { LIMITS } from '../domain/limits.ts';
 import { t } from '../i18n/index.ts';
 import type { Db, Queryable } from '../store/db.ts';
 import { builtinFrameworks, createPlanImport, type PlanImportRecord } from '../store/planImports.ts';
-// ─── READER PLUG-IN POINT ────────────────────────────────────────────────────────────────────────────────
-// At merge the lead plugs the readers in here, replacing the text-only reading in readDocument below:
-//   import { readPlanDocument } from '../exchange/planDocument/read.ts';
-// readPlanDocument(name, data) reads .docx, .pdf (text layer) and the text form, throwing PlanDocumentError
-// (a Chinese message) for what it cannot read. readDocument keeps its first checks (size, empty file) and then
-// returns `readPlanDocument(name, data)` in place of everything after them; cannotRead() below already treats
-// PlanDocumentError as a refusal.
-// ─────────────────────────────────────────────────────────────────────────────────────────────────────────
-
 /** A document refused before it is read (too large, not text, empty): its message says why, in Chinese. */
 export class PlanDocumentRefused extends Error {
   constructor(message: string) {
@@ -33,25 +23,17 @@ export const cannotRead = (e: unknown): e is Error => e instanceof PlanDocumentR
 
 const sizeMb = (n: number) => Math.ceil((n / 1024 / 1024) * 10) / 10;
 
-/** Read a file's bytes into a plan document. For now the text form only (UTF-8); see the plug-in point above. */
+/**
+ * Read a file's bytes into a plan document: .docx, .pdf with a text layer, or the text form (UTF-8, UTF-16 or
+ * GB18030), chosen by content (src/exchange/planDocument/read.ts); what cannot be read is refused in words
+ * (PlanDocumentError, or PlanDocumentRefused for the checks made here first).
+ */
 export async function readDocument(name: string, data: Buffer): Promise<PlanDocument> {
   const file = name.replace(/^.*[\\/]/, '') || t('planImport.file.unnamed');
   if (data.length > LIMITS.planDocumentBytes) throw new PlanDocumentRefused(t('planImport.error.tooLarge', { file, mb: sizeMb(data.length), max: sizeMb(LIMITS.planDocumentBytes) }));
   if (data.length === 0) throw new PlanDocumentRefused(t('planImport.error.empty', { file }));
-  // ── until the readers are plugged in: the text form only ──
-  const ext = /\.([^.\\/]+)$/.exec(file)?.[1]?.toLowerCase() ?? '';
-  if (ext === 'docx' || ext === 'pdf' || ext === 'doc' || data.subarray(0, 4).toString('latin1') === 'PK\u0003\u0004' || data.subarray(0, 5).toString('latin1') === '%PDF-')
-    throw new PlanDocumentRefused(t('planImport.error.formatNotYet', { file, format: ext ? `.${ext}` : t('planImport.file.binary') }));
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(data);
-  } catch {
-    throw new PlanDocumentRefused(t('planImport.error.notUtf8', { file }));
-  }
-  if (text.includes('\u0000')) throw new PlanDocumentRefused(t('planImport.error.binary', { file }));
-  text = text.replace(/^\uFEFF/, '');
-  if (text.trim() === '') throw new PlanDocumentRefused(t('planImport.error.empty', { file }));
-  const doc = parseTextForm(file, text);
+  const { readPlanDocument } = await import('../exchange/planDocument/read.ts');
+  const doc = await readPlanDocument(file, data);
   if (doc.lines.length > LIMITS.planDocumentLines) throw new PlanDocumentRefused(t('planImport.error.tooManyLines', { n: doc.lines.length, max: LIMITS.planDocumentLines }));
   return doc;
 }

@@ -56,9 +56,6 @@ export const LIMITS = {
    * streams them.
    */
   monitoringUploadBytes: 64 * 1024 * 1024,
-  /** a plan document uploaded or given to `ecociv import plan` (.docx, .pdf, text), and the lines of its text */
-  planDocumentBytes: 30 * 1024 * 1024,
-  planDocumentLines: 200_000,
   /** workbook imports and archive checks running at once; a further one is asked to try again shortly */
   concurrentImports: 2,
   /** entries checked between two yields to the event loop, so that other requests are answered meanwhile */

@@ -1,5 +1,6 @@
 // Messages of reading plan documents (.docx, .pdf, text form), English; see planDocument.zh-CN.ts.
 export const planDocumentEn: Record<string, string> = {
+  'planDocument.archive': "The file \"{name}\" cannot be read: {detail}",
   'planDocument.tooLarge': 'The file "{name}" is {size} MB, more than the limit of {max} MB for a plan document; remove pictures and other unrelated content or split it, then upload again.',
   'planDocument.tooManyLines': 'The file "{name}" has {count} lines, more than the limit of {max} for a plan document; split it and upload the parts.',
   'planDocument.empty': 'The file "{name}" is empty.',

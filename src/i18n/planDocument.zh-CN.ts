@@ -1,5 +1,6 @@
 // Messages of reading plan documents (.docx, .pdf, text form), zh-CN. Keys start with "planDocument.".
 export const planDocumentZhCN: Record<string, string> = {
+  'planDocument.archive': "文件“{name}”无法读取：{detail}",
   'planDocument.tooLarge': '文件“{name}”有 {size} MB，超过规划文档 {max} MB 的上限；请删去图片等无关内容或拆分后再上传。',
   'planDocument.tooManyLines': '文件“{name}”有 {count} 行，超过规划文档 {max} 行的上限；请拆分后再上传。',
   'planDocument.empty': '文件“{name}”是空的，没有任何内容。',

@@ -39,4 +39,15 @@ describe('a plan read whole', () => {
     expect(no1).toMatchObject({ name: '生态文明建设规划', baseline: { year: 2021, printed: '正在制定【1】' }, leadUnits: ['县生态环境局'] });
     expect(no1.targets.map((t) => t.year)).toEqual([2024, 2027]);
   });
+
+  it('the same indicator printed with two figures for one year in two tables is an inconsistency for the reviewer; a bound is not', () => {
+    const table = (caption: string, forest: string) =>
+      `${caption}\n\t序号\n\t指标名称\n\t单位\n\t现状值（2021年）\n\t目标值（2025年）\n\n\t1\n\t森林覆盖率\n\t%\n\t${forest}\n\t65\n\n\t2\n\t城镇污水处理率\n\t%\n\t90\n\t95\n\n`;
+    const text = (a: string, b: string) => `某县生态文明建设规划（2021—2025年）\n\n${table('表1 某县建设指标', a)}说明。\n\n${table('表2 某县考核指标', b)}完。\n`;
+    const findings = (a: string, b: string) => extractPlan(parseTextForm('a.txt', text(a, b)), { documentId: 'a', builtinFrameworks: catalog.frameworks }).findings.filter((f) => f.kind === 'inconsistency');
+    const [f] = findings('60.5', '58');
+    expect(f!.message).toBe('同一指标“森林覆盖率”2021年的现状值两处不一致：某县建设指标第1项为“60.5”，某县考核指标第1项为“58”，请核对并更正。');
+    expect(findings('60.5', '60.5')).toEqual([]);
+    expect(findings('60.5', '大于60')).toEqual([]);
+  });
 });

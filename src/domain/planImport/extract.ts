@@ -3,7 +3,7 @@
 import type { FrameworkFile, IndicatorDataFile, PlanFile } from '../../data/schema.ts';
 import { t } from '../../i18n/index.ts';
 import type { PlanDocument } from './document.ts';
-import { matchFramework } from './frameworkMatch.ts';
+import { matchFramework, normaliseName } from './frameworkMatch.ts';
 import { extractIndicators } from './indicators.ts';
 import { extractPlanInfo } from './planInfo.ts';
 import { extractProjects } from './projects.ts';
@@ -42,6 +42,7 @@ export function extractPlan(doc: PlanDocument, ctx: ExtractContext): ExtractedPl
     findings.push(...prose.findings.filter((f) => f.kind !== 'unlinkedTarget'));
   } else findings.push(...prose.findings);
 
+  findings.push(...sameQuantityDiffers(frameworks));
   const missing = (field: string) => findings.push({ kind: 'missingPlanField', message: t('planImport.missing', { field: t(`planImport.field.${field}`) }), source: null });
   const v = info.value;
   if (!v.title) missing('title');
@@ -104,6 +105,51 @@ function frameworkFromProse(targets: ProseTarget[], ctx: ExtractContext, planId:
     entries: stated.map((x, i) => ({ number: String(i + 1), targets: [{ year: x.year!, printed: x.printed, source: src(x) }] })),
   };
   return { matched: match?.id ?? null, framework, data };
+}
+
+/** A printed value that states a bound, not a figure (大于70, ≥95, 85以上): it may agree with a figure inside it. */
+const BOUND = /大于|小于|不低于|不高于|以上|以下|超过|[<>≤≥＜＞]/;
+
+/** The first number a printed value states (91.73％ → 91.73; 大于70 → 70), or null. */
+const firstNumber = (printed: string): number | null => {
+  const m = /-?\d+(?:\.\d+)?/.exec(printed.replace(/【[^】]*】|\[[^\]]*\]/g, ''));
+  return m ? Number(m[0]) : null;
+};
+
+/**
+ * The same quantity printed with different figures for the same year in two tables of one plan (e.g. 91.73％ in one
+ * table and 2 in another): each such pair is an inconsistency for the reviewer, never corrected here. The same
+ * quantity: items (or parts) of the same name, ignoring width; a bound (大于80) is not compared with a figure.
+ */
+function sameQuantityDiffers(frameworks: ExtractedFramework[]): Finding[] {
+  type Leaf = { fw: ExtractedFramework; number: string; name: string; year: number; printed: string; line: number };
+  const leaves = (fw: ExtractedFramework): Leaf[] =>
+    fw.data.entries.flatMap((e) => {
+      const item = fw.framework.indicators.find((i) => i.number === e.number);
+      if (!item) return [];
+      const name = e.part ?? item.name;
+      return (e.observations ?? []).map((o) => ({ fw, number: e.number, name, year: o.year, printed: o.printed, line: o.source?.line ?? item.source.line }));
+    });
+  const out: Finding[] = [];
+  for (let i = 0; i < frameworks.length; i++)
+    for (let j = i + 1; j < frameworks.length; j++) {
+      const others = leaves(frameworks[j]!);
+      for (const a of leaves(frameworks[i]!)) {
+        const x = firstNumber(a.printed);
+        if (x === null) continue;
+        for (const b of others) {
+          if (b.year !== a.year || normaliseName(a.name) !== normaliseName(b.name) || BOUND.test(a.printed) || BOUND.test(b.printed)) continue;
+          const y = firstNumber(b.printed);
+          if (y === null || y === x) continue;
+          out.push({
+            kind: 'inconsistency',
+            message: t('planImport.sameQuantity', { year: a.year, tableA: a.fw.framework.name, numberA: a.number, tableB: b.fw.framework.name, numberB: b.number, name: a.name, x: a.printed, y: b.printed }),
+            source: { line: b.line },
+          });
+        }
+      }
+    }
+  return out;
 }
 
 function bareFile(name: string): string {

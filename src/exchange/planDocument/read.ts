@@ -20,9 +20,9 @@ const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
 
 /** the archive's refusal as the document's: its words kept, its reason said as a plan document's */
-function fromArchive(e: ArchiveError): PlanDocumentError {
+function fromArchive(e: ArchiveError, name: string): PlanDocumentError {
   const reason: PlanDocumentReason = e.reason === 'limits.archive.encrypted' ? 'encrypted' : e.reason === 'limits.archive.unpacked' || e.reason === 'limits.archive.entries' ? 'tooLarge' : 'damaged';
-  return new PlanDocumentError(e.message, reason);
+  return new PlanDocumentError(t('planDocument.archive', { name, detail: e.message }), reason);
 }
 
 /** Text bytes as a string: UTF-8 (with or without BOM), UTF-16 with a BOM, else GB18030; undefined for binary. */
@@ -62,7 +62,7 @@ export async function readPlanDocument(name: string, data: Buffer): Promise<Plan
     try {
       return readDocx(name, data);
     } catch (e) {
-      if (e instanceof ArchiveError) throw fromArchive(e);
+      if (e instanceof ArchiveError) throw fromArchive(e, name);
       throw e;
     }
   }

@@ -143,7 +143,7 @@ describe('files that are not read', () => {
     expect(docx).toMatchObject({ code: 1, stdout: '' });
     expect(docx.stderr).toMatch(/plan\.docx.*[\u4e00-\u9fa5]|[\u4e00-\u9fa5].*plan\.docx/s);
     const empty = await ecociv('import', 'plan', 'empty.txt');
-    expect(empty.stderr).toContain('文件“empty.txt”中没有文字，不是一份规划文件。');
+    expect(empty.stderr).toContain('文件“empty.txt”是空的');
     const huge = await ecociv('import', 'plan', 'huge.txt');
     expect(huge.code).toBe(1);
     expect(huge.stderr).toBe('文件“huge.txt”有 31 MB，超过规划文件的上限 30 MB，未读取。');

@@ -1,6 +1,6 @@
-// Reading an upload's bytes (src/app/planImport.ts readDocument): the bounds checked before anything is read, and
-// — until the readers of .docx and .pdf are plugged in at the marked place — the text form only: UTF-8 text read
-// into the document model; other bytes refused in Chinese saying why. The text-only cases go when the readers land.
+// Reading an upload's bytes (src/app/planImport.ts readDocument): the bounds checked before anything is read; text
+// (UTF-8, or GB18030 as Chinese Windows saves it) and .docx read into the document model; bytes that are no
+// document refused in Chinese saying why.
 import { describe, expect, it } from 'vitest';
 import { cannotRead, documentIdOf, readDocument } from '../../../src/app/planImport.ts';
 import { LIMITS } from '../../../src/domain/limits.ts';
@@ -25,8 +25,13 @@ describe('readDocument', () => {
     expect(documentIdOf(Buffer.from('a'))).not.toBe(documentIdOf(Buffer.from('b')));
   });
 
-  it('(text form only, until the readers land) refuses other bytes, saying why', async () => {
-    expect(await refusal('gbk.txt', Buffer.from([0xb9, 0xe6, 0xbb, 0xae]))).toContain('不是 UTF-8 编码的文本');
-    expect(await refusal('bin.txt', Buffer.from('ab\u0000cd'))).toContain('含有非文字内容');
+  it('reads GB18030 text and a .docx; refuses bytes that are no document, saying why', async () => {
+    const gb = Buffer.from([0xb9, 0xe6, 0xbb, 0xae, 0x0a]); // 规划 in GB18030
+    expect((await readDocument('gbk.txt', gb)).lines[0]).toBe('规划');
+    const { planDocx } = await import('../../helpers/planDocx.ts');
+    const { parseTextForm } = await import('../../../src/domain/planImport/textForm.ts');
+    const docx = await planDocx(parseTextForm('x.txt', '某县生态文明建设规划\n\n第一章 总则\n'));
+    expect(await readDocument('规划.docx', docx)).toMatchObject({ format: 'docx' });
+    expect(await refusal('bin.txt', Buffer.from([0x00, 0x01, 0x02, 0xff, 0xfe, 0x00, 0x9c, 0x00]))).toMatch(/不是|无法/);
   });
 });
