@@ -23,6 +23,7 @@ const BENCHES: Array<{ name: string; script: string; args?: string[] }> = [
   { name: 'hj212', script: 'bench:hj212' },
   { name: 'monitoring', script: 'bench:monitoring' },
   { name: 'gateway', script: 'bench:gateway' },
+  { name: 'plan-import', script: 'bench:plan-import' },
 ];
 
 const argv = process.argv.slice(2);
