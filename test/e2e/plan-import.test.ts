@@ -159,4 +159,28 @@ describe('规划导入 in Chromium', () => {
     expect(await page.getByTestId('menu-planImport').count()).toBe(0);
     await page.close();
   }, 60_000);
+
+  it('a real .docx of the plan (no stand-in): read, its counts and what needs checking shown beside the source', async () => {
+    const { planDocx } = await import('../helpers/planDocx.ts');
+    const { parseTextForm } = await import('../../src/domain/planImport/textForm.ts');
+    writeFileSync(join(dir, '巫山县创建规划.docx'), await planDocx(parseTextForm('001.txt', readFileSync(SEED, 'utf8'))));
+    const page = await as('ws-office', '#/planImport');
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.getByTestId('plan-import-page').waitFor({ timeout: 20_000 });
+    await page.getByTestId('plan-import-file-input').setInputFiles(join(dir, '巫山县创建规划.docx'));
+    await page.getByTestId('plan-import-review').waitFor({ timeout: 60_000 });
+    await expect.poll(() => page.getByTestId('plan-import-title').textContent(), { timeout: 30_000 }).toContain('巫山县生态文明建设示范县创建规划（2022—2028年）');
+    const counts = await page.getByTestId('plan-import-counts').textContent();
+    expect(counts).toContain('80');
+    expect(counts).toContain('51.33 亿元');
+    expect(counts).toContain('134');
+    expect(await page.getByTestId('plan-import-findings').textContent()).toContain('考核县仅37项');
+    await page.getByTestId('plan-import-indicators').locator('tbody tr.ant-table-row').first().locator('td').first().click();
+    await page.getByTestId('plan-import-source-marked').waitFor({ timeout: 10_000 });
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(SHOTS, 'plan-import-docx.png'), fullPage: false });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
 });

@@ -5,7 +5,7 @@ import type zhCNPlanImport from './planImport.zh-CN.ts';
 const enPlanImport: Record<keyof typeof zhCNPlanImport, string> = {
   'planImport.title': 'Plan import',
   'planImport.subtitle': 'Upload a plan document, check the indicators, projects and key tasks read from it, then store the whole plan',
-  'planImport.hint': 'Upload a plan in text form (.txt, UTF-8), up to {max}. What is read is kept as “pending”: nothing is stored before you accept it.',
+  'planImport.hint': 'Upload the plan as a Word document (.docx), a PDF with text, or text (.txt), up to {max}. What is read is kept as "to review" and lands only when accepted.',
   'planImport.pick': 'Upload a plan document',
   'planImport.uploading': 'Uploading {name}: {done} / {total}',
   'planImport.reading': 'Reading the plan…',

@@ -2,7 +2,7 @@
 const zhCNPlanImport = {
   'planImport.title': '规划导入',
   'planImport.subtitle': '上传规划文件，核对读到的指标、项目和重点任务，确认无误后整份入库',
-  'planImport.hint': '可上传文本形式的规划（.txt，UTF-8 编码），不超过 {max}。读取结果先保存为“待核对”，接收前不入库。',
+  'planImport.hint': '可上传 Word 文档（.docx）、带文字的 PDF 或文本形式（.txt）的规划，不超过 {max}。读取结果先保存为“待核对”，接收前不入库。',
   'planImport.pick': '上传规划文件',
   'planImport.uploading': '正在上传 {name}：{done} / {total}',
   'planImport.reading': '正在读取规划内容…',
