@@ -16,7 +16,7 @@ describe('the consistency page in Chromium', () => {
 
   it('shows Wushan’s findings grouped by kind with their 001 lines, filters by kind and exports CSV', async () => {
     const page = await ws.open('#/consistency?plan=wushan-demo-county&year=2021', { width: 1366, height: 900 });
-    await expect.poll(() => page.getByTestId('consistency-summary').textContent(), { timeout: 20_000 }).toContain('发现 31 处问题');
+    await expect.poll(() => page.getByTestId('consistency-summary').textContent(), { timeout: 20_000 }).toContain('发现 34 处问题');
     expect(await page.getByTestId('menu-consistency').textContent()).toBe('一致性检查');
     expect(await page.getByTestId('consistency-count-projectUnknownIndicator').textContent()).toBe('11 处');
     expect(await page.getByTestId('consistency-count-statedTotalDiffers').textContent()).toBe('未发现问题');
@@ -32,7 +32,7 @@ describe('the consistency page in Chromium', () => {
 
     // the card of a kind selects it; the indicator named in a finding opens its page
     await page.getByTestId('consistency-check-unmetWithoutProject').click();
-    await expect.poll(() => page.getByTestId('consistency-shown').textContent()).toBe('显示 4 / 31 处');
+    await expect.poll(() => page.getByTestId('consistency-shown').textContent()).toBe('显示 4 / 34 处');
     expect(await page.getByTestId('consistency-kind-projectUnknownIndicator').count()).toBe(0);
     const unmet = page.getByTestId('consistency-kind-unmetWithoutProject');
     expect(await unmet.textContent()).toContain('项目中有相近的名称“城镇污水处理率”');

@@ -217,7 +217,11 @@ describe('project and task tracking in Chromium', () => {
     await page.getByTestId('work-add').click();
     await page.getByTestId('item-task').click();
     await page.keyboard.type('重大行政决策程序');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    // the option of that task, once the list has filtered to it (under load the list lags the typing)
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '重大行政决策' }).first();
+    await option.waitFor({ state: 'visible', timeout: 10_000 });
+    await option.click();
+    await expect.poll(() => page.getByTestId('item-task').textContent(), { timeout: 10_000 }).toContain('重大行政决策');
     await page.getByTestId('item-title').fill('修订《巫山县重大行政决策程序规定》');
     await page.getByTestId('item-lead').locator('input').fill('县司法局');
     await page.getByTestId('item-deadline').fill('2024-03-31');
